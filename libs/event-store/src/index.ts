@@ -1,0 +1,37 @@
+export * from './lib/expected-revision';
+export * from './lib/recorded-event';
+export * from './lib/store.errors';
+export * from './lib/stream-names';
+export * from './lib/event-store.port';
+export * from './lib/subscription';
+export * from './lib/integrity/canonical-json';
+export * from './lib/integrity/hash-chain';
+export * from './lib/postgres/service-login';
+export * from './lib/postgres/migrate';
+export * from './lib/postgres/postgres-event-store';
+export * from './lib/postgres/postgres-partition';
+export * from './lib/integrity/checkpoint-signer';
+export * from './lib/integrity/signed-checkpoint';
+export * from './lib/integrity/log-digest';
+export type {
+  CheckpointSummary,
+  IntegrityProblem,
+  IntegrityProblemKind,
+  VerificationReport,
+} from './lib/integrity/verification-report';
+export * from './lib/integrity/verify';
+export * from './lib/postgres/postgres-checkpointer';
+export * from './lib/postgres/postgres-verify';
+export * from './lib/event-store.factory';
+export * from './lib/kurrentdb/kurrentdb-event-store';
+export type { KurrentClient } from './lib/kurrentdb/kurrentdb-client';
+export { ForeignEventError } from './lib/kurrentdb/kurrentdb-mapping';
+export { migrateKurrentDbSubscriptions } from './lib/kurrentdb/kurrentdb-processed';
+export {
+  startPostgresSubscription,
+  type PostgresRunningSubscription,
+  type PostgresSubscriptionOptions,
+  type PostgresSubscriptionTuning,
+} from './lib/postgres/postgres-subscription';
+export { PartitionCountMismatchError, type CheckpointLag } from './lib/postgres/postgres-checkpoints';
+export { PoolTransactionRunner } from './lib/postgres/postgres-transactions';

@@ -1,0 +1,182 @@
+import { describe, expect, it } from '@jest/globals';
+import type { EventStore } from '../event-store.port';
+import type { ExpectedRevision } from '../expected-revision';
+import { IdempotencyConflictError, WrongExpectedRevisionError } from '../store.errors';
+import { anEvent, aStream, asAppended, expectNothingWrittenSince, refusal, someEvents } from './contract-fixtures';
+
+/** append: expectations, atomicity, concurrency, idempotency. Part of describeEventStoreContract. */
+export function describeAppendContract(store: () => EventStore): void {
+  /** A stream holding `count` events (revisions 0..count-1); count 0 leaves it absent. */
+  async function streamWith(count: number): Promise<string> {
+    const streamId = aStream();
+    if (count > 0) await store().append(streamId, someEvents(count), 'no-stream');
+    return streamId;
+  }
+
+  describe('append', () => {
+    it('creates a stream from revision 0 and reports the first and last revision written', async () => {
+      const streamId = aStream();
+      const events = someEvents(3);
+      const result = await store().append(streamId, events, 'no-stream');
+      expect(result).toMatchObject({ streamId, firstRevision: 0, lastRevision: 2, replayed: false });
+      const read = await store().readStream(streamId);
+      expect(read.map(asAppended)).toEqual(events);
+      expect(read.map((e) => e.revision)).toEqual([0, 1, 2]);
+      expect(read[2].position).toEqual(result.position);
+    });
+
+    it('continues a stream after the revision its caller last saw', async () => {
+      const streamId = await streamWith(2);
+      const result = await store().append(streamId, someEvents(2), 1);
+      expect(result).toMatchObject({ firstRevision: 2, lastRevision: 3, replayed: false });
+      expect((await store().readStream(streamId)).map((e) => e.revision)).toEqual([0, 1, 2, 3]);
+    });
+
+    describe('when the expectation holds', () => {
+      it.each<[string, number, ExpectedRevision, number]>([
+        ['no-stream on a new stream', 0, 'no-stream', 0],
+        ['any on a new stream', 0, 'any', 0],
+        ['any on an existing stream', 2, 'any', 2],
+        ['stream-exists on an existing stream', 2, 'stream-exists', 2],
+        ['the last revision', 3, 2, 3],
+      ])('%s: appends', async (_case, existing, expected, firstRevision) => {
+        const streamId = await streamWith(existing);
+        const result = await store().append(streamId, [anEvent()], expected);
+        expect(result).toMatchObject({ firstRevision, lastRevision: firstRevision, replayed: false });
+        expect(await store().readStream(streamId)).toHaveLength(existing + 1);
+      });
+    });
+
+    describe('when the expectation does not hold', () => {
+      it.each<[string, number, ExpectedRevision, number]>([
+        ['no-stream on an existing stream', 2, 'no-stream', 1],
+        ['stream-exists on a new stream', 0, 'stream-exists', -1],
+        ['a revision on a new stream', 0, 0, -1],
+        ['a revision behind the stream', 3, 1, 2],
+        ['a revision ahead of the stream', 1, 4, 0],
+      ])('%s: refuses with the actual revision and writes nothing', async (_case, existing, expected, actual) => {
+        const streamId = await streamWith(existing);
+        const before = await store().readStream(streamId);
+        const error = await refusal(store().append(streamId, [anEvent()], expected));
+        expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(error).toMatchObject({ streamId, expected, actual });
+        expect(await store().readStream(streamId)).toEqual(before);
+      });
+    });
+
+    describe('atomicity', () => {
+      it('writes nothing of a batch with the same id twice in the middle', async () => {
+        const streamId = await streamWith(1);
+        const [setup] = await store().readStream(streamId);
+        const [a, b, c] = someEvents(3);
+        await refusal(store().append(streamId, [a, b, { ...c, id: b.id }, anEvent()], 0));
+        expect(await store().readStream(streamId)).toHaveLength(1);
+        await expectNothingWrittenSince(store(), setup.position);
+        // None of the ids was taken: the same events, deduplicated, are a first append.
+        expect((await store().append(streamId, [a, b, c], 0)).replayed).toBe(false);
+      });
+
+      it('writes nothing of a batch whose middle event cannot be stored', async () => {
+        const streamId = aStream();
+        const setup = await store().append(aStream(), [anEvent()], 'no-stream');
+        const [a, b] = someEvents(2);
+        await refusal(store().append(streamId, [a, anEvent({ data: { amount: 10n } }), b], 'no-stream'));
+        expect(await store().readStream(streamId)).toEqual([]);
+        await expectNothingWrittenSince(store(), setup.position);
+        expect((await store().append(streamId, [a, b], 'no-stream')).replayed).toBe(false);
+      });
+    });
+
+    describe('concurrent appenders', () => {
+      it('at the same revision: exactly one wins, the others learn the revision it left', async () => {
+        const streamId = await streamWith(1);
+        const batches = Array.from({ length: 6 }, () => someEvents(2));
+        const outcomes = await Promise.allSettled(batches.map((events) => store().append(streamId, events, 0)));
+        const won = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [i] : []));
+        expect(won).toHaveLength(1);
+        for (const o of outcomes) {
+          if (o.status === 'rejected') {
+            expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
+            expect(o.reason).toMatchObject({ expected: 0, actual: 2 });
+          }
+        }
+        const read = await store().readStream(streamId);
+        expect(read.slice(1).map(asAppended)).toEqual(batches[won[0]]);
+      });
+
+      it('creating the same stream: exactly one wins', async () => {
+        const streamId = aStream();
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 6 }, () => store().append(streamId, [anEvent()], 'no-stream')),
+        );
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        expect(await store().readStream(streamId)).toHaveLength(1);
+      });
+
+      it("with 'any': every append lands, each batch in one piece", async () => {
+        const streamId = await streamWith(1);
+        const batches = Array.from({ length: 5 }, () => someEvents(3));
+        const results = await Promise.all(batches.map((events) => store().append(streamId, events, 'any')));
+        const read = await store().readStream(streamId);
+        expect(read.map((e) => e.revision)).toEqual(Array.from({ length: 16 }, (_, i) => i));
+        results.forEach((r, i) => {
+          expect(r.lastRevision - r.firstRevision).toBe(2);
+          expect(read.slice(r.firstRevision, r.lastRevision + 1).map(asAppended)).toEqual(batches[i]);
+        });
+      });
+    });
+
+    describe('idempotency', () => {
+      it('a repeated append returns the first result and writes nothing', async () => {
+        const streamId = aStream();
+        const events = someEvents(2);
+        const first = await store().append(streamId, events, 'no-stream');
+        const again = await store().append(streamId, events, 'no-stream');
+        expect(again).toEqual({ ...first, replayed: true });
+        expect(await store().readStream(streamId)).toHaveLength(2);
+        await expectNothingWrittenSince(store(), first.position);
+      });
+
+      it('is recognised after the stream moved on, whatever the expectation', async () => {
+        const streamId = await streamWith(1);
+        const events = someEvents(2);
+        const first = await store().append(streamId, events, 0);
+        const later = await store().append(streamId, someEvents(1), first.lastRevision);
+        for (const expected of [0, 'any', 'stream-exists'] as const) {
+          expect(await store().append(streamId, events, expected)).toEqual({ ...first, replayed: true });
+        }
+        expect(await store().readStream(streamId)).toHaveLength(4);
+        await expectNothingWrittenSince(store(), later.position);
+      });
+
+      it.each<[string, (a: string, b: string, fresh: string) => string[]]>([
+        ['some ids with a new one', (a, _b, fresh) => [a, fresh]],
+        ['the same ids in another order', (a, b) => [b, a]],
+        ['only part of the earlier append', (a) => [a]],
+        ['the earlier append and more', (a, b, fresh) => [a, b, fresh]],
+      ])('refuses %s and writes nothing', async (_case, reuse) => {
+        const streamId = aStream();
+        const [a, b] = someEvents(2);
+        const first = await store().append(streamId, [a, b], 'no-stream');
+        const ids = reuse(a.id, b.id, anEvent().id);
+        const error = await refusal(store().append(streamId, ids.map((id) => anEvent({ id })), 'any'));
+        expect(error).toBeInstanceOf(IdempotencyConflictError);
+        expect(error).toMatchObject({ streamId });
+        expect(await store().readStream(streamId)).toHaveLength(2);
+        await expectNothingWrittenSince(store(), first.position);
+      });
+
+      it('two identical appends at once: both get the same answer, the events are written once', async () => {
+        const streamId = aStream();
+        const events = someEvents(3);
+        const [x, y] = await Promise.all([
+          store().append(streamId, events, 'no-stream'),
+          store().append(streamId, events, 'no-stream'),
+        ]);
+        expect({ ...x, replayed: false }).toEqual({ ...y, replayed: false });
+        expect(x.replayed && y.replayed).toBe(false);
+        expect((await store().readStream(streamId)).map(asAppended)).toEqual(events);
+      });
+    });
+  });
+}

@@ -1,0 +1,161 @@
+// The proof behind readAll's watermark (postgres-read-all.ts): transactions commit in another order than they took
+// their log positions while a reader follows the log. A reader polling readAll sees every committed event exactly
+// once, in stream order; a naive reader polling `position > last` beside it is shown to skip.
+import { randomUUID } from 'node:crypto';
+import { Pool, type PoolClient } from 'pg';
+// Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
+import { eventually, freshDatabase, type FreshDatabase } from '../../testing';
+import { anEvent, someEvents } from '../contract/contract-fixtures';
+import { comparePositions, type Position, type RecordedEvent } from '../recorded-event';
+import { appendToStream } from './postgres-append';
+import { PostgresEventStore } from './postgres-event-store';
+
+const WRITERS = 8;
+const SHARED_STREAMS = 2;
+const HELD = 4;
+const ABORTED = 2;
+
+/** Polls readAll from its last position, like a subscriber's catch-up loop. */
+function startLogReader(store: PostgresEventStore, category: string) {
+  const state = { seen: [] as RecordedEvent[], last: undefined as Position | undefined, running: true };
+  const done = (async () => {
+    while (state.running) {
+      const page = await store.readAll({ fromPosition: state.last, maxCount: 25, filter: { categories: [category] } });
+      state.seen.push(...page);
+      if (page.length > 0) state.last = page[page.length - 1].position;
+      else await new Promise((r) => setTimeout(r, 1));
+    }
+  })();
+  return { state, stop: () => ((state.running = false), done) };
+}
+
+/** What a reader without the watermark would do: follow the sequence, `position > last seen`. */
+function startNaiveReader(pool: Pool, category: string) {
+  const state = { seen: new Set<string>(), last: -1n, running: true };
+  const done = (async () => {
+    while (state.running) {
+      const { rows } = await pool.query<{ id: string; position: string }>(
+        `SELECT id::text AS id, position::text AS position FROM event_store.events
+          WHERE category = $1 AND position > $2 ORDER BY position LIMIT 25`,
+        [category, state.last.toString()],
+      );
+      rows.forEach((r) => state.seen.add(r.id));
+      if (rows.length > 0) state.last = BigInt(rows[rows.length - 1].position);
+      else await new Promise((r) => setTimeout(r, 1));
+    }
+  })();
+  return { state, stop: () => ((state.running = false), done) };
+}
+
+describe('readAll while transactions commit out of order', () => {
+  let db: FreshDatabase;
+  let store: PostgresEventStore;
+  let raw: Pool;
+
+  beforeAll(async () => {
+    db = await freshDatabase('order');
+    store = new PostgresEventStore({ connectionString: db.appUrl, poolSize: WRITERS + 4 });
+    raw = new Pool({ connectionString: db.appUrl, max: HELD + ABORTED + 2 });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await raw?.end();
+    await db?.drop();
+  });
+
+  /** Appends through the store's own SQL inside a transaction that is left open until `release` resolves. */
+  async function heldAppend(
+    streamId: string,
+    count: number,
+    release: (position: Position) => Promise<void>,
+    end: 'COMMIT' | 'ROLLBACK',
+    takeIdEarly = false,
+  ): Promise<string[]> {
+    const client: PoolClient = await raw.connect();
+    try {
+      await client.query('BEGIN');
+      // An id taken before the positions makes transaction-id order and position order disagree as well.
+      if (takeIdEarly) await client.query('SELECT pg_current_xact_id()');
+      const events = someEvents(count);
+      const result = await appendToStream(client, streamId, events, 'no-stream');
+      await release(result.position);
+      await client.query(end);
+      return events.map((e) => e.id);
+    } finally {
+      client.release();
+    }
+  }
+
+  it('returns every committed event exactly once and in stream order, where a naive reader skips', async () => {
+    const category = `ord${randomUUID().slice(0, 8)}`;
+    const reader = startLogReader(store, category);
+    const naive = startNaiveReader(raw, category);
+
+    let writing = true;
+    const writers = Array.from({ length: WRITERS }, async (_, w) => {
+      let revision = -1;
+      for (let i = 0; writing || i < 10; i++) {
+        // Own streams with revisions checked, and streams every writer races on with 'any'.
+        if (i % 3 === 2) {
+          await store.append(`${category}-shared${i % SHARED_STREAMS}`, someEvents(1 + (i % 2)), 'any');
+        } else {
+          revision = (await store.append(`${category}-w${w}`, someEvents(1 + (i % 3)), revision < 0 ? 'no-stream' : revision)).lastRevision;
+        }
+      }
+    });
+
+    // Each held transaction stays open until later transactions committed and the naive reader moved past its
+    // positions, so it commits (or aborts) strictly out of order.
+    const passedBy = (position: Position) => eventually(() => naive.state.last > position.prepare, 10_000, 1).then(() => undefined);
+    const held = Array.from({ length: HELD }, (_, i) => heldAppend(`${category}-held${i}`, 3, passedBy, 'COMMIT', i % 2 === 1));
+    const aborted = Array.from({ length: ABORTED }, (_, i) => heldAppend(`${category}-aborted${i}`, 2, passedBy, 'ROLLBACK'));
+    const heldIds = (await Promise.all(held)).flat();
+    const abortedIds = (await Promise.all(aborted)).flat();
+    writing = false;
+    await Promise.all(writers);
+
+    const { rows: committed } = await raw.query<{ id: string }>('SELECT id::text AS id FROM event_store.events WHERE category = $1', [category]);
+    await eventually(() => reader.state.seen.length >= committed.length, 10_000);
+    await reader.stop();
+    await naive.stop();
+
+    // The scenario really was out of order: the naive reader lost every event of the held transactions.
+    expect(heldIds).toHaveLength(HELD * 3);
+    expect(heldIds.filter((id) => naive.state.seen.has(id))).toEqual([]);
+    // readAll lost none, repeated none, and returned nothing that was rolled back.
+    const seenIds = reader.state.seen.map((e) => e.id);
+    expect(seenIds).toHaveLength(committed.length);
+    expect(new Set(seenIds)).toEqual(new Set(committed.map((r) => r.id)));
+    expect(seenIds.filter((id) => abortedIds.includes(id))).toEqual([]);
+    // In log order: positions strictly increasing, and every stream in revision order from 0.
+    reader.state.seen.slice(1).forEach((e, i) => expect(comparePositions(reader.state.seen[i].position, e.position)).toBeLessThan(0));
+    const revisions = new Map<string, number[]>();
+    for (const e of reader.state.seen) revisions.set(e.streamId, [...(revisions.get(e.streamId) ?? []), e.revision]);
+    for (const list of revisions.values()) expect(list).toEqual(list.map((_, i) => i));
+  }, 30_000);
+
+  it('holds readers back while an older transaction is open, and an aborted one leaves no gap to wait for', async () => {
+    const category = `gap${randomUUID().slice(0, 8)}`;
+    const later = anEvent();
+    let laterPosition: Position | undefined;
+    const whileOpen: RecordedEvent[][] = [];
+    await heldAppend(
+      `${category}-aborted`,
+      2,
+      async () => {
+        laterPosition = (await store.append(`${category}-later`, [later], 'no-stream')).position;
+        // Committed, yet not returned: the open transaction could still commit before it in the log.
+        whileOpen.push(await store.readAll({ filter: { categories: [category] } }));
+      },
+      'ROLLBACK',
+    );
+    expect(whileOpen).toEqual([[]]);
+    const after = await eventually(async () => {
+      const events = await store.readAll({ filter: { categories: [category] } });
+      if (events.length === 0) throw new Error('still held back');
+      return events;
+    });
+    expect(after.map((e) => e.id)).toEqual([later.id]);
+    expect(after[0].position).toEqual(laterPosition);
+  });
+});

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+// Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
+import { eventually, freshDatabase, type FreshDatabase } from '../../testing';
+import { describeSubscriptionContract } from '../contract/subscription.contract';
+import type { EventToAppend } from '../recorded-event';
+import { PartitionCountMismatchError } from './postgres-checkpoints';
+import { leaseKey } from './postgres-partition-leases';
+import { PostgresEventStore } from './postgres-event-store';
+import { startPostgresSubscription } from './postgres-subscription';
+
+function sqlOf(pool: Pool) {
+  return { query: async <Row>(sql: string, params?: readonly unknown[]) => (await pool.query(sql, params as unknown[])).rows as Row[] };
+}
+
+describeSubscriptionContract('PostgreSQL', async () => {
+  const db = await freshDatabase('sub');
+  const store = new PostgresEventStore({ connectionString: db.appUrl });
+  const admin = new Pool({ connectionString: db.adminUrl, max: 2 });
+  return {
+    store,
+    db: sqlOf(admin),
+    async close() {
+      await store.close();
+      await admin.end();
+      await db.drop();
+    },
+  };
+});
+
+const DATABASE = '(SELECT oid FROM pg_database WHERE datname = current_database())';
+
+const event = (): EventToAppend => ({
+  id: randomUUID(),
+  type: 'SubscriptionProbeRecorded',
+  data: {},
+  metadata: { schemaVersion: 1, occurredAt: '2025-01-01T00:00:00.000Z', correlationId: 'probe', causationId: null, actor: { kind: 'system', component: 'test' } },
+});
+
+describe('PostgreSQL subscription: connections and leases', () => {
+  jest.setTimeout(20_000);
+  let db: FreshDatabase;
+  let store: PostgresEventStore;
+  let admin: Pool;
+
+  beforeAll(async () => {
+    db = await freshDatabase('sub');
+    store = new PostgresEventStore({ connectionString: db.appUrl });
+    admin = new Pool({ connectionString: db.adminUrl, max: 2 });
+  });
+  afterAll(async () => {
+    await store.close();
+    await admin.end();
+    await db.drop();
+  });
+
+  const advisoryLocks = async () => (await admin.query(`SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND database = ${DATABASE}`)).rows;
+  const members = async (name: string) =>
+    (await admin.query('SELECT consumer_id FROM event_store.subscription_members WHERE subscription = $1', [name])).rows;
+
+  it('holds its partitions as advisory locks and a membership row, and gives all of it back on stop()', async () => {
+    const name = `leases.${randomUUID().slice(0, 8)}`;
+    const sub = await startPostgresSubscription(store, store.pool, { name, partitions: 3, handle: async () => undefined });
+    await sub.caughtUp();
+    expect(await advisoryLocks()).toHaveLength(3);
+    expect(await members(name)).toEqual([{ consumer_id: sub.status().consumerId }]);
+
+    await sub.stop();
+
+    expect(await advisoryLocks()).toEqual([]);
+    expect(await members(name)).toEqual([]);
+    // Nothing left checked out of the store's pool: the lock and LISTEN sessions went back.
+    expect(store.pool.totalCount - store.pool.idleCount).toBe(0);
+  });
+
+  it('refuses to start with another partition count than its checkpoints were written with', async () => {
+    const name = `leases.${randomUUID().slice(0, 8)}`;
+    const first = await startPostgresSubscription(store, store.pool, { name, partitions: 2, handle: async () => undefined });
+    await first.caughtUp();
+    await first.stop();
+
+    await expect(startPostgresSubscription(store, store.pool, { name, partitions: 3, handle: async () => undefined })).rejects.toBeInstanceOf(
+      PartitionCountMismatchError,
+    );
+  });
+
+  it('refuses to run next to another subscription whose name hashes to the same lease key', async () => {
+    // A birthday search over the 31-bit key space finds a pair within some tens of thousands of names.
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const name = `clash.${i}`;
+      const other = seen.get(leaseKey(name));
+      if (other) pair = [other, name];
+      else seen.set(leaseKey(name), name);
+    }
+    const first = await startPostgresSubscription(store, store.pool, { name: pair[0], handle: async () => undefined });
+
+    await expect(startPostgresSubscription(store, store.pool, { name: pair[1], handle: async () => undefined })).rejects.toThrow(/share lease key/);
+
+    await first.stop();
+    expect(store.pool.totalCount - store.pool.idleCount).toBe(0);
+  });
+
+  it('reports its lag: events after its checkpoints and the age of the oldest', async () => {
+    const category = `l${randomUUID().slice(0, 8)}`;
+    await store.append(`${category}-1`, [event(), event()], 'no-stream');
+    await store.append(`${category}-2`, [event()], 'no-stream');
+    let failing = true;
+    const errors: unknown[] = [];
+    const sub = await startPostgresSubscription(store, store.pool, {
+      name: `lag.${category}`,
+      filter: { categories: [category] },
+      partitions: 2,
+      handle: async () => {
+        if (failing) throw new Error('not yet');
+      },
+      onError: (e) => errors.push(e),
+    });
+    await eventually(() => {
+      expect(errors.length).toBeGreaterThan(0);
+      expect(sub.status().partitions.filter((p) => p.checkpoint !== null)).toHaveLength(2);
+    });
+
+    const behind = await sub.lag();
+    expect(behind.events).toBe(3);
+    expect(behind.seconds).toBeGreaterThanOrEqual(0);
+
+    failing = false;
+    await sub.caughtUp();
+    expect(await sub.lag()).toEqual({ events: 0, seconds: 0 });
+    await sub.stop();
+  });
+
+  it('rolls a batch back and gives the partition up when its checkpoint moved under it (another replica committed)', async () => {
+    const name = `leases.${randomUUID().slice(0, 8)}`;
+    const category = `m${randomUUID().slice(0, 8)}`;
+    await admin.query(`CREATE TABLE ${category} (event_id uuid NOT NULL)`);
+    await admin.query(`GRANT ALL ON ${category} TO PUBLIC`);
+    const appended = [event(), event(), event()];
+    await store.append(`${category}-1`, appended, 'no-stream');
+    const [, second] = await store.readStream(`${category}-1`);
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const delivered: string[] = [];
+    const sub = await startPostgresSubscription(store, store.pool, {
+      name,
+      filter: { categories: [category] },
+      rebalanceIntervalMs: 50,
+      handle: async (e, tx) => {
+        await gate;
+        delivered.push(e.id);
+        await tx.query(`INSERT INTO ${category} (event_id) VALUES ($1)`, [e.id]);
+      },
+    });
+    await eventually(async () => expect((await admin.query('SELECT 1 FROM event_store.subscription_checkpoints WHERE subscription = $1', [name])).rows).toHaveLength(1));
+
+    // What a replica that had taken the partition over would leave behind: the first two events handled.
+    await admin.query(
+      'UPDATE event_store.subscription_checkpoints SET position_commit = $2, position_prepare = $3 WHERE subscription = $1',
+      [name, second.position.commit.toString(), second.position.prepare.toString()],
+    );
+    openGate();
+    await sub.caughtUp();
+
+    expect(delivered).toEqual([...appended.map((e) => e.id), appended[2].id]);
+    expect((await admin.query(`SELECT event_id FROM ${category}`)).rows).toEqual([{ event_id: appended[2].id }]);
+    await sub.stop();
+  });
+
+  it('listens again after its LISTEN connection is killed, and takes its partitions back after its lock session is', async () => {
+    const name = `leases.${randomUUID().slice(0, 8)}`;
+    const category = `k${randomUUID().slice(0, 8)}`;
+    const seen: string[] = [];
+    const errors: unknown[] = [];
+    const sub = await startPostgresSubscription(store, store.pool, {
+      name,
+      filter: { categories: [category] },
+      handle: async (e) => void seen.push(e.id),
+      onError: (e) => errors.push(e),
+      rebalanceIntervalMs: 50,
+    });
+    await sub.caughtUp();
+
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'LISTEN%'`,
+    );
+    const first = event();
+    await store.append(`${category}-1`, [first], 'no-stream');
+    // Well under the 30 s safety re-poll: the reconnected listener (or its catch-up wake) delivered it.
+    await eventually(() => expect(seen).toEqual([first.id]), 5_000);
+
+    const lockHolder = async () =>
+      (await admin.query(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND database = ${DATABASE}`)).rows.map(
+        (r) => r.pid,
+      );
+    const [killed] = await lockHolder();
+    await admin.query('SELECT pg_terminate_backend($1)', [killed]);
+    await eventually(async () => {
+      const holders = await lockHolder();
+      expect(holders).toHaveLength(1);
+      expect(holders[0]).not.toBe(killed);
+    });
+    const second = event();
+    await store.append(`${category}-1`, [second], 0);
+    await eventually(() => expect(seen).toEqual([first.id, second.id]));
+    expect(sub.status().partitions.map((p) => p.index)).toEqual([0]);
+
+    await sub.stop();
+  });
+});

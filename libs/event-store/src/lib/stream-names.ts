@@ -1,0 +1,5 @@
+/** Stream names are `<category>-<id>`; the category is what subscriptions filter on. */
+export const ensStream = (mrn: string) => `ens-${mrn}`;
+export const riskStream = (mrn: string) => `risk-${mrn}`;
+export const controlStream = (mrn: string) => `control-${mrn}`;
+export const rifStream = (id: string) => `rif-${id}`;

@@ -1,0 +1,60 @@
+import type { EventFilter } from './event-store.port';
+import type { Position, RecordedEvent } from './recorded-event';
+
+/**
+ * A SQL transaction handed to a subscription handler. The subscription saves its checkpoint in this same
+ * transaction, so read-model rows and the checkpoint that covers them commit together or not at all.
+ */
+export interface SqlTransaction {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+/** Runs a function in one database transaction; commits if it resolves, rolls back if it throws. */
+export interface TransactionRunner<Tx extends SqlTransaction = SqlTransaction> {
+  inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export interface SubscriptionOptions<Tx = SqlTransaction> {
+  /** Stable name `<service>.<purpose>`: the key of the durable checkpoint. */
+  readonly name: string;
+  readonly filter?: Omit<EventFilter, 'partition'>;
+  /**
+   * Handles one event inside the batch's transaction. Delivery is at-least-once across crashes; the checkpoint
+   * committed with the handler's writes makes the effect exactly-once for writes made through `tx`.
+   */
+  readonly handle: (event: RecordedEvent, tx: Tx) => Promise<void>;
+  /** Where handler writes and checkpoints go. Default: the store's own PostgreSQL database. */
+  readonly transactions?: TransactionRunner<Tx & SqlTransaction>;
+  /** Events per transaction during catch-up. Default 500. */
+  readonly batchSize?: number;
+  /**
+   * Competing consumers: the subscriber's work is split into this many partitions by a stable hash of the stream
+   * id. Replicas running the same name share the partitions; each partition is held by one replica at a time and
+   * taken over when its holder dies. Per-stream order is kept because a stream never changes partition.
+   * Default 1. Every replica of a name must use the same count.
+   */
+  readonly partitions?: number;
+  /** Identifies this replica in leases and logs. Default: hostname + pid + random suffix. */
+  readonly consumerId?: string;
+  /** Called when a batch fails; the batch is retried after a back-off. Default: ignore. */
+  readonly onError?: (error: unknown, partition: number) => void;
+}
+
+export interface SubscriptionStatus {
+  readonly name: string;
+  readonly consumerId: string;
+  /** Partitions this replica holds right now, with their checkpoints. */
+  readonly partitions: readonly { readonly index: number; readonly checkpoint: Position | null }[];
+  /** Events handled by this replica since it started. */
+  readonly handled: number;
+}
+
+export interface RunningSubscription {
+  /** Resolves once every held partition has caught up with the log as it was when this is called. */
+  caughtUp(): Promise<void>;
+  status(): SubscriptionStatus;
+  /** Finishes the current batch, commits its checkpoint, releases leases. */
+  stop(): Promise<void>;
+}
+
+export type { RecordedEvent };

@@ -1,0 +1,100 @@
+/**
+ * Everything a service instance needs before Nest starts: validated config, logger, metrics registry,
+ * shutdown and readiness registries, database pool, token verifier. Built outside Nest so that a config error
+ * stops the process before any framework output, and so signal handlers can reach the shutdown registry.
+ */
+import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import { TokenVerifier } from '../auth/token-verifier';
+import { loadVerificationKey } from '../auth/verification-key';
+import { defineConfig, mergeConfig, type ConfigDefinition } from '../config/config-schema';
+import { platformConfig, type PlatformConfig } from '../config/platform.config';
+import { DatabaseConnection } from '../health/database-connection';
+import { ReadinessChecks } from '../health/readiness-checks';
+import { ServingStatus } from '../health/serving-status';
+import { createPlatformLogger, type PlatformLogger } from '../logging/logger';
+import { PlatformMetrics } from '../metrics/platform-metrics';
+import { PLATFORM_CONFIG, PLATFORM_LOGGER, SERVICE_CONFIG, SERVICE_NAME } from '../platform.tokens';
+import { ShutdownRegistry } from '../shutdown/shutdown-registry';
+
+export interface ServiceDefinition<C extends object = object> {
+  /** Default SERVICE_NAME: log field, metrics label, gRPC health name. */
+  readonly name: string;
+  /** The service's root module; it imports `PlatformModule`. */
+  readonly module: Type<unknown>;
+  /** The service's own gRPC contracts; grpc.health.v1 is always served. */
+  readonly grpc?: {
+    readonly packages: readonly string[];
+    /** Relative to the workspace's `proto/` folder, or absolute. */
+    readonly protoPaths: readonly string[];
+  };
+  /** The service's own variables, validated with the platform's in one pass. */
+  readonly config?: ConfigDefinition<C>;
+}
+
+export interface PlatformRuntime {
+  readonly serviceName: string;
+  readonly config: PlatformConfig;
+  readonly serviceConfig: object;
+  readonly logger: PlatformLogger;
+  readonly metrics: PlatformMetrics;
+  readonly shutdown: ShutdownRegistry;
+  readonly readiness: ReadinessChecks;
+  readonly database: DatabaseConnection;
+  readonly tokenVerifier: TokenVerifier;
+  readonly servingStatus: ServingStatus;
+}
+
+/** Throws `ConfigError` (one line) when the environment is wrong. */
+export function createPlatformRuntime(
+  definition: ServiceDefinition,
+  env: Readonly<Record<string, string | undefined>>,
+  logDestination?: DestinationStream,
+): PlatformRuntime {
+  const own = definition.config ?? defineConfig({});
+  const all = mergeConfig(platformConfig, own).parse(env);
+  const config = Object.fromEntries(Object.keys(platformConfig.schema).map((k) => [k, all[k as keyof typeof all]])) as PlatformConfig;
+  const serviceConfig = Object.fromEntries(Object.keys(own.schema).map((k) => [k, all[k as keyof typeof all]]));
+  const key = loadVerificationKey(config);
+
+  const serviceName = config.SERVICE_NAME ?? definition.name;
+  const logger = createPlatformLogger({ service: serviceName, level: config.LOG_LEVEL, destination: logDestination });
+  // A single hook may use half the shutdown budget, so one stuck hook cannot eat all of it.
+  const shutdown = new ShutdownRegistry(logger, Math.min(10_000, config.SHUTDOWN_TIMEOUT_MS / 2));
+  const readiness = new ReadinessChecks(shutdown);
+  const database = new DatabaseConnection({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, applicationName: serviceName }, logger);
+  database.attach(readiness, shutdown);
+  return {
+    serviceName,
+    config,
+    serviceConfig,
+    logger,
+    metrics: new PlatformMetrics(serviceName),
+    shutdown,
+    readiness,
+    database,
+    tokenVerifier: new TokenVerifier(key, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
+    servingStatus: new ServingStatus(readiness, shutdown, [serviceName]),
+  };
+}
+
+/** Hands the runtime's objects to Nest's injector, for the whole app. */
+@Global()
+@Module({})
+export class PlatformRuntimeModule {
+  static forRuntime(runtime: PlatformRuntime): DynamicModule {
+    const providers = [
+      { provide: SERVICE_NAME, useValue: runtime.serviceName },
+      { provide: PLATFORM_CONFIG, useValue: runtime.config },
+      { provide: SERVICE_CONFIG, useValue: runtime.serviceConfig },
+      { provide: PLATFORM_LOGGER, useValue: runtime.logger },
+      { provide: PlatformMetrics, useValue: runtime.metrics },
+      { provide: ShutdownRegistry, useValue: runtime.shutdown },
+      { provide: ReadinessChecks, useValue: runtime.readiness },
+      { provide: DatabaseConnection, useValue: runtime.database },
+      { provide: TokenVerifier, useValue: runtime.tokenVerifier },
+      { provide: ServingStatus, useValue: runtime.servingStatus },
+    ];
+    return { module: PlatformRuntimeModule, global: true, providers, exports: providers.map((p) => p.provide) };
+  }
+}

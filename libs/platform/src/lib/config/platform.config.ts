@@ -1,0 +1,58 @@
+/** The variables every service reads. A service adds its own with `mergeConfig(platformConfig, defineConfig(...))`. */
+import { integer, oneOf, optional, port, string, url } from './config-fields';
+import { defineConfig, type ConfigDefinition, type ConfigIssue, type ConfigOf } from './config-schema';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const platformSchema = {
+  /** Defaults to the name the service passes to `bootstrapService`. */
+  SERVICE_NAME: optional(string({ pattern: /^[a-z][a-z0-9-]{0,62}$/, expected: 'a lower-case name of letters, digits and dashes' })),
+  /** Interface both doors bind to; 0.0.0.0 so a container is reachable, 127.0.0.1 for a laptop. */
+  LISTEN_HOST: string({ default: '0.0.0.0', pattern: /^[\w.:-]+$/, expected: 'a host name or IP address' }),
+  HTTP_PORT: port({ default: 8080 }),
+  GRPC_PORT: port({ default: 50051 }),
+  LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
+  /** The application role's login; optional until a service reads or writes the database. */
+  DATABASE_URL: optional(url({ protocols: ['postgres:', 'postgresql:'], secret: true })),
+  DATABASE_POOL_MAX: integer({ min: 1, max: 200, default: 10 }),
+  EVENT_STORE: oneOf(['postgres', 'kurrentdb'], { default: 'postgres' }),
+  KURRENTDB_URL: optional(
+    string({
+      pattern: /^(esdb|kurrentdb|kdb)(\+discover)?:\/\/\S+$/,
+      expected: 'a KurrentDB connection string (kurrentdb://host:2113?tls=false, esdb://...)',
+      secret: true,
+    }),
+  ),
+  AUTH_PUBLIC_KEY: optional(string({ pattern: /-----BEGIN PUBLIC KEY-----/, expected: 'a PEM public key (-----BEGIN PUBLIC KEY-----)' })),
+  AUTH_PUBLIC_KEY_FILE: optional(string({ expected: 'the path of a PEM public key file' })),
+  AUTH_JWKS_URL: optional(url({ protocols: ['https:', 'http:'] })),
+  AUTH_ISSUER: optional(string()),
+  AUTH_AUDIENCE: optional(string()),
+  /** How long readiness reports 503 before the doors close, so load balancers stop sending traffic first. */
+  SHUTDOWN_DRAIN_MS: integer({ min: 0, max: 120_000, default: 0 }),
+  /** A shutdown that takes longer is cut short with exit code 1. */
+  SHUTDOWN_TIMEOUT_MS: integer({ min: 1_000, max: 600_000, default: 15_000 }),
+};
+
+export type PlatformConfig = ConfigOf<typeof platformSchema>;
+
+const AUTH_SOURCES = ['AUTH_PUBLIC_KEY', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_JWKS_URL'] as const;
+
+function kurrentDbNeedsUrl(c: PlatformConfig): ConfigIssue | undefined {
+  if (c.EVENT_STORE !== 'kurrentdb' || c.KURRENTDB_URL) return undefined;
+  return { variable: 'KURRENTDB_URL', message: 'KURRENTDB_URL must be set when EVENT_STORE=kurrentdb' };
+}
+
+// Every door authenticates, so a service without a way to verify tokens must not start.
+function exactlyOneAuthSource(c: PlatformConfig): ConfigIssue | undefined {
+  const set = AUTH_SOURCES.filter((k) => c[k] !== undefined);
+  if (set.length === 1) return undefined;
+  const message =
+    set.length === 0
+      ? `${AUTH_SOURCES.join(' or ')} must be set, so that bearer tokens can be verified`
+      : `${set.join(' and ')} are set together: set only one of ${AUTH_SOURCES.join(', ')}`;
+  return { variable: set[0] ?? AUTH_SOURCES[0], message };
+}
+
+export const platformConfig: ConfigDefinition<PlatformConfig> = defineConfig(platformSchema, kurrentDbNeedsUrl, exactlyOneAuthSource);

@@ -1,0 +1,86 @@
+/**
+ * ONE table from error kind to HTTP and gRPC status, and the rule that classifies any thrown value into a row.
+ * Both doors' filters read it, so a refusal means the same thing whichever door it leaves by.
+ */
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { HttpException } from '@nestjs/common';
+import { RpcException } from '@nestjs/microservices';
+import { EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '@ics2/event-store';
+import { PlatformError, type ErrorDetail, type ErrorKind } from './platform-error';
+
+export type FailureKind = ErrorKind | 'internal';
+
+export const ERROR_STATUS: Readonly<Record<FailureKind, { readonly http: number; readonly grpc: GrpcStatus }>> = {
+  validation: { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT },
+  unauthenticated: { http: 401, grpc: GrpcStatus.UNAUTHENTICATED },
+  permission: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
+  'not-found': { http: 404, grpc: GrpcStatus.NOT_FOUND },
+  // ABORTED is gRPC's word for "concurrency conflict, retry the whole read-decide-write".
+  conflict: { http: 409, grpc: GrpcStatus.ABORTED },
+  // 422, not 400: the request was well formed but the state of things forbids it.
+  precondition: { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION },
+  unavailable: { http: 503, grpc: GrpcStatus.UNAVAILABLE },
+  internal: { http: 500, grpc: GrpcStatus.INTERNAL },
+};
+
+/** What a caller may learn about a failure. `internal` carries no detail of the cause. */
+export interface Failure {
+  readonly kind: FailureKind;
+  readonly code: string;
+  readonly message: string;
+  readonly details: readonly ErrorDetail[];
+}
+
+export const INTERNAL_FAILURE: Failure = { kind: 'internal', code: 'INTERNAL', message: 'internal error', details: [] };
+
+const HTTP_STATUS_KIND: Readonly<Record<number, ErrorKind>> = {
+  400: 'validation',
+  401: 'unauthenticated',
+  403: 'permission',
+  404: 'not-found',
+  409: 'conflict',
+  412: 'precondition',
+  422: 'precondition',
+  503: 'unavailable',
+};
+
+function kindOfGrpcStatus(code: number): FailureKind {
+  const row = Object.entries(ERROR_STATUS).find(([, s]) => s.grpc === code);
+  return (row?.[0] as FailureKind | undefined) ?? 'internal';
+}
+
+function fromHttpException(e: HttpException): Failure {
+  const httpStatus = e.getStatus();
+  if (httpStatus >= 500 && httpStatus !== 503) return INTERNAL_FAILURE;
+  // Other 4xx (405, 413, 415, 429...) are all "the request itself is not acceptable".
+  const kind = HTTP_STATUS_KIND[httpStatus] ?? 'validation';
+  return { kind, code: `HTTP.${httpStatus}`, message: e.message, details: [] };
+}
+
+function fromRpcException(e: RpcException): Failure {
+  const error = e.getError();
+  if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number') {
+    const kind = kindOfGrpcStatus((error as { code: number }).code);
+    return kind === 'internal' ? INTERNAL_FAILURE : { kind, code: `GRPC.${GrpcStatus[ERROR_STATUS[kind].grpc]}`, message: e.message, details: [] };
+  }
+  return INTERNAL_FAILURE;
+}
+
+/** Classifies anything thrown behind a door. Unknown errors become `internal`: their text never reaches the caller. */
+export function toFailure(error: unknown): Failure {
+  if (error instanceof PlatformError) {
+    return { kind: error.kind, code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    return { kind: 'conflict', code: 'EVENT_STORE.WRONG_EXPECTED_REVISION', message: 'the record changed while this request was handled; retry', details: [] };
+  }
+  if (error instanceof IdempotencyConflictError) {
+    return { kind: 'conflict', code: 'EVENT_STORE.IDEMPOTENCY_CONFLICT', message: 'these identifiers were already used for a different request', details: [] };
+  }
+  if (error instanceof EventStoreUnavailableError) {
+    return { kind: 'unavailable', code: 'EVENT_STORE.UNAVAILABLE', message: 'the event store is unavailable; retry later', details: [] };
+  }
+  if (error instanceof HttpException) return fromHttpException(error);
+  if (error instanceof RpcException) return fromRpcException(error);
+  return INTERNAL_FAILURE;
+}

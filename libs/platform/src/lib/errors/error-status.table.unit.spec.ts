@@ -1,0 +1,68 @@
+import { status } from '@grpc/grpc-js';
+import { BadRequestException, ForbiddenException, InternalServerErrorException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { RpcException } from '@nestjs/microservices';
+import { EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '@ics2/event-store';
+import { ERROR_STATUS, INTERNAL_FAILURE, toFailure } from './error-status.table';
+import { ERROR_KINDS, PlatformError } from './platform-error';
+
+describe('ERROR_STATUS', () => {
+  it('gives every kind one HTTP and one gRPC status', () => {
+    expect(Object.fromEntries(Object.entries(ERROR_STATUS).map(([k, v]) => [k, [v.http, status[v.grpc]]]))).toEqual({
+      validation: [400, 'INVALID_ARGUMENT'],
+      unauthenticated: [401, 'UNAUTHENTICATED'],
+      permission: [403, 'PERMISSION_DENIED'],
+      'not-found': [404, 'NOT_FOUND'],
+      conflict: [409, 'ABORTED'],
+      precondition: [422, 'FAILED_PRECONDITION'],
+      unavailable: [503, 'UNAVAILABLE'],
+      internal: [500, 'INTERNAL'],
+    });
+    for (const kind of ERROR_KINDS) expect(ERROR_STATUS[kind]).toBeDefined();
+  });
+
+  it('no two kinds share a gRPC status, so the mapping can be read back', () => {
+    const codes = Object.values(ERROR_STATUS).map((s) => s.grpc);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
+describe('toFailure', () => {
+  it('keeps a PlatformError with its ICS2 details', () => {
+    const details = [{ validationCode: '12', pointer: '/consignment/0/weight', description: 'must be positive' }];
+    expect(toFailure(new PlatformError('validation', 'ENS.INVALID', 'the filing is invalid', details))).toEqual({
+      kind: 'validation',
+      code: 'ENS.INVALID',
+      message: 'the filing is invalid',
+      details,
+    });
+  });
+
+  it('maps event-store errors', () => {
+    expect(toFailure(new WrongExpectedRevisionError('ens-1', 3, 4))).toMatchObject({ kind: 'conflict', code: 'EVENT_STORE.WRONG_EXPECTED_REVISION' });
+    expect(toFailure(new IdempotencyConflictError('ens-1', ['e1']))).toMatchObject({ kind: 'conflict', code: 'EVENT_STORE.IDEMPOTENCY_CONFLICT' });
+    expect(toFailure(new EventStoreUnavailableError('connection refused'))).toMatchObject({ kind: 'unavailable', code: 'EVENT_STORE.UNAVAILABLE' });
+  });
+
+  it('does not pass the event store message on (it names streams)', () => {
+    expect(toFailure(new WrongExpectedRevisionError('ens-SECRET', 3, 4)).message).not.toContain('SECRET');
+  });
+
+  it('maps Nest HTTP exceptions by status', () => {
+    expect(toFailure(new NotFoundException('Cannot GET /x'))).toMatchObject({ kind: 'not-found', code: 'HTTP.404' });
+    expect(toFailure(new BadRequestException())).toMatchObject({ kind: 'validation', code: 'HTTP.400' });
+    expect(toFailure(new ForbiddenException())).toMatchObject({ kind: 'permission' });
+    expect(toFailure(new PayloadTooLargeException())).toMatchObject({ kind: 'validation', code: 'HTTP.413' });
+    expect(toFailure(new InternalServerErrorException('db password is hunter2'))).toEqual(INTERNAL_FAILURE);
+  });
+
+  it('maps an RpcException carrying a gRPC code', () => {
+    expect(toFailure(new RpcException({ code: status.NOT_FOUND, message: 'no such MRN' }))).toMatchObject({ kind: 'not-found', message: 'no such MRN' });
+    expect(toFailure(new RpcException('bare string'))).toEqual(INTERNAL_FAILURE);
+  });
+
+  it('hides everything about unknown errors', () => {
+    expect(toFailure(new TypeError('cannot read x of undefined at /srv/app.js'))).toEqual(INTERNAL_FAILURE);
+    expect(toFailure('a thrown string')).toEqual(INTERNAL_FAILURE);
+    expect(toFailure(undefined)).toEqual(INTERNAL_FAILURE);
+  });
+});

@@ -1,0 +1,1 @@
+export * from '@ics2/event-store/testing';

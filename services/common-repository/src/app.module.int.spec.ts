@@ -1,0 +1,23 @@
+import { checkGrpcHealth, createServiceApp, generateSigningKeyPair, type ServiceApp } from '@ics2/platform';
+import { definition } from './service.definition';
+
+describe('common-repository boots', () => {
+  let service: ServiceApp;
+
+  beforeAll(async () => {
+    const env = { AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem, LOG_LEVEL: 'silent' };
+    service = await createServiceApp(definition, { env, host: '127.0.0.1', httpPort: 0, grpcPort: 0 });
+  });
+
+  it('answers gRPC health SERVING for the server and for its own name, and HTTP readiness', async () => {
+    await expect(checkGrpcHealth(service.grpcAddress)).resolves.toBe('SERVING');
+    await expect(checkGrpcHealth(service.grpcAddress, 'common-repository')).resolves.toBe('SERVING');
+    expect((await fetch(`${service.httpUrl}/health/ready`)).status).toBe(200);
+  });
+
+  it('closes cleanly: both doors stop answering', async () => {
+    await service.close();
+    await expect(fetch(`${service.httpUrl}/health/live`)).rejects.toThrow();
+    await expect(checkGrpcHealth(service.grpcAddress, '', 500)).rejects.toMatchObject({ code: expect.any(Number) });
+  });
+});
