@@ -1,2 +1,7 @@
-// The published language between services: event schemas, their upcasters, and (later) proto message types.
+// The published language between services: event schemas, their upcasters, and the message shapes they carry.
 export * from './lib/upcasting';
+export * from './lib/ens/ens-filing';
+export * from './lib/ens/ens-errors';
+export * from './lib/ens/validation-codes.table';
+export * from './lib/ens/ens-events';
+export * from './lib/ens/arrival-notification';

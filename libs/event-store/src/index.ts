@@ -35,3 +35,4 @@ export {
 } from './lib/postgres/postgres-subscription';
 export { PartitionCountMismatchError, type CheckpointLag } from './lib/postgres/postgres-checkpoints';
 export { PoolTransactionRunner } from './lib/postgres/postgres-transactions';
+export * from './lib/handle-command';

@@ -26,6 +26,14 @@ export { correlationIdOf, principalOf, CORRELATION_HEADER, type RequestContext }
 export * from './lib/errors/platform-error';
 export * from './lib/errors/error-status.table';
 
+// event sourcing and read models
+export * from './lib/event-sourcing/event-sourcing.tokens';
+export * from './lib/event-sourcing/event-sourcing.module';
+export * from './lib/event-sourcing/subscriptions';
+export { IntegrityCheckpointer } from './lib/event-sourcing/integrity-checkpointer';
+export * from './lib/read-models/read-model-database';
+export * from './lib/read-models/migrate-read-models';
+
 // logging, metrics, health, shutdown
 export { type PlatformLogger, createPlatformLogger } from './lib/logging/logger';
 export * from './lib/metrics/platform-metrics';

@@ -3,7 +3,7 @@ import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 
 export type EventStoreConfig =
-  | { readonly kind: 'postgres'; readonly connectionString: string }
+  | { readonly kind: 'postgres'; readonly connectionString: string; readonly poolSize?: number }
   | {
       readonly kind: 'kurrentdb';
       readonly connectionString: string;
@@ -15,7 +15,7 @@ export type EventStoreConfig =
 export function createEventStore(config: EventStoreConfig): EventStore {
   switch (config.kind) {
     case 'postgres':
-      return new PostgresEventStore({ connectionString: config.connectionString });
+      return new PostgresEventStore({ connectionString: config.connectionString, poolSize: config.poolSize });
     case 'kurrentdb':
       return KurrentDbEventStore.connect({
         connectionString: config.connectionString,

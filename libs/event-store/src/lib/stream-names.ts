@@ -3,3 +3,4 @@ export const ensStream = (mrn: string) => `ens-${mrn}`;
 export const riskStream = (mrn: string) => `risk-${mrn}`;
 export const controlStream = (mrn: string) => `control-${mrn}`;
 export const rifStream = (id: string) => `rif-${id}`;
+export const arrivalStream = (arrivalMrn: string) => `arrival-${arrivalMrn}`;

@@ -11,3 +11,5 @@ export const PLATFORM_CONFIG = Symbol.for('ics2.platform.config');
 export const SERVICE_CONFIG = Symbol.for('ics2.platform.service-config');
 /** The service name (SERVICE_NAME, else the definition's name). */
 export const SERVICE_NAME = Symbol.for('ics2.platform.service-name');
+/** The whole `PlatformRuntime`, for platform modules that need more than one of its parts. */
+export const PLATFORM_RUNTIME = Symbol.for('ics2.platform.runtime');

@@ -40,7 +40,7 @@ export interface ServiceApp {
   readonly grpcAddress: string;
   /** Readiness 503 and gRPC NOT_SERVING from now on, without closing anything yet. */
   beginShutdown(reason?: string): void;
-  /** The whole graceful shutdown: drain, stop hooks, doors closed after in-flight requests, close hooks. */
+  /** The whole graceful shutdown: drain, stop hooks, doors closed after in-flight requests, close hooks. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -99,6 +99,8 @@ export async function createServiceApp(definition: ServiceDefinition, options: S
     await app.listen(options.httpPort ?? config.HTTP_PORT, host);
     const httpPort = (app.getHttpServer().address() as AddressInfo).port;
     const started = app;
+    // Idempotent: a test's afterAll may close an app its last case already closed.
+    let closing: Promise<void> | undefined;
     logger.info({ httpPort, grpcPort, host, eventStore: config.EVENT_STORE, database: runtime.database.isConfigured }, 'service started');
     return {
       app,
@@ -108,7 +110,7 @@ export async function createServiceApp(definition: ServiceDefinition, options: S
       httpUrl: `http://${reachable(host)}:${httpPort}`,
       grpcAddress: `${reachable(host)}:${grpcPort}`,
       beginShutdown: (reason = 'requested') => runtime.shutdown.begin(reason),
-      close: () => started.close(),
+      close: () => (closing ??= started.close()),
     };
   } catch (err) {
     logger.fatal({ err }, 'service failed to start');

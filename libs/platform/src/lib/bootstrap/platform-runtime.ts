@@ -5,16 +5,18 @@
  */
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
+import type { CheckpointSigner } from '@ics2/event-store';
 import { TokenVerifier } from '../auth/token-verifier';
 import { loadVerificationKey } from '../auth/verification-key';
 import { defineConfig, mergeConfig, type ConfigDefinition } from '../config/config-schema';
 import { platformConfig, type PlatformConfig } from '../config/platform.config';
 import { DatabaseConnection } from '../health/database-connection';
+import { loadCheckpointSigningKey } from '../event-sourcing/checkpoint-signing-key';
 import { ReadinessChecks } from '../health/readiness-checks';
 import { ServingStatus } from '../health/serving-status';
 import { createPlatformLogger, type PlatformLogger } from '../logging/logger';
 import { PlatformMetrics } from '../metrics/platform-metrics';
-import { PLATFORM_CONFIG, PLATFORM_LOGGER, SERVICE_CONFIG, SERVICE_NAME } from '../platform.tokens';
+import { PLATFORM_CONFIG, PLATFORM_LOGGER, PLATFORM_RUNTIME, SERVICE_CONFIG, SERVICE_NAME } from '../platform.tokens';
 import { ShutdownRegistry } from '../shutdown/shutdown-registry';
 
 export interface ServiceDefinition<C extends object = object> {
@@ -43,6 +45,8 @@ export interface PlatformRuntime {
   readonly database: DatabaseConnection;
   readonly tokenVerifier: TokenVerifier;
   readonly servingStatus: ServingStatus;
+  /** Present when CHECKPOINT_SIGNING_KEY_FILE is set: this instance signs integrity checkpoints. */
+  readonly checkpointSigner: CheckpointSigner | undefined;
 }
 
 /** Throws `ConfigError` (one line) when the environment is wrong. */
@@ -56,6 +60,7 @@ export function createPlatformRuntime(
   const config = Object.fromEntries(Object.keys(platformConfig.schema).map((k) => [k, all[k as keyof typeof all]])) as PlatformConfig;
   const serviceConfig = Object.fromEntries(Object.keys(own.schema).map((k) => [k, all[k as keyof typeof all]]));
   const key = loadVerificationKey(config);
+  const checkpointSigner = loadCheckpointSigningKey(config.CHECKPOINT_SIGNING_KEY_FILE);
 
   const serviceName = config.SERVICE_NAME ?? definition.name;
   const logger = createPlatformLogger({ service: serviceName, level: config.LOG_LEVEL, destination: logDestination });
@@ -75,6 +80,7 @@ export function createPlatformRuntime(
     database,
     tokenVerifier: new TokenVerifier(key, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
     servingStatus: new ServingStatus(readiness, shutdown, [serviceName]),
+    checkpointSigner,
   };
 }
 
@@ -84,6 +90,7 @@ export function createPlatformRuntime(
 export class PlatformRuntimeModule {
   static forRuntime(runtime: PlatformRuntime): DynamicModule {
     const providers = [
+      { provide: PLATFORM_RUNTIME, useValue: runtime },
       { provide: SERVICE_NAME, useValue: runtime.serviceName },
       { provide: PLATFORM_CONFIG, useValue: runtime.config },
       { provide: SERVICE_CONFIG, useValue: runtime.serviceConfig },

@@ -29,6 +29,12 @@ const platformSchema = {
   AUTH_JWKS_URL: optional(url({ protocols: ['https:', 'http:'] })),
   AUTH_ISSUER: optional(string()),
   AUTH_AUDIENCE: optional(string()),
+  /** Connections of the event store's own pool; each running subscription also holds two (LISTEN, partition leases). */
+  EVENT_STORE_POOL_MAX: integer({ min: 2, max: 200, default: 20 }),
+  /** Ed25519 private key (PKCS#8 PEM) of the integrity checkpointer; only the instances that sign get it. */
+  CHECKPOINT_SIGNING_KEY_FILE: optional(string({ expected: 'the path of an Ed25519 private key PEM file' })),
+  /** Time between two signed checkpoints over the global log. */
+  CHECKPOINT_INTERVAL_MS: integer({ min: 100, max: 86_400_000, default: 60_000 }),
   /** How long readiness reports 503 before the doors close, so load balancers stop sending traffic first. */
   SHUTDOWN_DRAIN_MS: integer({ min: 0, max: 120_000, default: 0 }),
   /** A shutdown that takes longer is cut short with exit code 1. */

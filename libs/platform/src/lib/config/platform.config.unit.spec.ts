@@ -19,6 +19,9 @@ describe('platformConfig', () => {
       AUTH_JWKS_URL: undefined,
       AUTH_ISSUER: undefined,
       AUTH_AUDIENCE: undefined,
+      EVENT_STORE_POOL_MAX: 20,
+      CHECKPOINT_SIGNING_KEY_FILE: undefined,
+      CHECKPOINT_INTERVAL_MS: 60_000,
       SHUTDOWN_DRAIN_MS: 0,
       SHUTDOWN_TIMEOUT_MS: 15_000,
     });

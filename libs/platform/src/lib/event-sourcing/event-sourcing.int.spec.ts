@@ -1,0 +1,162 @@
+/**
+ * EventSourcingModule in a real service app on a real PostgreSQL: appends through EVENT_STORE are measured,
+ * a subscription projects into a TypeORM read model in the same transaction as its checkpoint and reports lag,
+ * a signing instance writes verifiable integrity checkpoints, and shutdown stops all of it cleanly.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from 'pg';
+import {
+  checkCheckpointSignature,
+  checkpointKeyRing,
+  generateCheckpointKeyPair,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type EventToAppend,
+} from '@ics2/event-store';
+import { eventually, freshDatabase, type FreshDatabase } from '@ics2/event-store/testing';
+import { createServiceApp, type ServiceApp } from '../bootstrap/create-service-app';
+import type { ServiceDefinition } from '../bootstrap/platform-runtime';
+import { generateSigningKeyPair } from '../auth/token-signing';
+import { PlatformModule } from '../platform.module';
+import { migrateReadModels } from '../read-models/migrate-read-models';
+import { ReadModelDatabase } from '../read-models/read-model-database';
+import { EVENT_STORE } from './event-sourcing.tokens';
+import { EventSourcingModule } from './event-sourcing.module';
+import { IntegrityCheckpointer } from './integrity-checkpointer';
+import { Subscriptions } from './subscriptions';
+
+@Entity({ name: 'parcel_view' })
+class ParcelViewRow {
+  @PrimaryColumn({ type: 'text', name: 'stream_id' }) streamId!: string;
+  @Column({ type: 'integer' }) revision!: number;
+  @Column({ type: 'text' }) label!: string;
+}
+
+const SCHEMA = 'probe_read_models';
+const migrations = [
+  { id: '20261201-0001-parcel-view', sql: `CREATE TABLE ${SCHEMA}.parcel_view (stream_id text PRIMARY KEY, revision integer NOT NULL, label text NOT NULL)` },
+];
+
+@Injectable()
+class ParcelViewProjection implements OnApplicationBootstrap {
+  constructor(private readonly subscriptions: Subscriptions) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.subscriptions.start({
+      name: 'probe.parcel-view',
+      filter: { categories: ['parcel'] },
+      handle: async (event, tx) => {
+        await tx.manager.getRepository(ParcelViewRow).save({ streamId: event.streamId, revision: event.revision, label: String((event.data as { label: string }).label) });
+      },
+    });
+  }
+}
+
+@Module({ imports: [PlatformModule, EventSourcingModule.forService({ readModels: { schema: SCHEMA, entities: [ParcelViewRow] } })], providers: [ParcelViewProjection] })
+class ProbeEventSourcedModule {}
+
+const definition: ServiceDefinition = { name: 'probe-es', module: ProbeEventSourcedModule };
+
+const parcel = (label: string): EventToAppend => ({
+  id: randomUUID(),
+  type: 'ParcelLabelled',
+  data: { label },
+  metadata: { schemaVersion: 1, occurredAt: '2026-12-01T10:00:00.000Z', correlationId: 'p-1', causationId: null, actor: { kind: 'system', component: 'probe' } },
+});
+
+describe('EventSourcingModule', () => {
+  let db: FreshDatabase;
+  let service: ServiceApp;
+  let keysDir: string;
+  const checkpointKeys = generateCheckpointKeyPair();
+
+  beforeAll(async () => {
+    db = await freshDatabase('es_module');
+    await migrateReadModels(db.adminUrl, { schema: SCHEMA, migrations });
+    keysDir = mkdtempSync(join(tmpdir(), 'ics2-keys-'));
+    writeFileSync(join(keysDir, 'checkpoint.pem'), checkpointKeys.privateKeyPem);
+    service = await createServiceApp(definition, {
+      env: {
+        AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem,
+        DATABASE_URL: db.appUrl,
+        CHECKPOINT_SIGNING_KEY_FILE: join(keysDir, 'checkpoint.pem'),
+        CHECKPOINT_INTERVAL_MS: '3600000',
+        LOG_LEVEL: process.env.ICS2_TEST_LOG ?? 'silent',
+      },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    await service?.close();
+    await db?.drop();
+    rmSync(keysDir, { recursive: true, force: true });
+  });
+
+  const store = () => service.app.get<EventStore>(EVENT_STORE);
+  const metrics = async () => (await fetch(`${service.httpUrl}/metrics`)).text();
+
+  it('measures appends by outcome, a wrong expected revision counting as a conflict', async () => {
+    await store().append('parcel-1', [parcel('fragile')], 'no-stream');
+    await expect(store().append('parcel-1', [parcel('late')], 'no-stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    const text = await metrics();
+    expect(text).toMatch(/ics2_event_store_append_seconds_count\{service="probe-es",outcome="ok"\} 1\b/);
+    expect(text).toMatch(/ics2_event_store_append_seconds_count\{service="probe-es",outcome="conflict"\} 1\b/);
+  });
+
+  it('projects events into the read model with TypeORM, in the transaction of its checkpoint, and reports lag', async () => {
+    await store().append('parcel-2', [parcel('heavy'), parcel('heavy, strapped')], 'no-stream');
+    const rows = service.app.get(ReadModelDatabase).manager.getRepository(ParcelViewRow);
+    await eventually(async () => expect(await rows.findOneBy({ streamId: 'parcel-2' })).toEqual({ streamId: 'parcel-2', revision: 1, label: 'heavy, strapped' }));
+    const admin = new Client({ connectionString: db.adminUrl });
+    await admin.connect();
+    try {
+      const checkpoint = await admin.query('SELECT subscription FROM event_store.subscription_checkpoints');
+      expect(checkpoint.rows).toEqual([expect.objectContaining({ subscription: 'probe.parcel-view' })]);
+    } finally {
+      await admin.end();
+    }
+    await eventually(async () => {
+      await service.app.get(Subscriptions).sampleLag();
+      expect(await metrics()).toMatch(/ics2_subscription_lag_events\{subscription="probe.parcel-view",service="probe-es"\} 0\b/);
+    });
+  });
+
+  it('signs integrity checkpoints over the log with the configured key', async () => {
+    const checkpointer = service.app.get(IntegrityCheckpointer);
+    expect(checkpointer.isRunning).toBe(true);
+    const outcome = await checkpointer.checkpointNow();
+    expect(outcome?.checkpoint?.eventCount).toBe(3);
+    expect(checkCheckpointSignature(outcome!.checkpoint!, checkpointKeyRing([checkpointKeys.publicKeyPem]))).toBe('valid');
+  });
+
+  it('refuses to start with an unreadable checkpoint key, naming the variable', async () => {
+    await expect(
+      createServiceApp(definition, {
+        env: { AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem, DATABASE_URL: db.appUrl, CHECKPOINT_SIGNING_KEY_FILE: join(keysDir, 'missing.pem'), LOG_LEVEL: 'silent' },
+        host: '127.0.0.1',
+        httpPort: 0,
+        grpcPort: 0,
+      }),
+    ).rejects.toThrow(/^config error: CHECKPOINT_SIGNING_KEY_FILE must name a readable Ed25519 private key file, got ".*missing.pem" \(ENOENT\)$/);
+  });
+
+  it('stops the subscription on shutdown and releases every connection', async () => {
+    await service.close();
+    const admin = new Client({ connectionString: db.adminUrl });
+    await admin.connect();
+    try {
+      const left = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND usename <> current_user`, [db.name]);
+      expect(left.rows[0].n).toBe(0);
+    } finally {
+      await admin.end();
+    }
+  });
+});

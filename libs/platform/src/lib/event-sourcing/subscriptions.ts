@@ -1,0 +1,86 @@
+/**
+ * Starts a service's durable subscriptions with the platform's concerns attached: handler writes go through the
+ * read-model database in the batch's transaction (with the checkpoint), failures are logged, lag is exported as
+ * metrics, and each subscription stops after its current batch in the `stop` phase of shutdown.
+ */
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { EventStore, RecordedEvent, RunningSubscription, SubscriptionOptions } from '@ics2/event-store';
+import type { PlatformLogger } from '../logging/logger';
+import { PlatformMetrics } from '../metrics/platform-metrics';
+import { PLATFORM_LOGGER } from '../platform.tokens';
+import { ReadModelDatabase, type ReadModelTransaction } from '../read-models/read-model-database';
+import { ShutdownRegistry } from '../shutdown/shutdown-registry';
+import { EVENT_STORE } from './event-sourcing.tokens';
+
+export type ProjectionOptions = Omit<SubscriptionOptions<ReadModelTransaction>, 'transactions' | 'handle' | 'onError'> & {
+  readonly handle: (event: RecordedEvent, tx: ReadModelTransaction) => Promise<void>;
+};
+
+interface WithLag {
+  lag(): Promise<{ events: number; seconds: number }>;
+}
+
+const LAG_SAMPLE_MS = 5_000;
+
+@Injectable()
+export class Subscriptions {
+  private readonly running = new Map<string, RunningSubscription>();
+  private lagTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly metrics: PlatformMetrics,
+    private readonly shutdown: ShutdownRegistry,
+    @Inject(PLATFORM_LOGGER) private readonly logger: PlatformLogger,
+    @Optional() private readonly readModels?: ReadModelDatabase,
+  ) {}
+
+  /** Starts one subscription replica; resolves once it runs. A name runs at most once per instance. */
+  async start(options: ProjectionOptions): Promise<RunningSubscription> {
+    if (this.running.has(options.name)) throw new Error(`subscription ${options.name} is already running`);
+    if (!this.readModels) throw new Error(`subscription ${options.name} needs read models: EventSourcingModule.forService({ readModels })`);
+    const log = this.logger.child({ subscription: options.name });
+    const subscription = await this.store.subscribe<ReadModelTransaction>({
+      ...options,
+      transactions: this.readModels,
+      onError: (err, partition) => log.error({ err, partition }, 'subscription batch failed; retrying'),
+    });
+    this.running.set(options.name, subscription);
+    this.shutdown.register(`subscription ${options.name}`, async () => {
+      await subscription.stop();
+      this.running.delete(options.name);
+      this.sampleLagSoon();
+    });
+    log.info({ partitions: options.partitions ?? 1 }, 'subscription started');
+    this.sampleLagSoon();
+    return subscription;
+  }
+
+  /** Samples every running subscription's lag now (also done every few seconds while any runs). */
+  async sampleLag(): Promise<void> {
+    await Promise.all(
+      [...this.running].map(async ([name, s]) => {
+        const withLag = s as Partial<WithLag>;
+        if (typeof withLag.lag !== 'function') return;
+        try {
+          const lag = await withLag.lag();
+          this.metrics.subscriptionLagEvents.set({ subscription: name }, lag.events);
+          this.metrics.subscriptionLagSeconds.set({ subscription: name }, lag.seconds);
+        } catch (err) {
+          this.logger.debug({ err, subscription: name }, 'subscription lag not sampled');
+        }
+      }),
+    );
+  }
+
+  private sampleLagSoon(): void {
+    if (this.running.size === 0) {
+      if (this.lagTimer) clearInterval(this.lagTimer);
+      this.lagTimer = null;
+      return;
+    }
+    if (this.lagTimer) return;
+    this.lagTimer = setInterval(() => void this.sampleLag(), LAG_SAMPLE_MS);
+    this.lagTimer.unref();
+  }
+}
