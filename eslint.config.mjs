@@ -45,7 +45,7 @@ export default [
   {
     // libs/testing is for specs and test/ only; production code must not pull it in.
     files: ['services/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['**/*.spec.ts', 'libs/testing/**', 'libs/event-store/src/testing.ts', 'libs/event-store/src/lib/testing/**', 'libs/event-store/src/lib/kurrentdb/kurrentdb-test-database.ts'],
+    ignores: ['**/*.spec.ts', '**/*.test-harness.ts', 'libs/testing/**', 'libs/event-store/src/testing.ts', 'libs/event-store/src/lib/testing/**', 'libs/event-store/src/lib/kurrentdb/kurrentdb-test-database.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

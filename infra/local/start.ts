@@ -8,9 +8,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { signToken } from '@ics2/platform';
-import { migrateEventStore } from '@ics2/event-store';
 import { DEV_AUDIENCE, DEV_ISSUER, dataDirectory, loadOrCreateDevKeys } from './dev-keys';
 import { provisionLocalDatabase } from './local-database';
+import { migrateLocalStack } from './migrations';
 import { localServices, type LocalService } from './services';
 
 const root = join(__dirname, '..', '..');
@@ -51,11 +51,15 @@ function build(): void {
   if (tsc.status !== 0) throw new Error('build failed');
 }
 
-function startService(service: LocalService, env: NodeJS.ProcessEnv): ChildProcess {
+// One instance signs the integrity checkpoints: the signing key goes to it alone.
+const CHECKPOINT_SIGNER = 'common-repository';
+
+function startService(service: LocalService, env: NodeJS.ProcessEnv, checkpointKeyFile: string): ChildProcess {
   const main = join(root, 'dist', 'services', service.name, 'src', 'main.js');
+  const signing = service.name === CHECKPOINT_SIGNER ? { CHECKPOINT_SIGNING_KEY_FILE: checkpointKeyFile } : {};
   return spawn(process.execPath, ['-r', join(root, 'infra', 'local', 'register-dist-paths.cjs'), main], {
     cwd: root,
-    env: { ...env, HTTP_PORT: String(service.httpPort), GRPC_PORT: String(service.grpcPort) },
+    env: { ...env, ...signing, HTTP_PORT: String(service.httpPort), GRPC_PORT: String(service.grpcPort) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    await migrateEventStore(db.adminUrl);
+    await migrateLocalStack(db.adminUrl);
     log('migrations applied');
     build();
     const services = localServices();
@@ -134,14 +138,12 @@ async function main(): Promise<void> {
       AUTH_PUBLIC_KEY_FILE: keys.authPublicKeyFile,
       AUTH_ISSUER: DEV_ISSUER,
       AUTH_AUDIENCE: DEV_AUDIENCE,
-      CHECKPOINT_SIGNING_KEY_FILE: keys.checkpointPrivateKeyFile,
-      CHECKPOINT_PUBLIC_KEY_FILE: keys.checkpointPublicKeyFile,
       ...Object.fromEntries(
         services.map((s) => [`${s.name.toUpperCase().replace(/-/g, '_')}_GRPC_URL`, `127.0.0.1:${s.grpcPort}`]),
       ),
     };
     for (const s of services) {
-      const child = startService(s, env);
+      const child = startService(s, env, keys.checkpointPrivateKeyFile);
       children.set(s.name, child);
       child.on('exit', (code, signal) => {
         if (!stopping) {

@@ -5,3 +5,4 @@ export * from './lib/ens/ens-errors';
 export * from './lib/ens/validation-codes.table';
 export * from './lib/ens/ens-events';
 export * from './lib/ens/arrival-notification';
+export * as commonRepositoryV1 from './lib/grpc/common-repository.v1';

@@ -8,6 +8,9 @@ export { protoRoot } from './lib/bootstrap/proto-files';
 export * from './lib/platform.module';
 export * from './lib/platform.tokens';
 
+// time
+export * from './lib/clock';
+
 // configuration
 export * from './lib/config/config-fields';
 export * from './lib/config/config-schema';

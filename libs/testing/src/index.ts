@@ -1,2 +1,6 @@
 export * from '@ics2/event-store/testing';
 export * from './lib/decider-spec';
+export * from './lib/ens-events/ens-event-builders';
+export * from './lib/service-harness';
+export * from './lib/ens/ens-samples';
+export * from './lib/ens/ens-arbitraries';

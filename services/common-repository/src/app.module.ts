@@ -1,6 +1,33 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@ics2/platform';
+import { EventSourcingModule, PlatformModule } from '@ics2/platform';
+import { AmendFilingModule } from './amend-filing/amend-filing.module';
+import { ConsultFilingModule } from './consult-filing/consult-filing.module';
+import { COMMON_REPOSITORY_SCHEMA } from './database/schema';
+import { ExpireFilingModule } from './expire-filing/expire-filing.module';
+import { FindFilingsModule } from './find-filings/find-filings.module';
+import { InvalidateFilingModule } from './invalidate-filing/invalidate-filing.module';
+import { LinkFilingsModule } from './link-filings/link-filings.module';
+import { NotifyArrivalModule } from './notify-arrival/notify-arrival.module';
+import { FilingViewRow } from './read-models/filing-view/filing-view.row';
+import { RecordPresentationModule } from './record-presentation/record-presentation.module';
+import { RegisterFilingModule } from './register-filing/register-filing.module';
+import { ReadModelsSubscription } from './subscriptions/read-models.subscription';
 
-// Health, metrics, gRPC health, auth and errors come from the platform; abilities are added here as they arrive.
-@Module({ imports: [PlatformModule] })
+/** One module per ability; the platform gives health, metrics, auth, errors, the event store and read models. */
+@Module({
+  imports: [
+    PlatformModule,
+    EventSourcingModule.forService({ readModels: { schema: COMMON_REPOSITORY_SCHEMA, entities: [FilingViewRow] } }),
+    RegisterFilingModule,
+    AmendFilingModule,
+    InvalidateFilingModule,
+    NotifyArrivalModule,
+    RecordPresentationModule,
+    ConsultFilingModule,
+    FindFilingsModule,
+    LinkFilingsModule,
+    ExpireFilingModule,
+  ],
+  providers: [ReadModelsSubscription],
+})
 export class AppModule {}

@@ -13,6 +13,7 @@ import type { DestinationStream } from 'pino';
 import { grpcRequestInterceptor } from '../logging/grpc-request.interceptor';
 import { httpRequestObserver } from '../logging/http-request.observer';
 import { NestLoggerAdapter } from '../logging/nest-logger.adapter';
+import type { Clock } from '../clock';
 import { freePort } from './free-port';
 import { createPlatformRuntime, PlatformRuntimeModule, type PlatformRuntime, type ServiceDefinition } from './platform-runtime';
 import { HEALTH_PROTO, protoFile, protoRoot } from './proto-files';
@@ -27,6 +28,8 @@ export interface ServiceAppOptions {
   readonly host?: string;
   /** Where log lines go; stdout by default. */
   readonly logDestination?: DestinationStream;
+  /** The service's clock (CLOCK); the system clock by default. Tests pass a ManualClock to move time. */
+  readonly clock?: Clock;
 }
 
 export interface ServiceApp {
@@ -78,7 +81,7 @@ const reachable = (host: string): string => (host === '0.0.0.0' || host === '::'
 
 /** Throws `ConfigError` for a wrong environment; any other start-up failure is logged, the app closed, the error rethrown. */
 export async function createServiceApp(definition: ServiceDefinition, options: ServiceAppOptions = {}): Promise<ServiceApp> {
-  const runtime = createPlatformRuntime(definition, options.env ?? process.env, options.logDestination);
+  const runtime = createPlatformRuntime(definition, options.env ?? process.env, options.logDestination, options.clock);
   const { config, logger } = runtime;
   const host = options.host ?? config.LISTEN_HOST;
   const requestedGrpcPort = options.grpcPort ?? config.GRPC_PORT;

@@ -7,6 +7,7 @@ import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { CheckpointSigner } from '@ics2/event-store';
 import { TokenVerifier } from '../auth/token-verifier';
+import { CLOCK, systemClock, type Clock } from '../clock';
 import { loadVerificationKey } from '../auth/verification-key';
 import { defineConfig, mergeConfig, type ConfigDefinition } from '../config/config-schema';
 import { platformConfig, type PlatformConfig } from '../config/platform.config';
@@ -47,6 +48,7 @@ export interface PlatformRuntime {
   readonly servingStatus: ServingStatus;
   /** Present when CHECKPOINT_SIGNING_KEY_FILE is set: this instance signs integrity checkpoints. */
   readonly checkpointSigner: CheckpointSigner | undefined;
+  readonly clock: Clock;
 }
 
 /** Throws `ConfigError` (one line) when the environment is wrong. */
@@ -54,6 +56,7 @@ export function createPlatformRuntime(
   definition: ServiceDefinition,
   env: Readonly<Record<string, string | undefined>>,
   logDestination?: DestinationStream,
+  clock: Clock = systemClock,
 ): PlatformRuntime {
   const own = definition.config ?? defineConfig({});
   const all = mergeConfig(platformConfig, own).parse(env);
@@ -81,6 +84,7 @@ export function createPlatformRuntime(
     tokenVerifier: new TokenVerifier(key, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
     servingStatus: new ServingStatus(readiness, shutdown, [serviceName]),
     checkpointSigner,
+    clock,
   };
 }
 
@@ -91,6 +95,7 @@ export class PlatformRuntimeModule {
   static forRuntime(runtime: PlatformRuntime): DynamicModule {
     const providers = [
       { provide: PLATFORM_RUNTIME, useValue: runtime },
+      { provide: CLOCK, useValue: runtime.clock },
       { provide: SERVICE_NAME, useValue: runtime.serviceName },
       { provide: PLATFORM_CONFIG, useValue: runtime.config },
       { provide: SERVICE_CONFIG, useValue: runtime.serviceConfig },

@@ -15,7 +15,8 @@ export interface ConfigIssue {
 }
 
 /** A rule across several variables, checked once every single variable is valid. */
-export type ConfigRule<C> = (config: C) => ConfigIssue | undefined;
+// A method signature, so a definition of a service's own variables can stand where ServiceDefinition takes any.
+export type ConfigRule<C> = { bivarianceHack(config: C): ConfigIssue | undefined }['bivarianceHack'];
 
 export type ConfigResult<C> = { readonly ok: true; readonly config: C } | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 

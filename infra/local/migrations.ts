@@ -1,0 +1,11 @@
+/**
+ * Every schema the local stack needs, as the owner: the event store's and each service's own. Each service also
+ * ships its migrations as `dist/services/<name>/src/migrate.js`, which the Kubernetes init containers run.
+ */
+import { migrateEventStore } from '@ics2/event-store';
+import { migrateCommonRepository } from '../../services/common-repository/src/migrate';
+
+export async function migrateLocalStack(ownerUrl: string): Promise<void> {
+  await migrateEventStore(ownerUrl);
+  await migrateCommonRepository(ownerUrl);
+}

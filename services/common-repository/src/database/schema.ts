@@ -1,0 +1,16 @@
+/**
+ * The common repository's tables live in schema `common_repository`, created by these migrations as the schema
+ * owner (npm start, or the migration job), never by TypeORM. Append a new migration; never edit a merged one.
+ */
+import type { ReadModelMigrations } from '@ics2/platform';
+import { filingRegistrations } from './migrations/20261201-0001-filing-registrations';
+import { filingView } from './migrations/20261201-0002-filing-view';
+import { linkingKeys } from './migrations/20261201-0003-linking-keys';
+import { arrivalRegistrations } from './migrations/20261201-0004-arrival-registrations';
+
+export const COMMON_REPOSITORY_SCHEMA = 'common_repository';
+
+export const commonRepositoryMigrations: ReadModelMigrations = {
+  schema: COMMON_REPOSITORY_SCHEMA,
+  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations],
+};

@@ -1,0 +1,13 @@
+import type { EnsEvent } from '@ics2/contracts';
+import type { ExpireFiling } from '../filing.commands';
+import type { FilingRefusal } from '../filing.refusals';
+import type { FilingState } from '../filing.state';
+import { isExpiredAt } from '../rules/expiry';
+import { LIFECYCLE } from '../rules/lifecycle.table';
+
+/** An ENS never presented is invalidated automatically 200 days after filing; presentation stops the timer. */
+export function expireFiling(command: ExpireFiling['data'], state: FilingState): readonly EnsEvent[] | FilingRefusal {
+  if (state.status === 'none' || LIFECYCLE.ExpireFiling[state.status] !== 'ok') return [];
+  if (!isExpiredAt(state.registeredAt, command.at)) return [];
+  return [{ type: 'EnsFilingInvalidated', data: { mrn: state.mrn, reason: 'expired', invalidatedAt: command.at } }];
+}

@@ -1,0 +1,39 @@
+import type { EnsEvent } from '@ics2/contracts';
+import { arrived, deciderSpec, DEFAULTS, invalidated, presented, refused, registered } from '@ics2/testing';
+import { filingDecider } from '../filing.decider';
+
+const given = deciderSpec(filingDecider);
+const invalidate = (by: string = DEFAULTS.declarant) => ({ type: 'InvalidateFiling' as const, data: { messageId: 'inv-1', by, at: DEFAULTS.at } });
+const rejectedWith = (description: string): EnsEvent[] => [
+  { type: 'EnsInvalidationRejected', data: { mrn: DEFAULTS.mrn, messageId: 'inv-1', errors: [{ code: '92', pointer: '', description }], rejectedAt: DEFAULTS.at, requestedBy: DEFAULTS.declarant } },
+];
+
+describe('invalidate-filing', () => {
+  describe('before presentation', () => {
+    it('invalidates the filing (IE3R07)', () => {
+      given([registered()])
+        .when(invalidate())
+        .then([{ type: 'EnsFilingInvalidated', data: { mrn: DEFAULTS.mrn, reason: 'requested', messageId: 'inv-1', invalidatedAt: DEFAULTS.at, requestedBy: DEFAULTS.declarant } }]);
+    });
+
+    it('invalidates an arrived filing too', () => {
+      const [event] = given([registered(), arrived()]).when(invalidate()).decision() as unknown as { type: string }[];
+      expect(event.type).toBe('EnsFilingInvalidated');
+    });
+  });
+
+  describe('after presentation', () => {
+    it('rejects with IE3N01 code 92', () => given([registered(), arrived(), presented()]).when(invalidate()).then(rejectedWith('the goods were presented: the filing can no longer be invalidated')));
+  });
+
+  describe('twice', () => {
+    it('rejects the second with code 92', () => given([registered(), invalidated()]).when(invalidate()).then(rejectedWith('the filing is already invalidated')));
+  });
+
+  describe('by an operator who is not a party (the carrier included)', () => {
+    it('refuses as not found', () => {
+      given([registered()]).when(invalidate('IT999999999')).then(refused({ kind: 'not-found' }));
+      given([registered()]).when(invalidate(DEFAULTS.carrier)).then(refused({ kind: 'not-found' }));
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { completed, controlNoted, deciderSpec, DEFAULTS, linked, minimalFiling, mrnOf, refused, registered, rejected } from '@ics2/testing';
+import { filingDecider } from '../filing.decider';
+
+const given = deciderSpec(filingDecider);
+const duplicateKey = [{ code: 'X08', pointer: '/consignmentMasterLevel/transportDocumentMasterLevel', description: 'unique linking key already used' }];
+const master = registered({ filing: minimalFiling({ type: 'F21', houses: ['H-1'] }) });
+
+describe('reject-filing', () => {
+  describe('a registered filing whose linking key another open filing uses', () => {
+    it('is rejected (IE3N01)', () => {
+      given([master]).when({ type: 'RejectFiling', data: { errors: duplicateKey, at: DEFAULTS.at } }).then([rejected()]);
+    });
+  });
+  describe('a linked filing', () => {
+    it('is not rejected any more', () => {
+      given([master, linked({ linkedMrn: mrnOf(2), linkedLevel: 'house', houseDocument: 'H-1' })])
+        .when({ type: 'RejectFiling', data: { errors: duplicateKey, at: DEFAULTS.at } })
+        .then(refused({ kind: 'not-applicable', reason: 'a linked filing is not rejected' }));
+    });
+  });
+  describe('a rejected filing', () => {
+    it('is rejected once', () => given([master, rejected()]).when({ type: 'RejectFiling', data: { errors: duplicateKey, at: DEFAULTS.at } }).thenNothingHappened());
+  });
+});
+
+describe('propose-link', () => {
+  const propose = (candidateMrn: string, houseDocument = 'H-1') => ({ type: 'ProposeLink' as const, data: { candidateMrn, houseDocument, matchedOn: ['container'], at: DEFAULTS.at } });
+  describe('a master missing a house after the linking timer', () => {
+    it('records a proposal for manual linking', () => {
+      given([master])
+        .when(propose(mrnOf(5)))
+        .then([{ type: 'EnsLinkProposed', data: { mrn: DEFAULTS.mrn, candidateMrn: mrnOf(5), houseDocument: 'H-1', matchedOn: ['container'], proposedAt: DEFAULTS.at } }]);
+    });
+    it('proposes a candidate once', () => {
+      given([master, { type: 'EnsLinkProposed', data: { mrn: DEFAULTS.mrn, candidateMrn: mrnOf(5), houseDocument: 'H-1', matchedOn: ['container'], proposedAt: DEFAULTS.at } }])
+        .when(propose(mrnOf(5)))
+        .thenNothingHappened();
+    });
+  });
+  describe('a complete master', () => {
+    it('needs no proposal', () => given([master, linked({ linkedMrn: mrnOf(2), linkedLevel: 'house', houseDocument: 'H-1' }), completed()]).when(propose(mrnOf(5))).thenNothingHappened());
+  });
+});
+
+describe('note-control', () => {
+  it('records that customs decided a control, once', () => {
+    given([master]).when({ type: 'NoteControl', data: { memberState: 'DE', source: 'control-results', at: DEFAULTS.at } }).then([controlNoted()]);
+    given([master, controlNoted()]).when({ type: 'NoteControl', data: { memberState: 'DE', source: 'control-results', at: DEFAULTS.at } }).thenNothingHappened();
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * What can be asked of an ENS filing. Commands carry every input `decide` needs as data: the clock (`at`), the
+ * caller, the MRN allocated by the handler, and facts from other streams gathered by processors.
+ */
+import type { Command } from '@ics2/domain';
+import type { EnsFiling, FilingLevel, FilingParties, Ics2Error } from '@ics2/contracts';
+
+export type RegisterFiling = Command<'RegisterFiling', { readonly mrn: string; readonly filing: EnsFiling; readonly filedBy: string; readonly at: string }>;
+
+/** Lifecycle validation that needs other filings (duplicate linking key) refused this one. */
+export type RejectFiling = Command<'RejectFiling', { readonly errors: readonly Ics2Error[]; readonly at: string }>;
+
+/** What consistency compares of a house consignment (PET11). */
+export interface HouseSummary {
+  readonly houseDocument: string;
+  readonly grossMass: number | null;
+  readonly packages: number | null;
+  readonly consignor: string | null;
+  readonly consignee: string | null;
+}
+
+/** Join this filing to another one of the same ENS: a master to one of its houses, or a house to its master. */
+export type LinkFiling = Command<
+  'LinkFiling',
+  {
+    readonly otherMrn: string;
+    readonly otherLevel: FilingLevel;
+    readonly houseDocument: string;
+    readonly otherParties: FilingParties;
+    readonly by: 'linking-key' | 'manual';
+    readonly at: string;
+  }
+>;
+
+/** The master this house belongs to is complete: the house records the ENS it is a member of. */
+export type JoinCompletedEns = Command<
+  'JoinCompletedEns',
+  { readonly headMrn: string; readonly phase: 'pre-loading' | 'pre-arrival'; readonly members: readonly string[]; readonly at: string }
+>;
+
+/** After the linking processor has linked what it could: a master still missing houses becomes pending. */
+export type NoteCompleteness = Command<'NoteCompleteness', { readonly at: string }>;
+
+/** Compare a complete master's houses: their filings against the master's list, and pre-arrival against PLACI. */
+export type CheckConsistency = Command<
+  'CheckConsistency',
+  {
+    readonly houses: readonly { readonly mrn: string; readonly summary: HouseSummary; readonly placi?: { readonly mrn: string; readonly summary: HouseSummary } }[];
+    readonly at: string;
+  }
+>;
+
+export type ProposeLink = Command<
+  'ProposeLink',
+  { readonly candidateMrn: string; readonly houseDocument: string; readonly matchedOn: readonly string[]; readonly at: string }
+>;
+
+export type AmendFiling = Command<'AmendFiling', { readonly messageId: string; readonly filing: EnsFiling; readonly by: string; readonly at: string }>;
+
+export type InvalidateFiling = Command<'InvalidateFiling', { readonly messageId: string; readonly by: string; readonly at: string }>;
+
+/** The 200-day timer: `at` is the clock of the processor that looks. */
+export type ExpireFiling = Command<'ExpireFiling', { readonly at: string }>;
+
+export type RecordArrival = Command<
+  'RecordArrival',
+  { readonly arrivalMrn: string; readonly arrivedAt: string; readonly officeOfArrival: string; readonly notifiedBy: string; readonly at: string }
+>;
+
+export type RecordPresentation = Command<'RecordPresentation', { readonly office: string; readonly presentedAt: string; readonly memberState: string }>;
+
+/** control-results decided to control, or notified a control: amendments are refused from then on. */
+export type NoteControl = Command<'NoteControl', { readonly memberState: string; readonly source: string; readonly at: string }>;
+
+export type FilingCommand =
+  | RegisterFiling
+  | RejectFiling
+  | LinkFiling
+  | JoinCompletedEns
+  | NoteCompleteness
+  | CheckConsistency
+  | ProposeLink
+  | AmendFiling
+  | InvalidateFiling
+  | ExpireFiling
+  | RecordArrival
+  | RecordPresentation
+  | NoteControl;
+
+export type FilingCommandType = FilingCommand['type'];

@@ -1,0 +1,99 @@
+/**
+ * Multiple filing on a real stack: house and master filings meet by their unique linking key, whichever comes
+ * first; an incomplete master is pending completeness (IE3N02/IE3N11); the last house completes the ENS; PLACI and
+ * pre-arrival data are compared; a duplicate key is rejected (IE3N01); the linking timer proposes links by
+ * container, and the responsible Member State links by hand.
+ */
+import { ensStream, PostgresEventStore } from '@ics2/event-store';
+import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
+import { eventually, minimalFiling } from '@ics2/testing';
+import { ManualClock } from '@ics2/platform';
+import { startCommonRepository, type CommonRepositoryHarness } from '../common-repository.test-harness';
+import { LinkingTimerProcessor } from './linking-timer.processor';
+
+const CARRIER = 'LU987654321';
+const FORWARDER = 'FR555555555';
+type Reply = commonRepositoryV1.RegisterFilingReply;
+
+describe('link-filings', () => {
+  let h: CommonRepositoryHarness;
+  let store: PostgresEventStore;
+  const clock = new ManualClock(new Date('2026-12-01T08:00:00.000Z'));
+
+  beforeAll(async () => {
+    h = await startCommonRepository({ prefix: 'cr_link', clock, env: { LINKING_DELAY_MS: '3600000' } });
+    store = new PostgresEventStore({ connectionString: h.db.appUrl });
+  }, 30_000);
+  afterAll(async () => {
+    await store.close();
+    await h.close();
+  });
+
+  const register = async (filing: EnsFiling, eori: string) => {
+    const r = await h.asTrader<Reply>(eori, 'RegisterFiling', { filing_json: JSON.stringify(filing) });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return r.reply.mrn;
+  };
+  const types = async (mrn: string) => (await store.readStream(ensStream(mrn))).map((e) => e.type);
+  const dataOf = async (mrn: string, type: string) => (await store.readStream(ensStream(mrn))).filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
+  const master = (type: string, lrn: string, doc: string, houses: string[]) => minimalFiling({ type, lrn, declarant: CARRIER, carrier: CARRIER, masterDocument: doc, houses });
+  const house = (type: string, lrn: string, doc: string, houseDoc: string, grossMass = 12.5) =>
+    minimalFiling({ type, lrn, declarant: FORWARDER, carrier: CARRIER, masterDocument: doc, houses: [houseDoc], grossMass });
+
+  it('links PLACI houses to their master, then the pre-arrival filings, and finds them consistent', async () => {
+    const mawb = '176-10000011';
+    // House first, master second: linking waits for whichever comes last.
+    const h1 = await register(house('F24', 'PL-H1', mawb, 'HA-1'), FORWARDER);
+    const m = await register(master('F23', 'PL-M', mawb, ['HA-1', 'HA-2']), CARRIER);
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    expect(await dataOf(m, 'EnsCompletenessPending')).toEqual([expect.objectContaining({ missing: [{ houseDocument: 'HA-2' }] })]);
+    const h2 = await register(house('F24', 'PL-H2', mawb, 'HA-2'), FORWARDER);
+    await eventually(async () => expect(await types(m)).toContain('EnsConsistencyChecked'));
+    expect(await dataOf(m, 'EnsFilingCompleted')).toEqual([expect.objectContaining({ phase: 'pre-loading', members: [m, h1, h2] })]);
+    expect(await dataOf(m, 'EnsConsistencyChecked')).toEqual([expect.objectContaining({ outcome: 'ok' })]);
+    await eventually(async () => expect(await types(h2)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned', 'EnsFilingLinked', 'EnsFilingCompleted']));
+
+    // The pre-arrival master and houses of the same air waybill: a family of their own, compared with PLACI.
+    const pm = await register(master('F21', 'PA-M', mawb, ['HA-1', 'HA-2']), CARRIER);
+    const p1 = await register(house('F22', 'PA-H1', mawb, 'HA-1'), FORWARDER);
+    const p2 = await register(house('F22', 'PA-H2', mawb, 'HA-2', 14), FORWARDER);
+    await eventually(async () => expect(await types(pm)).toContain('EnsConsistencyChecked'));
+    expect(await dataOf(pm, 'EnsFilingCompleted')).toEqual([expect.objectContaining({ phase: 'pre-arrival', members: [pm, p1, p2] })]);
+    const [consistency] = await dataOf(pm, 'EnsConsistencyChecked');
+    expect(consistency).toMatchObject({ outcome: 'flagged', differences: [{ element: 'grossMass', houseDocument: 'HA-2', values: [{ mrn: h2, value: 12.5 }, { mrn: p2, value: 14 }] }] });
+  }, 30_000);
+
+  it('rejects a second open house filing with the same linking key (IE3N01, X08)', async () => {
+    const mawb = '176-10000022';
+    await register(house('F22', 'DUP-1', mawb, 'HD-1'), FORWARDER);
+    const second = await register(house('F22', 'DUP-2', mawb, 'HD-1'), FORWARDER);
+    await eventually(async () => expect(await types(second)).toContain('EnsFilingRejected'));
+    expect(await dataOf(second, 'EnsFilingRejected')).toEqual([
+      expect.objectContaining({ errors: [expect.objectContaining({ code: 'X08', pointer: '/consignmentHouseLevel/0/transportDocumentHouseLevel/documentNumber' })] }),
+    ]);
+  });
+
+  it('proposes a link by container after the linking timer, and the responsible Member State links by hand', async () => {
+    const withContainer = (f: EnsFiling, container: string): EnsFiling => {
+      const houses = (f.consignmentHouseLevel ?? f.consignmentMasterLevel!.consignmentHouseLevel).map((x) => ({ ...x, transportEquipment: [{ containerIdentificationNumber: container }] }));
+      return f.consignmentHouseLevel ? { ...f, consignmentHouseLevel: houses } : { ...f, consignmentMasterLevel: { ...f.consignmentMasterLevel!, consignmentHouseLevel: houses } };
+    };
+    const m = await register(withContainer(master('F21', 'TM-M', '176-10000033', ['HT-1']), 'MSCU1234565'), CARRIER);
+    // A house that names the wrong master document, so its key does not match, but carries the same container.
+    const stray = await register(withContainer(house('F22', 'TM-H', '176-99999999', 'HT-1'), 'MSCU1234565'), FORWARDER);
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    const timer = h.service.app.app.get(LinkingTimerProcessor);
+    expect(await timer.runOnce(clock.now())).toBe(0);
+    clock.advance(3_600_001);
+    await timer.runOnce(clock.now());
+    expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HT-1', matchedOn: ['container'] })]);
+
+    const other = await h.asMemberState('FR', 'LinkFilings', { master_mrn: m, house_mrn: stray, house_document: 'HT-1' });
+    expect(other).toMatchObject({ ok: false, kind: 'not-found' });
+    await eventually(async () => {
+      const linked = await h.asMemberState<commonRepositoryV1.LinkFilingsReply>('DE', 'LinkFilings', { master_mrn: m, house_mrn: stray, house_document: 'HT-1' });
+      expect(linked).toMatchObject({ ok: true, reply: { master_state: 'complete' } });
+    });
+    expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: stray, by: 'manual' })]);
+  }, 30_000);
+});

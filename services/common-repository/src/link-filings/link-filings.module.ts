@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { FilingCommands } from '../doors/filing-commands';
+import { LinkFilingsGrpcController } from './link-filings.grpc-controller';
+import { LinkFilingsHandler } from './link-filings.handler';
+import { LinkFilingsProcessor } from './link-filings.processor';
+import { LinkingTimerProcessor } from './linking-timer.processor';
+
+@Module({
+  controllers: [LinkFilingsGrpcController],
+  providers: [LinkFilingsHandler, LinkFilingsProcessor, LinkingTimerProcessor, FilingCommands],
+})
+export class LinkFilingsModule {}

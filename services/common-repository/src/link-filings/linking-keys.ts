@@ -1,0 +1,134 @@
+/**
+ * The linking processor's table (migration 20261201-0003): every filing's linking key, its parties and what the
+ * consistency check needs of its houses. Read and written inside the processor's transaction.
+ */
+import type { SqlTransaction } from '@ics2/event-store';
+import { houseConsignmentsOf, type EnsFilingRegistered, type FilingParties } from '@ics2/contracts';
+import { filingType } from '@ics2/domain';
+import type { HouseSummary } from '../domain/filing.commands';
+import { summariseHouse } from '../domain/rules/house-summary';
+import { linkFamilyOf } from '../domain/rules/link-family';
+
+export interface HouseFacts {
+  readonly houseDocument: string;
+  readonly summary: HouseSummary;
+  readonly containers: readonly string[];
+  readonly shippingMarks: readonly string[];
+}
+
+export interface LinkingKeyRow {
+  readonly mrn: string;
+  readonly filing_type: string;
+  readonly level: 'complete' | 'master' | 'house';
+  readonly link_family: string;
+  readonly placi: boolean;
+  readonly master_document: string | null;
+  readonly carrier: string | null;
+  readonly house_documents: string[];
+  readonly parties: FilingParties;
+  readonly houses: HouseFacts[];
+  readonly open: boolean;
+  readonly linked_to: string | null;
+  readonly complete: boolean;
+  readonly registered_at: Date;
+}
+
+const COLUMNS = 'mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, open, linked_to, complete, registered_at';
+
+export function linkingRowOf(event: EnsFilingRegistered['data']): Omit<LinkingKeyRow, 'open' | 'linked_to' | 'complete'> {
+  const houses = houseConsignmentsOf(event.filing).map((h) => ({
+    houseDocument: h.transportDocumentHouseLevel?.documentNumber ?? '',
+    summary: summariseHouse(h),
+    containers: (h.transportEquipment ?? []).map((t) => t.containerIdentificationNumber),
+    shippingMarks: (h.goodsItem ?? []).flatMap((g) => (g.packaging ?? []).map((p) => p.shippingMarks).filter((m): m is string => !!m)),
+  }));
+  return {
+    mrn: event.mrn,
+    filing_type: event.filingType,
+    level: event.level,
+    link_family: linkFamilyOf(event.filingType),
+    placi: filingType(event.filingType)?.placi ?? false,
+    master_document: event.linkingKey.masterDocument ?? null,
+    carrier: event.linkingKey.carrier ?? null,
+    house_documents: [...event.linkingKey.houseDocuments],
+    parties: event.parties,
+    houses,
+    registered_at: new Date(event.registeredAt),
+  };
+}
+
+export class LinkingKeys {
+  constructor(private readonly tx: SqlTransaction) {}
+
+  async insert(row: ReturnType<typeof linkingRowOf>): Promise<void> {
+    await this.tx.query(
+      `INSERT INTO common_repository.linking_keys (mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, registered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (mrn) DO NOTHING`,
+      [row.mrn, row.filing_type, row.level, row.link_family, row.placi, row.master_document, row.carrier, row.house_documents, JSON.stringify(row.parties), JSON.stringify(row.houses), row.registered_at],
+    );
+  }
+
+  async get(mrn: string): Promise<LinkingKeyRow | null> {
+    const rows = await this.tx.query<LinkingKeyRow>(`SELECT ${COLUMNS} FROM common_repository.linking_keys WHERE mrn = $1`, [mrn]);
+    return rows[0] ?? null;
+  }
+
+  /** Open filings of the same family and linking key (master document + carrier), oldest first. */
+  sameKey(row: Pick<LinkingKeyRow, 'link_family' | 'master_document' | 'carrier'>): Promise<LinkingKeyRow[]> {
+    return this.tx.query<LinkingKeyRow>(
+      `SELECT ${COLUMNS} FROM common_repository.linking_keys
+       WHERE open AND link_family = $1 AND master_document IS NOT DISTINCT FROM $2 AND carrier IS NOT DISTINCT FROM $3
+       ORDER BY registered_at, mrn`,
+      [row.link_family, row.master_document, row.carrier],
+    );
+  }
+
+  /** The PLACI filing of the same house (same master document, carrier and house document), for PET11. */
+  async placiCounterpart(masterDocument: string | null, carrier: string | null, houseDocument: string): Promise<LinkingKeyRow | null> {
+    const rows = await this.tx.query<LinkingKeyRow>(
+      `SELECT ${COLUMNS} FROM common_repository.linking_keys
+       WHERE placi AND level <> 'master' AND master_document IS NOT DISTINCT FROM $1 AND carrier IS NOT DISTINCT FROM $2 AND $3 = ANY(house_documents)
+       ORDER BY registered_at DESC LIMIT 1`,
+      [masterDocument, carrier, houseDocument],
+    );
+    return rows[0] ?? null;
+  }
+
+  async housesOf(masterMrn: string): Promise<LinkingKeyRow[]> {
+    return this.tx.query<LinkingKeyRow>(`SELECT ${COLUMNS} FROM common_repository.linking_keys WHERE linked_to = $1 ORDER BY registered_at, mrn`, [masterMrn]);
+  }
+
+  async close(mrn: string): Promise<void> {
+    await this.tx.query('UPDATE common_repository.linking_keys SET open = false WHERE mrn = $1', [mrn]);
+  }
+
+  async linkHouse(houseMrn: string, masterMrn: string): Promise<void> {
+    await this.tx.query('UPDATE common_repository.linking_keys SET linked_to = $2 WHERE mrn = $1', [houseMrn, masterMrn]);
+  }
+
+  async completeMaster(masterMrn: string): Promise<void> {
+    await this.tx.query('UPDATE common_repository.linking_keys SET complete = true WHERE mrn = $1', [masterMrn]);
+  }
+
+  /** Masters still incomplete whose linking timer ran out (registered before `before`), not yet looked at. */
+  dueMasters(before: Date, limit: number): Promise<LinkingKeyRow[]> {
+    return this.tx.query<LinkingKeyRow>(
+      `SELECT ${COLUMNS} FROM common_repository.linking_keys
+       WHERE open AND NOT complete AND NOT timer_done AND level = 'master' AND registered_at < $1
+       ORDER BY registered_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [before, limit],
+    );
+  }
+
+  /** Open houses of a family not linked to any master: the candidates for manual linking. */
+  unlinkedHouses(family: string): Promise<LinkingKeyRow[]> {
+    return this.tx.query<LinkingKeyRow>(
+      `SELECT ${COLUMNS} FROM common_repository.linking_keys WHERE open AND level = 'house' AND linked_to IS NULL AND link_family = $1 ORDER BY registered_at LIMIT 1000`,
+      [family],
+    );
+  }
+
+  async timerDone(mrn: string): Promise<void> {
+    await this.tx.query('UPDATE common_repository.linking_keys SET timer_done = true WHERE mrn = $1', [mrn]);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Which filings an arrival notification concerns (ics2-reference 10): by MRN list, by master transport documents,
+ * or by means of transport and estimated arrival. Only filings the notifier may see match; the houses linked to a
+ * matched master arrive with it. Reads the read model only.
+ */
+import { Injectable } from '@nestjs/common';
+import type { ArrivalNotification } from '@ics2/contracts';
+import { ReadModelDatabase } from '@ics2/platform';
+import { FilingViewRow } from '../read-models/filing-view/filing-view.row';
+
+/** [U] how far an estimated arrival may be from the one the filing declared: half a day either way. */
+export const ARRIVAL_WINDOW_MS = 12 * 3_600_000;
+
+export interface ArrivalMatch {
+  /** Filings the arrival concerns, masters before their houses. */
+  readonly mrns: readonly string[];
+  /** MRNs the notification listed that name no filing the notifier may see. */
+  readonly unknown: readonly string[];
+}
+
+@Injectable()
+export class ArrivalMatchingQuery {
+  constructor(private readonly db: ReadModelDatabase) {}
+
+  async match(notification: ArrivalNotification, eori: string): Promise<ArrivalMatch> {
+    const rows = this.db.manager.getRepository(FilingViewRow).createQueryBuilder('f').select(['f.mrn', 'f.linked', 'f.level']).where(':eori = ANY(f.parties)', { eori });
+    let found: FilingViewRow[];
+    let unknown: string[] = [];
+    if (notification.mrns) {
+      found = await rows.andWhere('f.mrn = ANY(:mrns)', { mrns: [...notification.mrns] }).getMany();
+      const seen = new Set(found.map((r) => r.mrn));
+      unknown = notification.mrns.filter((m) => !seen.has(m));
+    } else if (notification.masterTransportDocuments) {
+      const docs = notification.masterTransportDocuments.map((d) => d.documentNumber);
+      found = await rows.andWhere("f.master_document = ANY(:docs) AND f.level <> 'house'", { docs }).getMany();
+    } else {
+      const means = notification.activeBorderTransportMeans ?? {};
+      const id = means.identificationNumber ?? means.conveyanceReferenceNumber ?? '';
+      const eta = Date.parse(means.estimatedDateAndTimeOfArrival ?? notification.actualDateAndTimeOfArrival);
+      found = await rows
+        .andWhere('(f.transport_means = :id OR f.conveyance_reference = :id) AND f.estimated_arrival BETWEEN :from AND :to', {
+          id,
+          from: new Date(eta - ARRIVAL_WINDOW_MS),
+          to: new Date(eta + ARRIVAL_WINDOW_MS),
+        })
+        .getMany();
+    }
+    const mrns = new Set(found.map((r) => r.mrn));
+    const houses = found.filter((r) => r.level === 'master').flatMap((r) => r.linked.filter((l) => l.level === 'house').map((l) => l.mrn));
+    return { mrns: [...mrns, ...houses.filter((h) => !mrns.has(h))], unknown };
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Events of `ens-*` streams into filing_view, one row per filing. Idempotent by revision (STYLE, from
+ * EventSourcing.NodeJS): the registration inserts or is ignored; every later event updates only a row that is
+ * exactly one revision behind, so a redelivered or replayed event changes nothing.
+ */
+import type { RecordedEvent } from '@ics2/event-store';
+import type { EnsEvent } from '@ics2/contracts';
+import { filingType } from '@ics2/domain';
+import type { ReadModelTransaction } from '@ics2/platform';
+import { FilingViewRow, type LinkedRef } from './filing-view.row';
+
+type Changes = Partial<Omit<FilingViewRow, 'mrn' | 'revision'>>;
+type Update = Changes | ((row: FilingViewRow) => Changes) | null;
+
+function updateFor(event: EnsEvent): Update {
+  switch (event.type) {
+    case 'EnsFilingRegistered':
+      return null;
+    case 'EnsFilingRejected':
+      return { status: 'rejected' };
+    case 'EnsResponsibilityAssigned':
+      return { responsibleMemberState: event.data.responsibleMemberState, involvedMemberStates: [...event.data.involvedMemberStates] };
+    case 'EnsFilingLinked': {
+      const d = event.data;
+      return (row) => {
+        const linked: LinkedRef[] = [...row.linked, { mrn: d.linkedMrn, level: d.linkedLevel, houseDocument: d.houseDocument }];
+        // A house is seen by the master's carrier too: the carrier's filings "name it" through the master.
+        const parties = d.linkedLevel === 'master' && d.linkedParties.carrier && !row.parties.includes(d.linkedParties.carrier) ? [...row.parties, d.linkedParties.carrier] : row.parties;
+        return { linked, parties, missing: row.missing.filter((m) => m !== d.houseDocument) };
+      };
+    }
+    case 'EnsCompletenessPending':
+      return (row) => ({ status: row.status === 'registered' ? 'pending-completeness' : row.status });
+    case 'EnsFilingCompleted':
+      return (row) => ({ status: row.status === 'registered' || row.status === 'pending-completeness' ? 'complete' : row.status });
+    case 'EnsConsistencyChecked':
+      return { consistency: event.data.outcome };
+    case 'EnsFilingAmended': {
+      const means = event.data.filing.activeBorderTransportMeans;
+      return {
+        filing: event.data.filing,
+        amendedAt: new Date(event.data.amendedAt),
+        transportMeans: means?.identificationNumber ?? null,
+        conveyanceReference: means?.conveyanceReferenceNumber ?? null,
+        estimatedArrival: means?.estimatedDateAndTimeOfArrival ? new Date(means.estimatedDateAndTimeOfArrival) : null,
+      };
+    }
+    case 'EnsFilingInvalidated':
+      return { status: 'invalidated', invalidatedAt: new Date(event.data.invalidatedAt) };
+    case 'EnsFilingArrived':
+      return { status: 'arrived', arrivedAt: new Date(event.data.arrivedAt), arrivalMrn: event.data.arrivalMrn };
+    case 'EnsFilingPresented':
+      return { status: 'presented', presentedAt: new Date(event.data.presentedAt) };
+    case 'EnsControlNoted':
+      return { controlNoted: true };
+    case 'EnsLinkProposed':
+    case 'EnsAmendmentRejected':
+    case 'EnsInvalidationRejected':
+    case 'EnsArrivalRefused':
+      return {};
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+function rowOf(event: RecordedEvent, data: Extract<EnsEvent, { type: 'EnsFilingRegistered' }>['data']): FilingViewRow {
+  const { parties, filing, linkingKey } = data;
+  const means = filing.activeBorderTransportMeans;
+  return Object.assign(new FilingViewRow(), {
+    mrn: data.mrn,
+    revision: event.revision,
+    lrn: data.lrn,
+    filingType: data.filingType,
+    level: data.level,
+    status: 'registered',
+    filedBy: parties.filedBy,
+    declarant: parties.declarant,
+    representative: parties.representative ?? null,
+    carrier: parties.carrier ?? null,
+    parties: [...new Set([parties.filedBy, parties.declarant, parties.representative, parties.carrier].filter((p): p is string => !!p))],
+    registeredAt: new Date(data.registeredAt),
+    amendedAt: null,
+    arrivedAt: null,
+    arrivalMrn: null,
+    presentedAt: null,
+    invalidatedAt: null,
+    responsibleMemberState: null,
+    involvedMemberStates: [],
+    masterDocument: linkingKey.masterDocument ?? null,
+    houseDocuments: [...linkingKey.houseDocuments],
+    transportMeans: means?.identificationNumber ?? null,
+    conveyanceReference: means?.conveyanceReferenceNumber ?? null,
+    estimatedArrival: means?.estimatedDateAndTimeOfArrival ? new Date(means.estimatedDateAndTimeOfArrival) : null,
+    linked: [],
+    // What a master waits for: its listed houses, or its one unlisted partner (''), when its type has partners.
+    missing: data.level === 'master' && (filingType(data.filingType)?.partners.length ?? 0) > 0 ? (linkingKey.houseDocuments.length > 0 ? [...linkingKey.houseDocuments] : ['']) : [],
+    consistency: null,
+    controlNoted: false,
+    filing,
+  });
+}
+
+export async function projectFilingView(event: RecordedEvent, tx: ReadModelTransaction): Promise<void> {
+  const ens = { type: event.type, data: event.data } as EnsEvent;
+  const repository = tx.manager.getRepository(FilingViewRow);
+  if (ens.type === 'EnsFilingRegistered') {
+    await repository.createQueryBuilder().insert().values(rowOf(event, ens.data)).orIgnore().execute();
+    return;
+  }
+  const update = updateFor(ens);
+  if (update === null) return;
+  const mrn = (ens.data as { mrn: string }).mrn;
+  const row = await repository.findOneBy({ mrn, revision: event.revision - 1 });
+  if (!row) return; // already applied (or not this service's stream)
+  const changes = typeof update === 'function' ? update(row) : update;
+  await repository.createQueryBuilder().update().set({ ...changes, revision: event.revision }).where('mrn = :mrn AND revision = :previous', { mrn, previous: event.revision - 1 }).execute();
+}
