@@ -1,0 +1,176 @@
+/**
+ * The rest of the ENS lifecycle through the repository's gRPC door on a real PostgreSQL: consultation and search
+ * (only the caller's filings), amendment, invalidation, arrival (IE3R04 with IE3N07 items), presentation by the
+ * Member State and the 200-day expiry on a moved clock. Refusals write nothing the issue says must not be written.
+ */
+import { ensStream, PostgresEventStore } from '@ics2/event-store';
+import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
+import { eventually, minimalFiling } from '@ics2/testing';
+import { ManualClock } from '@ics2/platform';
+import { startCommonRepository, type CommonRepositoryHarness } from '../common-repository.test-harness';
+import { ExpireFilingProcessor } from '../expire-filing/expire-filing.processor';
+
+const DECLARANT = 'DE123456789012345';
+const CARRIER = 'LU987654321';
+const STRANGER = 'IT999999999';
+type Reply = commonRepositoryV1.RegisterFilingReply;
+
+describe('filing lifecycle', () => {
+  let h: CommonRepositoryHarness;
+  let store: PostgresEventStore;
+  const clock = new ManualClock(new Date('2026-12-01T08:00:00.000Z'));
+
+  beforeAll(async () => {
+    h = await startCommonRepository({ prefix: 'cr_life', clock });
+    store = new PostgresEventStore({ connectionString: h.db.appUrl });
+  }, 30_000);
+  afterAll(async () => {
+    await store.close();
+    await h.close();
+  });
+
+  let serial = 0;
+  const register = async (options: Parameters<typeof minimalFiling>[0] = {}): Promise<{ mrn: string; filing: EnsFiling }> => {
+    const filing = minimalFiling({ type: 'F20', lrn: `LIFE-${++serial}`, declarant: DECLARANT, carrier: CARRIER, masterDocument: `176-2000${serial}`, ...options });
+    const r = await h.asTrader<Reply>(DECLARANT, 'RegisterFiling', { filing_json: JSON.stringify(filing) });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const mrn = r.reply.mrn;
+    // Consultation reads the read model, which follows the events.
+    await eventually(async () => expect(await h.asTrader(DECLARANT, 'ConsultFiling', { mrn })).toMatchObject({ ok: true }));
+    return { mrn, filing };
+  };
+  const events = async (mrn: string) => (await store.readStream(ensStream(mrn))).map((e) => e.type);
+  const consult = (mrn: string, eori = DECLARANT) => h.asTrader<commonRepositoryV1.ConsultFilingReply>(eori, 'ConsultFiling', { mrn });
+
+  describe('consultation (IE3Q05 / IE3R08)', () => {
+    it('shows the filing, its state and responsibility to its parties, the carrier included', async () => {
+      const { mrn, filing } = await register({ routing: ['CN', 'AT', 'DE'] });
+      const mine = await consult(mrn);
+      expect(mine).toMatchObject({ ok: true, reply: { message_type: 'IE3R08', mrn, state: 'complete', level: 'complete', responsible_member_state: 'DE', involved_member_states: ['AT'] } });
+      expect(JSON.parse((mine as { reply: { filing_json: string } }).reply.filing_json)).toEqual(filing);
+      expect(await consult(mrn, CARRIER)).toMatchObject({ ok: true });
+    });
+
+    it('answers a stranger exactly as for an unknown MRN', async () => {
+      const { mrn } = await register();
+      const stranger = await consult(mrn, STRANGER);
+      const unknown = await consult('26DE000000ZZZZZ1T5', STRANGER);
+      expect(stranger).toMatchObject({ ok: false, kind: 'not-found', errorCode: 'ENS.NOT_FOUND' });
+      expect({ ...(stranger as object), message: undefined }).toEqual({ ...(unknown as object), message: undefined });
+    });
+
+    it('finds the caller\'s filings by master or house transport document, nobody else\'s', async () => {
+      const { mrn } = await register({ masterDocument: '176-55550001', houses: ['FIND-H1'] });
+      const byMaster = await h.asTrader<commonRepositoryV1.FindFilingsReply>(DECLARANT, 'FindFilings', { transport_document: '176-55550001' });
+      expect(byMaster).toMatchObject({ ok: true, reply: { filings: [{ mrn, matched_document: 'master' }] } });
+      const byHouse = await h.asTrader<commonRepositoryV1.FindFilingsReply>(DECLARANT, 'FindFilings', { transport_document: 'FIND-H1' });
+      expect(byHouse).toMatchObject({ ok: true, reply: { filings: [{ mrn, matched_document: 'house' }] } });
+      expect(await h.asTrader(STRANGER, 'FindFilings', { transport_document: '176-55550001' })).toMatchObject({ ok: true, reply: { filings: [] } });
+    });
+  });
+
+  describe('amendment (IE3Axx)', () => {
+    it('amends (IE3N10) and shows the amended filing; a retry with the same message id appends nothing', async () => {
+      const { mrn, filing } = await register();
+      const amended = { ...filing, documentIssueDate: '2026-12-01T09:30:00Z' };
+      const request = { mrn, filing_json: JSON.stringify(amended), message_id: 'amd-1' };
+      expect(await h.asTrader(DECLARANT, 'AmendFiling', request)).toMatchObject({ ok: true, reply: { message_type: 'IE3N10', changed: ['/documentIssueDate'], replayed: false } });
+      const count = (await events(mrn)).length;
+      expect(await h.asTrader(DECLARANT, 'AmendFiling', request)).toMatchObject({ ok: true, reply: { message_type: 'IE3N10', replayed: true } });
+      expect((await events(mrn)).length).toBe(count);
+      await eventually(async () => expect(JSON.parse(((await consult(mrn)) as { reply: { filing_json: string } }).reply.filing_json)).toEqual(amended));
+    });
+
+    it('rejects a change to a protected element (IE3N01, X04) and records the rejection', async () => {
+      const { mrn, filing } = await register();
+      const changed = { ...filing, customsOfficeOfFirstEntry: { referenceNumber: 'FR000123' } };
+      const r = await h.asTrader(DECLARANT, 'AmendFiling', { mrn, filing_json: JSON.stringify(changed), message_id: 'amd-x' });
+      expect(r).toMatchObject({ ok: true, reply: { message_type: 'IE3N01', errors: [{ validation_code: 'X04', pointer: '/customsOfficeOfFirstEntry/referenceNumber' }] } });
+      expect(await events(mrn)).toContain('EnsAmendmentRejected');
+    });
+
+    it('refuses a stranger as not found and records nothing', async () => {
+      const { mrn, filing } = await register();
+      const before = (await events(mrn)).length;
+      const r = await h.asTrader(STRANGER, 'AmendFiling', { mrn, filing_json: JSON.stringify({ ...filing, declarant: { identificationNumber: STRANGER } }), message_id: 'amd-s' });
+      expect(r).toMatchObject({ ok: false, kind: 'not-found' });
+      expect((await events(mrn)).length).toBe(before);
+    });
+  });
+
+  describe('arrival (IE3N06), presentation and invalidation', () => {
+    it('arrives filings matched by MRN list, answers IE3R04 with its own MRN and IE3N07 for one in an incorrect state', async () => {
+      const a = await register();
+      const b = await register();
+      expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: b.mrn, message_id: 'inv-b' })).toMatchObject({ ok: true, reply: { message_type: 'IE3R07' } });
+      await eventually(async () => expect(await consult(b.mrn)).toMatchObject({ reply: { state: 'invalidated' } }));
+      const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [a.mrn, b.mrn, '26DE000000ZZZZZ1T5'] };
+      const r = await h.asTrader<commonRepositoryV1.NotifyArrivalReply>(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-1' });
+      expect(r).toMatchObject({ ok: true, reply: { message_type: 'IE3R04', arrived: [a.mrn] } });
+      const reply = (r as { reply: commonRepositoryV1.NotifyArrivalReply }).reply;
+      expect(reply.arrival_mrn).toMatch(/^26DE[0-9A-Z]{12}N\d$/);
+      expect(reply.incorrect_state.map((i) => [i.mrn, i.message_type, i.errors[0].validation_code]).sort()).toEqual(
+        [[b.mrn, 'IE3N07', '92'], ['26DE000000ZZZZZ1T5', 'IE3N07', '12']].sort(),
+      );
+      const again = await h.asTrader<commonRepositoryV1.NotifyArrivalReply>(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-1' });
+      expect(again).toMatchObject({ ok: true, reply: { arrival_mrn: reply.arrival_mrn, replayed: true } });
+      expect((await events(a.mrn)).filter((t) => t === 'EnsFilingArrived')).toHaveLength(1);
+
+      // Presentation needs arrival first for air goods; then it is recorded once.
+      const c = await register();
+      expect(await h.asMemberState('DE', 'RecordPresentation', { mrn: c.mrn, office: 'DE004700' })).toMatchObject({ ok: false, kind: 'precondition', details: [{ validationCode: '92' }] });
+      expect(await h.asMemberState('DE', 'RecordPresentation', { mrn: a.mrn, office: 'DE004700' })).toMatchObject({ ok: true, reply: { state: 'presented' } });
+      expect(await h.asTrader(DECLARANT, 'RecordPresentation', { mrn: a.mrn, office: 'DE004700' })).toMatchObject({ ok: false, kind: 'permission' });
+
+      // Presented goods can no longer be amended or invalidated.
+      const amend = await h.asTrader(DECLARANT, 'AmendFiling', { mrn: a.mrn, filing_json: JSON.stringify({ ...a.filing, documentIssueDate: '2026-12-01T09:45:00Z' }), message_id: 'amd-late' });
+      expect(amend).toMatchObject({ ok: true, reply: { message_type: 'IE3N01', errors: [{ validation_code: '92' }] } });
+      expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: a.mrn, message_id: 'inv-late' })).toMatchObject({ ok: true, reply: { message_type: 'IE3N01', errors: [{ validation_code: '92' }] } });
+    });
+
+    it('matches by master air waybill and by means of transport with its estimated arrival', async () => {
+      const byMawb = await register({ masterDocument: '176-77770001' });
+      const r1 = await h.asTrader<commonRepositoryV1.NotifyArrivalReply>(CARRIER, 'NotifyArrival', {
+        arrival_json: JSON.stringify({ actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, masterTransportDocuments: [{ documentNumber: '176-77770001' }] }),
+        message_id: 'arr-mawb',
+      });
+      expect(r1).toMatchObject({ ok: true, reply: { arrived: [byMawb.mrn] } });
+
+      const base = minimalFiling({ type: 'F20', lrn: 'LIFE-FLIGHT', declarant: DECLARANT, carrier: CARRIER, masterDocument: '176-88880001' });
+      const flight: EnsFiling = { ...base, activeBorderTransportMeans: { ...base.activeBorderTransportMeans!, identificationNumber: 'LH8400', estimatedDateAndTimeOfArrival: '2026-12-02T05:30:00Z' } };
+      const reg = await h.asTrader<Reply>(DECLARANT, 'RegisterFiling', { filing_json: JSON.stringify(flight) });
+      const mrn = (reg as { reply: Reply }).reply.mrn;
+      await eventually(async () => expect(await consult(mrn)).toMatchObject({ ok: true }));
+      const r2 = await h.asTrader<commonRepositoryV1.NotifyArrivalReply>(CARRIER, 'NotifyArrival', {
+        arrival_json: JSON.stringify({ actualDateAndTimeOfArrival: '2026-12-02T06:10:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, activeBorderTransportMeans: { identificationNumber: 'LH8400', estimatedDateAndTimeOfArrival: '2026-12-02T06:00:00Z' } }),
+        message_id: 'arr-flight',
+      });
+      expect(r2).toMatchObject({ ok: true, reply: { arrived: [mrn] } });
+    });
+
+    it('refuses an arrival that matches none of the notifier\'s filings, writing nothing', async () => {
+      const { mrn } = await register();
+      const before = (await store.readAll({ maxCount: 100_000 })).length;
+      const r = await h.asTrader(STRANGER, 'NotifyArrival', {
+        arrival_json: JSON.stringify({ actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [mrn] }),
+        message_id: 'arr-stranger',
+      });
+      expect(r).toMatchObject({ ok: false, kind: 'conflict', errorCode: 'ARRIVAL.NO_FILING' });
+      expect((await store.readAll({ maxCount: 100_000 })).length).toBe(before);
+    });
+  });
+
+  describe('the 200-day timer', () => {
+    it('invalidates a filing never presented once 200 days have passed on the clock, and not a day before', async () => {
+      const { mrn } = await register();
+      const expiry = h.service.app.app.get(ExpireFilingProcessor);
+      expect(await expiry.runOnce(new Date(clock.now().getTime() + 199 * 86_400_000))).not.toContain(mrn);
+      expect(await events(mrn)).not.toContain('EnsFilingInvalidated');
+      await expiry.runOnce(new Date(clock.now().getTime() + 200 * 86_400_000));
+      expect(await events(mrn)).toContain('EnsFilingInvalidated');
+      const [invalidation] = (await store.readStream(ensStream(mrn))).filter((e) => e.type === 'EnsFilingInvalidated');
+      expect(invalidation.data).toMatchObject({ reason: 'expired' });
+      expect(invalidation.metadata.actor).toEqual({ kind: 'system', component: 'common-repository.expiry' });
+    });
+  });
+});
