@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import type { DestinationStream } from 'pino';
 import { grpcRequestInterceptor } from '../logging/grpc-request.interceptor';
@@ -86,14 +87,17 @@ export async function createServiceApp(definition: ServiceDefinition, options: S
   const host = options.host ?? config.LISTEN_HOST;
   const requestedGrpcPort = options.grpcPort ?? config.GRPC_PORT;
 
-  let app: INestApplication | undefined;
+  let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create(
+    app = await NestFactory.create<NestExpressApplication>(
       { module: ServiceRootModule, imports: [PlatformRuntimeModule.forRuntime(runtime), definition.module] },
       // abortOnError false: a wiring error must reach our handler (one log line, exit 1), not process.abort().
-      { logger: new NestLoggerAdapter(logger), abortOnError: false },
+      // bodyParser off: the JSON parser below takes the configured limit and JSON only.
+      { logger: new NestLoggerAdapter(logger), abortOnError: false, bodyParser: false },
     );
     app.use(httpRequestObserver(logger, runtime.metrics, runtime.shutdown));
+    (app as NestExpressApplication).useBodyParser('json', { limit: config.HTTP_BODY_LIMIT_BYTES, strict: false });
+    definition.configureHttp?.(app, runtime);
     const grpcPort = requestedGrpcPort === 0 ? await freePort(host) : requestedGrpcPort;
     // inheritAppConfig: the global guard and filter apply to gRPC handlers too.
     app.connectMicroservice<GrpcOptions>(grpcOptions(definition, runtime, `${host}:${grpcPort}`), { inheritAppConfig: true });

@@ -3,7 +3,7 @@
  * shutdown and readiness registries, database pool, token verifier. Built outside Nest so that a config error
  * stops the process before any framework output, and so signal handlers can reach the shutdown registry.
  */
-import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { CheckpointSigner } from '@ics2/event-store';
 import { TokenVerifier } from '../auth/token-verifier';
@@ -33,6 +33,8 @@ export interface ServiceDefinition<C extends object = object> {
   };
   /** The service's own variables, validated with the platform's in one pass. */
   readonly config?: ConfigDefinition<C>;
+  /** Called once before the doors open, for what only this service's HTTP door needs (its OpenAPI document). */
+  readonly configureHttp?: (app: INestApplication, runtime: PlatformRuntime) => void;
 }
 
 export interface PlatformRuntime {

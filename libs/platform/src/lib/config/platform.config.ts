@@ -29,6 +29,8 @@ const platformSchema = {
   AUTH_JWKS_URL: optional(url({ protocols: ['https:', 'http:'] })),
   AUTH_ISSUER: optional(string()),
   AUTH_AUDIENCE: optional(string()),
+  /** Largest HTTP request body, in bytes: bigger bodies get 413 before any parsing. 16 MB holds a large master filing. */
+  HTTP_BODY_LIMIT_BYTES: integer({ min: 1_024, max: 256 * 1024 * 1024, default: 16 * 1024 * 1024 }),
   /** Connections of the event store's own pool; each running subscription also holds two (LISTEN, partition leases). */
   EVENT_STORE_POOL_MAX: integer({ min: 2, max: 200, default: 20 }),
   /** Ed25519 private key (PKCS#8 PEM) of the integrity checkpointer; only the instances that sign get it. */

@@ -29,6 +29,8 @@ export interface Failure {
   readonly code: string;
   readonly message: string;
   readonly details: readonly ErrorDetail[];
+  /** An HTTP status more precise than the kind's own (413 too large, 415 not JSON): kept, not folded into 400. */
+  readonly httpStatus?: number;
 }
 
 export const INTERNAL_FAILURE: Failure = { kind: 'internal', code: 'INTERNAL', message: 'internal error', details: [] };
@@ -54,7 +56,7 @@ function fromHttpException(e: HttpException): Failure {
   if (httpStatus >= 500 && httpStatus !== 503) return INTERNAL_FAILURE;
   // Other 4xx (405, 413, 415, 429...) are all "the request itself is not acceptable".
   const kind = HTTP_STATUS_KIND[httpStatus] ?? 'validation';
-  return { kind, code: `HTTP.${httpStatus}`, message: e.message, details: [] };
+  return { kind, code: `HTTP.${httpStatus}`, message: e.message, details: [], httpStatus };
 }
 
 function fromRpcException(e: RpcException): Failure {
@@ -64,6 +66,20 @@ function fromRpcException(e: RpcException): Failure {
     return kind === 'internal' ? INTERNAL_FAILURE : { kind, code: `GRPC.${GrpcStatus[ERROR_STATUS[kind].grpc]}`, message: e.message, details: [] };
   }
   return INTERNAL_FAILURE;
+}
+
+/** The JSON body parser's own errors (body-parser): a body too large, not JSON, or in an unsupported encoding. */
+function fromBodyParser(error: unknown): Failure | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { type, status } = error as { type?: unknown; status?: unknown };
+  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return null;
+  const messages: Record<string, string> = {
+    'entity.too.large': 'the request body is larger than this door accepts',
+    'entity.parse.failed': 'the request body is not valid JSON',
+    'encoding.unsupported': 'the request body has an unsupported encoding',
+    'charset.unsupported': 'the request body has an unsupported charset',
+  };
+  return { kind: 'validation', code: `HTTP.${status}`, message: messages[type] ?? 'the request body cannot be read', details: [], httpStatus: status };
 }
 
 /** Classifies anything thrown behind a door. Unknown errors become `internal`: their text never reaches the caller. */
@@ -81,6 +97,8 @@ export function toFailure(error: unknown): Failure {
     return { kind: 'unavailable', code: 'EVENT_STORE.UNAVAILABLE', message: 'the event store is unavailable; retry later', details: [] };
   }
   if (error instanceof HttpException) return fromHttpException(error);
+  const bodyError = fromBodyParser(error);
+  if (bodyError) return bodyError;
   if (error instanceof RpcException) return fromRpcException(error);
   return INTERNAL_FAILURE;
 }

@@ -31,6 +31,6 @@ export class HttpExceptionFilter {
     }
     if (failure.kind === 'unauthenticated') res.setHeader('www-authenticate', 'Bearer');
     const { kind, code, message, details } = failure;
-    res.status(ERROR_STATUS[kind].http).json({ error: { kind, code, message, ...(details.length ? { details } : {}), correlationId } });
+    res.status(failure.httpStatus ?? ERROR_STATUS[kind].http).json({ error: { kind, code, message, ...(details.length ? { details } : {}), correlationId } });
   }
 }
