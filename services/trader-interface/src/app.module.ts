@@ -1,6 +1,26 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@ics2/platform';
+import { EventSourcingModule, PlatformModule } from '@ics2/platform';
+import { AmendFilingModule } from './amend-filing/amend-filing.module';
+import { CommonRepositoryModule } from './common-repository/common-repository.module';
+import { ConsultFilingModule } from './consult-filing/consult-filing.module';
+import { TRADER_INTERFACE_SCHEMA } from './database/schema';
+import { InvalidateFilingModule } from './invalidate-filing/invalidate-filing.module';
+import { NOTIFICATIONS_ENTITIES, NotificationsModule } from './notifications/notifications.module';
+import { NotifyArrivalModule } from './notify-arrival/notify-arrival.module';
+import { RegisterFilingModule } from './register-filing/register-filing.module';
 
-// Health, metrics, gRPC health, auth and errors come from the platform; abilities are added here as they arrive.
-@Module({ imports: [PlatformModule] })
+/** One module per ability; the platform gives health, metrics, auth, errors, the event store and read models. */
+@Module({
+  imports: [
+    PlatformModule,
+    EventSourcingModule.forService({ readModels: { schema: TRADER_INTERFACE_SCHEMA, entities: [...NOTIFICATIONS_ENTITIES] } }),
+    CommonRepositoryModule,
+    RegisterFilingModule,
+    ConsultFilingModule,
+    AmendFilingModule,
+    InvalidateFilingModule,
+    NotifyArrivalModule,
+    NotificationsModule,
+  ],
+})
 export class AppModule {}

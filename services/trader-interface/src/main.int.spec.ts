@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { checkGrpcHealth, generateSigningKeyPair } from '@ics2/platform';
+import { freshDatabase, type FreshDatabase } from '@ics2/testing';
+import { migrateTraderInterface } from './migrate';
 
 const root = join(__dirname, '..', '..', '..');
 const main = join('services', 'trader-interface', 'src', 'main.ts');
@@ -53,6 +55,12 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
 }
 
 describe('trader-interface main', () => {
+  let db: FreshDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase('ti_main', migrateTraderInterface);
+  });
+  afterAll(() => db.drop());
+
   it('stops on a wrong variable with one line naming it, exit code 1', async () => {
     const proc = run({ GRPC_PORT: 'abc', AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem });
     expect(await proc.exit).toBe(1);
@@ -67,6 +75,7 @@ describe('trader-interface main', () => {
       GRPC_PORT: String(grpcPort),
       LISTEN_HOST: '127.0.0.1',
       AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem,
+      DATABASE_URL: db.appUrl,
     });
     try {
       await until(() => proc.stdout().includes('"msg":"service started"'), 60_000);

@@ -1,8 +1,12 @@
 import type { ServiceDefinition } from '@ics2/platform';
 import { AppModule } from './app.module';
+import { serveOpenApi } from './openapi/openapi';
+import { traderInterfaceConfig } from './service.config';
 
-/** How the platform starts trader-interface: main.ts and the boot test share it. */
+/** How the platform starts trader-interface: main.ts and the tests share it. */
 export const definition: ServiceDefinition = {
   name: 'trader-interface',
   module: AppModule,
+  config: traderInterfaceConfig,
+  configureHttp: (app) => serveOpenApi(app),
 };

@@ -213,7 +213,7 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
   {
     ...AIR, code: 'F24', level: 'house', phase: 'pre-loading', placi: true,
     title: 'Partial dataset: PLACI minimum dataset, house level',
-    requiredGroups: [...FILER, ...PLACI_GROUPS],
+    requiredGroups: [...FILER, 'carrier', ...PLACI_GROUPS],
     conditionalGroups: [], partners: ['F23'], masterDocumentTypes: ['N741'], houseDocumentTypes: ['N703'],
     verified: false, note: '[U] who files: taken as the house filer (forwarder).',
   },
@@ -278,7 +278,7 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
   },
   {
     ...EXPRESS, code: 'F32', title: 'Express: PLACI minimum dataset', level: 'house', phase: 'pre-loading', placi: true,
-    requiredGroups: [...FILER, ...PLACI_GROUPS],
+    requiredGroups: [...FILER, 'carrier', ...PLACI_GROUPS],
     conditionalGroups: [], partners: [], masterDocumentTypes: ['N741'], houseDocumentTypes: ['N703'],
     verified: false, note: 'PLACI is [V]; house level [U]: the express carrier gives the 7+1 of each of its house waybills.',
   },
@@ -324,7 +324,7 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
   {
     ...POST, code: 'F43', level: 'house', phase: 'pre-loading', placi: true,
     title: 'Postal: PLACI minimum dataset, item level',
-    requiredGroups: [...FILER, ...PLACI_GROUPS, 'postalCharges'],
+    requiredGroups: [...FILER, 'carrier', ...PLACI_GROUPS, 'postalCharges'],
     conditionalGroups: [], partners: ['F44'], masterDocumentTypes: ['N741'], houseDocumentTypes: ['N750'],
     verified: true, note: 'Item-level structure [V] (consignor, postal charges, house document, UCR).',
   },

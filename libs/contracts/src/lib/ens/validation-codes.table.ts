@@ -28,6 +28,10 @@ export const VALIDATION_CODES = {
   X07: 'element not allowed',
   /** Project: the unique linking key is already used by another open filing of the same level. */
   X08: 'unique linking key already used',
+  /** Project: the caller is not authenticated, or not allowed this message. */
+  X09: 'sender not authorised',
+  /** Project: the platform could not process the message now (outage, internal error); retry later. */
+  X10: 'message could not be processed',
 } as const;
 
 export type ValidationCodeId = keyof typeof VALIDATION_CODES;

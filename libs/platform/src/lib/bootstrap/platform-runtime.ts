@@ -12,7 +12,7 @@ import { loadVerificationKey } from '../auth/verification-key';
 import { defineConfig, mergeConfig, type ConfigDefinition } from '../config/config-schema';
 import { platformConfig, type PlatformConfig } from '../config/platform.config';
 import { DatabaseConnection } from '../health/database-connection';
-import { loadCheckpointSigningKey } from '../event-sourcing/checkpoint-signing-key';
+import { loadCheckpointSigningKey, loadTrustedCheckpointKeys } from '../event-sourcing/checkpoint-signing-key';
 import { ReadinessChecks } from '../health/readiness-checks';
 import { ServingStatus } from '../health/serving-status';
 import { createPlatformLogger, type PlatformLogger } from '../logging/logger';
@@ -50,6 +50,8 @@ export interface PlatformRuntime {
   readonly servingStatus: ServingStatus;
   /** Present when CHECKPOINT_SIGNING_KEY_FILE is set: this instance signs integrity checkpoints. */
   readonly checkpointSigner: CheckpointSigner | undefined;
+  /** PEM public keys of earlier signing keys (CHECKPOINT_TRUSTED_KEYS_FILE), for key rotation. */
+  readonly trustedCheckpointKeys: readonly string[];
   readonly clock: Clock;
 }
 
@@ -66,6 +68,7 @@ export function createPlatformRuntime(
   const serviceConfig = Object.fromEntries(Object.keys(own.schema).map((k) => [k, all[k as keyof typeof all]]));
   const key = loadVerificationKey(config);
   const checkpointSigner = loadCheckpointSigningKey(config.CHECKPOINT_SIGNING_KEY_FILE);
+  const trustedCheckpointKeys = loadTrustedCheckpointKeys(config.CHECKPOINT_TRUSTED_KEYS_FILE);
 
   const serviceName = config.SERVICE_NAME ?? definition.name;
   const logger = createPlatformLogger({ service: serviceName, level: config.LOG_LEVEL, destination: logDestination });
@@ -86,6 +89,7 @@ export function createPlatformRuntime(
     tokenVerifier: new TokenVerifier(key, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
     servingStatus: new ServingStatus(readiness, shutdown, [serviceName]),
     checkpointSigner,
+    trustedCheckpointKeys,
     clock,
   };
 }

@@ -35,6 +35,9 @@ const platformSchema = {
   EVENT_STORE_POOL_MAX: integer({ min: 2, max: 200, default: 20 }),
   /** Ed25519 private key (PKCS#8 PEM) of the integrity checkpointer; only the instances that sign get it. */
   CHECKPOINT_SIGNING_KEY_FILE: optional(string({ expected: 'the path of an Ed25519 private key PEM file' })),
+  /** Public keys (PEM, one or more in the file) of earlier checkpoint signing keys: after a key rotation the
+   *  checkpointer extends checkpoints those keys signed. */
+  CHECKPOINT_TRUSTED_KEYS_FILE: optional(string({ expected: 'the path of a file of PEM public keys' })),
   /** Time between two signed checkpoints over the global log. */
   CHECKPOINT_INTERVAL_MS: integer({ min: 100, max: 86_400_000, default: 60_000 }),
   /** How long readiness reports 503 before the doors close, so load balancers stop sending traffic first. */

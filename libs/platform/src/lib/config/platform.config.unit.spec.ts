@@ -21,7 +21,9 @@ describe('platformConfig', () => {
       AUTH_AUDIENCE: undefined,
       EVENT_STORE_POOL_MAX: 20,
       CHECKPOINT_SIGNING_KEY_FILE: undefined,
+      CHECKPOINT_TRUSTED_KEYS_FILE: undefined,
       CHECKPOINT_INTERVAL_MS: 60_000,
+      HTTP_BODY_LIMIT_BYTES: 16 * 1024 * 1024,
       SHUTDOWN_DRAIN_MS: 0,
       SHUTDOWN_TIMEOUT_MS: 15_000,
     });

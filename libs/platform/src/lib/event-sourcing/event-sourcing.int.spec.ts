@@ -148,6 +148,40 @@ describe('EventSourcingModule', () => {
     ).rejects.toThrow(/^config error: CHECKPOINT_SIGNING_KEY_FILE must name a readable Ed25519 private key file, got ".*missing.pem" \(ENOENT\)$/);
   });
 
+  it('after a key rotation, extends the old key\'s checkpoints only when that key is trusted', async () => {
+    const rotated = generateCheckpointKeyPair();
+    writeFileSync(join(keysDir, 'rotated.pem'), rotated.privateKeyPem);
+    writeFileSync(join(keysDir, 'trusted.pem'), checkpointKeys.publicKeyPem);
+    const start = (trusted: boolean) =>
+      createServiceApp(definition, {
+        env: {
+          AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem,
+          DATABASE_URL: db.appUrl,
+          CHECKPOINT_SIGNING_KEY_FILE: join(keysDir, 'rotated.pem'),
+          ...(trusted ? { CHECKPOINT_TRUSTED_KEYS_FILE: join(keysDir, 'trusted.pem') } : {}),
+          CHECKPOINT_INTERVAL_MS: '3600000',
+          LOG_LEVEL: 'silent',
+        },
+        host: '127.0.0.1',
+        httpPort: 0,
+        grpcPort: 0,
+      });
+    const untrusting = await start(false);
+    try {
+      await untrusting.app.get<EventStore>(EVENT_STORE).append('parcel-3', [parcel('rotated')], 'no-stream');
+      await expect(untrusting.app.get(IntegrityCheckpointer).checkpointNow()).rejects.toThrow(/unknown key/);
+    } finally {
+      await untrusting.close();
+    }
+    const trusting = await start(true);
+    try {
+      const outcome = await trusting.app.get(IntegrityCheckpointer).checkpointNow();
+      expect(outcome).toMatchObject({ created: true, checkpoint: { eventCount: 4 } });
+    } finally {
+      await trusting.close();
+    }
+  });
+
   it('stops the subscription on shutdown and releases every connection', async () => {
     await service.close();
     const admin = new Client({ connectionString: db.adminUrl });

@@ -34,6 +34,7 @@ export class IntegrityCheckpointer implements OnApplicationBootstrap {
     const log = this.runtime.logger.child({ component: 'integrity-checkpointer', keyId: signer.keyId });
     const checkpointer = new PostgresCheckpointer(inner.pool, signer, {
       intervalMs: this.runtime.config.CHECKPOINT_INTERVAL_MS,
+      trustedKeys: this.runtime.trustedCheckpointKeys,
       onCheckpoint: (c) => log.info({ checkpointId: c.id, eventCount: c.eventCount }, 'integrity checkpoint signed'),
       onError: (err) => log.error({ err }, 'integrity checkpoint failed; retrying at the next interval'),
     });

@@ -1,0 +1,13 @@
+/**
+ * trader-interface's tables live in schema `trader_interface`, created by these migrations as the schema owner
+ * (npm start, or the migration job), never by TypeORM. Append a new migration; never edit a merged one.
+ */
+import type { ReadModelMigrations } from '@ics2/platform';
+import { notificationInbox } from './migrations/20261210-0001-notification-inbox';
+
+export const TRADER_INTERFACE_SCHEMA = 'trader_interface';
+
+export const traderInterfaceMigrations: ReadModelMigrations = {
+  schema: TRADER_INTERFACE_SCHEMA,
+  migrations: [notificationInbox],
+};

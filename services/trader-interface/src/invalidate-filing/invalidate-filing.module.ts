@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { InvalidateFilingHttpController } from './invalidate-filing.http-controller';
+
+@Module({ controllers: [InvalidateFilingHttpController] })
+export class InvalidateFilingModule {}

@@ -1,0 +1,92 @@
+/**
+ * Events of `ens-*` and `arrival-*` streams into the notification inbox, inside the subscription's transaction:
+ * the filing's registration into filing_index (insert-or-ignore), then the rules table's notifications into the
+ * inbox sequencer, which numbers and writes them just before the transaction commits. Idempotent: the index row
+ * is inserted once, and notification ids are name-based, so a redelivered or replayed event adds nothing.
+ *
+ * An item's `lrn` is the filing's LRN when the recipient is a party of that filing (who may consult it anyway), and
+ * null otherwise: an expected house filer told of a master (IE3N11) does not learn the master filer's own reference.
+ *
+ * Order and replays: events of one stream arrive in order (one partition), so a filing's registration is always in
+ * the index before its later events. An arrival's IE3N07 is about other streams' filings, possibly in partitions
+ * that lag: if one has not projected the filing's registration yet, that item's lrn is null (only the lrn; its
+ * recipient, payload and id come from the arrival itself). Across partitions, a recipient's items are numbered in
+ * commit order: a replay in log order gives the same items and ids, and the same numbers wherever the live
+ * projection committed in log order (see the rebuild test). After a rebuild, clients start again from the first
+ * cursor and recognise what they already have by id.
+ */
+import type { RecordedEvent } from '@ics2/event-store';
+import type { ReadModelTransaction } from '@ics2/platform';
+import type { Repository } from 'typeorm';
+import { FilingIndexRow } from './filing-index.row';
+import { inboxSequencer, type PendingNotification } from './inbox-sequencer';
+import { isPartyOf, type FilingFacts, type InboxEvent } from './notification';
+import { draftNotifications } from './notification-drafts';
+
+function factsOf(row: FilingIndexRow): FilingFacts {
+  return {
+    mrn: row.mrn,
+    lrn: row.lrn,
+    parties: {
+      filedBy: row.filedBy,
+      declarant: row.declarant,
+      ...(row.representative ? { representative: row.representative } : {}),
+      ...(row.carrier ? { carrier: row.carrier } : {}),
+    },
+  };
+}
+
+function rowOf(filing: FilingFacts): FilingIndexRow {
+  return Object.assign(new FilingIndexRow(), {
+    mrn: filing.mrn,
+    lrn: filing.lrn,
+    filedBy: filing.parties.filedBy,
+    declarant: filing.parties.declarant,
+    representative: filing.parties.representative ?? null,
+    carrier: filing.parties.carrier ?? null,
+  });
+}
+
+/** The filing an event is about: ENS events carry its MRN; an arrival's own MRN is not a filing. */
+function filingMrnOf(event: InboxEvent): string | undefined {
+  return 'mrn' in event.data ? event.data.mrn : undefined;
+}
+
+async function indexedFiling(index: Repository<FilingIndexRow>, mrn: string): Promise<FilingFacts | undefined> {
+  const row = await index.findOneBy({ mrn });
+  return row ? factsOf(row) : undefined;
+}
+
+export async function projectNotifications(event: RecordedEvent, tx: ReadModelTransaction): Promise<void> {
+  const inbox = { type: event.type, data: event.data } as InboxEvent;
+  const index = tx.manager.getRepository(FilingIndexRow);
+  let filing: FilingFacts | undefined;
+  if (inbox.type === 'EnsFilingRegistered') {
+    filing = { mrn: inbox.data.mrn, lrn: inbox.data.lrn, parties: inbox.data.parties };
+    await index.createQueryBuilder().insert().values(rowOf(filing)).orIgnore().execute();
+  } else {
+    const mrn = filingMrnOf(inbox);
+    filing = mrn ? await indexedFiling(index, mrn) : undefined;
+  }
+  const drafts = draftNotifications(event.id, inbox, filing);
+  if (drafts.length === 0) return;
+
+  // An arrival's IE3N07 is about another stream's filing: its registration is read from the index too.
+  const filings = new Map<string, FilingFacts | undefined>(filing ? [[filing.mrn, filing]] : []);
+  const items: PendingNotification[] = [];
+  for (const draft of drafts) {
+    if (!filings.has(draft.mrn)) filings.set(draft.mrn, await indexedFiling(index, draft.mrn));
+    const about = filings.get(draft.mrn);
+    items.push({
+      id: draft.id,
+      recipient: draft.recipient,
+      messageType: draft.messageType,
+      mrn: draft.mrn,
+      lrn: about && isPartyOf(about, draft.recipient) ? about.lrn : null,
+      createdAt: event.recordedAt,
+      payload: draft.payload,
+      sourceEventId: event.id,
+    });
+  }
+  inboxSequencer.enqueue(tx, items);
+}
