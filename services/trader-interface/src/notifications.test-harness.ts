@@ -17,6 +17,7 @@ import { EventSourcingModule, PlatformModule, ReadModelDatabase, type ServiceDef
 import { DEFAULTS, freshDatabase, mrnOf, startTestService, type FreshDatabase, type TestService } from '@ics2/testing';
 import { Client } from 'pg';
 import { TRADER_INTERFACE_SCHEMA } from './database/schema';
+import { ics2ErrorBody } from './doors/ics2-error-body';
 import { migrateTraderInterface } from './migrate';
 import { InboxListener } from './notifications/inbox-listener';
 import type { InboxEvent } from './notifications/notification';
@@ -33,7 +34,7 @@ import { NotificationsSubscription } from './notifications/notifications.subscri
 })
 class NotificationsTestModule {}
 
-export const notificationsTestDefinition: ServiceDefinition = { name: 'trader-interface', module: NotificationsTestModule };
+export const notificationsTestDefinition: ServiceDefinition = { name: 'trader-interface', module: NotificationsTestModule, httpErrorBody: ics2ErrorBody };
 
 /** The inbox's tables, row by row, in a stable order: what the rebuild and double-delivery tests compare. */
 export interface InboxSnapshot {

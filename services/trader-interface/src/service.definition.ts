@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@ics2/platform';
 import { AppModule } from './app.module';
+import { ics2ErrorBody } from './doors/ics2-error-body';
 import { serveOpenApi } from './openapi/openapi';
 import { traderInterfaceConfig } from './service.config';
 
@@ -8,5 +9,6 @@ export const definition: ServiceDefinition = {
   name: 'trader-interface',
   module: AppModule,
   config: traderInterfaceConfig,
+  httpErrorBody: ics2ErrorBody,
   configureHttp: (app) => serveOpenApi(app),
 };

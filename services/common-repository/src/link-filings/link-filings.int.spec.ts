@@ -82,6 +82,8 @@ describe('link-filings', () => {
     // A house that names the wrong master document, so its key does not match, but carries the same container.
     const stray = await register(withContainer(house('F22', 'TM-H', '176-99999999', 'HT-1'), 'MSCU1234565'), FORWARDER);
     await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    // The timer looks at each master once: the stray house must be known to linking before it looks.
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
     const timer = h.service.app.app.get(LinkingTimerProcessor);
     expect(await timer.runOnce(clock.now())).toBe(0);
     clock.advance(3_600_001);

@@ -47,11 +47,12 @@ export class RegisterFilingHandler {
         at: reservation.registeredAt,
         newStream: true,
       });
-      if (outcome.kind === 'appended' || outcome.kind === 'replayed') return registrationOf(outcome.events, !reservation.fresh || outcome.kind === 'replayed');
+      // "First time" is the reservation's to say: a twin request may have appended these very events first.
+      if (outcome.kind === 'appended' || outcome.kind === 'replayed') return registrationOf(outcome.events, !reservation.fresh);
       throw new Error(`registration of ${mrn} decided nothing (${outcome.kind})`);
     } catch (e) {
       // The stream exists: an earlier request registered it (and perhaps more happened since). Answer with that.
-      if (e instanceof WrongExpectedRevisionError || e instanceof IdempotencyConflictError) return registrationOf(await this.commands.history(mrn), true);
+      if (e instanceof WrongExpectedRevisionError || e instanceof IdempotencyConflictError) return registrationOf(await this.commands.history(mrn), !reservation.fresh);
       throw e;
     }
   }

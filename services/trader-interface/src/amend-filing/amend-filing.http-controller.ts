@@ -1,12 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { parseMrn } from '@ics2/domain';
 import { Caller, PlatformError, Roles, type Principal } from '@ics2/platform';
 import { CommonRepositoryClient, type CallContext } from '../common-repository/common-repository.client';
 import { Forwarded } from '../doors/call-context';
-import { Ics2ErrorFilter } from '../doors/ics2-error.filter';
 import { ie3n99 } from '../doors/ics2-refusal';
-import { requireJson, traderEori } from '../doors/json-body';
+import { JsonBody, requireJson, traderEori } from '../doors/json-body';
 import { messageIdOf } from '../doors/message-id';
 import { EnsFilingRequestDto, validateAmendment } from '../filings/validation';
 import { Ics2ErrorResponseDto } from '../register-filing/register-filing.response.dto';
@@ -29,7 +28,6 @@ const notFound = (mrn: string) => new PlatformError('not-found', 'ENS.NOT_FOUND'
 @ApiTags('filings')
 @ApiBearerAuth()
 @Controller('v1/filings')
-@UseFilters(Ics2ErrorFilter)
 export class AmendFilingHttpController {
   constructor(private readonly repository: CommonRepositoryClient) {}
 
@@ -43,7 +41,7 @@ export class AmendFilingHttpController {
   @ApiNotFoundResponse({ type: Ics2ErrorResponseDto })
   async amendFiling(
     @Param('mrn') mrn: string,
-    @Body() body: unknown,
+    @JsonBody() body: unknown,
     @Headers('content-type') contentType: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Caller() caller: Principal,

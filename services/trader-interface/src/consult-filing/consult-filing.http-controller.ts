@@ -1,11 +1,10 @@
-import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { commonRepositoryV1 } from '@ics2/contracts';
 import { parseMrn } from '@ics2/domain';
 import { Caller, PlatformError, Roles, type Principal } from '@ics2/platform';
 import { CommonRepositoryClient, type CallContext } from '../common-repository/common-repository.client';
 import { Forwarded } from '../doors/call-context';
-import { Ics2ErrorFilter } from '../doors/ics2-error.filter';
 import { ie3n99 } from '../doors/ics2-refusal';
 import { traderEori } from '../doors/json-body';
 import { Ics2ErrorResponseDto } from '../register-filing/register-filing.response.dto';
@@ -21,7 +20,6 @@ const notFound = (mrn: string) => new PlatformError('not-found', 'ENS.NOT_FOUND'
 @ApiTags('filings')
 @ApiBearerAuth()
 @Controller('v1/filings')
-@UseFilters(Ics2ErrorFilter)
 export class ConsultFilingHttpController {
   constructor(private readonly repository: CommonRepositoryClient) {}
 

@@ -1,5 +1,5 @@
 /** Trader messages are JSON: anything else is 415 before it is read (the platform's parser reads JSON only). */
-import { UnsupportedMediaTypeException } from '@nestjs/common';
+import { createParamDecorator, UnsupportedMediaTypeException, type ExecutionContext } from '@nestjs/common';
 import { PlatformError, type Principal } from '@ics2/platform';
 
 export function requireJson(contentType: string | undefined): void {
@@ -11,3 +11,13 @@ export function traderEori(caller: Principal): string {
   if (caller.actor.kind !== 'trader') throw new PlatformError('permission', 'AUTH.ROLE', 'only economic operators use this door');
   return caller.actor.eori;
 }
+
+/**
+ * The request's JSON body, or `undefined` when it sent none: the JSON parser turns "no body" into `{}`, which would
+ * then be refused element by element instead of as the missing message it is.
+ */
+export const JsonBody = createParamDecorator((_data: unknown, context: ExecutionContext): unknown => {
+  const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; body?: unknown }>();
+  const sent = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? '0') > 0;
+  return sent ? req.body : undefined;
+});

@@ -1,12 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { parseMrn } from '@ics2/domain';
 import { Caller, PlatformError, Roles, type Principal } from '@ics2/platform';
 import { CommonRepositoryClient, type CallContext } from '../common-repository/common-repository.client';
 import { Forwarded } from '../doors/call-context';
-import { Ics2ErrorFilter } from '../doors/ics2-error.filter';
 import { ie3n99 } from '../doors/ics2-refusal';
-import { traderEori } from '../doors/json-body';
+import { JsonBody, traderEori } from '../doors/json-body';
 import { messageIdOf } from '../doors/message-id';
 import { InvalidationRequestDto, validateInvalidation } from '../filings/validation';
 import { Ics2ErrorResponseDto } from '../register-filing/register-filing.response.dto';
@@ -28,7 +27,6 @@ const notFound = (mrn: string) => new PlatformError('not-found', 'ENS.NOT_FOUND'
 @ApiTags('filings')
 @ApiBearerAuth()
 @Controller('v1/filings')
-@UseFilters(Ics2ErrorFilter)
 export class InvalidateFilingHttpController {
   constructor(private readonly repository: CommonRepositoryClient) {}
 
@@ -42,7 +40,7 @@ export class InvalidateFilingHttpController {
   @ApiNotFoundResponse({ type: Ics2ErrorResponseDto })
   async invalidateFiling(
     @Param('mrn') mrn: string,
-    @Body() body: unknown,
+    @JsonBody() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Caller() caller: Principal,
     @Forwarded() ctx: CallContext,

@@ -3,10 +3,9 @@
  * own inbox, the caller being the EORI of the bearer token (role trader), never a parameter. Thin: parameters
  * are checked here, the reading is InboxReader's.
  */
-import { Controller, Get, Headers, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Caller, PlatformError, Roles, ShutdownRegistry, type Principal } from '@ics2/platform';
-import { Ics2ErrorFilter } from '../doors/ics2-error.filter';
 import { InboxReader } from './inbox.reader';
 import { LIMIT, parseReadNotifications, parseStreamNotifications, WAIT_SECONDS } from './notifications.request.dto';
 import { NotificationsPageDto, toNotificationsPage } from './notifications.response.dto';
@@ -33,7 +32,6 @@ function abortOnClose(res: ClosingResponse): { readonly signal: AbortSignal; don
 
 @ApiTags('notifications')
 @ApiBearerAuth()
-@UseFilters(Ics2ErrorFilter)
 @Controller('v1/notifications')
 @Roles('trader')
 export class NotificationsHttpController {

@@ -1,11 +1,10 @@
-import { Body, Controller, Headers, HttpCode, Post, Res, UseFilters } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, type Principal } from '@ics2/platform';
 import { CommonRepositoryClient, type CallContext } from '../common-repository/common-repository.client';
 import { Forwarded } from '../doors/call-context';
-import { Ics2ErrorFilter } from '../doors/ics2-error.filter';
 import { ie3n99 } from '../doors/ics2-refusal';
-import { requireJson, traderEori } from '../doors/json-body';
+import { JsonBody, requireJson, traderEori } from '../doors/json-body';
 import { messageIdOf } from '../doors/message-id';
 import { ArrivalNotificationRequestDto, validateArrivalNotification } from '../filings/validation';
 import { ARRIVAL_EXAMPLES } from '../openapi/filing-examples';
@@ -33,7 +32,6 @@ interface StatusResponse {
 @ApiTags('arrivals')
 @ApiBearerAuth()
 @Controller('v1/arrivals')
-@UseFilters(Ics2ErrorFilter)
 export class NotifyArrivalHttpController {
   constructor(private readonly repository: CommonRepositoryClient) {}
 
@@ -45,7 +43,7 @@ export class NotifyArrivalHttpController {
   @ApiCreatedResponse({ type: ArrivalRegisteredResponseDto, description: 'IE3R04: registered (200 when re-sent)' })
   @ApiConflictResponse({ type: Ics2ErrorResponseDto, description: 'the notification matches none of the caller\'s filings' })
   async notifyArrival(
-    @Body() body: unknown,
+    @JsonBody() body: unknown,
     @Headers('content-type') contentType: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Caller() caller: Principal,

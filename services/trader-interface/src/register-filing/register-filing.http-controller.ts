@@ -1,12 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Post, Res, UseFilters } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiBadRequestResponse, ApiTags } from '@nestjs/swagger';
 import type { commonRepositoryV1 } from '@ics2/contracts';
 import { Caller, Roles, type Principal } from '@ics2/platform';
 import { CommonRepositoryClient, type CallContext } from '../common-repository/common-repository.client';
 import { Forwarded } from '../doors/call-context';
-import { Ics2ErrorFilter } from '../doors/ics2-error.filter';
 import { ie3n99 } from '../doors/ics2-refusal';
-import { requireJson, traderEori } from '../doors/json-body';
+import { JsonBody, requireJson, traderEori } from '../doors/json-body';
 import { EnsFilingRequestDto, validateFiling } from '../filings/validation';
 import { FILING_EXAMPLES } from '../openapi/filing-examples';
 import { FilingRegisteredResponseDto, Ics2ErrorResponseDto } from './register-filing.response.dto';
@@ -22,7 +21,6 @@ interface StatusResponse {
 @ApiTags('filings')
 @ApiBearerAuth()
 @Controller('v1/filings')
-@UseFilters(Ics2ErrorFilter)
 export class RegisterFilingHttpController {
   constructor(private readonly repository: CommonRepositoryClient) {}
 
@@ -35,7 +33,7 @@ export class RegisterFilingHttpController {
   @ApiBadRequestResponse({ type: Ics2ErrorResponseDto, description: 'IE3N99: rejected at the door' })
   @ApiConflictResponse({ type: Ics2ErrorResponseDto, description: 'IE3N01: the LRN is used by another filing of this declarant' })
   async registerFiling(
-    @Body() body: unknown,
+    @JsonBody() body: unknown,
     @Headers('content-type') contentType: string | undefined,
     @Caller() caller: Principal,
     @Forwarded() ctx: CallContext,

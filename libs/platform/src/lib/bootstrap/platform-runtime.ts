@@ -7,6 +7,7 @@ import { Global, Module, type DynamicModule, type INestApplication, type Type } 
 import type { DestinationStream } from 'pino';
 import type { CheckpointSigner } from '@ics2/event-store';
 import { TokenVerifier } from '../auth/token-verifier';
+import type { Failure } from '../errors/error-status.table';
 import { CLOCK, systemClock, type Clock } from '../clock';
 import { loadVerificationKey } from '../auth/verification-key';
 import { defineConfig, mergeConfig, type ConfigDefinition } from '../config/config-schema';
@@ -33,6 +34,12 @@ export interface ServiceDefinition<C extends object = object> {
   };
   /** The service's own variables, validated with the platform's in one pass. */
   readonly config?: ConfigDefinition<C>;
+  /**
+   * The body of an HTTP error answer, for a service whose callers expect their own error language (the trader API
+   * answers in ICS2's IE3N99 / IE3N01). Default: `{ error: { kind, code, message, details?, correlationId } }`.
+   * The status always comes from the platform's table.
+   */
+  readonly httpErrorBody?: (failure: Failure, correlationId: string | undefined) => unknown;
   /** Called once before the doors open, for what only this service's HTTP door needs (its OpenAPI document). */
   readonly configureHttp?: (app: INestApplication, runtime: PlatformRuntime) => void;
 }
@@ -53,6 +60,7 @@ export interface PlatformRuntime {
   /** PEM public keys of earlier signing keys (CHECKPOINT_TRUSTED_KEYS_FILE), for key rotation. */
   readonly trustedCheckpointKeys: readonly string[];
   readonly clock: Clock;
+  readonly httpErrorBody: ((failure: Failure, correlationId: string | undefined) => unknown) | undefined;
 }
 
 /** Throws `ConfigError` (one line) when the environment is wrong. */
@@ -91,6 +99,7 @@ export function createPlatformRuntime(
     checkpointSigner,
     trustedCheckpointKeys,
     clock,
+    httpErrorBody: definition.httpErrorBody,
   };
 }
 

@@ -5,7 +5,8 @@
 import { Catch, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Observable } from 'rxjs';
 import type { PlatformLogger } from '../logging/logger';
-import { PLATFORM_LOGGER } from '../platform.tokens';
+import type { PlatformRuntime } from '../bootstrap/platform-runtime';
+import { PLATFORM_LOGGER, PLATFORM_RUNTIME } from '../platform.tokens';
 import { GrpcExceptionFilter } from './grpc-exception.filter';
 import { HttpExceptionFilter } from './http-exception.filter';
 
@@ -14,8 +15,8 @@ export class DoorExceptionFilter implements ExceptionFilter {
   private readonly http: HttpExceptionFilter;
   private readonly grpc: GrpcExceptionFilter;
 
-  constructor(@Inject(PLATFORM_LOGGER) logger: PlatformLogger) {
-    this.http = new HttpExceptionFilter(logger);
+  constructor(@Inject(PLATFORM_LOGGER) logger: PlatformLogger, @Inject(PLATFORM_RUNTIME) runtime: PlatformRuntime) {
+    this.http = new HttpExceptionFilter(logger, runtime.httpErrorBody);
     this.grpc = new GrpcExceptionFilter(logger);
   }
 

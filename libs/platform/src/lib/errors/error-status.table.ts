@@ -56,7 +56,10 @@ function fromHttpException(e: HttpException): Failure {
   if (httpStatus >= 500 && httpStatus !== 503) return INTERNAL_FAILURE;
   // Other 4xx (405, 413, 415, 429...) are all "the request itself is not acceptable".
   const kind = HTTP_STATUS_KIND[httpStatus] ?? 'validation';
-  return { kind, code: `HTTP.${httpStatus}`, message: e.message, details: [], httpStatus };
+  // The services never throw a bare 400 themselves: one is the framework's (a body that is not JSON, a broken URL),
+  // and its text is the parser's, not worth showing.
+  const message = httpStatus === 400 ? 'the request could not be read: its JSON body or its URL is malformed' : e.message;
+  return { kind, code: `HTTP.${httpStatus}`, message, details: [], httpStatus };
 }
 
 function fromRpcException(e: RpcException): Failure {

@@ -5,7 +5,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import type { PlatformLogger } from '../logging/logger';
 import { correlationIdOf } from '../request/request-context';
-import { ERROR_STATUS, toFailure } from './error-status.table';
+import { ERROR_STATUS, toFailure, type Failure } from './error-status.table';
 
 interface JsonResponse {
   readonly headersSent: boolean;
@@ -16,7 +16,10 @@ interface JsonResponse {
 }
 
 export class HttpExceptionFilter {
-  constructor(private readonly logger: PlatformLogger) {}
+  constructor(
+    private readonly logger: PlatformLogger,
+    private readonly body?: (failure: Failure, correlationId: string | undefined) => unknown,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -31,6 +34,7 @@ export class HttpExceptionFilter {
     }
     if (failure.kind === 'unauthenticated') res.setHeader('www-authenticate', 'Bearer');
     const { kind, code, message, details } = failure;
-    res.status(failure.httpStatus ?? ERROR_STATUS[kind].http).json({ error: { kind, code, message, ...(details.length ? { details } : {}), correlationId } });
+    const body = this.body ? this.body(failure, correlationId) : { error: { kind, code, message, ...(details.length ? { details } : {}), correlationId } };
+    res.status(failure.httpStatus ?? ERROR_STATUS[kind].http).json(body);
   }
 }

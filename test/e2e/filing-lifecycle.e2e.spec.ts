@@ -1,0 +1,146 @@
+/**
+ * The rest of the trader API end to end, with what the operators' inboxes receive: consultation by transport
+ * document, amendment (IE3N10 / IE3N01), invalidation (IE3R07 / IE3N01), arrival (IE3R04 + IE3N07), pending
+ * completeness (IE3N02 to filer and carrier, IE3N11 to the expected house filer), and concurrency at the door.
+ */
+import { Client } from 'pg';
+import { airPlaciScenario, eventually, sampleFiling } from '@ics2/testing';
+import { isMrn } from '@ics2/domain';
+import type { EnsFiling } from '@ics2/contracts';
+import { startStack, type Stack, type TraderAgent } from '../support/stack-harness';
+
+const DECLARANT = 'DE123456789012345';
+const CARRIER = 'LU987654321000';
+const FORWARDER = 'FR55555555500';
+
+interface Item {
+  messageType: string;
+  mrn: string;
+  lrn: string | null;
+  payload: Record<string, unknown>;
+  cursor: string;
+}
+
+describe('filing lifecycle through the trader API', () => {
+  let stack: Stack;
+  let declarant: TraderAgent;
+  let carrier: TraderAgent;
+  let forwarder: TraderAgent;
+
+  beforeAll(async () => {
+    stack = await startStack({ prefix: 'e2e_life' });
+    [declarant, carrier, forwarder] = await Promise.all([DECLARANT, CARRIER, FORWARDER].map((e) => stack.trader(e)));
+  }, 60_000);
+  afterAll(() => stack?.close());
+
+  const inbox = async (agent: TraderAgent): Promise<Item[]> => (await agent.get('/v1/notifications?limit=500')).body.items as Item[];
+  const inboxOf = async (agent: TraderAgent, mrn: string, messageType: string) => (await inbox(agent)).filter((i) => i.mrn === mrn && i.messageType === messageType);
+  const lodge = async (agent: TraderAgent, filing: EnsFiling) => {
+    const res = await agent.post('/v1/filings', filing);
+    expect(res.status).toBe(201);
+    await eventually(async () => expect((await agent.get(`/v1/filings/${res.body.mrn}`)).status).toBe(200));
+    return res.body.mrn as string;
+  };
+  const eventCount = async () => {
+    const admin = new Client({ connectionString: stack.db.adminUrl });
+    await admin.connect();
+    try {
+      return (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
+    } finally {
+      await admin.end();
+    }
+  };
+
+  it('registers, then IE3R01 reaches the person filing; consultation by transport document finds it', async () => {
+    const filing = sampleFiling('F20', { seed: 501, declarant: DECLARANT, masterDocument: '176-50100011' });
+    const mrn = await lodge(declarant, filing);
+    await eventually(async () => expect(await inboxOf(declarant, mrn, 'IE3R01')).toEqual([expect.objectContaining({ lrn: filing.lrn, payload: expect.objectContaining({ mrn }) })]));
+    const found = await declarant.get('/v1/filings?transportDocument=176-50100011');
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual({ messageType: 'IE3R08', filings: [expect.objectContaining({ mrn, matchedDocument: 'master' })] });
+    const missing = await declarant.get('/v1/filings');
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: 'X01', pointer: '/transportDocument' }] });
+  });
+
+  it('amends (200 IE3N10, notified), refuses a protected change (409 IE3N01, notified), and a re-sent amendment writes nothing', async () => {
+    const filing = sampleFiling('F20', { seed: 502, declarant: DECLARANT });
+    const mrn = await lodge(declarant, filing);
+    const houses = filing.consignmentMasterLevel!.consignmentHouseLevel;
+    const amended: EnsFiling = {
+      ...filing,
+      consignmentMasterLevel: {
+        ...filing.consignmentMasterLevel!,
+        consignmentHouseLevel: houses.map((h, i) => (i === 0 ? { ...h, consignee: { ...h.consignee!, name: 'Marta Nowak-Kowalska' } } : h)),
+      },
+    };
+    const ok = await declarant.post(`/v1/filings/${mrn}/amendments`, amended, { 'idempotency-key': 'amd-502' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ messageType: 'IE3N10', mrn, changed: ['/consignmentMasterLevel/consignmentHouseLevel/0/consignee/name'] });
+    const count = await eventCount();
+    expect((await declarant.post(`/v1/filings/${mrn}/amendments`, amended, { 'idempotency-key': 'amd-502' })).status).toBe(200);
+    expect(await eventCount()).toBe(count);
+    const protectedChange = await declarant.post(`/v1/filings/${mrn}/amendments`, { ...amended, customsOfficeOfFirstEntry: { referenceNumber: 'FR000730' } });
+    expect(protectedChange.status).toBe(409);
+    expect(protectedChange.body).toMatchObject({ messageType: 'IE3N01', errors: [{ validationCode: 'X04', pointer: '/customsOfficeOfFirstEntry/referenceNumber' }] });
+    await eventually(async () => {
+      expect(await inboxOf(declarant, mrn, 'IE3N10')).toHaveLength(1);
+      expect(await inboxOf(declarant, mrn, 'IE3N01')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ errors: [expect.objectContaining({ validationCode: 'X04' })] }) })]);
+    });
+  });
+
+  it('notifies arrival (201 IE3R04 with its own MRN, IE3N07 for an invalidated filing) and refuses invalidation after it is presented', async () => {
+    const a = sampleFiling('F20', { seed: 503, declarant: CARRIER, carrier: CARRIER });
+    const b = sampleFiling('F20', { seed: 504, declarant: CARRIER, carrier: CARRIER });
+    const [mrnA, mrnB] = [await lodge(carrier, a), await lodge(carrier, b)];
+    const invalidated = await carrier.post(`/v1/filings/${mrnB}/invalidation`, { reason: 'shipment cancelled' });
+    expect(invalidated.status).toBe(200);
+    expect(invalidated.body).toMatchObject({ messageType: 'IE3R07', mrn: mrnB });
+    await eventually(async () => expect((await carrier.get(`/v1/filings/${mrnB}`)).body.state).toBe('invalidated'));
+    const office = a.customsOfficeOfFirstEntry.referenceNumber;
+    const arrival = await carrier.post('/v1/arrivals', { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: office }, mrns: [mrnA, mrnB] });
+    expect(arrival.status).toBe(201);
+    expect(arrival.body).toMatchObject({ messageType: 'IE3R04', arrived: [mrnA], incorrectState: [{ messageType: 'IE3N07', mrn: mrnB, errors: [{ validationCode: '92' }] }] });
+    // A valid MRN of its own, with the arrival registration's procedure letter rather than the ENS's T.
+    expect(isMrn(arrival.body.arrivalMrn)).toBe(true);
+    expect(arrival.body.arrivalMrn[16]).toBe('N');
+    await eventually(async () => {
+      expect((await inbox(carrier)).filter((i) => i.messageType === 'IE3R04')).toEqual([expect.objectContaining({ mrn: arrival.body.arrivalMrn })]);
+      expect(await inboxOf(carrier, mrnB, 'IE3N07')).toHaveLength(1);
+      expect(await inboxOf(carrier, mrnB, 'IE3R07')).toHaveLength(1);
+    });
+    // The Member State of presentation records it over gRPC; the trader can then no longer invalidate.
+    const { grpcClient, bearer } = await import('@ics2/testing');
+    const { commonRepositoryV1 } = await import('@ics2/contracts');
+    const client = grpcClient(commonRepositoryV1.COMMON_REPOSITORY_PROTO, commonRepositoryV1.FILING_SERVICE, stack.commonRepository.app.grpcAddress);
+    const msToken = await stack.commonRepository.token({ role: 'member-state', ms: office.slice(0, 2), userId: 'officer-1' });
+    expect(await client.call('RecordPresentation', { mrn: mrnA, office }, bearer(msToken))).toMatchObject({ ok: true, reply: { state: 'presented' } });
+    client.close();
+    const late = await carrier.post(`/v1/filings/${mrnA}/invalidation`);
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ messageType: 'IE3N01', errors: [{ validationCode: '92' }] });
+  });
+
+  it('tells the filer and carrier the ENS is pending (IE3N02) and the expected house filer it must file (IE3N11)', async () => {
+    const placi = airPlaciScenario({ seed: 505, houses: 1, declarant: CARRIER, carrier: CARRIER, expectedHouseFilers: [FORWARDER] });
+    const mrn = await lodge(carrier, placi.master);
+    await eventually(async () => {
+      expect(await inboxOf(carrier, mrn, 'IE3N02')).toHaveLength(1);
+      expect(await inboxOf(forwarder, mrn, 'IE3N11')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ missing: expect.any(Array) }) })]);
+    });
+  });
+
+  it('gives the same filing sent 50 times at once one MRN and one registration; 1,000 distinct filings 1,000 valid MRNs', async () => {
+    const filing = sampleFiling('F20', { seed: 506, declarant: DECLARANT });
+    const same = await Promise.all(Array.from({ length: 50 }, () => declarant.post('/v1/filings', filing)));
+    expect(new Set(same.map((r) => r.body.mrn)).size).toBe(1);
+    expect(same.map((r) => r.status).sort()).toEqual([...Array(49).fill(200), 201]);
+    const distinct = [];
+    for (let batch = 0; batch < 10; batch++) {
+      distinct.push(...(await Promise.all(Array.from({ length: 100 }, (_, i) => declarant.post('/v1/filings', sampleFiling('F22', { seed: 10_000 + batch * 100 + i, declarant: DECLARANT }))))));
+    }
+    const mrns = distinct.map((r) => (r.status === 201 ? (r.body.mrn as string) : `status ${r.status}: ${JSON.stringify(r.body)}`));
+    expect(new Set(mrns).size).toBe(1_000);
+    expect(mrns.every(isMrn)).toBe(true);
+  }, 180_000);
+});

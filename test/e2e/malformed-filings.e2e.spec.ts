@@ -1,0 +1,137 @@
+/**
+ * Bad input through the real trader door: every row of the malformed-filings table (structure, shape, code lists,
+ * rules), the door-level refusals (content type, body size, JSON syntax), and fast-check fuzzing of the body. Each
+ * answer is a coded 4xx in ICS2 form, and the event store's global log did not move.
+ */
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { VALIDATION_CODES } from '@ics2/contracts';
+import { arbitraryBrokenFiling, arbitraryJunk } from '@ics2/testing';
+import { MALFORMED_FILINGS } from '../../services/trader-interface/src/filings/validation/malformed-filings.test-harness';
+import { completeAirF20, SENDER } from '../../services/trader-interface/src/filings/validation/validation-fixtures.test-harness';
+import { startStack, type Stack, type TraderAgent } from '../support/stack-harness';
+
+/** JSON text of any value, nesting 100,000 deep included (JSON.stringify recurses and overflows the stack there). */
+function toJsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    const out: string[] = [];
+    const stack: unknown[] = [value];
+    while (stack.length) {
+      const item = stack.pop();
+      if (typeof item === 'string' && item.startsWith('\u0000raw:')) out.push(item.slice(5));
+      else if (Array.isArray(item)) stack.push('\u0000raw:]', ...item.flatMap((v, i) => (i ? ['\u0000raw:,', v] : [v])).reverse(), '\u0000raw:[');
+      else if (item && typeof item === 'object') {
+        const entries = Object.entries(item);
+        stack.push('\u0000raw:}');
+        entries.reverse().forEach(([k, v], i) => stack.push(v, `\u0000raw:${JSON.stringify(k)}:`, ...(i < entries.length - 1 ? ['\u0000raw:,'] : [])));
+        stack.push('\u0000raw:{');
+      } else out.push(JSON.stringify(item) ?? 'null');
+    }
+    return out.join('');
+  }
+}
+
+describe('malformed filings at the trader door', () => {
+  let stack: Stack;
+  const agents = new Map<string, TraderAgent>();
+  let admin: Client;
+
+  beforeAll(async () => {
+    stack = await startStack({ prefix: 'e2e_malformed' });
+    admin = new Client({ connectionString: stack.db.adminUrl });
+    await admin.connect();
+  }, 60_000);
+  afterAll(async () => {
+    await admin?.end();
+    await stack?.close();
+  });
+
+  const agent = async (eori: string) => {
+    if (!agents.has(eori)) agents.set(eori, await stack.trader(eori));
+    return agents.get(eori) as TraderAgent;
+  };
+  const logHead = async () => (await admin.query<{ n: string }>('SELECT coalesce(max(position), 0)::text AS n FROM event_store.events')).rows[0].n;
+  const reservations = async () => (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM common_repository.filing_registrations')).rows[0].n;
+
+  // Rows whose body JSON cannot carry (NaN, Infinity, no body value at all) are the unit table's alone.
+  const NOT_JSON = new Error('not representable in JSON');
+  const sendable = MALFORMED_FILINGS.filter((row) => {
+    const body = row.body();
+    try {
+      return (
+        JSON.stringify(body, function (this: Record<string, unknown>, key: string, v: unknown) {
+          const raw = key === '' ? body : this[key];
+          // By tag, not prototype: fixtures made by structuredClone come from another realm under Jest.
+          const plainObject = typeof raw !== 'object' || raw === null || ['[object Object]', '[object Array]'].includes(Object.prototype.toString.call(raw));
+          if (!plainObject || (typeof v === 'number' && !Number.isFinite(v)) || ['bigint', 'function', 'symbol'].includes(typeof v)) throw NOT_JSON;
+          return v;
+        }) !== undefined
+      );
+    } catch (e) {
+      return e !== NOT_JSON && e instanceof RangeError; // too deep for JSON.stringify: sent by toJsonText
+    }
+  });
+
+  it(`refuses each malformed filing JSON can carry with IE3N99 and its code and pointer, writing nothing`, async () => {
+    expect(sendable.length).toBeGreaterThanOrEqual(100);
+    const before = [await logHead(), await reservations()];
+    for (const row of sendable) {
+      const res = await (await agent(row.sender)).post('/v1/filings', toJsonText(row.body()), { 'content-type': 'application/json' });
+      expect({ row: row.name, status: res.status }).toEqual({ row: row.name, status: 400 });
+      expect({ row: row.name, messageType: res.body.messageType }).toEqual({ row: row.name, messageType: 'IE3N99' });
+      expect({ row: row.name, errors: res.body.errors }).toEqual({ row: row.name, errors: expect.arrayContaining([expect.objectContaining({ validationCode: row.expected.code, pointer: row.expected.pointer })]) });
+    }
+    expect([await logHead(), await reservations()]).toEqual(before);
+  }, 120_000);
+
+  it('refuses what the door cannot read: wrong content type (415), JSON syntax (400), too large (413), nothing written', async () => {
+    const before = await logHead();
+    const sender = await agent(SENDER);
+    const text = await sender.post('/v1/filings', 'lrn=1', { 'content-type': 'text/plain' });
+    expect(text.status).toBe(415);
+    expect(text.body).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: 'X06' }] });
+    const syntax = await sender.post('/v1/filings', '{"lrn": "x",', { 'content-type': 'application/json' });
+    expect(syntax.status).toBe(400);
+    expect(syntax.body).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: 'X06' }] });
+    const huge = await sender.post('/v1/filings', JSON.stringify({ lrn: 'x', junk: 'x'.repeat(17 * 1024 * 1024) }), { 'content-type': 'application/json' });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: 'X06' }] });
+    const xml = await sender.post('/v1/filings', '<IE3F20/>', { 'content-type': 'application/xml' });
+    expect(xml.status).toBe(415);
+    expect(await logHead()).toBe(before);
+  });
+
+  it('refuses callers without a token (401) or with another role (403), in ICS2 form', async () => {
+    const anonymous = await fetch(`${stack.traderInterface.app.httpUrl}/v1/filings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(completeAirF20()) });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: 'X09' }] });
+    const msToken = await stack.traderInterface.token({ role: 'member-state', ms: 'DE', userId: 'de-1' });
+    const memberState = await fetch(`${stack.traderInterface.app.httpUrl}/v1/filings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${msToken}` },
+      body: JSON.stringify(completeAirF20()),
+    });
+    expect(memberState.status).toBe(403);
+  });
+
+  it('answers fuzzed bodies (broken filings and junk) with a coded 4xx and never writes', async () => {
+    const before = await logHead();
+    const sender = await agent(SENDER);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(arbitraryBrokenFiling(), arbitraryJunk()), async (body) => {
+        const res = await sender.post('/v1/filings', JSON.stringify(body), { 'content-type': 'application/json' });
+        if (res.status === 201 || res.status === 200) return; // a mutation that happens to stay valid may register
+        expect([400, 409, 413, 415]).toContain(res.status);
+        expect(['IE3N99', 'IE3N01']).toContain(res.body.messageType);
+        for (const e of res.body.errors) expect(Object.keys(VALIDATION_CODES)).toContain(e.validationCode);
+      }),
+      { numRuns: 300, seed: 20261201 },
+    );
+    // Broken filings carry an LRN of their own: any that stayed valid registered; nothing else was written.
+    const registered = (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM common_repository.filing_registrations')).rows[0].n;
+    const written = (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM event_store.events WHERE position > $1 AND type <> 'EnsFilingRegistered' AND type <> 'EnsResponsibilityAssigned' AND type <> 'EnsFilingCompleted'`, [before])).rows[0].n;
+    expect({ registered, unexpectedEvents: written }).toEqual({ registered, unexpectedEvents: 0 });
+  }, 180_000);
+});
