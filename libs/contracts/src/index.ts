@@ -6,3 +6,6 @@ export * from './lib/ens/validation-codes.table';
 export * from './lib/ens/ens-events';
 export * from './lib/ens/arrival-notification';
 export * as commonRepositoryV1 from './lib/grpc/common-repository.v1';
+export * from './lib/risk/criterion';
+export * from './lib/risk/risk-assessment';
+export * from './lib/risk/risk-events';

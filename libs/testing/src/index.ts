@@ -4,3 +4,4 @@ export * from './lib/ens-events/ens-event-builders';
 export * from './lib/service-harness';
 export * from './lib/ens/ens-samples';
 export * from './lib/ens/ens-arbitraries';
+export * from './lib/risk-events/risk-event-builders';

@@ -4,3 +4,4 @@ export const riskStream = (mrn: string) => `risk-${mrn}`;
 export const controlStream = (mrn: string) => `control-${mrn}`;
 export const rifStream = (id: string) => `rif-${id}`;
 export const arrivalStream = (arrivalMrn: string) => `arrival-${arrivalMrn}`;
+export const criterionStream = (id: string) => `criterion-${id}`;

@@ -1,0 +1,193 @@
+/**
+ * The published language of risk-analysis: the risk stream of an ENS, `risk-<mrn>` (the MRN of the filing that
+ * heads the ENS), and the criteria streams, `criterion-<id>`. trader-interface projects the referrals and
+ * assessments into the operators' inboxes; control-results consumes control recommendations; auditors read every
+ * analysis with the exact criteria versions that produced it. Correlation id: the head MRN (the criterion id for
+ * criteria events).
+ */
+import type { Event } from '@ics2/domain';
+import type { RiskAnalysisPhase } from '../ens/ens-events';
+import type { Criterion } from './criterion';
+import type { RiskHit } from './risk-assessment';
+
+/** Who acted for a Member State: its risk unit's user. */
+export interface MemberStateUser {
+  readonly memberState: string;
+  readonly userId: string;
+}
+
+/** What a risk unit recommends when it completes an assessment (ics2-reference 11.3, RAT18). */
+export interface ControlRecommendation {
+  /** The project's list (README): documentary, scan, physical, sampling, other. */
+  readonly controlType: string;
+  /** Where: a customs office (an8), or a free-text place. */
+  readonly place?: string;
+  /** The Member State asked to control: of first entry, presentation or destination. */
+  readonly memberState: string;
+  readonly reason?: string;
+}
+
+export type RiskAnalysisTrigger = 'ens-complete' | 'amendment' | 'criteria-changed';
+
+/** An analysis ran: the active criteria versions it used and every hit. No hit and no manual review: assessed at once. */
+export type RiskAnalysed = Event<
+  'RiskAnalysed',
+  {
+    readonly mrn: string;
+    /** `<phase>-<n>`: each analysis of a phase, first and re-analyses, has its own. */
+    readonly analysisId: string;
+    readonly phase: RiskAnalysisPhase;
+    readonly trigger: RiskAnalysisTrigger;
+    readonly members: readonly string[];
+    readonly responsibleMemberState: string;
+    readonly involvedMemberStates: readonly string[];
+    /** The person filing the ENS head, and the carrier: who the referrals and IE3N03 go to. */
+    readonly personFiling: string;
+    readonly carrier?: string;
+    readonly criteria: readonly { readonly id: string; readonly version: number }[];
+    readonly hits: readonly RiskHit[];
+    readonly totalScore: number;
+    /** The responsible Member State reviews every filing itself (its policy), hits or not. */
+    readonly manualReview: boolean;
+    readonly analysedAt: string;
+    /** When the analysis must be concluded; past it, an escalation goes to the risk unit. */
+    readonly dueAt: string;
+  }
+>;
+
+/** IE3N03: assessment complete, automatically (no hit) or by the risk unit, with or without a control recommendation. */
+export type RiskAssessmentCompleted = Event<
+  'RiskAssessmentCompleted',
+  {
+    readonly mrn: string;
+    readonly analysisId: string;
+    readonly phase: RiskAnalysisPhase;
+    readonly by: 'automatic' | 'risk-unit';
+    readonly user?: MemberStateUser;
+    readonly responsibleMemberState: string;
+    readonly controlRecommendation?: ControlRecommendation;
+    readonly completedAt: string;
+  }
+>;
+
+/** An involved Member State (or the responsible one) adds risk-mitigating information to an analysis. */
+export type RiskMitigationAdded = Event<
+  'RiskMitigationAdded',
+  { readonly mrn: string; readonly analysisId: string; readonly user: MemberStateUser; readonly information: string; readonly addedAt: string }
+>;
+
+export type ReferralKind = 'RFI' | 'RFS';
+
+/** IE3Q02 (RFI) or IE3Q03 (RFS, HRCM screening) to the person filing; IE3N04 / IE3N05 to the carrier. */
+export type ReferralRequested = Event<
+  'ReferralRequested',
+  {
+    readonly mrn: string;
+    readonly analysisId: string;
+    readonly reference: string;
+    readonly kind: ReferralKind;
+    readonly houseDocuments: readonly string[];
+    /** RFI: what is asked for. */
+    readonly information?: string;
+    /** RFS: recommended HRCM screening methods (CL724 as the project lists them). */
+    readonly recommendedMethods?: readonly string[];
+    readonly personFiling: string;
+    readonly carrier?: string;
+    readonly user: MemberStateUser;
+    readonly requestedAt: string;
+  }
+>;
+
+/** IE3R02 (information) or IE3R03 (screening result) from the person filing. */
+export type ReferralAnswered = Event<
+  'ReferralAnswered',
+  {
+    readonly mrn: string;
+    readonly analysisId: string;
+    readonly reference: string;
+    readonly kind: ReferralKind;
+    readonly answeredBy: string;
+    readonly information?: string;
+    readonly documents?: readonly { readonly type: string; readonly referenceNumber: string }[];
+    readonly screening?: { readonly result: string; readonly methods: readonly string[] };
+    readonly answeredAt: string;
+  }
+>;
+
+/** IE3Q01 to the carrier: the goods must not be loaded. Final for that consignment. */
+export type DoNotLoadIssued = Event<
+  'DoNotLoadIssued',
+  {
+    readonly mrn: string;
+    readonly analysisId: string;
+    readonly houseDocuments: readonly string[];
+    readonly reason: string;
+    readonly carrier?: string;
+    readonly personFiling: string;
+    readonly user: MemberStateUser;
+    readonly issuedAt: string;
+  }
+>;
+
+/** The risk unit judged a hit a false positive (criteria statistics count these). */
+export type RiskHitDismissed = Event<
+  'RiskHitDismissed',
+  {
+    readonly mrn: string;
+    readonly analysisId: string;
+    readonly criterionId: string;
+    readonly version: number;
+    readonly house?: string;
+    readonly reason: string;
+    readonly user: MemberStateUser;
+    readonly dismissedAt: string;
+  }
+>;
+
+/** An analysis still open at its deadline: the risk unit is told. */
+export type RiskAnalysisEscalated = Event<
+  'RiskAnalysisEscalated',
+  { readonly mrn: string; readonly analysisId: string; readonly phase: RiskAnalysisPhase; readonly dueAt: string; readonly escalatedAt: string }
+>;
+
+export type RiskEvent =
+  | RiskAnalysed
+  | RiskAssessmentCompleted
+  | RiskMitigationAdded
+  | ReferralRequested
+  | ReferralAnswered
+  | DoNotLoadIssued
+  | RiskHitDismissed
+  | RiskAnalysisEscalated;
+
+/** A criterion version as recorded (from a file at start, over gRPC, or from a RIF's risk profile). */
+export type CriterionVersionRecorded = Event<
+  'CriterionVersionRecorded',
+  { readonly criterion: Criterion; readonly source: 'file' | 'grpc' | 'rif'; readonly recordedBy: string; readonly recordedAt: string }
+>;
+
+export type CriterionActivated = Event<
+  'CriterionActivated',
+  { readonly id: string; readonly version: number; readonly activatedBy: string; readonly activatedAt: string; readonly origin?: { readonly rifId: string } }
+>;
+
+export type CriterionDeactivated = Event<
+  'CriterionDeactivated',
+  { readonly id: string; readonly version: number; readonly deactivatedBy: string; readonly deactivatedAt: string; readonly reason?: string }
+>;
+
+export type CriterionEvent = CriterionVersionRecorded | CriterionActivated | CriterionDeactivated;
+
+export const RISK_SCHEMA_VERSIONS: Readonly<Record<RiskEvent['type'] | CriterionEvent['type'], number>> = {
+  RiskAnalysed: 1,
+  RiskAssessmentCompleted: 1,
+  RiskMitigationAdded: 1,
+  ReferralRequested: 1,
+  ReferralAnswered: 1,
+  DoNotLoadIssued: 1,
+  RiskHitDismissed: 1,
+  RiskAnalysisEscalated: 1,
+  CriterionVersionRecorded: 1,
+  CriterionActivated: 1,
+  CriterionDeactivated: 1,
+};

@@ -1,0 +1,26 @@
+import type { RiskEvent } from '@ics2/contracts';
+import type { Analyse } from '../risk.commands';
+import type { RiskRefusal } from '../risk.refusals';
+import { currentAnalysis, type RiskState } from '../risk.state';
+
+/**
+ * An analysis of the ENS for one phase (issue 4, "The flow"): recorded with the active criteria versions and every
+ * hit. No hit and no manual-review policy: assessment complete at once (IE3N03). A do-not-load is final: nothing
+ * analyses that consignment again. The ENS completing twice (a redelivery) does not start a second analysis;
+ * amendments and new criteria do.
+ */
+export function analyse(command: Analyse['data'], state: RiskState): readonly RiskEvent[] | RiskRefusal {
+  const current = currentAnalysis(state, command.phase);
+  if (current?.status === 'do-not-load') return [];
+  if (current && command.trigger === 'ens-complete') return [];
+  const count = state.status === 'none' ? 0 : state.analyses.filter((a) => a.phase === command.phase).length;
+  const analysisId = `${command.phase}-${count + 1}`;
+  const events: RiskEvent[] = [{ type: 'RiskAnalysed', data: { ...command, analysisId } }];
+  if (command.hits.length === 0 && !command.manualReview) {
+    events.push({
+      type: 'RiskAssessmentCompleted',
+      data: { mrn: command.mrn, analysisId, phase: command.phase, by: 'automatic', responsibleMemberState: command.responsibleMemberState, completedAt: command.analysedAt },
+    });
+  }
+  return events;
+}

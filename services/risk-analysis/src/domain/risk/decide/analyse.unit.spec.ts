@@ -1,0 +1,51 @@
+import { analysed, analysisData, assessmentCompleted, deciderSpec, doNotLoadIssued, hit } from '@ics2/testing';
+import { riskDecider } from '../risk.decider';
+
+const given = deciderSpec(riskDecider);
+const analyse = (o: Parameters<typeof analysisData>[0] = {}) => ({ type: 'Analyse' as const, data: analysisData(o) });
+
+describe('analyse', () => {
+  describe('an ENS with no hit', () => {
+    it('records the analysis and completes the assessment automatically (IE3N03)', () => {
+      given([]).when(analyse({ hits: [] })).then([analysed({ hits: [] }), assessmentCompleted({ by: 'automatic' })]);
+    });
+  });
+
+  describe('an ENS with no hit whose responsible Member State reviews everything', () => {
+    it('records the analysis and waits for the risk unit', () => {
+      given([]).when(analyse({ hits: [], manualReview: true })).then([analysed({ hits: [], manualReview: true })]);
+    });
+  });
+
+  describe('an ENS with hits', () => {
+    it('records every hit with the criteria versions used and waits for the risk unit', () => {
+      given([]).when(analyse({ hits: [hit(), hit({ criterionId: 'eu-sec-002', house: 'HAWB-1' })] })).then([analysed({ hits: [hit(), hit({ criterionId: 'eu-sec-002', house: 'HAWB-1' })] })]);
+    });
+  });
+
+  describe('the ENS completing a second time (a redelivered event)', () => {
+    it('starts no second analysis', () => given([analysed()]).when(analyse()).thenNothingHappened());
+  });
+
+  describe('an amendment after the first analysis', () => {
+    it('re-analyses under the next analysis id', () => {
+      given([analysed(), assessmentCompleted()]).when(analyse({ trigger: 'amendment' })).then([analysed({ trigger: 'amendment', n: 2 })]);
+    });
+  });
+
+  describe('new criteria', () => {
+    it('re-analyse an ENS whose analysis is open', () => {
+      given([analysed()]).when(analyse({ trigger: 'criteria-changed', hits: [] })).then([analysed({ trigger: 'criteria-changed', n: 2, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' })]);
+    });
+  });
+
+  describe('after do not load', () => {
+    it('analyses the consignment no more: the decision is final', () => given([analysed(), doNotLoadIssued()]).when(analyse({ trigger: 'amendment' })).thenNothingHappened());
+  });
+
+  describe('the pre-arrival phase after a pre-loading analysis', () => {
+    it('is an analysis of its own', () => {
+      given([analysed({ phase: 'pre-loading' }), assessmentCompleted()]).when(analyse({ phase: 'pre-arrival' })).then([analysed({ phase: 'pre-arrival' })]);
+    });
+  });
+});

@@ -1,0 +1,12 @@
+import type { RiskEvent } from '@ics2/contracts';
+import type { Escalate } from '../risk.commands';
+import type { RiskRefusal } from '../risk.refusals';
+import type { RiskState } from '../risk.state';
+
+/** Every open analysis past its deadline, not yet escalated, is escalated to the risk unit once. */
+export function escalate(command: Escalate['data'], state: RiskState): readonly RiskEvent[] | RiskRefusal {
+  if (state.status === 'none') return [];
+  return state.analyses
+    .filter((a) => a.status === 'awaiting-risk-unit' && !a.escalated && Date.parse(a.dueAt) <= Date.parse(command.at))
+    .map((a) => ({ type: 'RiskAnalysisEscalated', data: { mrn: state.mrn, analysisId: a.analysisId, phase: a.phase, dueAt: a.dueAt, escalatedAt: command.at } }));
+}

@@ -1,0 +1,96 @@
+import { analysed, assessmentCompleted, deciderSpec, DEFAULTS, doNotLoadIssued, hit, referralAnswered, referralRequested, refused, RISK_DEFAULTS } from '@ics2/testing';
+import type { MemberStateUser } from '@ics2/contracts';
+import { riskDecider } from '../risk.decider';
+
+const given = deciderSpec(riskDecider);
+const DE = RISK_DEFAULTS.user;
+const BE: MemberStateUser = { memberState: 'BE', userId: 'be-1' };
+const FR: MemberStateUser = { memberState: 'FR', userId: 'fr-1' };
+const at = RISK_DEFAULTS.at;
+
+const rfi = (user = DE, reference = 'REF-1') => ({ type: 'RequestReferral' as const, data: { analysisId: 'pre-loading-1', reference, kind: 'RFI' as const, houseDocuments: ['HAWB-1'], information: 'commercial invoice', user, at } });
+const rfs = (methods: string[] = ['XRY']) => ({ type: 'RequestReferral' as const, data: { analysisId: 'pre-loading-1', reference: 'REF-1', kind: 'RFS' as const, houseDocuments: ['HAWB-1'], recommendedMethods: methods, user: DE, at } });
+const complete = (user = DE) => ({ type: 'CompleteAssessment' as const, data: { analysisId: 'pre-loading-1', user, at } });
+
+describe('risk unit decisions', () => {
+  describe('request for information', () => {
+    it('goes to the person filing, and the carrier is told (IE3Q02 / IE3N04)', () => given([analysed()]).when(rfi()).then([referralRequested()]));
+    it('is for the responsible Member State: an involved one may not, any other is told the analysis does not exist', () => {
+      given([analysed()]).when(rfi(BE)).then(refused({ kind: 'permission', reason: 'only the responsible Member State decides' }));
+      given([analysed()]).when(rfi(FR)).then(refused({ kind: 'not-found' }));
+    });
+    it('is refused once the assessment is complete (92)', () => given([analysed(), assessmentCompleted()]).when(rfi()).then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis is assessed already' })));
+    it('uses a reference once', () => given([analysed(), referralRequested()]).when(rfi()).then(refused({ kind: 'lifecycle', code: '12', reason: 'referral REF-1 exists already' })));
+    it('can loop: a second request after an answer', () => {
+      given([analysed(), referralRequested(), referralAnswered()]).when(rfi(DE, 'REF-2')).then([referralRequested({ reference: 'REF-2' })]);
+    });
+  });
+
+  describe('HRCM screening request', () => {
+    it('names the recommended methods (IE3Q03 / IE3N05)', () => given([analysed()]).when(rfs()).then([referralRequested({ kind: 'RFS' })]));
+    it('is refused without methods', () => given([analysed()]).when(rfs([])).then(refused({ kind: 'lifecycle', code: '12', reason: 'a screening request names its recommended methods' })));
+  });
+
+  describe('the operator\'s answer', () => {
+    const answer = (by: string = RISK_DEFAULTS.personFiling, reference = 'REF-1', extra: object = { information: 'invoice attached' }) => ({ type: 'AnswerReferral' as const, data: { reference, by, ...extra, at } });
+    it('to an open RFI is recorded (IE3R02), back to the risk unit', () => given([analysed(), referralRequested()]).when(answer()).then([referralAnswered()]));
+    it('to a screening request carries the result and methods (IE3R03)', () => {
+      given([analysed(), referralRequested({ kind: 'RFS' })]).when(answer(undefined, 'REF-1', { screening: { result: 'clear', methods: ['XRY'] } })).then([referralAnswered({ kind: 'RFS' })]);
+    });
+    it('to an unknown, answered, closed or someone else\'s referral is refused as not found', () => {
+      given([analysed(), referralRequested()]).when(answer(undefined, 'REF-9')).then(refused({ kind: 'not-found' }));
+      given([analysed(), referralRequested(), referralAnswered()]).when(answer()).then(refused({ kind: 'not-found' }));
+      given([analysed(), referralRequested(), assessmentCompleted()]).when(answer()).then(refused({ kind: 'not-found' }));
+      given([analysed(), referralRequested()]).when(answer('IT999999999')).then(refused({ kind: 'not-found' }));
+    });
+    it('without content is refused (12)', () => {
+      given([analysed(), referralRequested()]).when(answer(undefined, 'REF-1', {})).then(refused({ kind: 'lifecycle', code: '12', reason: 'a request for information is answered with information or documents (IE3R02)' }));
+    });
+  });
+
+  describe('do not load', () => {
+    const dnl = (analysisId = 'pre-loading-1') => ({ type: 'IssueDoNotLoad' as const, data: { analysisId, houseDocuments: ['HAWB-1'], reason: 'improvised explosive device suspected', user: DE, at } });
+    it('goes to the carrier (IE3Q01) and closes the analysis', () => given([analysed()]).when(dnl()).then([doNotLoadIssued()]));
+    it('is final: nothing more is decided', () => given([analysed(), doNotLoadIssued()]).when(complete()).then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis is closed by a do-not-load' })));
+    it('belongs to the pre-loading analysis', () => given([analysed({ phase: 'pre-arrival' })]).when(dnl('pre-arrival-1')).then(refused({ kind: 'lifecycle', code: '12', reason: 'do not load is decided in the pre-loading analysis' })));
+  });
+
+  describe('assessment complete', () => {
+    it('by the risk unit, with a control recommendation', () => {
+      const recommendation = { controlType: 'physical', place: 'DE004700', memberState: 'DE' };
+      given([analysed()])
+        .when({ type: 'CompleteAssessment', data: { analysisId: 'pre-loading-1', controlRecommendation: recommendation, user: DE, at } })
+        .then([{ type: 'RiskAssessmentCompleted', data: { mrn: DEFAULTS.mrn, analysisId: 'pre-loading-1', phase: 'pre-loading', by: 'risk-unit', user: DE, responsibleMemberState: 'DE', controlRecommendation: recommendation, completedAt: at } }]);
+    });
+    it('of an unknown analysis is not found', () => given([analysed()]).when({ type: 'CompleteAssessment', data: { analysisId: 'pre-arrival-7', user: DE, at } }).then(refused({ kind: 'not-found' })));
+  });
+
+  describe('dismissing a hit', () => {
+    const dismiss = (criterionId = 'eu-sec-001') => ({ type: 'DismissHit' as const, data: { analysisId: 'pre-loading-1', criterionId, version: 1, reason: 'known regular shipper', user: DE, at } });
+    it('records the false positive with its reason, once', () => {
+      const [event] = given([analysed()]).when(dismiss()).decision() as unknown as { type: string; data: { reason: string } }[];
+      expect(event).toMatchObject({ type: 'RiskHitDismissed', data: { criterionId: 'eu-sec-001', version: 1, reason: 'known regular shipper' } });
+      given([analysed(), event as never]).when(dismiss()).thenNothingHappened();
+    });
+    it('refuses a hit the analysis does not have', () => given([analysed({ hits: [hit()] })]).when(dismiss('eu-xxx-9')).then(refused({ kind: 'lifecycle', code: '12', reason: 'the analysis has no such hit' })));
+  });
+
+  describe('risk-mitigating information', () => {
+    const mitigate = (user: MemberStateUser) => ({ type: 'AddMitigation' as const, data: { analysisId: 'pre-loading-1', information: 'consignee known to us, regular importer', user, at } });
+    it('may come from an involved Member State', () => {
+      given([analysed()]).when(mitigate(BE)).then([{ type: 'RiskMitigationAdded', data: { mrn: DEFAULTS.mrn, analysisId: 'pre-loading-1', user: BE, information: 'consignee known to us, regular importer', addedAt: at } }]);
+    });
+    it('never from a Member State not concerned', () => given([analysed()]).when(mitigate(FR)).then(refused({ kind: 'not-found' })));
+  });
+
+  describe('the deadline', () => {
+    const escalate = (when: string) => ({ type: 'Escalate' as const, data: { at: when } });
+    it('escalates an open analysis past its deadline, once', () => {
+      given([analysed()]).when(escalate('2026-12-01T10:30:00.000Z')).then([{ type: 'RiskAnalysisEscalated', data: { mrn: DEFAULTS.mrn, analysisId: 'pre-loading-1', phase: 'pre-loading', dueAt: RISK_DEFAULTS.dueAt, escalatedAt: '2026-12-01T10:30:00.000Z' } }]);
+    });
+    it('does nothing before the deadline or for an assessed analysis', () => {
+      given([analysed()]).when(escalate('2026-12-01T10:29:59.999Z')).thenNothingHappened();
+      given([analysed(), assessmentCompleted()]).when(escalate('2026-12-02T00:00:00.000Z')).thenNothingHappened();
+    });
+  });
+});

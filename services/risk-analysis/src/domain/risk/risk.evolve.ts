@@ -1,0 +1,63 @@
+/** History is fact: evolve accepts every recorded event as it is, never validates, throws or mutates. */
+import type { RiskEvent } from '@ics2/contracts';
+import { hitKey, type Analysis, type RiskState } from './risk.state';
+
+function update(state: RiskState, analysisId: string, change: (a: Analysis) => Analysis): RiskState {
+  if (state.status === 'none') return state;
+  return { ...state, analyses: state.analyses.map((a) => (a.analysisId === analysisId ? change(a) : a)) };
+}
+
+export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
+  switch (event.type) {
+    case 'RiskAnalysed': {
+      const d = event.data;
+      const analysis: Analysis = {
+        analysisId: d.analysisId,
+        phase: d.phase,
+        status: 'awaiting-risk-unit',
+        members: d.members,
+        responsibleMemberState: d.responsibleMemberState,
+        involvedMemberStates: d.involvedMemberStates,
+        personFiling: d.personFiling,
+        ...(d.carrier ? { carrier: d.carrier } : {}),
+        hits: d.hits,
+        dismissed: [],
+        referrals: [],
+        manualReview: d.manualReview,
+        dueAt: d.dueAt,
+        escalated: false,
+      };
+      const analyses = state.status === 'none' ? [] : state.analyses;
+      return { status: 'analysed', mrn: d.mrn, analyses: [...analyses, analysis] };
+    }
+    case 'RiskAssessmentCompleted':
+      return update(state, event.data.analysisId, (a) => ({
+        ...a,
+        status: 'assessed',
+        ...(event.data.controlRecommendation ? { controlRecommendation: event.data.controlRecommendation } : {}),
+      }));
+    case 'RiskMitigationAdded':
+      return state;
+    case 'ReferralRequested': {
+      const d = event.data;
+      return update(state, d.analysisId, (a) => ({ ...a, referrals: [...a.referrals, { reference: d.reference, kind: d.kind, houseDocuments: d.houseDocuments, status: 'open' }] }));
+    }
+    case 'ReferralAnswered':
+      return update(state, event.data.analysisId, (a) => ({
+        ...a,
+        referrals: a.referrals.map((r) => (r.reference === event.data.reference ? { ...r, status: 'answered' } : r)),
+      }));
+    case 'DoNotLoadIssued':
+      return update(state, event.data.analysisId, (a) => ({ ...a, status: 'do-not-load' }));
+    case 'RiskHitDismissed': {
+      const d = event.data;
+      return update(state, d.analysisId, (a) => ({ ...a, dismissed: [...a.dismissed, hitKey(d.criterionId, d.version, d.house)] }));
+    }
+    case 'RiskAnalysisEscalated':
+      return update(state, event.data.analysisId, (a) => ({ ...a, escalated: true }));
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}

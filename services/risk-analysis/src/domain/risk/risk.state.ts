@@ -1,0 +1,50 @@
+/**
+ * The risk state of one ENS (stream `risk-<head mrn>`): its analyses, each with its hits, referrals and outcome.
+ * Built by `evolve` from the events alone. A phase's current analysis is its latest; earlier ones stay as history.
+ */
+import type { ControlRecommendation, ReferralKind, RiskAnalysisPhase, RiskHit } from '@ics2/contracts';
+
+export type AnalysisStatus = 'awaiting-risk-unit' | 'assessed' | 'do-not-load';
+
+export interface Referral {
+  readonly reference: string;
+  readonly kind: ReferralKind;
+  readonly houseDocuments: readonly string[];
+  readonly status: 'open' | 'answered';
+}
+
+export interface Analysis {
+  readonly analysisId: string;
+  readonly phase: RiskAnalysisPhase;
+  readonly status: AnalysisStatus;
+  readonly members: readonly string[];
+  readonly responsibleMemberState: string;
+  readonly involvedMemberStates: readonly string[];
+  readonly personFiling: string;
+  readonly carrier?: string;
+  readonly hits: readonly RiskHit[];
+  /** `criterionId@version@house`. */
+  readonly dismissed: readonly string[];
+  readonly referrals: readonly Referral[];
+  readonly manualReview: boolean;
+  readonly dueAt: string;
+  readonly escalated: boolean;
+  readonly controlRecommendation?: ControlRecommendation;
+}
+
+export type RiskState = { readonly status: 'none' } | { readonly status: 'analysed'; readonly mrn: string; readonly analyses: readonly Analysis[] };
+
+export const initialRiskState = (): RiskState => ({ status: 'none' });
+
+export const hitKey = (criterionId: string, version: number, house?: string) => `${criterionId}@${version}@${house ?? ''}`;
+
+export function analysisOf(state: RiskState, analysisId: string): Analysis | undefined {
+  return state.status === 'none' ? undefined : state.analyses.find((a) => a.analysisId === analysisId);
+}
+
+/** The latest analysis of a phase. */
+export function currentAnalysis(state: RiskState, phase: RiskAnalysisPhase): Analysis | undefined {
+  if (state.status === 'none') return undefined;
+  for (let i = state.analyses.length - 1; i >= 0; i--) if (state.analyses[i].phase === phase) return state.analyses[i];
+  return undefined;
+}
