@@ -1,11 +1,12 @@
 // Copies the files that `tsc -p tsconfig.build.json` leaves behind next to the compiled code in dist/, keeping
-// their paths: today the event store's SQL migrations (libs/event-store/src/lib/postgres/schema/*.sql), which
-// migrate.ts reads from `join(__dirname, 'schema')` at run time. Run after the build, from the workspace root:
+// their paths: the event store's SQL migrations (libs/event-store/src/lib/postgres/schema/*.sql), which migrate.ts
+// reads from `join(__dirname, 'schema')` at run time, and data files services read at start (JSON: risk-analysis's
+// criteria files and AEO list). Run after the build, from the workspace root:
 // `node docker/copy-build-assets.cjs` (docker/Dockerfile and docker/image-smoke.mjs both do).
 const { copyFileSync, existsSync, mkdirSync, readdirSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 
-const ASSET_EXTENSIONS = ['.sql'];
+const ASSET_EXTENSIONS = ['.sql', '.json'];
 const root = join(__dirname, '..');
 
 function* assetsUnder(dir) {

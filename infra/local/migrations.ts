@@ -4,10 +4,12 @@
  */
 import { migrateEventStore } from '@ics2/event-store';
 import { migrateCommonRepository } from '../../services/common-repository/src/migrate';
+import { migrateRiskAnalysis } from '../../services/risk-analysis/src/migrate';
 import { migrateTraderInterface } from '../../services/trader-interface/src/migrate';
 
 export async function migrateLocalStack(ownerUrl: string): Promise<void> {
   await migrateEventStore(ownerUrl);
   await migrateCommonRepository(ownerUrl);
   await migrateTraderInterface(ownerUrl);
+  await migrateRiskAnalysis(ownerUrl);
 }

@@ -49,6 +49,9 @@ function build(): void {
     stdio: 'inherit',
   });
   if (tsc.status !== 0) throw new Error('build failed');
+  // tsc emits JavaScript only: SQL migrations and data files go next to it (the same step as the image's).
+  const assets = spawnSync(process.execPath, [join(root, 'docker', 'copy-build-assets.cjs')], { cwd: root, stdio: 'inherit' });
+  if (assets.status !== 0) throw new Error('copying build assets failed');
 }
 
 // One instance signs the integrity checkpoints: the signing key goes to it alone.

@@ -25,6 +25,7 @@ step('project graph', npx, ['nx', 'show', 'projects']);
 step('lint', npx, ['eslint', '.', '--max-warnings=0']);
 step('type check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('build', npx, ['tsc', '-p', 'tsconfig.build.json']);
+step('build assets', 'node', ['docker/copy-build-assets.cjs']);
 step('tests (unit, int, e2e)', 'node', [
   'test/support/with-postgres.mjs',
   npx,

@@ -9,3 +9,5 @@ export * as commonRepositoryV1 from './lib/grpc/common-repository.v1';
 export * from './lib/risk/criterion';
 export * from './lib/risk/risk-assessment';
 export * from './lib/risk/risk-events';
+export * from './lib/risk/screening-codes.table';
+export * as riskAnalysisV1 from './lib/grpc/risk-analysis.v1';

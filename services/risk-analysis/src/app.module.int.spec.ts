@@ -1,23 +1,24 @@
-import { checkGrpcHealth, createServiceApp, generateSigningKeyPair, type ServiceApp } from '@ics2/platform';
-import { definition } from './service.definition';
+import { checkGrpcHealth } from '@ics2/platform';
+import { startRiskAnalysis, type RiskAnalysisHarness } from './risk-analysis.test-harness';
 
 describe('risk-analysis boots', () => {
-  let service: ServiceApp;
+  let h: RiskAnalysisHarness;
 
   beforeAll(async () => {
-    const env = { AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem, LOG_LEVEL: 'silent' };
-    service = await createServiceApp(definition, { env, host: '127.0.0.1', httpPort: 0, grpcPort: 0 });
-  });
+    h = await startRiskAnalysis({ prefix: 'ra_boot' });
+  }, 30_000);
+  afterAll(() => h.close());
 
-  it('answers gRPC health SERVING for the server and for its own name, and HTTP readiness', async () => {
-    await expect(checkGrpcHealth(service.grpcAddress)).resolves.toBe('SERVING');
-    await expect(checkGrpcHealth(service.grpcAddress, 'risk-analysis')).resolves.toBe('SERVING');
-    expect((await fetch(`${service.httpUrl}/health/ready`)).status).toBe(200);
+  it('answers gRPC health SERVING for the server, its own name and its RiskAnalysisService, and HTTP readiness', async () => {
+    const { app } = h.service;
+    await expect(checkGrpcHealth(app.grpcAddress)).resolves.toBe('SERVING');
+    await expect(checkGrpcHealth(app.grpcAddress, 'risk-analysis')).resolves.toBe('SERVING');
+    await expect(checkGrpcHealth(app.grpcAddress, 'ics2.risk_analysis.v1.RiskAnalysisService')).resolves.toBe('SERVING');
+    expect((await fetch(`${app.httpUrl}/health/ready`)).status).toBe(200);
   });
 
   it('closes cleanly: both doors stop answering', async () => {
-    await service.close();
-    await expect(fetch(`${service.httpUrl}/health/live`)).rejects.toThrow();
-    await expect(checkGrpcHealth(service.grpcAddress, '', 500)).rejects.toMatchObject({ code: expect.any(Number) });
+    await h.service.close();
+    await expect(fetch(`${h.service.app.httpUrl}/health/live`)).rejects.toThrow();
   });
 });

@@ -1,6 +1,30 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@ics2/platform';
+import { EventSourcingModule, PlatformModule } from '@ics2/platform';
+import { AnalyseFilingModule } from './analyse-filing/analyse-filing.module';
+import { AnswerReferralModule } from './answer-referral/answer-referral.module';
+import { ConsultAnalysesModule } from './consult-analyses/consult-analyses.module';
+import { CriteriaCatalogueModule } from './criteria-catalogue/criteria-catalogue.module';
+import { RISK_ANALYSIS_SCHEMA } from './database/schema';
+import { EscalateAnalysisModule } from './escalate-analysis/escalate-analysis.module';
+import { ManageCriteriaModule } from './manage-criteria/manage-criteria.module';
+import { AnalysisRow } from './read-models/analyses/analysis.row';
+import { EnsFilingRow } from './read-models/ens-filings/ens-filing.row';
+import { RiskUnitDecisionsModule } from './risk-unit-decisions/risk-unit-decisions.module';
+import { ReadModelsSubscription } from './subscriptions/read-models.subscription';
 
-// Health, metrics, gRPC health, auth and errors come from the platform; abilities are added here as they arrive.
-@Module({ imports: [PlatformModule] })
+/** One module per ability; the platform gives health, metrics, auth, errors, the event store and read models. */
+@Module({
+  imports: [
+    PlatformModule,
+    EventSourcingModule.forService({ readModels: { schema: RISK_ANALYSIS_SCHEMA, entities: [EnsFilingRow, AnalysisRow] } }),
+    CriteriaCatalogueModule,
+    AnalyseFilingModule,
+    EscalateAnalysisModule,
+    RiskUnitDecisionsModule,
+    AnswerReferralModule,
+    ConsultAnalysesModule,
+    ManageCriteriaModule,
+  ],
+  providers: [ReadModelsSubscription],
+})
 export class AppModule {}

@@ -15,7 +15,7 @@ const errorsOf = (files: CriteriaFile[]) => {
   return loaded.ok ? [] : loaded.errors.map(({ file: name, pointer, code }) => ({ file: name, pointer, code }));
 };
 
-const STARTER = join(__dirname, '..', '..', '..', 'criteria');
+const STARTER = join(__dirname, '..', '..', 'criteria-files');
 const starterFiles = (): CriteriaFile[] => readdirSync(STARTER).map((name) => ({ name, content: readFileSync(join(STARTER, name), 'utf8') }));
 
 describe('criteria files', () => {

@@ -9,7 +9,6 @@ export type RequestReferral = Command<
   'RequestReferral',
   {
     readonly analysisId: string;
-    readonly reference: string;
     readonly kind: ReferralKind;
     readonly houseDocuments: readonly string[];
     readonly information?: string;

@@ -13,6 +13,8 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
   const current = currentAnalysis(state, command.phase);
   if (current?.status === 'do-not-load') return [];
   if (current && command.trigger === 'ens-complete') return [];
+  // Re-analysis is of an ENS analysed before; one not yet analysed is analysed when it completes.
+  if (!current && command.trigger !== 'ens-complete') return [];
   const count = state.status === 'none' ? 0 : state.analyses.filter((a) => a.phase === command.phase).length;
   const analysisId = `${command.phase}-${count + 1}`;
   const events: RiskEvent[] = [{ type: 'RiskAnalysed', data: { ...command, analysisId } }];

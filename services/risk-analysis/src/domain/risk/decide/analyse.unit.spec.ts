@@ -39,6 +39,10 @@ describe('analyse', () => {
     });
   });
 
+  describe('an amendment before the ENS was ever analysed', () => {
+    it('waits for the ENS to complete', () => given([]).when(analyse({ trigger: 'amendment' })).thenNothingHappened());
+  });
+
   describe('after do not load', () => {
     it('analyses the consignment no more: the decision is final', () => given([analysed(), doNotLoadIssued()]).when(analyse({ trigger: 'amendment' })).thenNothingHappened());
   });

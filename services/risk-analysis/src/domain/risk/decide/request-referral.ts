@@ -6,22 +6,30 @@ import { decidable, isRefusal } from './risk-unit-access';
 
 /**
  * RFI (IE3Q02, IE3N04 to the carrier) or HRCM screening request (IE3Q03, IE3N05), to the person filing. Screening
- * names the recommended methods. A reference is used once per ENS; the analysis can loop through several referrals.
+ * names the recommended methods. The analysis can loop through several referrals. The reference is the ENS's MRN
+ * and the referral's number in it (`<mrn>-R<n>`): unique, and an answer names the stream it belongs to.
  */
+export const referralReference = (mrn: string, n: number) => `${mrn}-R${n}`;
+
+/** The MRN a referral reference belongs to, or null for a string that is not one. */
+export function mrnOfReference(reference: string): string | null {
+  const m = /^([0-9]{2}[A-Z]{2}[A-Z0-9]{12}[A-Z][0-9])-R[1-9][0-9]{0,5}$/.exec(reference);
+  return m ? m[1] : null;
+}
+
 export function requestReferral(command: RequestReferral['data'], state: RiskState): readonly RiskEvent[] | RiskRefusal {
   const analysis = decidable(state, command.analysisId, command.user);
   if (isRefusal(analysis)) return analysis;
-  if (state.status === 'analysed' && state.analyses.some((a) => a.referrals.some((r) => r.reference === command.reference))) {
-    return { kind: 'lifecycle', code: '12', reason: `referral ${command.reference} exists already` };
-  }
+  if (state.status === 'none') return { kind: 'not-found' };
+  const reference = referralReference(state.mrn, state.analyses.reduce((n, a) => n + a.referrals.length, 0) + 1);
   if (command.kind === 'RFS' && !(command.recommendedMethods?.length ?? 0)) return { kind: 'lifecycle', code: '12', reason: 'a screening request names its recommended methods' };
   return [
     {
       type: 'ReferralRequested',
       data: {
-        mrn: state.status === 'analysed' ? state.mrn : '',
+        mrn: state.mrn,
         analysisId: analysis.analysisId,
-        reference: command.reference,
+        reference,
         kind: command.kind,
         houseDocuments: command.houseDocuments,
         ...(command.information ? { information: command.information } : {}),

@@ -1,6 +1,7 @@
 import { analysed, assessmentCompleted, deciderSpec, DEFAULTS, doNotLoadIssued, hit, referralAnswered, referralRequested, refused, RISK_DEFAULTS } from '@ics2/testing';
 import type { MemberStateUser } from '@ics2/contracts';
 import { riskDecider } from '../risk.decider';
+import { mrnOfReference } from './request-referral';
 
 const given = deciderSpec(riskDecider);
 const DE = RISK_DEFAULTS.user;
@@ -8,26 +9,31 @@ const BE: MemberStateUser = { memberState: 'BE', userId: 'be-1' };
 const FR: MemberStateUser = { memberState: 'FR', userId: 'fr-1' };
 const at = RISK_DEFAULTS.at;
 
-const rfi = (user = DE, reference = 'REF-1') => ({ type: 'RequestReferral' as const, data: { analysisId: 'pre-loading-1', reference, kind: 'RFI' as const, houseDocuments: ['HAWB-1'], information: 'commercial invoice', user, at } });
-const rfs = (methods: string[] = ['XRY']) => ({ type: 'RequestReferral' as const, data: { analysisId: 'pre-loading-1', reference: 'REF-1', kind: 'RFS' as const, houseDocuments: ['HAWB-1'], recommendedMethods: methods, user: DE, at } });
+const rfi = (user = DE) => ({ type: 'RequestReferral' as const, data: { analysisId: 'pre-loading-1', kind: 'RFI' as const, houseDocuments: ['HAWB-1'], information: 'commercial invoice', user, at } });
+const rfs = (methods: string[] = ['XRY']) => ({ type: 'RequestReferral' as const, data: { analysisId: 'pre-loading-1', kind: 'RFS' as const, houseDocuments: ['HAWB-1'], recommendedMethods: methods, user: DE, at } });
+const REF_1 = `${DEFAULTS.mrn}-R1`;
+const REF_2 = `${DEFAULTS.mrn}-R2`;
 const complete = (user = DE) => ({ type: 'CompleteAssessment' as const, data: { analysisId: 'pre-loading-1', user, at } });
 
 describe('risk unit decisions', () => {
   describe('request for information', () => {
-    it('goes to the person filing, and the carrier is told (IE3Q02 / IE3N04)', () => given([analysed()]).when(rfi()).then([referralRequested()]));
+    it('goes to the person filing, and the carrier is told (IE3Q02 / IE3N04)', () => given([analysed()]).when(rfi()).then([referralRequested({ reference: REF_1 })]));
     it('is for the responsible Member State: an involved one may not, any other is told the analysis does not exist', () => {
       given([analysed()]).when(rfi(BE)).then(refused({ kind: 'permission', reason: 'only the responsible Member State decides' }));
       given([analysed()]).when(rfi(FR)).then(refused({ kind: 'not-found' }));
     });
     it('is refused once the assessment is complete (92)', () => given([analysed(), assessmentCompleted()]).when(rfi()).then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis is assessed already' })));
-    it('uses a reference once', () => given([analysed(), referralRequested()]).when(rfi()).then(refused({ kind: 'lifecycle', code: '12', reason: 'referral REF-1 exists already' })));
+    it('numbers its references within the ENS, so an answer names its stream', () => {
+      expect(mrnOfReference(REF_2)).toBe(DEFAULTS.mrn);
+      expect(mrnOfReference('REF-2')).toBeNull();
+    });
     it('can loop: a second request after an answer', () => {
-      given([analysed(), referralRequested(), referralAnswered()]).when(rfi(DE, 'REF-2')).then([referralRequested({ reference: 'REF-2' })]);
+      given([analysed(), referralRequested({ reference: REF_1 }), referralAnswered({ reference: REF_1 })]).when(rfi(DE)).then([referralRequested({ reference: REF_2 })]);
     });
   });
 
   describe('HRCM screening request', () => {
-    it('names the recommended methods (IE3Q03 / IE3N05)', () => given([analysed()]).when(rfs()).then([referralRequested({ kind: 'RFS' })]));
+    it('names the recommended methods (IE3Q03 / IE3N05)', () => given([analysed()]).when(rfs()).then([referralRequested({ kind: 'RFS', reference: REF_1 })]));
     it('is refused without methods', () => given([analysed()]).when(rfs([])).then(refused({ kind: 'lifecycle', code: '12', reason: 'a screening request names its recommended methods' })));
   });
 

@@ -1,0 +1,89 @@
+/**
+ * One analysis of an ENS for a phase: the members' filings as they stand, the risk subject, the active criteria
+ * compiled for now, the engine's hits, and the Analyse command on `risk-<head>`. The deadline and the manual-review
+ * policy come from the configuration; the command id from what caused the analysis, so a redelivered event
+ * analyses once.
+ */
+import { readFileSync } from 'node:fs';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { systemActor } from '@ics2/domain';
+import type { RiskAnalysisPhase, RiskAnalysisTrigger } from '@ics2/contracts';
+import { CLOCK, SERVICE_CONFIG, type Clock } from '@ics2/platform';
+import { CriteriaCatalogue } from '../criteria-catalogue/criteria-catalogue';
+import { riskSubjectOf } from '../domain/criteria/risk-subject';
+import { RiskCommands, type RiskOutcome } from '../doors/risk-commands';
+import { manualReviewStates, type RiskAnalysisConfig } from '../service.config';
+import { readFiling } from './ens-snapshot';
+
+const actor = systemActor('risk-analysis.engine');
+
+@Injectable()
+export class AnalyseFilingHandler implements OnModuleInit {
+  private aeo: ReadonlySet<string> = new Set();
+  private manualReview: ReadonlySet<string> = new Set();
+
+  constructor(
+    private readonly commands: RiskCommands,
+    private readonly catalogue: CriteriaCatalogue,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_CONFIG) private readonly config: RiskAnalysisConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const list = JSON.parse(readFileSync(this.config.AEO_OPERATORS_FILE, 'utf8')) as unknown;
+    if (!Array.isArray(list) || !list.every((e) => typeof e === 'string')) throw new Error(`${this.config.AEO_OPERATORS_FILE}: a JSON array of EORIs`);
+    this.aeo = new Set(list);
+    this.manualReview = manualReviewStates(this.config);
+  }
+
+  /** One filing as it stands, from its stream. */
+  filing(mrn: string) {
+    return readFiling(this.commands.store, mrn);
+  }
+
+  /** Analyses the ENS headed by `head` (with `members`, head first); null when its filings are not readable. */
+  async analyse(head: string, members: readonly string[], phase: RiskAnalysisPhase, trigger: RiskAnalysisTrigger, causeId: string): Promise<RiskOutcome | null> {
+    const snapshots = await Promise.all(members.map((m) => readFiling(this.commands.store, m)));
+    const [headSnapshot, ...others] = snapshots;
+    if (!headSnapshot || others.some((s) => s === null)) return null;
+    const now = this.clock.now();
+    const rms = headSnapshot.responsibleMemberState ?? undefined;
+    const subject = riskSubjectOf(headSnapshot.filing, {
+      mrn: head,
+      phase,
+      members: others.map((s) => s!.filing),
+      consistency: headSnapshot.consistency,
+      aeoOperators: this.aeo,
+      responsibleMemberState: rms,
+    });
+    const engine = this.catalogue.compiledAt(now);
+    const assessment = engine.evaluate(subject);
+    const deadline = phase === 'pre-loading' ? this.config.PRE_LOADING_DEADLINE_MS : this.config.PRE_ARRIVAL_DEADLINE_MS;
+    return this.commands.risk(
+      head,
+      {
+        type: 'Analyse',
+        data: {
+          mrn: head,
+          phase,
+          trigger,
+          members,
+          responsibleMemberState: assessment.responsibleMemberState,
+          involvedMemberStates: headSnapshot.involvedMemberStates,
+          personFiling: headSnapshot.parties.filedBy,
+          ...(headSnapshot.parties.carrier ? { carrier: headSnapshot.parties.carrier } : {}),
+          criteria: engine.active,
+          hits: assessment.hits,
+          totalScore: assessment.totalScore,
+          manualReview: this.manualReview.has(assessment.responsibleMemberState),
+          analysedAt: now.toISOString(),
+          dueAt: new Date(now.getTime() + deadline).toISOString(),
+        },
+      },
+      `analyse-${head}-${phase}-${causeId}`,
+      actor,
+      now,
+      causeId,
+    );
+  }
+}

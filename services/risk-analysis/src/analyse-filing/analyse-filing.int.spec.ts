@@ -1,0 +1,143 @@
+/**
+ * From a complete ENS to the risk unit, on a real PostgreSQL: ENS events appended to the store as the common
+ * repository writes them; the intake analyses the ENS with the active criteria (files recorded at start); no hit is
+ * assessed at once, a hit waits for the risk unit, which decides over gRPC; the operator answers a referral; a new
+ * criterion re-analyses open ENS; the deadline escalates; Member States see only what concerns them.
+ */
+import { randomUUID } from 'node:crypto';
+import { ensStream, riskStream, PostgresEventStore, type EventToAppend } from '@ics2/event-store';
+import type { EnsEvent, EnsFiling, RiskEvent } from '@ics2/contracts';
+import { completed, eventually, mrnOf, registered, responsibilityAssigned, sampleFiling } from '@ics2/testing';
+import { ManualClock } from '@ics2/platform';
+import { startRiskAnalysis, type RiskAnalysisHarness } from '../risk-analysis.test-harness';
+import { EscalateAnalysisProcessor } from '../escalate-analysis/escalate-analysis.processor';
+
+const DECLARANT = 'DE123456789012345';
+
+describe('risk analysis of complete ENS', () => {
+  let h: RiskAnalysisHarness;
+  let store: PostgresEventStore;
+  const clock = new ManualClock(new Date('2026-12-01T10:00:00.000Z'));
+  let serial = 500;
+
+  beforeAll(async () => {
+    h = await startRiskAnalysis({ prefix: 'ra_flow', clock, env: { PRE_LOADING_DEADLINE_MS: '600000' } });
+    store = new PostgresEventStore({ connectionString: h.db.appUrl });
+  }, 60_000);
+  afterAll(async () => {
+    await store.close();
+    await h.close();
+  });
+
+  const append = (stream: string, events: EnsEvent[]) =>
+    store.append(
+      stream,
+      events.map((e): EventToAppend => ({ id: randomUUID(), type: e.type, data: e.data, metadata: { schemaVersion: 1, occurredAt: clock.now().toISOString(), correlationId: stream.slice(4), causationId: null, actor: { kind: 'system', component: 'common-repository' } } })),
+      'any',
+    );
+  /** A complete F20 filing (both phases) as the common repository records it; `hs` sets its first goods item's HS code. */
+  const lodge = async (hs: string, rms = 'DE', ims = ['BE']): Promise<{ mrn: string; filing: EnsFiling }> => {
+    const mrn = mrnOf(++serial);
+    const sample = sampleFiling('F20', { seed: serial, declarant: DECLARANT, houses: 1, goodsItems: 1 });
+    const houses = sample.consignmentMasterLevel!.consignmentHouseLevel.map((h) => ({
+      ...h,
+      goodsItem: h.goodsItem!.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: hs } } })),
+    }));
+    const filing: EnsFiling = { ...sample, consignmentMasterLevel: { ...sample.consignmentMasterLevel!, consignmentHouseLevel: houses } };
+    await append(ensStream(mrn), [registered({ mrn, filing }), responsibilityAssigned({ mrn, rms, ims }), completed({ mrn, phase: 'pre-loading', members: [mrn] })]);
+    return { mrn, filing };
+  };
+  const riskEvents = async (mrn: string) => (await store.readStream(riskStream(mrn))).map((e) => ({ type: e.type, data: e.data }) as RiskEvent);
+  const types = async (mrn: string) => (await riskEvents(mrn)).map((e) => e.type);
+
+  it('assesses an ENS that hits nothing at once (IE3N03), naming the criteria versions it used', async () => {
+    const { mrn } = await lodge('610910');
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']));
+    const [analysed] = await riskEvents(mrn);
+    expect(analysed.type === 'RiskAnalysed' && analysed.data.criteria).toEqual(expect.arrayContaining([{ id: 'eu-sec-001', version: 1 }]));
+    expect(analysed.data).toMatchObject({ phase: 'pre-loading', hits: [], responsibleMemberState: 'DE', personFiling: DECLARANT });
+  });
+
+  it('signals a hit to the risk unit, which asks for information, gets the answer and completes with a control recommendation', async () => {
+    const { mrn } = await lodge('360200');
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
+    const [analysed] = await riskEvents(mrn);
+    expect(analysed.type === 'RiskAnalysed' && analysed.data.hits).toEqual([expect.objectContaining({ criterionId: 'eu-sec-001', version: 1, riskArea: 'security' })]);
+
+    await eventually(async () => expect(await h.asMemberState('DE', 'ListOpenAnalyses', { limit: 10 })).toMatchObject({ ok: true, reply: { analyses: expect.arrayContaining([expect.objectContaining({ mrn, hits: 1 })]) } }));
+    const rfi = await h.asMemberState<{ reference: string }>('DE', 'RequestInformation', { mrn, analysis_id: 'pre-loading-1', house_documents: [], information: 'the safety data sheet of the goods' });
+    expect(rfi).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1`, status: 'awaiting-risk-unit' } });
+
+    // The operator answers (through trader-interface in production); a stranger's answer is not found and writes nothing.
+    expect(await h.asTrader('IT999999999', 'AnswerReferral', { reference: `${mrn}-R1`, message_id: 'm1', information: 'attached' })).toMatchObject({ ok: false, kind: 'not-found' });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R1`, message_id: 'm1', information: 'SDS attached: fireworks, UN0336' })).toMatchObject({ ok: true, reply: { message_type: 'IE3R02' } });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R1`, message_id: 'm1', information: 'SDS attached: fireworks, UN0336' })).toMatchObject({ ok: true, reply: { replayed: true } });
+
+    const done = await h.asMemberState('DE', 'CompleteAssessment', { mrn, analysis_id: 'pre-loading-1', control_recommendation: { control_type: 'physical', place: 'DE004700', member_state: 'DE', reason: 'fireworks by air' } });
+    expect(done).toMatchObject({ ok: true, reply: { status: 'assessed' } });
+    expect(await types(mrn)).toEqual(['RiskAnalysed', 'ReferralRequested', 'ReferralAnswered', 'RiskAssessmentCompleted']);
+    const completion = (await riskEvents(mrn)).at(-1);
+    expect(completion?.data).toMatchObject({ by: 'risk-unit', controlRecommendation: { controlType: 'physical', place: 'DE004700', memberState: 'DE' } });
+  });
+
+  it('lets only the responsible Member State decide: the involved one may add information, any other sees nothing', async () => {
+    const { mrn } = await lodge('360400', 'DE', ['BE']);
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
+    const before = (await riskEvents(mrn)).length;
+    expect(await h.asMemberState('BE', 'IssueDoNotLoad', { mrn, analysis_id: 'pre-loading-1', house_documents: [], reason: 'x' })).toMatchObject({ ok: false, kind: 'permission' });
+    expect(await h.asMemberState('FR', 'IssueDoNotLoad', { mrn, analysis_id: 'pre-loading-1', house_documents: [], reason: 'x' })).toMatchObject({ ok: false, kind: 'not-found' });
+    await eventually(async () => expect(await h.asMemberState('FR', 'GetAnalysis', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: false, kind: 'not-found' }));
+    expect(await h.asMemberState('FR', 'GetFiling', { mrn })).toMatchObject({ ok: false, kind: 'not-found' });
+    expect((await riskEvents(mrn)).length).toBe(before);
+    expect(await h.asMemberState('BE', 'AddRiskMitigation', { mrn, analysis_id: 'pre-loading-1', information: 'consignee known to BE customs' })).toMatchObject({ ok: true });
+    await eventually(async () => expect(await h.asMemberState('BE', 'GetFiling', { mrn })).toMatchObject({ ok: true, reply: { mrn, members: [mrn] } }));
+    // Do not load: final.
+    expect(await h.asMemberState('DE', 'IssueDoNotLoad', { mrn, analysis_id: 'pre-loading-1', house_documents: [], reason: 'detonators declared as toys' })).toMatchObject({ ok: true, reply: { status: 'do-not-load' } });
+    expect(await h.asMemberState('DE', 'CompleteAssessment', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: false, kind: 'precondition', details: [{ validationCode: '92' }] });
+  });
+
+  it('re-analyses open ENS when a new criterion is activated, and refuses a Member State managing an EU criterion', async () => {
+    const { mrn } = await lodge('950300');
+    await eventually(async () => expect(await types(mrn)).toContain('RiskAnalysed'));
+    await eventually(async () => expect(await h.asMemberState('DE', 'ListOpenAnalyses', { limit: 100 })).toMatchObject({ ok: true }));
+    const toys = { id: 'eu-psa-900', version: 1, title: 'Toys: test criterion', riskArea: 'product-safety', phases: ['pre-loading'], validFrom: '2026-01-01T00:00:00Z', owner: { kind: 'eu' }, score: 30, condition: { kind: 'hsPrefix', prefixes: ['9503'] } };
+    expect(await h.asMemberState('DE', 'CreateCriterion', { criterion_json: JSON.stringify(toys) })).toMatchObject({ ok: false, kind: 'permission' });
+    expect(await h.asAdmin('CreateCriterion', { criterion_json: JSON.stringify({ ...toys, score: 0 }) })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/score' }] });
+    expect(await h.asAdmin('CreateCriterion', { criterion_json: JSON.stringify(toys) })).toMatchObject({ ok: true, reply: { id: 'eu-psa-900', active: false } });
+    const beforeActivation = await types(mrn);
+    expect(beforeActivation).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']);
+    // The toys ENS was assessed already (no hit then): it is not reopened. An open one is re-analysed.
+    const open = await lodge('360300');
+    await eventually(async () => expect(await types(open.mrn)).toEqual(['RiskAnalysed']));
+    await eventually(async () => expect((await h.asMemberState<{ analyses: { mrn: string }[] }>('DE', 'ListOpenAnalyses', { limit: 100 }) as { reply: { analyses: { mrn: string }[] } }).reply.analyses.map((a) => a.mrn)).toContain(open.mrn));
+    expect(await h.asAdmin('ActivateCriterion', { id: 'eu-psa-900', version: 1 })).toMatchObject({ ok: true, reply: { active: true } });
+    await eventually(async () => expect(await types(open.mrn)).toEqual(['RiskAnalysed', 'RiskAnalysed']));
+    const [, again] = await riskEvents(open.mrn);
+    expect(again.type === 'RiskAnalysed' && again.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'criteria-changed', criteria: expect.arrayContaining([{ id: 'eu-psa-900', version: 1 }]) });
+    expect(await types(mrn)).toEqual(beforeActivation);
+  });
+
+  it('escalates an analysis still open at its deadline, once', async () => {
+    const { mrn } = await lodge('360100');
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true }));
+    const escalation = h.service.app.app.get(EscalateAnalysisProcessor);
+    await escalation.runOnce(new Date(clock.now().getTime() + 599_000));
+    expect(await types(mrn)).toEqual(['RiskAnalysed']);
+    await escalation.runOnce(new Date(clock.now().getTime() + 600_000));
+    expect(await types(mrn)).toEqual(['RiskAnalysed', 'RiskAnalysisEscalated']);
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { escalated: true } }));
+    await escalation.runOnce(new Date(clock.now().getTime() + 900_000));
+    expect(await types(mrn)).toEqual(['RiskAnalysed', 'RiskAnalysisEscalated']);
+  });
+
+  it('backtests a candidate criterion over the filings of a period', async () => {
+    const candidate = { id: 'eu-sec-950', version: 1, title: 'Backtest candidate', riskArea: 'security', phases: ['pre-loading'], validFrom: '2026-06-01T00:00:00Z', owner: { kind: 'eu' }, score: 50, condition: { kind: 'hsPrefix', prefixes: ['3602', '3604'] } };
+    await eventually(async () => {
+      const r = await h.asAdmin<{ filings: number; hit: number; sample_mrns: string[] }>('BacktestCriterion', { criterion_json: JSON.stringify(candidate), from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' });
+      // 360200 and 360400 above: two of the six lodged ENS.
+      expect(r).toMatchObject({ ok: true, reply: { filings: 6, hit: 2 } });
+    });
+    expect(await h.asAdmin('BacktestCriterion', { criterion_json: JSON.stringify(candidate), from: '2027-01-01T00:00:00Z', to: '2028-01-01T00:00:00Z' })).toMatchObject({ ok: true, reply: { filings: 0, hit: 0 } });
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * `risk-analysis.intake`: an ENS complete for a phase (the head's EnsFilingCompleted: pre-loading once the 7+1
+ * data are in, pre-arrival once the ENS is) is analysed; an amendment of any member re-analyses the ENS it belongs
+ * to. Partitioned: each ENS's events come from its own streams, read from the store when analysed.
+ */
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EnsEvent } from '@ics2/contracts';
+import type { RecordedEvent } from '@ics2/event-store';
+import { SERVICE_CONFIG, Subscriptions } from '@ics2/platform';
+import type { RiskAnalysisConfig } from '../service.config';
+import { AnalyseFilingHandler } from './analyse-filing.handler';
+
+export const INTAKE_SUBSCRIPTION = 'risk-analysis.intake';
+
+@Injectable()
+export class AnalyseFilingProcessor implements OnApplicationBootstrap {
+  constructor(
+    private readonly subscriptions: Subscriptions,
+    private readonly handler: AnalyseFilingHandler,
+    @Inject(SERVICE_CONFIG) private readonly config: RiskAnalysisConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.subscriptions.start({
+      name: INTAKE_SUBSCRIPTION,
+      filter: { categories: ['ens'], eventTypes: ['EnsFilingCompleted', 'EnsFilingAmended'] },
+      partitions: this.config.INTAKE_PARTITIONS,
+      batchSize: 50,
+      handle: (event) => this.handle(event),
+    });
+  }
+
+  async handle(recorded: RecordedEvent): Promise<void> {
+    const event = { type: recorded.type, data: recorded.data } as EnsEvent;
+    if (event.type === 'EnsFilingCompleted') {
+      // Each member records the completion; the head's event starts the analysis.
+      if (event.data.members[0] !== event.data.mrn) return;
+      await this.handler.analyse(event.data.mrn, event.data.members, event.data.phase, 'ens-complete', recorded.id);
+      return;
+    }
+    if (event.type === 'EnsFilingAmended') {
+      const amended = await this.handler.filing(event.data.mrn);
+      for (const completion of amended?.completions ?? []) {
+        await this.handler.analyse(completion.members[0], completion.members, completion.phase, 'amendment', recorded.id);
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * RiskAnalysisService.AnswerReferral (IE3R02 / IE3R03), called by trader-interface with the operator's own token.
+ * An unknown, closed, answered or someone else's referral answers NOT_FOUND, all alike, and nothing is written.
+ */
+import { Controller, Inject } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
+import { riskAnalysisV1, SCREENING_METHODS, SCREENING_RESULTS } from '@ics2/contracts';
+import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
+import { analysisNotFound, invalid, riskRefusalError, traderOf } from '../doors/door-answers';
+import { RiskCommands } from '../doors/risk-commands';
+import { mrnOfReference } from '../domain/risk/decide/request-referral';
+
+@Controller()
+export class AnswerReferralGrpcController {
+  constructor(
+    private readonly commands: RiskCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @GrpcMethod(riskAnalysisV1.RISK_ANALYSIS_SERVICE, 'AnswerReferral')
+  @Roles('trader')
+  async answerReferral(@Payload() r: riskAnalysisV1.AnswerReferralRequest, @Caller() caller: Principal): Promise<riskAnalysisV1.AnswerReferralReply> {
+    const by = traderOf(caller);
+    const mrn = mrnOfReference(r.reference);
+    if (!mrn) throw analysisNotFound(r.reference);
+    if (!r.message_id) throw invalid('', 'a message id is required', 'X01');
+    if (r.screening_result && !(r.screening_result in SCREENING_RESULTS)) throw invalid('/screeningResult', `one of ${Object.keys(SCREENING_RESULTS).join(', ')}`);
+    const badMethod = r.screening_methods.findIndex((m) => !(m in SCREENING_METHODS));
+    if (badMethod >= 0) throw invalid(`/screeningMethods/${badMethod}`, `one of ${Object.keys(SCREENING_METHODS).join(', ')}`);
+    const now = this.clock.now();
+    const outcome = await this.commands.risk(
+      mrn,
+      {
+        type: 'AnswerReferral',
+        data: {
+          reference: r.reference,
+          by,
+          ...(r.information ? { information: r.information } : {}),
+          ...(r.documents.length ? { documents: r.documents.map((d) => ({ type: d.type, referenceNumber: d.reference_number })) } : {}),
+          ...(r.screening_result ? { screening: { result: r.screening_result, methods: r.screening_methods } } : {}),
+          at: now.toISOString(),
+        },
+      },
+      `answer-${r.reference}-${r.message_id}`,
+      { kind: 'trader', eori: by },
+      now,
+      r.message_id,
+    );
+    if (outcome.kind === 'refused') throw riskRefusalError(outcome.refusal, r.reference);
+    const answered = outcome.kind === 'unchanged' ? undefined : outcome.events.find((e) => e.type === 'ReferralAnswered');
+    if (answered?.type !== 'ReferralAnswered') throw new Error(`answer to ${r.reference} recorded nothing`);
+    return { message_type: answered.data.kind === 'RFS' ? 'IE3R03' : 'IE3R02', mrn, reference: r.reference, answered_at: answered.data.answeredAt, replayed: outcome.kind === 'replayed' };
+  }
+}

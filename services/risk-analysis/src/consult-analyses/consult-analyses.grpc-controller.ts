@@ -1,0 +1,75 @@
+import { Controller, Inject } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
+import { riskAnalysisV1 } from '@ics2/contracts';
+import { Caller, CLOCK, PlatformError, Roles, type Clock, type Principal } from '@ics2/platform';
+import { analysisNotFound, memberStateUserOf } from '../doors/door-answers';
+import { ConsultAnalysesQuery } from './consult-analyses.query';
+
+const S = riskAnalysisV1.RISK_ANALYSIS_SERVICE;
+
+/** ListOpenAnalyses, GetAnalysis, GetFiling: the risk unit's queue and what it decides on. */
+@Controller()
+export class ConsultAnalysesGrpcController {
+  constructor(
+    private readonly query: ConsultAnalysesQuery,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @GrpcMethod(S, 'ListOpenAnalyses')
+  @Roles('member-state')
+  async listOpenAnalyses(@Payload() r: riskAnalysisV1.ListOpenAnalysesRequest, @Caller() caller: Principal): Promise<riskAnalysisV1.ListOpenAnalysesReply> {
+    const { memberState } = memberStateUserOf(caller);
+    const now = this.clock.now().getTime();
+    const rows = await this.query.openAnalyses(memberState, r.limit);
+    return {
+      analyses: rows.map((a) => ({
+        mrn: a.mrn,
+        analysis_id: a.analysisId,
+        phase: a.phase,
+        hits: a.hits.length,
+        total_score: a.totalScore,
+        analysed_at: a.analysedAt.toISOString(),
+        due_at: a.dueAt.toISOString(),
+        age_seconds: String(Math.max(0, Math.floor((now - a.analysedAt.getTime()) / 1000))),
+        escalated: a.escalated,
+        open_referrals: a.referrals.filter((x) => x.status === 'open').length,
+      })),
+    };
+  }
+
+  @GrpcMethod(S, 'GetAnalysis')
+  @Roles('member-state')
+  async getAnalysis(@Payload() r: riskAnalysisV1.GetAnalysisRequest, @Caller() caller: Principal): Promise<riskAnalysisV1.AnalysisView> {
+    const a = await this.query.analysis(r.mrn, r.analysis_id, memberStateUserOf(caller).memberState);
+    if (!a) throw analysisNotFound(r.mrn);
+    return {
+      mrn: a.mrn,
+      analysis_id: a.analysisId,
+      phase: a.phase,
+      status: a.status,
+      responsible_member_state: a.responsibleMemberState,
+      involved_member_states: a.involvedMemberStates,
+      hits_json: JSON.stringify(a.hits),
+      dismissed: a.dismissed,
+      referrals_json: JSON.stringify(a.referrals.map((x) => ({ reference: x.reference, kind: x.kind, status: x.status, houseDocuments: x.houseDocuments }))),
+      criteria_json: JSON.stringify(a.criteria.map((c) => ({ id: c.id, version: c.version }))),
+      analysed_at: a.analysedAt.toISOString(),
+      due_at: a.dueAt.toISOString(),
+      escalated: a.escalated,
+    };
+  }
+
+  @GrpcMethod(S, 'GetFiling')
+  @Roles('member-state')
+  async getFiling(@Payload() r: riskAnalysisV1.GetFilingRequest, @Caller() caller: Principal): Promise<riskAnalysisV1.GetFilingReply> {
+    const found = await this.query.filings(r.mrn, memberStateUserOf(caller).memberState);
+    if (!found) throw new PlatformError('not-found', 'RISK.NOT_FOUND', `no filing ${r.mrn} for this caller`);
+    return {
+      mrn: found.head.mrn,
+      members: found.members.map((m) => m.mrn),
+      filings_json: JSON.stringify(Object.fromEntries(found.members.map((m) => [m.mrn, m.filing]))),
+      responsible_member_state: found.head.responsibleMemberState ?? '',
+      involved_member_states: found.head.involvedMemberStates,
+    };
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The risk unit's decisions on an analysis (issue 4, "The flow", 4): each request becomes one command on the ENS's
+ * risk stream, decided there against the current state; this door maps and holds no rule. Only the responsible
+ * Member State decides (an involved one gets PERMISSION_DENIED, any other NOT_FOUND).
+ */
+import { randomUUID } from 'node:crypto';
+import { Controller, Inject } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
+import { CONTROL_TYPES, riskAnalysisV1, SCREENING_METHODS, type MemberStateUser } from '@ics2/contracts';
+import { isMrn } from '@ics2/domain';
+import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
+import { analysisNotFound, invalid, memberStateUserOf, riskRefusalError } from '../doors/door-answers';
+import { RiskCommands } from '../doors/risk-commands';
+import type { RiskCommand } from '../domain/risk/risk.commands';
+
+const S = riskAnalysisV1.RISK_ANALYSIS_SERVICE;
+const textOf = (value: string, pointer: string, max = 2_000) => {
+  if (!value || value.length > max) throw invalid(pointer, `1 to ${max} characters`, value ? '12' : 'X01');
+  return value;
+};
+
+@Controller()
+export class RiskUnitDecisionsGrpcController {
+  constructor(
+    private readonly commands: RiskCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @GrpcMethod(S, 'RequestInformation')
+  @Roles('member-state')
+  requestInformation(@Payload() r: riskAnalysisV1.RequestInformationRequest, @Caller() caller: Principal) {
+    return this.decide(r, caller, (user, at) => ({ type: 'RequestReferral', data: { analysisId: r.analysis_id, kind: 'RFI', houseDocuments: r.house_documents, information: textOf(r.information, '/information'), user, at } }));
+  }
+
+  @GrpcMethod(S, 'RequestScreening')
+  @Roles('member-state')
+  requestScreening(@Payload() r: riskAnalysisV1.RequestScreeningRequest, @Caller() caller: Principal) {
+    const unknown = r.recommended_methods.findIndex((m) => !(m in SCREENING_METHODS));
+    if (unknown >= 0) throw invalid(`/recommendedMethods/${unknown}`, `one of ${Object.keys(SCREENING_METHODS).join(', ')}`);
+    return this.decide(r, caller, (user, at) => ({ type: 'RequestReferral', data: { analysisId: r.analysis_id, kind: 'RFS', houseDocuments: r.house_documents, recommendedMethods: r.recommended_methods, user, at } }));
+  }
+
+  @GrpcMethod(S, 'IssueDoNotLoad')
+  @Roles('member-state')
+  issueDoNotLoad(@Payload() r: riskAnalysisV1.IssueDoNotLoadRequest, @Caller() caller: Principal) {
+    return this.decide(r, caller, (user, at) => ({ type: 'IssueDoNotLoad', data: { analysisId: r.analysis_id, houseDocuments: r.house_documents, reason: textOf(r.reason, '/reason'), user, at } }));
+  }
+
+  @GrpcMethod(S, 'CompleteAssessment')
+  @Roles('member-state')
+  completeAssessment(@Payload() r: riskAnalysisV1.CompleteAssessmentRequest, @Caller() caller: Principal) {
+    const c = r.control_recommendation;
+    if (c && !(c.control_type in CONTROL_TYPES)) throw invalid('/controlRecommendation/controlType', `one of ${Object.keys(CONTROL_TYPES).join(', ')}`);
+    if (c && !/^[A-Z]{2}$/.test(c.member_state)) throw invalid('/controlRecommendation/memberState', 'a Member State code');
+    return this.decide(r, caller, (user, at) => ({
+      type: 'CompleteAssessment',
+      data: {
+        analysisId: r.analysis_id,
+        ...(c ? { controlRecommendation: { controlType: c.control_type, memberState: c.member_state, ...(c.place ? { place: c.place } : {}), ...(c.reason ? { reason: c.reason } : {}) } } : {}),
+        user,
+        at,
+      },
+    }));
+  }
+
+  @GrpcMethod(S, 'DismissHit')
+  @Roles('member-state')
+  dismissHit(@Payload() r: riskAnalysisV1.DismissHitRequest, @Caller() caller: Principal) {
+    return this.decide(r, caller, (user, at) => ({
+      type: 'DismissHit',
+      data: { analysisId: r.analysis_id, criterionId: r.criterion_id, version: r.version, ...(r.house ? { house: r.house } : {}), reason: textOf(r.reason, '/reason'), user, at },
+    }));
+  }
+
+  @GrpcMethod(S, 'AddRiskMitigation')
+  @Roles('member-state')
+  addRiskMitigation(@Payload() r: riskAnalysisV1.AddRiskMitigationRequest, @Caller() caller: Principal) {
+    return this.decide(r, caller, (user, at) => ({ type: 'AddMitigation', data: { analysisId: r.analysis_id, information: textOf(r.information, '/information'), user, at } }));
+  }
+
+  private async decide(r: { mrn: string; analysis_id: string }, caller: Principal, command: (user: MemberStateUser, at: string) => RiskCommand): Promise<riskAnalysisV1.DecisionReply> {
+    const user = memberStateUserOf(caller);
+    if (!isMrn(r.mrn) || !r.analysis_id) throw analysisNotFound(r.mrn);
+    const now = this.clock.now();
+    const outcome = await this.commands.risk(r.mrn, command(user, now.toISOString()), randomUUID(), { kind: 'member-state', ...user }, now);
+    if (outcome.kind === 'refused') throw riskRefusalError(outcome.refusal, r.mrn);
+    const state = outcome.state;
+    const analysis = state.status === 'analysed' ? state.analyses.find((a) => a.analysisId === r.analysis_id) : undefined;
+    const requested = outcome.kind === 'appended' ? outcome.events.find((e) => e.type === 'ReferralRequested') : undefined;
+    return {
+      mrn: r.mrn,
+      analysis_id: r.analysis_id,
+      status: analysis?.status ?? '',
+      reference: requested?.type === 'ReferralRequested' ? requested.data.reference : '',
+      replayed: outcome.kind !== 'appended',
+    };
+  }
+}
