@@ -4,6 +4,7 @@
  */
 import { migrateEventStore } from '@ics2/event-store';
 import { migrateCommonRepository } from '../../services/common-repository/src/migrate';
+import { migrateControlResults } from '../../services/control-results/src/migrate';
 import { migrateRiskAnalysis } from '../../services/risk-analysis/src/migrate';
 import { migrateTraderInterface } from '../../services/trader-interface/src/migrate';
 
@@ -12,4 +13,5 @@ export async function migrateLocalStack(ownerUrl: string): Promise<void> {
   await migrateCommonRepository(ownerUrl);
   await migrateTraderInterface(ownerUrl);
   await migrateRiskAnalysis(ownerUrl);
+  await migrateControlResults(ownerUrl);
 }

@@ -11,3 +11,6 @@ export * from './lib/risk/risk-assessment';
 export * from './lib/risk/risk-events';
 export * from './lib/risk/screening-codes.table';
 export * as riskAnalysisV1 from './lib/grpc/risk-analysis.v1';
+export * from './lib/crms/rif-events';
+export * from './lib/control/control-events';
+export * as controlResultsV1 from './lib/grpc/control-results.v1';

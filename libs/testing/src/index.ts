@@ -5,3 +5,4 @@ export * from './lib/service-harness';
 export * from './lib/ens/ens-samples';
 export * from './lib/ens/ens-arbitraries';
 export * from './lib/risk-events/risk-event-builders';
+export * from './lib/control-events/control-event-builders';

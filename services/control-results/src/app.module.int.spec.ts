@@ -1,23 +1,24 @@
-import { checkGrpcHealth, createServiceApp, generateSigningKeyPair, type ServiceApp } from '@ics2/platform';
-import { definition } from './service.definition';
+import { checkGrpcHealth } from '@ics2/platform';
+import { startControlResults, type ControlResultsHarness } from './control-results.test-harness';
 
 describe('control-results boots', () => {
-  let service: ServiceApp;
+  let h: ControlResultsHarness;
 
   beforeAll(async () => {
-    const env = { AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem, LOG_LEVEL: 'silent' };
-    service = await createServiceApp(definition, { env, host: '127.0.0.1', httpPort: 0, grpcPort: 0 });
-  });
+    h = await startControlResults({ prefix: 'cr_boot' });
+  }, 30_000);
+  afterAll(() => h.close());
 
-  it('answers gRPC health SERVING for the server and for its own name, and HTTP readiness', async () => {
-    await expect(checkGrpcHealth(service.grpcAddress)).resolves.toBe('SERVING');
-    await expect(checkGrpcHealth(service.grpcAddress, 'control-results')).resolves.toBe('SERVING');
-    expect((await fetch(`${service.httpUrl}/health/ready`)).status).toBe(200);
+  it('answers gRPC health SERVING for the server, its own name and its ControlResultsService, and HTTP readiness', async () => {
+    const { app } = h.service;
+    await expect(checkGrpcHealth(app.grpcAddress)).resolves.toBe('SERVING');
+    await expect(checkGrpcHealth(app.grpcAddress, 'control-results')).resolves.toBe('SERVING');
+    await expect(checkGrpcHealth(app.grpcAddress, 'ics2.control_results.v1.ControlResultsService')).resolves.toBe('SERVING');
+    expect((await fetch(`${app.httpUrl}/health/ready`)).status).toBe(200);
   });
 
   it('closes cleanly: both doors stop answering', async () => {
-    await service.close();
-    await expect(fetch(`${service.httpUrl}/health/live`)).rejects.toThrow();
-    await expect(checkGrpcHealth(service.grpcAddress, '', 500)).rejects.toMatchObject({ code: expect.any(Number) });
+    await h.service.close();
+    await expect(fetch(`${h.service.app.httpUrl}/health/live`)).rejects.toThrow();
   });
 });

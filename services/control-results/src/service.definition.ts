@@ -1,8 +1,10 @@
+import { controlResultsV1 } from '@ics2/contracts';
 import type { ServiceDefinition } from '@ics2/platform';
 import { AppModule } from './app.module';
 
-/** How the platform starts control-results: main.ts and the boot test share it. */
+/** How the platform starts control-results: main.ts and the tests share it. */
 export const definition: ServiceDefinition = {
   name: 'control-results',
   module: AppModule,
+  grpc: { packages: [controlResultsV1.CONTROL_RESULTS_PACKAGE], protoPaths: [controlResultsV1.CONTROL_RESULTS_PROTO] },
 };

@@ -5,3 +5,5 @@ export const controlStream = (mrn: string) => `control-${mrn}`;
 export const rifStream = (id: string) => `rif-${id}`;
 export const arrivalStream = (arrivalMrn: string) => `arrival-${arrivalMrn}`;
 export const criterionStream = (id: string) => `criterion-${id}`;
+export const pcaStream = (id: string) => `pca-${id}`;
+export const crisisStream = (id: string) => `crisis-${id}`;

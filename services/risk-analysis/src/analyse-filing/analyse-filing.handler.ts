@@ -72,6 +72,7 @@ export class AnalyseFilingHandler implements OnModuleInit {
           involvedMemberStates: headSnapshot.involvedMemberStates,
           personFiling: headSnapshot.parties.filedBy,
           ...(headSnapshot.parties.carrier ? { carrier: headSnapshot.parties.carrier } : {}),
+          aeoParties: [headSnapshot.parties.filedBy, headSnapshot.parties.carrier].filter((p): p is string => !!p && this.aeo.has(p)),
           criteria: engine.active,
           hits: assessment.hits,
           totalScore: assessment.totalScore,

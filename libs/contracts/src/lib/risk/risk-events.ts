@@ -44,6 +44,8 @@ export type RiskAnalysed = Event<
     /** The person filing the ENS head, and the carrier: who the referrals and IE3N03 go to. */
     readonly personFiling: string;
     readonly carrier?: string;
+    /** Of the person filing and the carrier, those holding AEO status (an advance notice goes to them, IE3N09). */
+    readonly aeoParties?: readonly string[];
     readonly criteria: readonly { readonly id: string; readonly version: number }[];
     readonly hits: readonly RiskHit[];
     readonly totalScore: number;

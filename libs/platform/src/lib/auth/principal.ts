@@ -6,6 +6,7 @@
  * State user's `sub` is the user id and `ms` the 2-letter Member State code; auditors and admins are `sub`.
  */
 import type { Actor } from '@ics2/domain';
+import { PlatformError } from '../errors/platform-error';
 
 export const ROLES = ['trader', 'member-state', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -49,4 +50,10 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>): 
       return unreachable;
     }
   }
+}
+
+/** The Member State user behind a principal, for doors only Member State users pass (a permission error otherwise). */
+export function memberStateUserOf(caller: Principal, refusal = 'only Member State users send this message'): { readonly memberState: string; readonly userId: string } {
+  if (caller.actor.kind !== 'member-state') throw new PlatformError('permission', 'AUTH.ROLE', refusal);
+  return { memberState: caller.actor.memberState, userId: caller.actor.userId };
 }

@@ -1,0 +1,49 @@
+/**
+ * What a Member State reads of control cases: its queue as the Member State of control (the read model), and one
+ * case with its decision and results, read from the case's stream. The responsible and involved Member States see
+ * the cases of their filings (the results are shared with them); any other caller finds nothing.
+ */
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
+import { controlResultsV1 } from '@ics2/contracts';
+import { isMrn } from '@ics2/domain';
+import { Caller, memberStateUserOf, ReadModelDatabase, Roles, type Principal } from '@ics2/platform';
+import { In } from 'typeorm';
+import { caseReply, concerns } from '../doors/case-reply';
+import { ControlCommands } from '../doors/control-commands';
+import { caseNotFound } from '../doors/door-answers';
+import { caseOf } from '../domain/control-case.state';
+import { ControlCaseRow } from '../read-models/control-cases/control-case.row';
+
+const S = controlResultsV1.CONTROL_RESULTS_SERVICE;
+
+@Controller()
+export class ConsultCasesGrpcController {
+  constructor(
+    private readonly db: ReadModelDatabase,
+    private readonly commands: ControlCommands,
+  ) {}
+
+  @GrpcMethod(S, 'ListCases')
+  @Roles('member-state')
+  async listCases(@Payload() r: controlResultsV1.ListCasesRequest, @Caller() caller: Principal): Promise<controlResultsV1.ListCasesReply> {
+    const { memberState } = memberStateUserOf(caller);
+    const rows = await this.db.manager.getRepository(ControlCaseRow).find({
+      where: { memberStateOfControl: memberState, status: In(['awaiting-decision', 'decided-control']) },
+      order: { openedAt: 'ASC' },
+      take: Math.min(Math.max(r.limit || 50, 1), 200),
+    });
+    const cases = await Promise.all(rows.map(async (row) => caseOf(await this.commands.state(row.mrn), row.caseId)));
+    return { cases: cases.flatMap((c) => (c ? [caseReply(c)] : [])) };
+  }
+
+  @GrpcMethod(S, 'GetCase')
+  @Roles('member-state')
+  async getCase(@Payload() r: controlResultsV1.GetCaseRequest, @Caller() caller: Principal): Promise<controlResultsV1.ControlCase> {
+    const { memberState } = memberStateUserOf(caller);
+    if (!isMrn(r.mrn) || !r.case_id) throw caseNotFound(r.mrn, r.case_id);
+    const c = caseOf(await this.commands.state(r.mrn), r.case_id);
+    if (!c || !concerns(c, memberState)) throw caseNotFound(r.mrn, r.case_id);
+    return caseReply(c);
+  }
+}

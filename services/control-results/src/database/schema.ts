@@ -1,0 +1,14 @@
+/**
+ * control-results's tables live in schema `control_results`, created by these migrations as the schema owner (npm
+ * start, or the container's init step), never by TypeORM. Append a new migration; never edit a merged one.
+ */
+import type { ReadModelMigrations } from '@ics2/platform';
+import { controlCases } from './migrations/20261201-0001-control-cases';
+import { criteriaStatistics } from './migrations/20261201-0002-criteria-statistics';
+
+export const CONTROL_RESULTS_SCHEMA = 'control_results';
+
+export const controlResultsMigrations: ReadModelMigrations = {
+  schema: CONTROL_RESULTS_SCHEMA,
+  migrations: [controlCases, criteriaStatistics],
+};

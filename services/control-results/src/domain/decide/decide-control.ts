@@ -1,0 +1,49 @@
+import { CONTROL_TYPES, type ControlEvent } from '@ics2/contracts';
+import { customsOfficeCountry, normaliseMemberStateCode, parseCustomsOffice, type CustomsOffice } from '@ics2/domain';
+import type { DecideControl } from '../control-case.commands';
+import { controlNotFound, refuse, type ControlRefusal } from '../control-case.refusals';
+import { caseOf, type ControlState } from '../control-case.state';
+
+/**
+ * The Member State of control decides whether to control and how (ics2-reference 11.3, GET06/GET07), taking the
+ * recommendation into account: a control names its type and office (an office of that Member State); no control
+ * says why. Decided once. The responsible and involved Member States may read the case but not decide.
+ */
+export function decideControl(command: DecideControl['data'], state: ControlState): readonly ControlEvent[] | ControlRefusal {
+  const c = caseOf(state, command.caseId);
+  if (!c || state.status === 'none') return controlNotFound;
+  const ms = command.user.memberState;
+  if (c.opened.memberStateOfControl !== ms) {
+    return c.opened.responsibleMemberState === ms || c.opened.involvedMemberStates.includes(ms) ? { kind: 'permission', reason: 'only the Member State of control decides' } : controlNotFound;
+  }
+  if (c.status !== 'awaiting-decision') return refuse('92', '', 'the control is decided already');
+  if (command.control) {
+    if (!command.controlType || !(command.controlType in CONTROL_TYPES)) return refuse('12', '/controlType', `one of ${Object.keys(CONTROL_TYPES).join(', ')}`);
+    if (!command.office || !parseCustomsOffice(command.office).ok) return refuse('12', '/office', 'a customs office reference (an8)');
+    if (normaliseMemberStateCode(customsOfficeCountry(command.office as CustomsOffice)) !== ms) return refuse('12', '/office', `an office of ${ms}`);
+    if (command.scheduledAt !== undefined && Number.isNaN(Date.parse(command.scheduledAt))) return refuse('12', '/scheduledAt', 'an ISO-8601 instant');
+  } else if (!command.reason) {
+    return refuse('12', '/reason', 'a decision not to control says why');
+  }
+  const o = c.opened;
+  return [
+    {
+      type: 'ControlDecided',
+      data: {
+        mrn: state.mrn,
+        caseId: command.caseId,
+        control: command.control,
+        ...(command.control ? { controlType: command.controlType, office: command.office } : {}),
+        ...(command.place ? { place: command.place } : {}),
+        ...(command.scheduledAt ? { scheduledAt: command.scheduledAt } : {}),
+        ...(command.reason ? { reason: command.reason } : {}),
+        members: o.members,
+        personFiling: o.personFiling,
+        ...(o.carrier ? { carrier: o.carrier } : {}),
+        aeoParties: o.aeoParties,
+        user: command.user,
+        decidedAt: command.at,
+      },
+    },
+  ];
+}
