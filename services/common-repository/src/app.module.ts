@@ -7,6 +7,7 @@ import { ExpireFilingModule } from './expire-filing/expire-filing.module';
 import { FindFilingsModule } from './find-filings/find-filings.module';
 import { InvalidateFilingModule } from './invalidate-filing/invalidate-filing.module';
 import { LinkFilingsModule } from './link-filings/link-filings.module';
+import { NoteControlModule } from './note-control/note-control.module';
 import { NotifyArrivalModule } from './notify-arrival/notify-arrival.module';
 import { FilingViewRow } from './read-models/filing-view/filing-view.row';
 import { RecordPresentationModule } from './record-presentation/record-presentation.module';
@@ -27,6 +28,7 @@ import { ReadModelsSubscription } from './subscriptions/read-models.subscription
     FindFilingsModule,
     LinkFilingsModule,
     ExpireFilingModule,
+    NoteControlModule,
   ],
   providers: [ReadModelsSubscription],
 })

@@ -3,12 +3,14 @@
  * (only the caller's filings), amendment, invalidation, arrival (IE3R04 with IE3N07 items), presentation by the
  * Member State and the 200-day expiry on a moved clock. Refusals write nothing the issue says must not be written.
  */
-import { ensStream, PostgresEventStore } from '@ics2/event-store';
+import { randomUUID } from 'node:crypto';
+import { controlStream, ensStream, PostgresEventStore } from '@ics2/event-store';
 import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
-import { eventually, minimalFiling } from '@ics2/testing';
+import { controlDecided, eventually, minimalFiling } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
 import { startCommonRepository, type CommonRepositoryHarness } from '../common-repository.test-harness';
 import { ExpireFilingProcessor } from '../expire-filing/expire-filing.processor';
+import { NoteControlProcessor } from '../note-control/note-control.processor';
 
 const DECLARANT = 'DE123456789012345';
 const CARRIER = 'LU987654321';
@@ -95,6 +97,39 @@ describe('filing lifecycle', () => {
       const r = await h.asTrader(STRANGER, 'AmendFiling', { mrn, filing_json: JSON.stringify({ ...filing, declarant: { identificationNumber: STRANGER } }), message_id: 'amd-s' });
       expect(r).toMatchObject({ ok: false, kind: 'not-found' });
       expect((await events(mrn)).length).toBe(before);
+    });
+  });
+
+  describe('a decision to control (control-results)', () => {
+    it('is noted on every filing of the ENS once, and none of them can be amended from then on', async () => {
+      const a = await register();
+      const b = await register();
+      const decided = { ...controlDecided(), data: { ...controlDecided().data, mrn: a.mrn, members: [a.mrn, b.mrn] } };
+      const append = () =>
+        store.append(controlStream(a.mrn), [{ id: randomUUID(), type: decided.type, data: decided.data, metadata: { schemaVersion: 1, occurredAt: decided.data.decidedAt, correlationId: a.mrn, causationId: null, actor: { kind: 'system', component: 'control-results' } } }], 'any');
+      await append();
+      await eventually(async () => {
+        expect(await events(a.mrn)).toContain('EnsControlNoted');
+        expect(await events(b.mrn)).toContain('EnsControlNoted');
+      });
+      const noted = (await store.readStream(ensStream(b.mrn))).find((e) => e.type === 'EnsControlNoted');
+      expect(noted?.data).toMatchObject({ mrn: b.mrn, memberState: 'DE', source: 'control-results:pre-arrival-1' });
+      const [recorded] = await store.readStream(controlStream(a.mrn));
+      await h.service.app.app.get(NoteControlProcessor).handle(recorded);
+      expect((await events(b.mrn)).filter((t) => t === 'EnsControlNoted')).toHaveLength(1);
+
+      const amend = await h.asTrader(DECLARANT, 'AmendFiling', { mrn: b.mrn, filing_json: JSON.stringify({ ...b.filing, documentIssueDate: '2026-12-01T09:45:00Z' }), message_id: 'amd-ctl' });
+      expect(amend).toMatchObject({ ok: true, reply: { message_type: 'IE3N01', errors: [{ validation_code: '92' }] } });
+    });
+
+    it('notes nothing for a decision not to control', async () => {
+      const a = await register();
+      const decided = controlDecided({ control: false });
+      await store.append(controlStream(a.mrn), [{ id: randomUUID(), type: decided.type, data: { ...decided.data, mrn: a.mrn, members: [a.mrn] }, metadata: { schemaVersion: 1, occurredAt: decided.data.decidedAt, correlationId: a.mrn, causationId: null, actor: { kind: 'system', component: 'control-results' } } }], 'any');
+      const [recorded] = await store.readStream(controlStream(a.mrn));
+      await h.service.app.app.get(NoteControlProcessor).handle(recorded);
+      expect(await events(a.mrn)).not.toContain('EnsControlNoted');
+      expect(await h.asTrader(DECLARANT, 'AmendFiling', { mrn: a.mrn, filing_json: JSON.stringify({ ...a.filing, documentIssueDate: '2026-12-01T09:46:00Z' }), message_id: 'amd-noctl' })).toMatchObject({ ok: true, reply: { message_type: 'IE3N10' } });
     });
   });
 
