@@ -37,6 +37,13 @@ export { IntegrityCheckpointer } from './lib/event-sourcing/integrity-checkpoint
 export * from './lib/read-models/read-model-database';
 export * from './lib/read-models/migrate-read-models';
 
+// keyed feeds: per-key ordered items (inboxes, signal streams) with cursors that never skip or repeat
+export * from './lib/feeds/keyed-feed.definition';
+export * from './lib/feeds/keyed-feed.sequencer';
+export * from './lib/feeds/keyed-feed.listener';
+export * from './lib/feeds/keyed-feed.query';
+export * from './lib/feeds/keyed-feed.reader';
+
 // logging, metrics, health, shutdown
 export { type PlatformLogger, createPlatformLogger } from './lib/logging/logger';
 export * from './lib/metrics/platform-metrics';

@@ -10,6 +10,7 @@ import { ManageCriteriaModule } from './manage-criteria/manage-criteria.module';
 import { AnalysisRow } from './read-models/analyses/analysis.row';
 import { EnsFilingRow } from './read-models/ens-filings/ens-filing.row';
 import { RiskUnitDecisionsModule } from './risk-unit-decisions/risk-unit-decisions.module';
+import { SignalsModule } from './signals/signals.module';
 import { ReadModelsSubscription } from './subscriptions/read-models.subscription';
 
 /** One module per ability; the platform gives health, metrics, auth, errors, the event store and read models. */
@@ -24,6 +25,7 @@ import { ReadModelsSubscription } from './subscriptions/read-models.subscription
     AnswerReferralModule,
     ConsultAnalysesModule,
     ManageCriteriaModule,
+    SignalsModule,
   ],
   providers: [ReadModelsSubscription],
 })

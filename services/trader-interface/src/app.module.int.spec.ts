@@ -27,7 +27,7 @@ describe('trader-interface boots', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { examples?: Record<string, unknown> }> } }>> };
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/health/live', '/health/ready', '/metrics', '/v1/arrivals', '/v1/filings', '/v1/filings/{mrn}', '/v1/filings/{mrn}/amendments', '/v1/filings/{mrn}/invalidation', '/v1/notifications', '/v1/notifications/stream'].sort(),
+      ['/health/live', '/health/ready', '/metrics', '/v1/arrivals', '/v1/filings', '/v1/filings/{mrn}', '/v1/filings/{mrn}/amendments', '/v1/filings/{mrn}/invalidation', '/v1/notifications', '/v1/notifications/stream', '/v1/referrals/{reference}/answer'].sort(),
     );
     const examples = Object.keys(doc.paths['/v1/filings'].post.requestBody?.content['application/json'].examples ?? {});
     expect(examples).toEqual(expect.arrayContaining(['air-complete-F20', 'air-master-F21', 'air-house-F22', 'maritime-F10', 'postal-F40', 'road-F50', 'rail-F51']));

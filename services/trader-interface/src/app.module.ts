@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventSourcingModule, PlatformModule } from '@ics2/platform';
 import { AmendFilingModule } from './amend-filing/amend-filing.module';
+import { AnswerReferralModule } from './answer-referral/answer-referral.module';
 import { CommonRepositoryModule } from './common-repository/common-repository.module';
 import { ConsultFilingModule } from './consult-filing/consult-filing.module';
 import { TRADER_INTERFACE_SCHEMA } from './database/schema';
@@ -8,6 +9,7 @@ import { InvalidateFilingModule } from './invalidate-filing/invalidate-filing.mo
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from './notifications/notifications.module';
 import { NotifyArrivalModule } from './notify-arrival/notify-arrival.module';
 import { RegisterFilingModule } from './register-filing/register-filing.module';
+import { RiskAnalysisModule } from './risk-analysis/risk-analysis.module';
 
 /** One module per ability; the platform gives health, metrics, auth, errors, the event store and read models. */
 @Module({
@@ -15,11 +17,13 @@ import { RegisterFilingModule } from './register-filing/register-filing.module';
     PlatformModule,
     EventSourcingModule.forService({ readModels: { schema: TRADER_INTERFACE_SCHEMA, entities: [...NOTIFICATIONS_ENTITIES] } }),
     CommonRepositoryModule,
+    RiskAnalysisModule,
     RegisterFilingModule,
     ConsultFilingModule,
     AmendFilingModule,
     InvalidateFilingModule,
     NotifyArrivalModule,
+    AnswerReferralModule,
     NotificationsModule,
   ],
 })

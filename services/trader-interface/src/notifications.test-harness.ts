@@ -5,9 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { arrivalStream, ensStream, PostgresEventStore, type RecordedEvent } from '@ics2/event-store';
+import { arrivalStream, controlStream, ensStream, PostgresEventStore, riskStream, type RecordedEvent } from '@ics2/event-store';
 import {
+  CONTROL_SCHEMA_VERSIONS,
   ENS_SCHEMA_VERSIONS,
+  RISK_SCHEMA_VERSIONS,
   type ArrivalRegistered,
   type EnsAmendmentRejected,
   type EnsFilingInvalidated,
@@ -19,6 +21,7 @@ import { Client } from 'pg';
 import { TRADER_INTERFACE_SCHEMA } from './database/schema';
 import { ics2ErrorBody } from './doors/ics2-error-body';
 import { migrateTraderInterface } from './migrate';
+import { serveOpenApi } from './openapi/openapi';
 import { InboxListener } from './notifications/inbox-listener';
 import type { InboxEvent } from './notifications/notification';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from './notifications/notifications.module';
@@ -34,13 +37,20 @@ import { NotificationsSubscription } from './notifications/notifications.subscri
 })
 class NotificationsTestModule {}
 
-export const notificationsTestDefinition: ServiceDefinition = { name: 'trader-interface', module: NotificationsTestModule, httpErrorBody: ics2ErrorBody };
+/** With the OpenAPI document, so a test can read what the inbox's schema says (its message types). */
+export const notificationsTestDefinition: ServiceDefinition = {
+  name: 'trader-interface',
+  module: NotificationsTestModule,
+  httpErrorBody: ics2ErrorBody,
+  configureHttp: (app) => serveOpenApi(app),
+};
 
 /** The inbox's tables, row by row, in a stable order: what the rebuild and double-delivery tests compare. */
 export interface InboxSnapshot {
   readonly items: readonly Record<string, unknown>[];
   readonly filings: readonly Record<string, unknown>[];
   readonly sequences: readonly Record<string, unknown>[];
+  readonly riskParties: readonly Record<string, unknown>[];
 }
 
 export interface HttpAnswer<B = unknown> {
@@ -53,7 +63,7 @@ export interface NotificationsHarness {
   readonly service: TestService;
   readonly store: PostgresEventStore;
   readonly listener: InboxListener;
-  /** Appends `events` (one stream, `ens-<mrn>` or `arrival-<mrn>` from the first event) and returns them as recorded. */
+  /** Appends `events` (one stream, `ens-<mrn>`, `arrival-<mrn>`, `risk-<mrn>` or `control-<mrn>` from the first event) and returns them as recorded. */
   append(...events: InboxEvent[]): Promise<RecordedEvent[]>;
   /** Resolves once the inbox projected everything appended so far. */
   caughtUp(): Promise<void>;
@@ -61,6 +71,8 @@ export interface NotificationsHarness {
   get<B = unknown>(eori: string | undefined, path: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }): Promise<HttpAnswer<B>>;
   /** A raw fetch as the trader, for streams. */
   fetchAs(eori: string, path: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response>;
+  /** How many events the store holds on `streamId`, counted in SQL. */
+  eventsIn(streamId: string): Promise<number>;
   snapshot(): Promise<InboxSnapshot>;
   /** Empties the inbox's tables (as the schema owner). */
   truncate(): Promise<void>;
@@ -95,12 +107,20 @@ export async function startNotifications(prefix = 'ti_inbox'): Promise<Notificat
     listener: app.get(InboxListener),
     async append(...events) {
       const first = events[0];
-      const streamId = first.type === 'ArrivalRegistered' ? arrivalStream(first.data.arrivalMrn) : ensStream(first.data.mrn);
+      const streamId =
+        first.type === 'ArrivalRegistered'
+          ? arrivalStream(first.data.arrivalMrn)
+          : first.type in RISK_SCHEMA_VERSIONS
+            ? riskStream(first.data.mrn)
+            : first.type in CONTROL_SCHEMA_VERSIONS
+              ? controlStream(first.data.mrn)
+              : ensStream(first.data.mrn);
+      const schemaVersions: Readonly<Record<string, number>> = { ...ENS_SCHEMA_VERSIONS, ...RISK_SCHEMA_VERSIONS, ...CONTROL_SCHEMA_VERSIONS };
       const toAppend = events.map((e) => ({
         id: randomUUID(),
         type: e.type,
         data: e.data,
-        metadata: { schemaVersion: ENS_SCHEMA_VERSIONS[e.type], occurredAt: DEFAULTS.at, correlationId: streamId.slice(streamId.indexOf('-') + 1), causationId: null, actor: { kind: 'system', component: 'test' } as const },
+        metadata: { schemaVersion: schemaVersions[e.type], occurredAt: DEFAULTS.at, correlationId: streamId.slice(streamId.indexOf('-') + 1), causationId: null, actor: { kind: 'system', component: 'test' } as const },
       }));
       const result = await store.append(streamId, toAppend, 'any');
       return (await store.readStream(streamId, { fromRevision: result.firstRevision })).slice(0, events.length);
@@ -112,15 +132,19 @@ export async function startNotifications(prefix = 'ti_inbox'): Promise<Notificat
       return { status: res.status, body: (text ? JSON.parse(text) : undefined) as B };
     },
     fetchAs,
+    async eventsIn(streamId) {
+      return Number((await admin.query<{ count: string }>('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [streamId])).rows[0].count);
+    },
     async snapshot() {
       return {
         items: await rows(`SELECT recipient, seq::text, id::text, message_type, mrn, lrn, created_at, payload, source_event_id::text FROM ${TRADER_INTERFACE_SCHEMA}.notification_items ORDER BY recipient, seq`),
         filings: await rows(`SELECT * FROM ${TRADER_INTERFACE_SCHEMA}.filing_index ORDER BY mrn`),
         sequences: await rows(`SELECT recipient, last_seq::text FROM ${TRADER_INTERFACE_SCHEMA}.inbox_sequences ORDER BY recipient`),
+        riskParties: await rows(`SELECT * FROM ${TRADER_INTERFACE_SCHEMA}.risk_parties ORDER BY mrn, analysis_id`),
       };
     },
     async truncate() {
-      await admin.query(`TRUNCATE ${TRADER_INTERFACE_SCHEMA}.notification_items, ${TRADER_INTERFACE_SCHEMA}.filing_index, ${TRADER_INTERFACE_SCHEMA}.inbox_sequences`);
+      await admin.query(`TRUNCATE ${TRADER_INTERFACE_SCHEMA}.notification_items, ${TRADER_INTERFACE_SCHEMA}.filing_index, ${TRADER_INTERFACE_SCHEMA}.inbox_sequences, ${TRADER_INTERFACE_SCHEMA}.risk_parties`);
     },
     async project(events, batch = 100) {
       const readModels = app.get(ReadModelDatabase);

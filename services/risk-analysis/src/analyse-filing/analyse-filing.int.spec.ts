@@ -9,6 +9,7 @@ import { ensStream, riskStream, PostgresEventStore, type EventToAppend } from '@
 import type { EnsEvent, EnsFiling, RiskEvent } from '@ics2/contracts';
 import { completed, eventually, mrnOf, registered, responsibilityAssigned, sampleFiling } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
+import { Client } from 'pg';
 import { startRiskAnalysis, type RiskAnalysisHarness } from '../risk-analysis.test-harness';
 import { EscalateAnalysisProcessor } from '../escalate-analysis/escalate-analysis.processor';
 
@@ -17,14 +18,18 @@ const DECLARANT = 'DE123456789012345';
 describe('risk analysis of complete ENS', () => {
   let h: RiskAnalysisHarness;
   let store: PostgresEventStore;
+  let admin: Client;
   const clock = new ManualClock(new Date('2026-12-01T10:00:00.000Z'));
   let serial = 500;
 
   beforeAll(async () => {
     h = await startRiskAnalysis({ prefix: 'ra_flow', clock, env: { PRE_LOADING_DEADLINE_MS: '600000' } });
     store = new PostgresEventStore({ connectionString: h.db.appUrl });
+    admin = new Client({ connectionString: h.db.adminUrl });
+    await admin.connect();
   }, 60_000);
   afterAll(async () => {
+    await admin?.end();
     await store.close();
     await h.close();
   });
@@ -49,6 +54,8 @@ describe('risk analysis of complete ENS', () => {
   };
   const riskEvents = async (mrn: string) => (await store.readStream(riskStream(mrn))).map((e) => ({ type: e.type, data: e.data }) as RiskEvent);
   const types = async (mrn: string) => (await riskEvents(mrn)).map((e) => e.type);
+  /** What the store holds for a stream, counted in SQL: a refusal must leave it as it was. */
+  const eventsIn = async (streamId: string) => Number((await admin.query<{ count: string }>('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [streamId])).rows[0].count);
 
   it('assesses an ENS that hits nothing at once (IE3N03), naming the criteria versions it used', async () => {
     const { mrn } = await lodge('610910');
@@ -69,13 +76,36 @@ describe('risk analysis of complete ENS', () => {
     expect(rfi).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1`, status: 'awaiting-risk-unit' } });
 
     // The operator answers (through trader-interface in production); a stranger's answer is not found and writes nothing.
-    expect(await h.asTrader('IT999999999', 'AnswerReferral', { reference: `${mrn}-R1`, message_id: 'm1', information: 'attached' })).toMatchObject({ ok: false, kind: 'not-found' });
-    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R1`, message_id: 'm1', information: 'SDS attached: fireworks, UN0336' })).toMatchObject({ ok: true, reply: { message_type: 'IE3R02' } });
-    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R1`, message_id: 'm1', information: 'SDS attached: fireworks, UN0336' })).toMatchObject({ ok: true, reply: { replayed: true } });
+    const rfiAnswer = { reference: `${mrn}-R1`, message_type: 'IE3R02', information: 'SDS attached: fireworks, UN0336' };
+    const screeningAnswer = { screening_result: 'clear', screening_methods: ['XRY'], additional_information: 'screened by the regulated agent at LEJ' };
+    expect(await h.asTrader('IT999999999', 'AnswerReferral', { ...rfiAnswer, message_id: 'm0', information: 'attached' })).toMatchObject({ ok: false, kind: 'not-found' });
+    // Malformed answers are refused at the door; an IE3R03 to the RFI is refused by the decider (12 at /messageType).
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm0', message_type: '' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X01', pointer: '/messageType' }] });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm0', message_type: 'IE3R01' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/messageType' }] });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, ...screeningAnswer, message_id: 'm0' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X07', pointer: '/screeningResult' }] });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R1`, message_id: 'm0', message_type: 'IE3R03', ...screeningAnswer })).toMatchObject({
+      ok: false,
+      kind: 'precondition',
+      details: [{ validationCode: '12', pointer: '/messageType' }],
+    });
+    expect(await eventsIn(riskStream(mrn))).toBe(2);
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm1' })).toMatchObject({ ok: true, reply: { message_type: 'IE3R02' } });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm1' })).toMatchObject({ ok: true, reply: { replayed: true } });
+
+    // It can loop: a screening request next, answered only with an IE3R03, whose additional information is kept.
+    expect(await h.asMemberState('DE', 'RequestScreening', { mrn, analysis_id: 'pre-loading-1', house_documents: [], recommended_methods: ['XRY'] })).toMatchObject({ ok: true, reply: { reference: `${mrn}-R2` } });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, reference: `${mrn}-R2`, message_id: 'm2' })).toMatchObject({
+      ok: false,
+      kind: 'precondition',
+      details: [{ validationCode: '12', pointer: '/messageType' }],
+    });
+    expect(await eventsIn(riskStream(mrn))).toBe(4);
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R2`, message_id: 'm3', message_type: 'IE3R03', ...screeningAnswer })).toMatchObject({ ok: true, reply: { message_type: 'IE3R03' } });
+    expect((await riskEvents(mrn)).at(-1)).toMatchObject({ type: 'ReferralAnswered', data: { kind: 'RFS', screening: { result: 'clear', methods: ['XRY'], additionalInformation: 'screened by the regulated agent at LEJ' } } });
 
     const done = await h.asMemberState('DE', 'CompleteAssessment', { mrn, analysis_id: 'pre-loading-1', control_recommendation: { control_type: 'physical', place: 'DE004700', member_state: 'DE', reason: 'fireworks by air' } });
     expect(done).toMatchObject({ ok: true, reply: { status: 'assessed' } });
-    expect(await types(mrn)).toEqual(['RiskAnalysed', 'ReferralRequested', 'ReferralAnswered', 'RiskAssessmentCompleted']);
+    expect(await types(mrn)).toEqual(['RiskAnalysed', 'ReferralRequested', 'ReferralAnswered', 'ReferralRequested', 'ReferralAnswered', 'RiskAssessmentCompleted']);
     const completion = (await riskEvents(mrn)).at(-1);
     expect(completion?.data).toMatchObject({ by: 'risk-unit', controlRecommendation: { controlType: 'physical', place: 'DE004700', memberState: 'DE' } });
   });

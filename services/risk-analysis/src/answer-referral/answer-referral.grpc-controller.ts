@@ -1,6 +1,8 @@
 /**
  * RiskAnalysisService.AnswerReferral (IE3R02 / IE3R03), called by trader-interface with the operator's own token.
  * An unknown, closed, answered or someone else's referral answers NOT_FOUND, all alike, and nothing is written.
+ * The door checks the message's syntax (INVALID_ARGUMENT, nothing written): `message_type` is IE3R02 or IE3R03 and
+ * the request carries only that message's elements. Whether the answer fits the referral is the decider's rule.
  */
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
@@ -8,7 +10,39 @@ import { riskAnalysisV1, SCREENING_METHODS, SCREENING_RESULTS } from '@ics2/cont
 import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
 import { analysisNotFound, invalid, riskRefusalError, traderOf } from '../doors/door-answers';
 import { RiskCommands } from '../doors/risk-commands';
+import type { InformationAnswer, ScreeningAnswer } from '../domain/risk/risk.commands';
 import { mrnOfReference } from '../domain/risk/decide/request-referral';
+
+/** An element of the other answer: refused rather than dropped, so nothing the operator sent is silently lost. */
+const notAllowed = (pointer: string, messageType: string) => invalid(pointer, `not an element of ${messageType}`, 'X07');
+
+/** The request as the answer it is, element by element; throws the door's INVALID_ARGUMENT. */
+function answerOf(r: riskAnalysisV1.AnswerReferralRequest): InformationAnswer | ScreeningAnswer {
+  if (!r.message_type) throw invalid('/messageType', 'IE3R02 or IE3R03 is required', 'X01');
+  if (r.message_type === 'IE3R02') {
+    if (r.screening_result) throw notAllowed('/screeningResult', 'IE3R02');
+    if (r.screening_methods.length) throw notAllowed('/screeningMethods', 'IE3R02');
+    if (r.additional_information) throw notAllowed('/additionalInformation', 'IE3R02');
+    return {
+      messageType: 'IE3R02',
+      ...(r.information ? { information: r.information } : {}),
+      ...(r.documents.length ? { documents: r.documents.map((d) => ({ type: d.type, referenceNumber: d.reference_number })) } : {}),
+    };
+  }
+  if (r.message_type === 'IE3R03') {
+    if (r.information) throw notAllowed('/information', 'IE3R03');
+    if (r.documents.length) throw notAllowed('/documents', 'IE3R03');
+    if (!r.screening_result) throw invalid('/screeningResult', 'an IE3R03 carries the screening result', 'X01');
+    if (!(r.screening_result in SCREENING_RESULTS)) throw invalid('/screeningResult', `one of ${Object.keys(SCREENING_RESULTS).join(', ')}`);
+    const badMethod = r.screening_methods.findIndex((m) => !(m in SCREENING_METHODS));
+    if (badMethod >= 0) throw invalid(`/screeningMethods/${badMethod}`, `one of ${Object.keys(SCREENING_METHODS).join(', ')}`);
+    return {
+      messageType: 'IE3R03',
+      screening: { result: r.screening_result, methods: [...r.screening_methods], ...(r.additional_information ? { additionalInformation: r.additional_information } : {}) },
+    };
+  }
+  throw invalid('/messageType', 'IE3R02 (information) or IE3R03 (screening result)');
+}
 
 @Controller()
 export class AnswerReferralGrpcController {
@@ -24,23 +58,11 @@ export class AnswerReferralGrpcController {
     const mrn = mrnOfReference(r.reference);
     if (!mrn) throw analysisNotFound(r.reference);
     if (!r.message_id) throw invalid('', 'a message id is required', 'X01');
-    if (r.screening_result && !(r.screening_result in SCREENING_RESULTS)) throw invalid('/screeningResult', `one of ${Object.keys(SCREENING_RESULTS).join(', ')}`);
-    const badMethod = r.screening_methods.findIndex((m) => !(m in SCREENING_METHODS));
-    if (badMethod >= 0) throw invalid(`/screeningMethods/${badMethod}`, `one of ${Object.keys(SCREENING_METHODS).join(', ')}`);
+    const answer = answerOf(r);
     const now = this.clock.now();
     const outcome = await this.commands.risk(
       mrn,
-      {
-        type: 'AnswerReferral',
-        data: {
-          reference: r.reference,
-          by,
-          ...(r.information ? { information: r.information } : {}),
-          ...(r.documents.length ? { documents: r.documents.map((d) => ({ type: d.type, referenceNumber: d.reference_number })) } : {}),
-          ...(r.screening_result ? { screening: { result: r.screening_result, methods: r.screening_methods } } : {}),
-          at: now.toISOString(),
-        },
-      },
+      { type: 'AnswerReferral', data: { reference: r.reference, by, ...answer, at: now.toISOString() } },
       `answer-${r.reference}-${r.message_id}`,
       { kind: 'trader', eori: by },
       now,

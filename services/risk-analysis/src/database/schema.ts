@@ -5,10 +5,11 @@
 import type { ReadModelMigrations } from '@ics2/platform';
 import { ensFilings } from './migrations/20261201-0001-ens-filings';
 import { analyses } from './migrations/20261201-0002-analyses';
+import { signals } from './migrations/20261220-0001-signals';
 
 export const RISK_ANALYSIS_SCHEMA = 'risk_analysis';
 
 export const riskAnalysisMigrations: ReadModelMigrations = {
   schema: RISK_ANALYSIS_SCHEMA,
-  migrations: [ensFilings, analyses],
+  migrations: [ensFilings, analyses, signals],
 };

@@ -22,7 +22,7 @@ export function riskRefusalError(refusal: RiskRefusal, mrn: string): PlatformErr
     case 'permission':
       return new PlatformError('permission', 'RISK.NOT_RESPONSIBLE', refusal.reason);
     case 'lifecycle':
-      return new PlatformError('precondition', 'RISK.LIFECYCLE', refusal.reason, [{ validationCode: refusal.code, pointer: '', description: refusal.reason }]);
+      return new PlatformError('precondition', 'RISK.LIFECYCLE', refusal.reason, [{ validationCode: refusal.code, pointer: refusal.pointer ?? '', description: refusal.reason }]);
     default: {
       const unhandled: never = refusal;
       return unhandled;

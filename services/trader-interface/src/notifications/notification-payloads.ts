@@ -1,10 +1,13 @@
 /**
  * What each ICS2 message carries in the inbox, built from its event field by field (never a spread of the event's
  * data, so a new event field cannot leak into a reply). Absent optional values are `null`, so every payload of a
- * message type has the same keys.
+ * message type has the same keys. Over 300 lines on purpose: every field any trader is told, in one file, is what a
+ * review for leaks reads.
  */
 import type {
   ArrivalRegistered,
+  ControlDecided,
+  DoNotLoadIssued,
   EnsAmendmentRejected,
   EnsCompletenessPending,
   EnsFilingAmended,
@@ -13,6 +16,8 @@ import type {
   EnsFilingRejected,
   EnsInvalidationRejected,
   Ics2Error,
+  ReferralRequested,
+  RiskAssessmentCompleted,
 } from '@ics2/contracts';
 import type { Addressee } from './notification';
 
@@ -91,7 +96,97 @@ export interface IE3N07Payload {
   readonly errors: readonly NotificationError[];
 }
 
-export type NotificationPayload = IE3R01Payload | IE3N01Payload | IE3N02Payload | IE3N11Payload | IE3N10Payload | IE3R07Payload | IE3R04Payload | IE3N07Payload;
+// Risk analysis (ics2-reference 9). What a risk unit found, why, and what control it recommends are risk
+// information: no trader message carries hits, reasons or the recommendation's type and place.
+
+/** Assessment complete: the goods may be loaded (pre-loading) or the ENS is assessed (pre-arrival). */
+export interface IE3N03Payload {
+  readonly mrn: string;
+  readonly phase: string;
+  readonly completedAt: string;
+  readonly responsibleMemberState: string;
+  /** Whether the risk unit recommended a control; never which control or where. */
+  readonly controlRecommended: boolean;
+}
+
+/** Request for information (RFI), to the person filing: answer with IE3R02 at POST /v1/referrals/{reference}/answer. */
+export interface IE3Q02Payload {
+  readonly mrn: string;
+  readonly reference: string;
+  readonly houseDocuments: readonly string[];
+  /** What is asked for. */
+  readonly information: string | null;
+  readonly requestedAt: string;
+  /** The Member State whose risk unit asks (only the responsible one decides). */
+  readonly responsibleMemberState: string;
+}
+
+/** Request for HRCM screening (RFS), to the person filing: answer with IE3R03. */
+export interface IE3Q03Payload {
+  readonly mrn: string;
+  readonly reference: string;
+  readonly houseDocuments: readonly string[];
+  /** CL724 methods the risk unit recommends. */
+  readonly recommendedMethods: readonly string[];
+  readonly requestedAt: string;
+  readonly responsibleMemberState: string;
+}
+
+/** IE3N04 / IE3N05, to the carrier: a referral was sent to the person filing (what it asks is for the person filing). */
+export interface ReferralSentPayload {
+  readonly mrn: string;
+  readonly reference: string;
+  readonly houseDocuments: readonly string[];
+  /** The person filing the referral was sent to. */
+  readonly sentTo: string;
+  readonly requestedAt: string;
+  readonly responsibleMemberState: string;
+}
+
+/** Do not load, to the carrier: final for these consignments. */
+export interface IE3Q01Payload {
+  readonly mrn: string;
+  readonly houseDocuments: readonly string[];
+  readonly issuedAt: string;
+  readonly responsibleMemberState: string;
+}
+
+// Control (ics2-reference 5.4, 11.3). Why the goods are controlled (the risk reason, the criteria that hit) is risk
+// information kept among Member States: the trader learns what is controlled, how, where and when, and by whom.
+
+/**
+ * IE3N08 (control notification) and IE3N09 (advance control notification to an AEO) tell the same things: the
+ * decision to control the ENS's goods, the type of control, the office of control and the place of examination,
+ * the scheduled date when there is one.
+ */
+export interface ControlNotificationPayload {
+  readonly mrn: string;
+  readonly controlType: string | null;
+  /** The customs office of control. */
+  readonly office: string | null;
+  /** Where the goods are examined. */
+  readonly place: string | null;
+  readonly scheduledAt: string | null;
+  readonly decidedAt: string;
+  /** The Member State that decided to control (the one whose office controls). */
+  readonly memberStateOfControl: string;
+}
+
+export type NotificationPayload =
+  | IE3R01Payload
+  | IE3N01Payload
+  | IE3N02Payload
+  | IE3N11Payload
+  | IE3N10Payload
+  | IE3R07Payload
+  | IE3R04Payload
+  | IE3N07Payload
+  | IE3N03Payload
+  | IE3Q02Payload
+  | IE3Q03Payload
+  | ReferralSentPayload
+  | IE3Q01Payload
+  | ControlNotificationPayload;
 
 const toErrors = (errors: readonly Ics2Error[]): NotificationError[] =>
   errors.map((e) => ({ validationCode: e.code, pointer: e.pointer, description: e.description }));
@@ -175,3 +270,55 @@ export const toIE3N07 = (d: ArrivalRegistered['data'], to: Addressee): IE3N07Pay
   errors: d.refused.filter((r) => r.mrn === to.mrn).flatMap((r) => toErrors(r.errors)),
 });
 
+export const toIE3N03 = (d: RiskAssessmentCompleted['data']): IE3N03Payload => ({
+  mrn: d.mrn,
+  phase: d.phase,
+  completedAt: d.completedAt,
+  responsibleMemberState: d.responsibleMemberState,
+  controlRecommended: d.controlRecommendation !== undefined,
+});
+
+export const toIE3Q02 = (d: ReferralRequested['data']): IE3Q02Payload => ({
+  mrn: d.mrn,
+  reference: d.reference,
+  houseDocuments: [...d.houseDocuments],
+  information: d.information ?? null,
+  requestedAt: d.requestedAt,
+  responsibleMemberState: d.user.memberState,
+});
+
+export const toIE3Q03 = (d: ReferralRequested['data']): IE3Q03Payload => ({
+  mrn: d.mrn,
+  reference: d.reference,
+  houseDocuments: [...d.houseDocuments],
+  recommendedMethods: [...(d.recommendedMethods ?? [])],
+  requestedAt: d.requestedAt,
+  responsibleMemberState: d.user.memberState,
+});
+
+/** IE3N04 (after an RFI) and IE3N05 (after an RFS) tell the carrier the same things. */
+export const toReferralSent = (d: ReferralRequested['data']): ReferralSentPayload => ({
+  mrn: d.mrn,
+  reference: d.reference,
+  houseDocuments: [...d.houseDocuments],
+  sentTo: d.personFiling,
+  requestedAt: d.requestedAt,
+  responsibleMemberState: d.user.memberState,
+});
+
+export const toIE3Q01 = (d: DoNotLoadIssued['data']): IE3Q01Payload => ({
+  mrn: d.mrn,
+  houseDocuments: [...d.houseDocuments],
+  issuedAt: d.issuedAt,
+  responsibleMemberState: d.user.memberState,
+});
+
+export const toControlNotification = (d: ControlDecided['data']): ControlNotificationPayload => ({
+  mrn: d.mrn,
+  controlType: d.controlType ?? null,
+  office: d.office ?? null,
+  place: d.place ?? null,
+  scheduledAt: d.scheduledAt ?? null,
+  decidedAt: d.decidedAt,
+  memberStateOfControl: d.user.memberState,
+});

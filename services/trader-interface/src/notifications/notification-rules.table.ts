@@ -1,38 +1,51 @@
 /**
- * Which customs-to-trader messages each event becomes, and who receives each, by EORI (issue 3; ics2-reference
- * 7.2, 10, 11). The projection reads this table and nothing else decides: a new notification is a new row.
+ * Which customs-to-trader messages each event becomes, and who receives each, by EORI (issue 3; issue 4, the flow;
+ * ics2-reference 7.2, 9, 10, 11). The projection reads this table and nothing else decides: a new notification is
+ * a new row.
  *
  * Every event type the inbox reads has a row (the compiler insists), an empty one when it notifies nobody, so a new
  * event type in contracts is a decision here rather than a silent gap. `filing` is what the inbox knows of the
  * event's filing (filing_index: LRN and parties, from its EnsFilingRegistered); events carry only the MRN.
+ * `analysis` is what it knows of a risk analysis (risk_parties, from its RiskAnalysed on the same risk stream),
+ * read only for the event types in READS_ANALYSIS_PARTIES: the referral, do-not-load and control events name their
+ * recipients themselves.
  */
-import type { FilingFacts, Addressee, InboxEventData, InboxEventType, NotificationMessageType } from './notification';
+import type { Addressee, AnalysisParties, FilingFacts, InboxEventData, InboxEventType, NotificationMessageType } from './notification';
 import {
+  toControlNotification,
   toIE3N01OfAmendment,
   toIE3N01OfFiling,
   toIE3N01OfInvalidation,
   toIE3N02,
   toIE3N07,
   toIE3N10,
+  toIE3N03,
   toIE3N11,
+  toIE3Q01,
+  toIE3Q02,
+  toIE3Q03,
   toIE3R01,
   toIE3R04,
   toIE3R07,
+  toReferralSent,
   type NotificationPayload,
 } from './notification-payloads';
 
 export interface NotificationRule<T extends InboxEventType> {
   readonly messageType: NotificationMessageType;
   /** The recipients; none when the event names nobody to tell. */
-  readonly to: (data: InboxEventData<T>, filing: FilingFacts | undefined) => readonly Addressee[];
+  readonly to: (data: InboxEventData<T>, filing: FilingFacts | undefined, analysis: AnalysisParties | undefined) => readonly Addressee[];
   /** What the message carries for one recipient, named field by field. */
   readonly payload: (data: InboxEventData<T>, to: Addressee, filing: FilingFacts | undefined) => NotificationPayload;
 }
 
 export type NotificationRules = { readonly [T in InboxEventType]: readonly NotificationRule<T>[] };
 
-/** The stream categories whose events the table reads (the subscription's filter). Risk: + 'risk', 'control'. */
-export const NOTIFICATION_CATEGORIES: readonly string[] = ['ens', 'arrival'];
+/** The stream categories whose events the table reads (the subscription's filter). */
+export const NOTIFICATION_CATEGORIES: readonly string[] = ['ens', 'arrival', 'risk', 'control'];
+
+/** The event types whose rows read `analysis` (the projection looks the analysis's parties up for these only). */
+export const READS_ANALYSIS_PARTIES: ReadonlySet<InboxEventType> = new Set<InboxEventType>(['RiskAssessmentCompleted']);
 
 // Recipients ------------------------------------------------------------------------------------------------
 
@@ -65,6 +78,31 @@ const notifier = (data: InboxEventData<'ArrivalRegistered'>): Addressee[] => [{ 
 const notifierOfEachRefusal = (data: InboxEventData<'ArrivalRegistered'>): Addressee[] =>
   [...new Set(data.refused.map((r) => r.mrn))].map((mrn) => ({ eori: data.notifiedBy, mrn, key: mrn }));
 
+/** The person filing and, when there is one other than the person filing, the carrier of a risk analysis. */
+const partiesOfAnalysis = (_data: { readonly mrn: string }, _filing: FilingFacts | undefined, analysis: AnalysisParties | undefined): Addressee[] =>
+  analysis ? [{ eori: analysis.personFiling, mrn: analysis.mrn }, ...(analysis.carrier && analysis.carrier !== analysis.personFiling ? [{ eori: analysis.carrier, mrn: analysis.mrn }] : [])] : [];
+
+type Referral = InboxEventData<'ReferralRequested'>;
+
+/** A referral of `kind` goes to the person filing the event names. */
+const personFilingOf = (kind: Referral['kind']) => (data: Referral): Addressee[] => (data.kind === kind ? [{ eori: data.personFiling, mrn: data.mrn }] : []);
+
+/** The carrier is told a referral of `kind` was sent, when the event names a carrier other than the person filing. */
+const carrierOf = (kind: Referral['kind']) => (data: Referral): Addressee[] =>
+  data.kind === kind && data.carrier && data.carrier !== data.personFiling ? [{ eori: data.carrier, mrn: data.mrn }] : [];
+
+/** Do not load goes to whoever loads: the carrier, or the person filing when the ENS names no carrier. */
+const loader = (data: InboxEventData<'DoNotLoadIssued'>): Addressee[] => [{ eori: data.carrier ?? data.personFiling, mrn: data.mrn }];
+
+type Decision = InboxEventData<'ControlDecided'>;
+
+/** A decision to control goes to the person filing, and to the carrier when it names one other than the person filing. */
+const partiesOfControl = (data: Decision): Addressee[] =>
+  data.control ? [{ eori: data.personFiling, mrn: data.mrn }, ...(data.carrier && data.carrier !== data.personFiling ? [{ eori: data.carrier, mrn: data.mrn }] : [])] : [];
+
+/** Each party holding AEO status, once, when the goods are to be controlled. */
+const aeosOfControl = (data: Decision): Addressee[] => (data.control ? [...new Set(data.aeoParties)].map((eori) => ({ eori, mrn: data.mrn })) : []);
+
 // The table ---------------------------------------------------------------------------------------------------
 
 export const NOTIFICATION_RULES: NotificationRules = {
@@ -94,16 +132,33 @@ export const NOTIFICATION_RULES: NotificationRules = {
   EnsFilingArrived: [], // told through the arrival's IE3R04
   EnsArrivalRefused: [], // told through the arrival's IE3N07
   EnsFilingPresented: [],
-  EnsControlNoted: [], // the control decision itself will be an IE3N08 from control-results' event
+  EnsControlNoted: [], // the decision itself is told through control-results' ControlDecided (IE3N08, IE3N09)
 
-  // Risk and control notifications, one row each once risk-analysis and control-results publish their events
-  // (add the event union to InboxEvent and the category to NOTIFICATION_CATEGORIES):
-  //   <assessment complete>:        [{ messageType: 'IE3N03', to: personFilingAndCarrier, payload: toIE3N03 }]
-  //   <request for information>:    [{ messageType: 'IE3Q01', to: personFiling, payload: toIE3Q01 }]
-  //   <HRCM screening request>:     [{ messageType: 'IE3Q02', to: personFilingAndCarrier, payload: toIE3Q02 }]
-  //   <do not load>:                [{ messageType: 'IE3Q03', to: personFilingAndCarrier, payload: toIE3Q03 }]
-  //   <do-not-load confirmed>:      [{ messageType: 'IE3N04', to: personFilingAndCarrier, payload: toIE3N04 }]
-  //   <HRCM screening outcome>:     [{ messageType: 'IE3N05', to: personFilingAndCarrier, payload: toIE3N05 }]
-  //   <control decision>:           [{ messageType: 'IE3N08', to: personFiling, payload: toIE3N08 }]
-  //   <control result>:             [{ messageType: 'IE3N09', to: personFiling, payload: toIE3N09 }]
+  // Risk analysis (risk-<mrn>, the ENS head's MRN; issue 4, the flow).
+  // IE3N03 to the person filing and the carrier of the analysis it completes (the event names neither).
+  RiskAssessmentCompleted: [{ messageType: 'IE3N03', to: partiesOfAnalysis, payload: toIE3N03 }],
+  ReferralRequested: [
+    { messageType: 'IE3Q02', to: personFilingOf('RFI'), payload: toIE3Q02 },
+    { messageType: 'IE3N04', to: carrierOf('RFI'), payload: toReferralSent },
+    { messageType: 'IE3Q03', to: personFilingOf('RFS'), payload: toIE3Q03 },
+    { messageType: 'IE3N05', to: carrierOf('RFS'), payload: toReferralSent },
+  ],
+  DoNotLoadIssued: [{ messageType: 'IE3Q01', to: loader, payload: toIE3Q01 }],
+  RiskAnalysed: [], // hits go to risk units, never to traders; the inbox keeps only its parties (risk_parties)
+  RiskHitDismissed: [],
+  RiskMitigationAdded: [],
+  RiskAnalysisEscalated: [], // for the risk unit
+  ReferralAnswered: [], // the answerer has its 200 from POST /v1/referrals/{reference}/answer
+
+  // Control (control-<mrn>, the ENS head's MRN; ics2-reference 5.4, 11.3). A decision not to control tells nobody.
+  // An AEO gets both messages. aeoParties are the person filing or the carrier holding AEO status, so every AEO is
+  // also an IE3N08 recipient: IE3N08 alone would never send an IE3N09, and IE3N09 alone would withhold from the AEO
+  // the notification that obliges the others to unload and present the goods. IE3N09 is the advance notice AEO
+  // status entitles it to; the decision is one event here, so IE3N09 is simply first in the AEO's inbox.
+  ControlDecided: [
+    { messageType: 'IE3N09', to: aeosOfControl, payload: toControlNotification },
+    { messageType: 'IE3N08', to: partiesOfControl, payload: toControlNotification },
+  ],
+  ControlCaseOpened: [], // the Member States' business: a recommendation is not yet a decision to control
+  ControlResultRecorded: [], // the Member States' business: results are shared between customs authorities
 };

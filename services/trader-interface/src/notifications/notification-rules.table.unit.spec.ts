@@ -178,6 +178,9 @@ describe('notification rules', () => {
     expect(Object.keys(NOTIFICATION_RULES).sort()).toEqual(
       [
         'ArrivalRegistered',
+        'ControlCaseOpened',
+        'ControlDecided',
+        'ControlResultRecorded',
         'EnsAmendmentRejected',
         'EnsArrivalRefused',
         'EnsCompletenessPending',
@@ -194,6 +197,14 @@ describe('notification rules', () => {
         'EnsInvalidationRejected',
         'EnsLinkProposed',
         'EnsResponsibilityAssigned',
+        'DoNotLoadIssued',
+        'ReferralAnswered',
+        'ReferralRequested',
+        'RiskAnalysed',
+        'RiskAnalysisEscalated',
+        'RiskAssessmentCompleted',
+        'RiskHitDismissed',
+        'RiskMitigationAdded',
       ].sort(),
     );
   });

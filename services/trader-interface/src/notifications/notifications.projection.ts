@@ -1,27 +1,36 @@
 /**
- * Events of `ens-*` and `arrival-*` streams into the notification inbox, inside the subscription's transaction:
- * the filing's registration into filing_index (insert-or-ignore), then the rules table's notifications into the
- * inbox sequencer, which numbers and writes them just before the transaction commits. Idempotent: the index row
- * is inserted once, and notification ids are name-based, so a redelivered or replayed event adds nothing.
+ * Events of `ens-*`, `arrival-*`, `risk-*` and `control-*` streams into the notification inbox, inside the
+ * subscription's transaction: the filing's registration into filing_index (insert-or-ignore), then the rules table's
+ * notifications into the inbox sequencer, which numbers and writes them just before the transaction commits.
+ * Idempotent: the index row is inserted once, and notification ids are name-based, so a redelivered or replayed event
+ * adds nothing.
  *
  * An item's `lrn` is the filing's LRN when the recipient is a party of that filing (who may consult it anyway), and
  * null otherwise: an expected house filer told of a master (IE3N11) does not learn the master filer's own reference.
  *
- * Order and replays: events of one stream arrive in order (one partition), so a filing's registration is always in
- * the index before its later events. An arrival's IE3N07 is about other streams' filings, possibly in partitions
- * that lag: if one has not projected the filing's registration yet, that item's lrn is null (only the lrn; its
- * recipient, payload and id come from the arrival itself). Across partitions, a recipient's items are numbered in
- * commit order: a replay in log order gives the same items and ids, and the same numbers wherever the live
- * projection committed in log order (see the rebuild test). After a rebuild, clients start again from the first
- * cursor and recognise what they already have by id.
+ * Risk events (`risk-<mrn>`, the ENS head's MRN): an analysis's RiskAnalysed notifies nobody, but its person filing and
+ * carrier go into risk_parties, where its RiskAssessmentCompleted finds whom the IE3N03 is for (the referral and
+ * do-not-load events name their recipients themselves). Their items' `lrn` is the head filing's, read from filing_index
+ * like an IE3N07's, so it is null while the head's registration is not projected yet. Control events
+ * (`control-<mrn>`, the head's MRN too) name their recipients themselves, and take their `lrn` the same way.
+ *
+ * Order and replays: events of one stream arrive in order (one partition), so a filing's registration is always in the
+ * index before its later events, and an analysis's parties are in risk_parties before its outcome. An arrival's IE3N07
+ * is about other streams' filings, possibly in partitions that lag: if one has not projected the filing's registration
+ * yet, that item's lrn is null (only the lrn; its recipient, payload and id come from the arrival itself). Across
+ * partitions, a recipient's items are numbered in commit order: a replay in log order gives the same items and ids, and
+ * the same numbers wherever the live projection committed in log order (see the rebuild test). After a rebuild, clients
+ * start again from the first cursor and recognise what they already have by id.
  */
 import type { RecordedEvent } from '@ics2/event-store';
 import type { ReadModelTransaction } from '@ics2/platform';
 import type { Repository } from 'typeorm';
 import { FilingIndexRow } from './filing-index.row';
 import { inboxSequencer, type PendingNotification } from './inbox-sequencer';
-import { isPartyOf, type FilingFacts, type InboxEvent } from './notification';
+import { isPartyOf, type AnalysisParties, type FilingFacts, type InboxEvent } from './notification';
 import { draftNotifications } from './notification-drafts';
+import { READS_ANALYSIS_PARTIES } from './notification-rules.table';
+import { analysisParties, partiesOfAnalysis, recordAnalysisParties } from './risk-parties';
 
 function factsOf(row: FilingIndexRow): FilingFacts {
   return {
@@ -68,7 +77,14 @@ export async function projectNotifications(event: RecordedEvent, tx: ReadModelTr
     const mrn = filingMrnOf(inbox);
     filing = mrn ? await indexedFiling(index, mrn) : undefined;
   }
-  const drafts = draftNotifications(event.id, inbox, filing);
+  let analysis: AnalysisParties | undefined;
+  if (inbox.type === 'RiskAnalysed') {
+    analysis = partiesOfAnalysis(inbox.data);
+    await recordAnalysisParties(tx, analysis);
+  } else if (READS_ANALYSIS_PARTIES.has(inbox.type) && 'analysisId' in inbox.data) {
+    analysis = await analysisParties(tx, inbox.data.mrn, inbox.data.analysisId);
+  }
+  const drafts = draftNotifications(event.id, inbox, filing, analysis);
   if (drafts.length === 0) return;
 
   // An arrival's IE3N07 is about another stream's filing: its registration is read from the index too.

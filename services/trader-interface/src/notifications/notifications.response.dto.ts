@@ -1,14 +1,15 @@
 /** What the inbox doors answer: each item named field by field from its row, never the row itself. */
 import { ApiProperty } from '@nestjs/swagger';
 import { cursorOf } from './notification-cursor';
-import type { NotificationMessageType } from './notification';
+import { NOTIFICATION_MESSAGE_TYPES, type NotificationMessageType } from './notification';
 import type { NotificationItemRow } from './notification-item.row';
 import type { NotificationPayload } from './notification-payloads';
 
 export class NotificationItemDto {
   @ApiProperty({ example: '0b5a9c3e-6f1d-5e2a-9c47-1d2e3f405162', description: 'stable: the same notification always has this id' }) id!: string;
   @ApiProperty({ example: '42', description: 'opaque; send it back as `after` (or Last-Event-ID) to read what came after this item' }) cursor!: string;
-  @ApiProperty({ example: 'IE3R01', description: 'the ICS2 customs-to-trader message' }) messageType!: NotificationMessageType;
+  @ApiProperty({ example: 'IE3R01', enum: NOTIFICATION_MESSAGE_TYPES, enumName: 'NotificationMessageType', description: 'the ICS2 customs-to-trader message' })
+  messageType!: NotificationMessageType;
   @ApiProperty({ example: '26DE00000000004FT3', description: 'the filing it is about (the arrival registration for IE3R04)' }) mrn!: string;
   @ApiProperty({ example: 'LRN-2026-000123', nullable: true, type: String, description: "the filing's LRN, when the recipient is a party of that filing" })
   lrn!: string | null;

@@ -1,7 +1,8 @@
 /**
- * `trader-interface.notifications`: every ENS and arrival event into the notification inbox, items and checkpoint
- * in one transaction, the work shared by partition among replicas (per-stream order is what the projection needs;
- * a recipient's order across streams comes from its counter row, see inbox-sequencer.ts).
+ * `trader-interface.notifications`: every ENS, arrival, risk and control event (NOTIFICATION_CATEGORIES) into the
+ * notification inbox, items and checkpoint in one transaction, the work shared by partition among replicas
+ * (per-stream order is what the projection needs; a recipient's order across streams comes from its counter row,
+ * see inbox-sequencer.ts).
  */
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { RunningSubscription } from '@ics2/event-store';
@@ -10,7 +11,11 @@ import { NOTIFICATION_CATEGORIES } from './notification-rules.table';
 import { projectNotifications } from './notifications.projection';
 
 export const NOTIFICATIONS_SUBSCRIPTION = 'trader-interface.notifications';
-/** Fixed: the checkpoints are kept per partition, and a different count is refused at start. */
+/**
+ * Fixed: the checkpoints are kept per partition, and a different count is refused at start. A category added to
+ * the filter needs no change here (checkpoints are positions in the global log), but the live subscription reads
+ * the new category only from its checkpoints on: events of it recorded before are projected by a rebuild.
+ */
 export const NOTIFICATIONS_PARTITIONS = 4;
 
 @Injectable()

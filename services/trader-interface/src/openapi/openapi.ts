@@ -10,7 +10,9 @@ export function serveOpenApi(app: INestApplication): void {
     .setTitle('ICS2 trader interface')
     .setDescription(
       'Entry Summary Declarations (IE3Fxx), amendments (IE3Axx), invalidation (IE3Q04), consultation (IE3Q05), ' +
-        'arrival notification (IE3N06) and the notification inbox, with the bearer token of an economic operator (role trader, sub = EORI). ' +
+        'arrival notification (IE3N06), answers to referrals (IE3R02 to a request for information, IE3R03 to a request for HRCM screening) ' +
+        'and the notification inbox (registration, lifecycle and arrival messages, risk analysis outcomes and referrals, control notifications IE3N08 and IE3N09), ' +
+        'with the bearer token of an economic operator (role trader, sub = EORI). ' +
         'Element names are the HTI v2.02 names in camelCase. Refusals answer IE3N99 (door) or IE3N01 (lifecycle) with validation codes and JSON pointers.',
     )
     .setVersion('1')

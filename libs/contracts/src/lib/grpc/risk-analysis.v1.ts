@@ -127,6 +127,9 @@ export interface AnswerReferralRequest {
   documents: ReferralDocument[];
   screening_result: string;
   screening_methods: string[];
+  /** 'IE3R02' | 'IE3R03'; a string on the wire, so the receiving door checks it (empty when the sender left it out). */
+  message_type: string;
+  additional_information: string;
 }
 export interface AnswerReferralReply {
   message_type: 'IE3R02' | 'IE3R03';

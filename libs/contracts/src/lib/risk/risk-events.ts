@@ -111,7 +111,11 @@ export type ReferralAnswered = Event<
     readonly answeredBy: string;
     readonly information?: string;
     readonly documents?: readonly { readonly type: string; readonly referenceNumber: string }[];
-    readonly screening?: { readonly result: string; readonly methods: readonly string[] };
+    /**
+     * An IE3R03's result, methods and additional information. `additionalInformation` came later and is optional, so
+     * schema version 1 still holds: events recorded before it simply lack it.
+     */
+    readonly screening?: { readonly result: string; readonly methods: readonly string[]; readonly additionalInformation?: string };
     readonly answeredAt: string;
   }
 >;

@@ -97,7 +97,8 @@ export const referralRequested = (o: { reference?: string; kind?: 'RFI' | 'RFS';
   },
 });
 
-export const referralAnswered = (o: { reference?: string; kind?: 'RFI' | 'RFS'; analysisId?: string } = {}): ReferralAnswered => ({
+/** `additionalInformation`: an RFS's IE3R03 that carried some. */
+export const referralAnswered = (o: { reference?: string; kind?: 'RFI' | 'RFS'; analysisId?: string; additionalInformation?: string } = {}): ReferralAnswered => ({
   type: 'ReferralAnswered',
   data: {
     mrn: DEFAULTS.mrn,
@@ -105,7 +106,9 @@ export const referralAnswered = (o: { reference?: string; kind?: 'RFI' | 'RFS'; 
     reference: o.reference ?? 'REF-1',
     kind: o.kind ?? 'RFI',
     answeredBy: RISK_DEFAULTS.personFiling,
-    ...((o.kind ?? 'RFI') === 'RFI' ? { information: 'invoice attached' } : { screening: { result: 'clear', methods: ['XRY'] } }),
+    ...((o.kind ?? 'RFI') === 'RFI'
+      ? { information: 'invoice attached' }
+      : { screening: { result: 'clear', methods: ['XRY'], ...(o.additionalInformation ? { additionalInformation: o.additionalInformation } : {}) } }),
     answeredAt: RISK_DEFAULTS.at,
   },
 });

@@ -18,17 +18,21 @@ export type RequestReferral = Command<
   }
 >;
 
-export type AnswerReferral = Command<
-  'AnswerReferral',
-  {
-    readonly reference: string;
-    readonly by: string;
-    readonly information?: string;
-    readonly documents?: readonly { readonly type: string; readonly referenceNumber: string }[];
-    readonly screening?: { readonly result: string; readonly methods: readonly string[] };
-    readonly at: string;
-  }
->;
+/** IE3R02, the answer to a request for information: information, documents or both. */
+export interface InformationAnswer {
+  readonly messageType: 'IE3R02';
+  readonly information?: string;
+  readonly documents?: readonly { readonly type: string; readonly referenceNumber: string }[];
+}
+
+/** IE3R03, the answer to a request for HRCM screening: the result, the methods used, optional additional information. */
+export interface ScreeningAnswer {
+  readonly messageType: 'IE3R03';
+  readonly screening: { readonly result: string; readonly methods: readonly string[]; readonly additionalInformation?: string };
+}
+
+/** The operator says which answer it sends; whether that answer fits the referral is the decider's to say. */
+export type AnswerReferral = Command<'AnswerReferral', { readonly reference: string; readonly by: string; readonly at: string } & (InformationAnswer | ScreeningAnswer)>;
 
 export type IssueDoNotLoad = Command<
   'IssueDoNotLoad',

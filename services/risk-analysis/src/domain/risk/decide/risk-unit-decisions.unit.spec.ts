@@ -37,23 +37,6 @@ describe('risk unit decisions', () => {
     it('is refused without methods', () => given([analysed()]).when(rfs([])).then(refused({ kind: 'lifecycle', code: '12', reason: 'a screening request names its recommended methods' })));
   });
 
-  describe('the operator\'s answer', () => {
-    const answer = (by: string = RISK_DEFAULTS.personFiling, reference = 'REF-1', extra: object = { information: 'invoice attached' }) => ({ type: 'AnswerReferral' as const, data: { reference, by, ...extra, at } });
-    it('to an open RFI is recorded (IE3R02), back to the risk unit', () => given([analysed(), referralRequested()]).when(answer()).then([referralAnswered()]));
-    it('to a screening request carries the result and methods (IE3R03)', () => {
-      given([analysed(), referralRequested({ kind: 'RFS' })]).when(answer(undefined, 'REF-1', { screening: { result: 'clear', methods: ['XRY'] } })).then([referralAnswered({ kind: 'RFS' })]);
-    });
-    it('to an unknown, answered, closed or someone else\'s referral is refused as not found', () => {
-      given([analysed(), referralRequested()]).when(answer(undefined, 'REF-9')).then(refused({ kind: 'not-found' }));
-      given([analysed(), referralRequested(), referralAnswered()]).when(answer()).then(refused({ kind: 'not-found' }));
-      given([analysed(), referralRequested(), assessmentCompleted()]).when(answer()).then(refused({ kind: 'not-found' }));
-      given([analysed(), referralRequested()]).when(answer('IT999999999')).then(refused({ kind: 'not-found' }));
-    });
-    it('without content is refused (12)', () => {
-      given([analysed(), referralRequested()]).when(answer(undefined, 'REF-1', {})).then(refused({ kind: 'lifecycle', code: '12', reason: 'a request for information is answered with information or documents (IE3R02)' }));
-    });
-  });
-
   describe('do not load', () => {
     const dnl = (analysisId = 'pre-loading-1') => ({ type: 'IssueDoNotLoad' as const, data: { analysisId, houseDocuments: ['HAWB-1'], reason: 'improvised explosive device suspected', user: DE, at } });
     it('goes to the carrier (IE3Q01) and closes the analysis', () => given([analysed()]).when(dnl()).then([doNotLoadIssued()]));

@@ -1,0 +1,232 @@
+/**
+ * One LISTEN connection per feed and service instance, taken from DatabaseConnection's pool, shared by every
+ * waiting reader: a long poll or a stream watches its key and is woken when that key's items commit (the
+ * sequencer notifies the feed's channel with the key). A wake-up is a hint, never the data: readers read the feed
+ * itself, and also look again on a timer, which covers notifications lost while the connection was down (on
+ * reconnect every watch is woken too).
+ *
+ * In the `stop` phase of shutdown every watch is closed (long polls answer with what they have, streams end), so
+ * open requests never hold the doors open, and the connection goes back to the pool before the pool closes.
+ *
+ * A service subclasses it once per feed, so Nest can inject it:
+ *
+ *   @Injectable()
+ *   export class SignalsListener extends KeyedFeedListener {
+ *     constructor(db: DatabaseConnection, shutdown: ShutdownRegistry, @Inject(PLATFORM_LOGGER) logger: PlatformLogger) {
+ *       super(SIGNALS_FEED, db, shutdown, logger);
+ *     }
+ *   }
+ */
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import type { Notification, PoolClient } from 'pg';
+import type { DatabaseConnection } from '../health/database-connection';
+import type { PlatformLogger } from '../logging/logger';
+import type { ShutdownRegistry } from '../shutdown/shutdown-registry';
+
+const RECONNECT_MS = { min: 100, max: 5_000 };
+
+/** What a listener needs of a feed definition. */
+export interface FeedChannel {
+  readonly name: string;
+  readonly channel: string;
+}
+
+/** One reader's interest in one key. Watch before reading, so an item committing in between still wakes it. */
+export class FeedWatch {
+  private woken = false;
+  private wake: (() => void) | null = null;
+  private isClosed = false;
+
+  constructor(
+    readonly key: string,
+    private readonly release: (watch: FeedWatch) => void,
+  ) {}
+
+  /** True once the listener stopped (shutdown): no more wake-ups will come, readers should finish. */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /**
+   * Resolves when something may have changed (a notification for the key, a reconnect, the listener stopping),
+   * after `timeoutMs`, or when `abort` fires. A wake-up while nobody waited is kept for the next call.
+   */
+  next(timeoutMs: number, abort?: AbortSignal): Promise<void> {
+    if (this.woken || this.isClosed || abort?.aborted) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        abort?.removeEventListener('abort', done);
+        this.wake = null;
+        this.woken = false;
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, timeoutMs));
+      abort?.addEventListener('abort', done, { once: true });
+      this.wake = done;
+    });
+  }
+
+  /** For the listener. */
+  fire(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  /** For the listener: no more wake-ups will come. */
+  end(): void {
+    this.isClosed = true;
+    this.fire();
+  }
+
+  /** Stops watching; call it when done (in a finally). */
+  close(): void {
+    this.release(this);
+  }
+}
+
+export class KeyedFeedListener implements OnApplicationBootstrap {
+  private readonly watches = new Map<string, Set<FeedWatch>>();
+  private client: PoolClient | null = null;
+  private detach: () => void = () => undefined;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryMs = RECONNECT_MS.min;
+  private stopped = false;
+
+  constructor(
+    private readonly feed: FeedChannel,
+    private readonly database: DatabaseConnection,
+    shutdown: ShutdownRegistry,
+    private readonly logger: PlatformLogger,
+  ) {
+    shutdown.register(`${feed.name} readers`, () => this.stop(), { phase: 'stop' });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.connect();
+    } catch (err) {
+      // Readers still look on their timer; the connection comes back on its own.
+      this.logger.warn({ err, feed: this.feed.name }, 'feed LISTEN connection failed; retrying');
+      this.scheduleReconnect();
+    }
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Whether the LISTEN connection is up (tests, diagnostics). */
+  get isListening(): boolean {
+    return this.client !== null;
+  }
+
+  /** Starts watching `key`; call `close()` on the watch when done. Closed at once after shutdown. */
+  watch(key: string): FeedWatch {
+    const watch = new FeedWatch(key, (w) => this.unwatch(w));
+    if (this.stopped) {
+      watch.end();
+      return watch;
+    }
+    const set = this.watches.get(key) ?? new Set<FeedWatch>();
+    set.add(watch);
+    this.watches.set(key, set);
+    return watch;
+  }
+
+  /** Open watches, for metrics and tests. */
+  get watching(): number {
+    let n = 0;
+    for (const set of this.watches.values()) n += set.size;
+    return n;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    for (const set of this.watches.values()) set.forEach((w) => w.end());
+    this.watches.clear();
+    const client = this.client;
+    this.client = null;
+    if (!client) return;
+    try {
+      await client.query(`UNLISTEN ${this.feed.channel}`);
+      this.detach();
+      client.release();
+    } catch (e) {
+      client.release(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  private unwatch(watch: FeedWatch): void {
+    const set = this.watches.get(watch.key);
+    if (!set) return;
+    set.delete(watch);
+    if (set.size === 0) this.watches.delete(watch.key);
+  }
+
+  private wakeAll(): void {
+    for (const set of this.watches.values()) set.forEach((w) => w.fire());
+  }
+
+  private async connect(): Promise<void> {
+    const client = await this.database.pool.connect();
+    const onNotification = (n: Notification) => {
+      if (n.channel !== this.feed.channel || !n.payload) return;
+      this.watches.get(n.payload)?.forEach((w) => w.fire());
+    };
+    const onError = (err: Error) => this.dropped(client, err);
+    const onEnd = () => this.dropped(client, new Error(`${this.feed.name} LISTEN connection ended`));
+    // Detached only when the client goes back to the pool healthy: a broken client may still emit, and an
+    // unheard 'error' would end the process.
+    client.on('error', onError);
+    client.on('end', onEnd);
+    client.on('notification', onNotification);
+    const detach = () => {
+      client.off('error', onError);
+      client.off('end', onEnd);
+      client.off('notification', onNotification);
+    };
+    try {
+      await client.query(`LISTEN ${this.feed.channel}`);
+    } catch (e) {
+      client.release(e instanceof Error ? e : new Error(String(e)));
+      throw e;
+    }
+    if (this.stopped) {
+      client.release(true);
+      return;
+    }
+    this.client = client;
+    this.detach = detach;
+    this.retryMs = RECONNECT_MS.min;
+  }
+
+  private dropped(client: PoolClient, error: Error): void {
+    if (this.client !== client) return;
+    this.client = null;
+    this.logger.warn({ err: error, feed: this.feed.name }, 'feed LISTEN connection lost; reconnecting');
+    client.release(error);
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.retryTimer) return;
+    this.retryTimer = setTimeout(async () => {
+      this.retryTimer = null;
+      try {
+        await this.connect();
+        // Notifications sent while the connection was down are lost: every reader looks again.
+        this.wakeAll();
+      } catch {
+        this.retryMs = Math.min(this.retryMs * 2, RECONNECT_MS.max);
+        this.scheduleReconnect();
+      }
+    }, this.retryMs);
+    this.retryTimer.unref();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The words of the Member State signal streams: which signals there are, what the projection knows of an analysis
+ * when an event does not say whom it concerns, and what one signal is before it gets its place in a Member State's
+ * stream.
+ */
+import type { RiskEvent } from '@ics2/contracts';
+import type { SignalPayload } from './signal-payloads';
+
+/** Every event the signals subscription reads (the `risk` category). */
+export type SignalEvent = RiskEvent;
+export type SignalEventType = SignalEvent['type'];
+export type SignalEventData<T extends SignalEventType> = Extract<SignalEvent, { type: T }>['data'];
+
+/** The signal kinds (the proto's Signal.kind). */
+export type SignalKind =
+  | 'analysis' // hits or manual review, to the responsible Member State
+  | 'involved' // the same analysis, to each involved Member State
+  | 'referral-answered' // the person filing answered a referral, to the responsible Member State
+  | 'escalation' // the analysis is past its deadline, to the responsible Member State
+  | 'mitigation' // an involved Member State added risk-mitigating information, to the responsible one
+  | 'closed' // assessment complete or do not load, to the involved Member States
+  // To come with control-results' events (issue 5; signal-rules.table.ts):
+  | 'control-result'; // the control's result, to the Member State that recommended it: closes the case
+
+/**
+ * What the signals projection keeps of an analysis (signal_analyses, from its RiskAnalysed on the same risk stream,
+ * so always there before the analysis's later events).
+ */
+export interface AnalysisFacts {
+  readonly mrn: string;
+  readonly analysisId: string;
+  readonly phase: string;
+  readonly responsibleMemberState: string;
+  readonly involvedMemberStates: readonly string[];
+  /** Hits or manual review: the analysis went to the risk unit, and its involved Member States were told. */
+  readonly referred: boolean;
+}
+
+/** One recipient of one signal kind: a Member State code. */
+export type MemberState = string;
+
+/** A signal the rules derived from one event, before the projection gives it the Member State's next cursor. */
+export interface SignalDraft {
+  /** Name-based from (source event id, kind, Member State): the same event always gives the same id. */
+  readonly id: string;
+  readonly memberState: MemberState;
+  readonly kind: SignalKind;
+  readonly mrn: string;
+  readonly analysisId: string;
+  readonly phase: string;
+  readonly payload: SignalPayload;
+}
