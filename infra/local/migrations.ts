@@ -5,6 +5,7 @@
 import { migrateEventStore } from '@ics2/event-store';
 import { migrateCommonRepository } from '../../services/common-repository/src/migrate';
 import { migrateControlResults } from '../../services/control-results/src/migrate';
+import { migrateCrms } from '../../services/crms/src/migrate';
 import { migrateRiskAnalysis } from '../../services/risk-analysis/src/migrate';
 import { migrateTraderInterface } from '../../services/trader-interface/src/migrate';
 
@@ -13,5 +14,6 @@ export async function migrateLocalStack(ownerUrl: string): Promise<void> {
   await migrateCommonRepository(ownerUrl);
   await migrateTraderInterface(ownerUrl);
   await migrateRiskAnalysis(ownerUrl);
+  await migrateCrms(ownerUrl);
   await migrateControlResults(ownerUrl);
 }

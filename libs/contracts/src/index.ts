@@ -14,3 +14,4 @@ export * as riskAnalysisV1 from './lib/grpc/risk-analysis.v1';
 export * from './lib/crms/rif-events';
 export * from './lib/control/control-events';
 export * as controlResultsV1 from './lib/grpc/control-results.v1';
+export * as crmsV1 from './lib/grpc/crms.v1';

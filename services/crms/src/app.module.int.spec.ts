@@ -1,12 +1,19 @@
 import { checkGrpcHealth, createServiceApp, generateSigningKeyPair, type ServiceApp } from '@ics2/platform';
+import { freshDatabase, type FreshDatabase } from '@ics2/testing';
+import { migrateCrms } from './migrate';
 import { definition } from './service.definition';
 
 describe('crms boots', () => {
+  let db: FreshDatabase;
   let service: ServiceApp;
 
   beforeAll(async () => {
-    const env = { AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem, LOG_LEVEL: 'silent' };
+    db = await freshDatabase('crms_boot', migrateCrms);
+    const env = { AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem, LOG_LEVEL: 'silent', DATABASE_URL: db.appUrl };
     service = await createServiceApp(definition, { env, host: '127.0.0.1', httpPort: 0, grpcPort: 0 });
+  }, 60_000);
+  afterAll(async () => {
+    await db?.drop();
   });
 
   it('answers gRPC health SERVING for the server and for its own name, and HTTP readiness', async () => {

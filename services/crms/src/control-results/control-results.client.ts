@@ -1,0 +1,33 @@
+/**
+ * crms's gRPC client of control-results (ics2.control_results.v1.ControlResultsService): the common risk criteria
+ * statistics a campaign report is built from (GetCriteriaStatistics). It forwards the caller's own token: the
+ * Commission reads every Member State's rows.
+ */
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { controlResultsV1 } from '@ics2/contracts';
+import { SERVICE_CONFIG } from '@ics2/platform';
+import type { CallContext } from '../doors/forwarded-call';
+import { GrpcUnaryClient } from '../doors/grpc-unary-client';
+import type { CrmsConfig } from '../service.config';
+
+@Injectable()
+export class ControlResultsClient implements OnModuleDestroy {
+  private readonly client: GrpcUnaryClient;
+
+  constructor(@Inject(SERVICE_CONFIG) config: CrmsConfig) {
+    this.client = new GrpcUnaryClient({
+      proto: controlResultsV1.CONTROL_RESULTS_PROTO,
+      service: controlResultsV1.CONTROL_RESULTS_SERVICE,
+      address: config.CONTROL_RESULTS_GRPC_URL,
+      codePrefix: 'CONTROL_RESULTS',
+      name: 'control results',
+    });
+  }
+
+  criteriaStatistics = (request: controlResultsV1.CriteriaStatisticsRequest, ctx: CallContext) =>
+    this.client.call<controlResultsV1.CriteriaStatisticsReply>('GetCriteriaStatistics', request, ctx);
+
+  onModuleDestroy(): void {
+    this.client.close();
+  }
+}

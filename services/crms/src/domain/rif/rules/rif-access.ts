@@ -1,0 +1,37 @@
+/**
+ * Who may do what with a RIF ([U] CRMS2's access model is not public; issue 5 "Access"):
+ * - the author is a Member State (any of its users acts for it) or the Commission (role admin: EU-wide RIFs);
+ * - a draft is seen by its author only; once published, by every Member State addressed and by the Commission;
+ * - what a caller may not see is not found, exactly like an unknown id; what it sees but may not do is a
+ *   permission refusal.
+ * The read side (consult-rifs.query.ts) writes the same rules in SQL.
+ */
+import type { RifAuthor } from '@ics2/contracts';
+import { denied, notFound, type CrmsRefusal } from '../../crms.refusals';
+import type { ExistingRif, RifState } from '../rif.state';
+
+/** The caller acts for the RIF's author: the same Member State, or the Commission for a Commission RIF. */
+export function speaksFor(author: RifAuthor, by: RifAuthor): boolean {
+  return author.kind === 'commission' ? by.kind === 'commission' : by.kind === 'member-state' && by.memberState === author.memberState;
+}
+
+export const isAddressedTo = (recipients: 'all' | readonly string[] | null, memberState: string): boolean =>
+  recipients === 'all' || (recipients !== null && recipients.includes(memberState));
+
+/** The author always; once published, the Commission and every Member State addressed. */
+export function maySee(rif: ExistingRif, by: RifAuthor): boolean {
+  if (speaksFor(rif.author, by)) return true;
+  if (rif.recipients === null) return false;
+  return by.kind === 'commission' || isAddressedTo(rif.recipients, by.memberState);
+}
+
+/** The Commission and the author read every recipient's feedback; a recipient reads its own. */
+export function mayReadFeedbackOf(author: RifAuthor, by: RifAuthor, feedbackMemberState: string): boolean {
+  return by.kind === 'commission' || speaksFor(author, by) || by.memberState === feedbackMemberState;
+}
+
+/** The RIF, when the caller acts for its author; otherwise not found (cannot see it) or a permission refusal. */
+export function asAuthor(state: RifState, by: RifAuthor): ExistingRif | CrmsRefusal {
+  if (state.status === 'none' || !maySee(state, by)) return notFound;
+  return speaksFor(state.author, by) ? state : denied('RIF_NOT_AUTHOR');
+}

@@ -1,0 +1,56 @@
+/**
+ * The shape of a request, checked at the door (STYLE: syntax at the door, rules in the deciders): required texts
+ * present (X01), texts within their lengths (12), instants that parse (12); every problem at once, each at its JSON
+ * pointer, and nothing written. Empty proto strings mean "not given".
+ */
+import { issue, throwIfIssues, type Issue } from './door-answers';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+export const SHORT = 200;
+export const LONG = 10_000;
+
+/** A well-formed ISO-8601 UTC instant naming a real date. */
+export function isIsoInstant(value: string): boolean {
+  if (!INSTANT.test(value)) return false;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+}
+
+export class Shape {
+  readonly issues: Issue[] = [];
+
+  required(value: string, pointer: string, max = SHORT): string {
+    if (value === '') this.issues.push(issue(pointer, 'required', 'X01'));
+    else if (value.length > max) this.issues.push(issue(pointer, `at most ${max} characters`));
+    return value;
+  }
+
+  optional(value: string, pointer: string, max = SHORT): string | undefined {
+    if (value === '') return undefined;
+    if (value.length > max) this.issues.push(issue(pointer, `at most ${max} characters`));
+    return value;
+  }
+
+  instant(value: string, pointer: string): string {
+    if (value === '') this.issues.push(issue(pointer, 'required', 'X01'));
+    else if (!isIsoInstant(value)) this.issues.push(issue(pointer, 'an ISO-8601 UTC instant, e.g. 2026-12-01T00:00:00Z'));
+    return value === '' || !isIsoInstant(value) ? value : new Date(Date.parse(value)).toISOString();
+  }
+
+  list<T>(values: readonly T[], pointer: string, max = 100): readonly T[] {
+    if (values.length > max) this.issues.push(issue(pointer, `at most ${max} entries`));
+    return values;
+  }
+
+  done(): void {
+    throwIfIssues(this.issues);
+  }
+}
+
+
+/** `all`, or the named Member States (upper case); both or neither is malformed. */
+export function recipientsOf(all: boolean, memberStates: readonly string[]): 'all' | string[] {
+  if (all && memberStates.length) throwIfIssues([issue('/memberStates', 'either every Member State or named ones, not both')]);
+  if (!all && memberStates.length === 0) throwIfIssues([issue('/memberStates', 'every Member State, or at least one named', 'X01')]);
+  return all ? 'all' : memberStates.map((m) => m.trim().toUpperCase());
+}

@@ -1,0 +1,95 @@
+/**
+ * Crisis alerts as risk units see them: a published alert reaches every open stream it is addressed to at once
+ * (woken by NOTIFY: the fallback poll is set far beyond the test's patience), and no other; a stream resumed from a
+ * cursor gets exactly what came after it, then what comes live; bad requests are coded and write nothing.
+ */
+import { status } from '@grpc/grpc-js';
+import type { crmsV1 } from '@ics2/contracts';
+import { eventually } from '@ics2/testing';
+import { rifContent, startCrms, type AlertStream, type CrmsHarness } from '../crms.test-harness';
+import { CrisisAlertsListener } from './crisis-alerts.listener';
+
+describe('crisis alerts', () => {
+  let h: CrmsHarness;
+  let listener: CrisisAlertsListener;
+
+  beforeAll(async () => {
+    h = await startCrms({ prefix: 'crms_crisis', env: { CRISIS_ALERTS_POLL_MS: '600000' } });
+    listener = h.service.app.app.get(CrisisAlertsListener);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const publish = async (caller: string, request: Partial<crmsV1.PublishCrisisAlertRequest>): Promise<string> => {
+    const r = await h.as<crmsV1.PublishCrisisAlertReply>(caller, 'PublishCrisisAlert', { title: 'COVID-19', description: 'Prioritise PPE consignments', ...request });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return r.reply.alert_id;
+  };
+  const ids = (s: AlertStream) => s.received.map((a) => a.alert_id);
+  const open = async (callers: string[], after = ''): Promise<AlertStream[]> => {
+    const base = listener.watching;
+    const streams = await Promise.all(callers.map((c) => h.subscribeAlerts(c, after)));
+    await eventually(() => expect(listener.watching).toBe(base + callers.length));
+    return streams;
+  };
+
+  it('reaches every unit it is addressed to at once, and no other; resumes from a cursor', async () => {
+    const rif = await h.as<crmsV1.RifReply>('FR', 'DraftRif', { content: rifContent({ category: 'crisis' }) });
+    const rifId = (rif as { reply: crmsV1.RifReply }).reply.rif_id;
+    const [de, fr, it, eu] = await open(['DE', 'FR', 'IT', 'EU']);
+
+    const all = await publish('EU', { all_member_states: true });
+    await eventually(() => [de, fr, it, eu].forEach((s) => expect(ids(s)).toEqual([all])), 5_000);
+    expect(de.received[0]).toMatchObject({ alert_id: all, all_member_states: true, published_by: 'commission:taxud-1', title: 'COVID-19' });
+
+    const toFr = await publish('DE', { member_states: ['FR'] });
+    const toDeIt = await publish('FR', { member_states: ['DE', 'IT'], rif_id: rifId });
+    await eventually(() => {
+      expect(ids(fr)).toEqual([all, toFr]);
+      expect(ids(de)).toEqual([all, toDeIt]);
+      expect(ids(it)).toEqual([all, toDeIt]);
+      expect(ids(eu)).toEqual([all, toFr, toDeIt]);
+    }, 5_000);
+    expect(de.received[1]).toMatchObject({ rif_id: rifId, member_states: ['DE', 'IT'], published_by: 'member-state:FR/fr-risk-1' });
+    const cursors = eu.received.map((a) => BigInt(a.cursor));
+    expect(cursors).toEqual([...cursors].sort((a, b) => (a < b ? -1 : 1)));
+
+    // A unit that was away resumes from the last cursor it received: what came after, then live.
+    de.close();
+    await eventually(() => expect(listener.watching).toBe(3));
+    const [back] = await open(['DE'], de.received[0].cursor);
+    await eventually(() => expect(ids(back)).toEqual([toDeIt]));
+    const later = await publish('EU', { member_states: ['DE', 'NL'] });
+    await eventually(() => expect(ids(back)).toEqual([toDeIt, later]), 5_000);
+    const [upToDate] = await open(['IT'], it.received[1].cursor);
+    await eventually(() => expect(ids(it)).toEqual([all, toDeIt]));
+    expect(ids(upToDate)).toEqual([]);
+    [fr, it, eu, back, upToDate].forEach((s) => s.close());
+    await eventually(() => expect(listener.watching).toBe(0));
+  });
+
+  it('refuses a bad cursor, a RIF the publisher cannot read, and unknown recipients; nothing is written', async () => {
+    const stream = await h.subscribeAlerts('DE', 'not-a-cursor');
+    expect(await stream.ended).toMatchObject({ code: status.INVALID_ARGUMENT, details: [{ pointer: '/after' }] });
+
+    const hidden = await h.as<crmsV1.RifReply>('BE', 'DraftRif', { content: rifContent() });
+    const before = await h.eventCount();
+    expect(await h.as('DE', 'PublishCrisisAlert', { title: 't', description: 'd', all_member_states: true, rif_id: (hidden as { reply: crmsV1.RifReply }).reply.rif_id })).toMatchObject({
+      ok: false,
+      kind: 'validation',
+      details: [{ pointer: '/rifId' }],
+    });
+    expect(await h.as('DE', 'PublishCrisisAlert', { title: 't', description: 'd', member_states: ['US'] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/memberStates/0' }] });
+    expect(await h.as('DE', 'PublishCrisisAlert', { title: '', description: 'd', all_member_states: true })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X01', pointer: '/title' }] });
+    expect(await h.eventCount()).toBe(before);
+  });
+
+  it('publishes once per message id', async () => {
+    const first = await h.as<crmsV1.PublishCrisisAlertReply>('EU', 'PublishCrisisAlert', { message_id: 'ebola-1', title: 'Ebola', description: 'd', all_member_states: true });
+    const before = await h.eventCount();
+    expect(await h.as('EU', 'PublishCrisisAlert', { message_id: 'ebola-1', title: 'Ebola', description: 'd', all_member_states: true })).toEqual({ ok: true, reply: { ...(first as { reply: object }).reply, replayed: true } });
+    expect(await h.as('EU', 'PublishCrisisAlert', { message_id: 'ebola-1', title: 'Ebola!', description: 'd', all_member_states: true })).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(await h.eventCount()).toBe(before);
+  });
+});
