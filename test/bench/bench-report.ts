@@ -27,6 +27,26 @@ function commit(): string {
 
 const format = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
 
+/** The figures as a markdown table, as docs/benchmarks.md shows them. */
+export function benchmarkTable(figures: readonly Figure[]): string {
+  return [
+    '| measure | figure | machine limit (plain SQL) | ratio | target | met |',
+    '|---|---|---|---|---|---|',
+    ...figures
+      .map((f) =>
+        [
+          f.name,
+          `${format(f.value)} ${f.unit}`,
+          f.baseline === undefined ? '' : `${format(f.baseline)} ${f.unit}`,
+          f.baseline === undefined ? '' : `${((100 * f.value) / f.baseline).toFixed(0)}%`,
+          f.target?.text ?? '',
+          f.target ? (f.target.met ? 'yes' : '**no**') : '',
+        ].join(' | '),
+      )
+      .map((row) => `| ${row} |`),
+  ].join('\n');
+}
+
 /**
  * Rewrites this benchmark's section of docs/benchmarks.md (between its markers), leaving other benchmarks'
  * sections as they are, so each `npm run bench:*` records its own latest run.
@@ -42,18 +62,7 @@ export function writeBenchmarkReport(bench: string, figures: readonly Figure[], 
     `- machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}, Node ${process.version}`,
     ...Object.entries(context).map(([k, v]) => `- ${k}: ${String(v)}`),
     '',
-    '| measure | figure | machine limit (plain SQL) | ratio | target | met |',
-    '|---|---|---|---|---|---|',
-    ...figures.map((f) =>
-      [
-        f.name,
-        `${format(f.value)} ${f.unit}`,
-        f.baseline === undefined ? '' : `${format(f.baseline)} ${f.unit}`,
-        f.baseline === undefined ? '' : `${((100 * f.value) / f.baseline).toFixed(0)}%`,
-        f.target?.text ?? '',
-        f.target ? (f.target.met ? 'yes' : '**no**') : '',
-      ].join(' | '),
-    ).map((row) => `| ${row} |`),
+    benchmarkTable(figures),
     `<!-- bench:${bench}:end -->`,
   ];
   const section = lines.join('\n');

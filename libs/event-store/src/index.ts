@@ -14,14 +14,28 @@ export * from './lib/integrity/checkpoint-signer';
 export * from './lib/integrity/signed-checkpoint';
 export * from './lib/integrity/log-digest';
 export type {
+  CheckedCheckpoint,
   CheckpointSummary,
+  CheckpointValue,
+  CheckpointVerdict,
   IntegrityProblem,
   IntegrityProblemKind,
+  LogHead,
+  StreamHead,
   VerificationReport,
 } from './lib/integrity/verification-report';
 export * from './lib/integrity/verify';
+export * from './lib/integrity/merkle-log';
+export * from './lib/integrity/verification-report-json';
+export * from './lib/integrity/audit-bundle';
+export * from './lib/integrity/verify-bundle';
+export * from './lib/integrity/integrity.errors';
+export { MalformedDocumentError } from './lib/integrity/integrity-json';
 export * from './lib/postgres/postgres-checkpointer';
 export * from './lib/postgres/postgres-verify';
+export * from './lib/postgres/postgres-verify-report';
+export { proveInclusion, type EventInclusion, type ProveInclusionOptions, type StoreInclusionProofs } from './lib/postgres/postgres-inclusion';
+export * from './lib/postgres/postgres-bundle';
 export * from './lib/event-store.factory';
 export * from './lib/kurrentdb/kurrentdb-event-store';
 export type { KurrentClient } from './lib/kurrentdb/kurrentdb-client';
@@ -33,6 +47,7 @@ export {
   type PostgresSubscriptionOptions,
   type PostgresSubscriptionTuning,
 } from './lib/postgres/postgres-subscription';
-export { PartitionCountMismatchError, type CheckpointLag } from './lib/postgres/postgres-checkpoints';
+export { PartitionCountMismatchError, readCommittedCheckpoints, type CheckpointLag, type CommittedCheckpoint } from './lib/postgres/postgres-checkpoints';
 export { PoolTransactionRunner } from './lib/postgres/postgres-transactions';
 export * from './lib/handle-command';
+export * from './lib/postgres/postgres-audit-reads';

@@ -7,3 +7,4 @@ export const arrivalStream = (arrivalMrn: string) => `arrival-${arrivalMrn}`;
 export const criterionStream = (id: string) => `criterion-${id}`;
 export const pcaStream = (id: string) => `pca-${id}`;
 export const crisisStream = (id: string) => `crisis-${id}`;
+export const accessStream = (key: string) => `access-${key}`;

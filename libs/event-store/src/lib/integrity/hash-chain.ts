@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { EventMetadata } from '../recorded-event';
 
@@ -16,16 +16,18 @@ export interface HashedContent {
   readonly recordedAt: string;
 }
 
-/** hash = sha256(canonical content + previous hash of the stream), hex. */
+/**
+ * hash = sha256(canonical content + previous hash of the stream), hex. The canonical text of the content is written
+ * in its sorted key order directly (data, id, metadata, recordedAt, revision, streamId, type), which is what
+ * canonicalJson of the seven-member object gives, without building and sorting that object for every event.
+ */
 export function eventHash(content: HashedContent, previousHash: string): string {
-  const canonical = canonicalJson({
-    streamId: content.streamId,
-    revision: content.revision,
-    id: content.id,
-    type: content.type,
-    data: content.data,
-    metadata: content.metadata,
-    recordedAt: content.recordedAt,
-  });
-  return createHash('sha256').update(canonical).update(previousHash).digest('hex');
+  const { data, id, metadata, recordedAt, revision, streamId, type } = content;
+  const canonical =
+    data === undefined || id === undefined || metadata === undefined || recordedAt === undefined || revision === undefined || streamId === undefined || type === undefined
+      ? canonicalJson({ streamId, revision, id, type, data, metadata, recordedAt }) // members left out, as canonicalJson drops them
+      : `{"data":${canonicalJson(data)},"id":${canonicalJson(id)},"metadata":${canonicalJson(metadata)},"recordedAt":${canonicalJson(recordedAt)},` +
+        `"revision":${canonicalJson(revision)},"streamId":${canonicalJson(streamId)},"type":${canonicalJson(type)}}`;
+  // One-shot hash of the concatenation: the same bytes as update(canonical).update(previousHash), about twice as fast.
+  return hash('sha256', canonical + previousHash, 'hex');
 }

@@ -5,20 +5,36 @@ import {
   loadCheckpointPublicKey,
   verifySignature,
 } from './checkpoint-signer';
+import { MerkleFrontier } from './merkle-log';
 import type { Position } from '../recorded-event';
 
-/** What a checkpoint asserts: the global log up to `position` holds `eventCount` events whose running digest is `digest`. */
+/**
+ * What a checkpoint asserts: the global log up to `position` holds `eventCount` events whose running digest is
+ * `digest` and, from claim version 2, whose Merkle Tree Hash is `merkleRoot`.
+ */
 export interface CheckpointClaim {
+  /**
+   * Absent (or 1): the first claim, without a Merkle root; its signed bytes are exactly what they always were, so
+   * checkpoints signed before version 2 still verify. 2: the claim also commits to `merkleRoot`.
+   */
+  readonly version?: CheckpointClaimVersion;
   /** The last event covered (inclusive). */
   readonly position: Position;
   /** How many events the log holds up to `position`, from the start. */
   readonly eventCount: number;
   /** Running digest over those events' hashes in log order (log-digest.ts). */
   readonly digest: string;
+  /** Version 2: RFC 6962 Merkle Tree Hash over the same hashes in the same order (merkle-log.ts), hex. */
+  readonly merkleRoot?: string;
   readonly keyId: string;
   /** ISO-8601 UTC. */
   readonly createdAt: string;
 }
+
+export type CheckpointClaimVersion = 1 | 2;
+
+/** The claim version the checkpointer signs today. */
+export const CURRENT_CLAIM_VERSION = 2;
 
 export interface SignedCheckpoint extends CheckpointClaim {
   /** The store's row id, when it has one; not signed, only used to name the checkpoint in reports. */
@@ -27,12 +43,44 @@ export interface SignedCheckpoint extends CheckpointClaim {
   readonly signature: string;
 }
 
-/** The exact bytes signed: canonical JSON of the claim, so any verifier rebuilds them from the five fields alone. */
+/**
+ * A checkpoint as a store keeps it. `merkleFrontier` (version 2) is the Merkle frontier after its last event, hex:
+ * it lets the next checkpoint extend the tree without reading the log again. It is not signed, and need not be: it
+ * is fully determined by the log, and whoever relies on it checks that it folds into the signed `merkleRoot`.
+ */
+export interface StoredCheckpoint extends SignedCheckpoint {
+  readonly merkleFrontier?: readonly string[];
+}
+
+/** The frontier a version 2 checkpoint stored, when it is one and folds into the root the checkpoint signed; else null. */
+export function storedFrontierOf(checkpoint: StoredCheckpoint): MerkleFrontier | null {
+  if (checkpoint.version !== 2 || !checkpoint.merkleFrontier) return null;
+  try {
+    const frontier = MerkleFrontier.restore(checkpoint.eventCount, checkpoint.merkleFrontier);
+    return frontier.root() === checkpoint.merkleRoot ? frontier : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The exact bytes signed: canonical JSON of the claim, so any verifier rebuilds them from the claim's fields alone.
+ * Version 1 is the five fields and nothing else (byte for byte the payload of the checkpoints signed before
+ * versions existed); version 2 adds `version` and `merkleRoot`, so a claim cannot be passed off as the other version.
+ */
 export function checkpointSigningPayload(claim: CheckpointClaim): string {
+  const position = { commit: claim.position.commit, prepare: claim.position.prepare };
+  if (claim.version === undefined || claim.version === 1) {
+    return canonicalJson({ position, eventCount: claim.eventCount, digest: claim.digest, keyId: claim.keyId, createdAt: claim.createdAt });
+  }
+  if (claim.version !== 2) throw new Error(`unknown checkpoint claim version ${String(claim.version)}`);
+  if (typeof claim.merkleRoot !== 'string') throw new Error('a version 2 checkpoint claim needs its merkle root');
   return canonicalJson({
-    position: { commit: claim.position.commit, prepare: claim.position.prepare },
+    version: 2,
+    position,
     eventCount: claim.eventCount,
     digest: claim.digest,
+    merkleRoot: claim.merkleRoot,
     keyId: claim.keyId,
     createdAt: claim.createdAt,
   });
@@ -63,10 +111,19 @@ export type CheckpointSignatureCheck = 'valid' | 'forged' | 'unknown-key';
 
 /**
  * 'unknown-key' when no trusted key has the claimed key id; 'forged' when the trusted key with that id did not
- * sign exactly these fields (a changed digest, count, position, date, or a signature made with another key).
+ * sign exactly these fields (a changed digest, count, position, date, root or version, or a signature made with
+ * another key). A version 1 claim that carries a merkle root is forged too: the root would be unsigned.
  */
 export function checkCheckpointSignature(checkpoint: SignedCheckpoint, keys: CheckpointKeyRing): CheckpointSignatureCheck {
   const key = keys.get(checkpoint.keyId);
   if (!key) return 'unknown-key';
-  return verifySignature(checkpointSigningPayload(checkpoint), checkpoint.signature, key.key) ? 'valid' : 'forged';
+  if ((checkpoint.version ?? 1) === 1 && checkpoint.merkleRoot !== undefined) return 'forged';
+  let payload: string;
+  try {
+    payload = checkpointSigningPayload(checkpoint);
+  } catch {
+    // An unknown version, or a version 2 claim without its root: nothing was signed that could say this.
+    return 'forged';
+  }
+  return verifySignature(payload, checkpoint.signature, key.key) ? 'valid' : 'forged';
 }

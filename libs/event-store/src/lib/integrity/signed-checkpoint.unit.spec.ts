@@ -35,4 +35,35 @@ describe('signed checkpoint', () => {
     const stranger = loadCheckpointSigner(generateCheckpointKeyPair().privateKeyPem);
     expect(checkCheckpointSignature(signCheckpoint(claim, stranger), keys)).toBe('unknown-key');
   });
+
+  describe('version 2: the claim commits to a merkle root', () => {
+    const v2 = signCheckpoint({ ...claim, version: 2, merkleRoot: 'cd'.repeat(32) }, signer);
+
+    it('signs the canonical claim with its version and root', () => {
+      expect(checkpointSigningPayload(v2)).toBe(
+        `{"createdAt":"2026-03-01T10:00:00.000Z","digest":"${'ab'.repeat(32)}","eventCount":12,"keyId":"${signer.keyId}",` +
+          `"merkleRoot":"${'cd'.repeat(32)}","position":{"commit":"740","prepare":"12"},"version":2}`,
+      );
+      expect(checkCheckpointSignature(v2, keys)).toBe('valid');
+    });
+
+    it('leaves the version 1 payload as it was, whether the version is absent or 1', () => {
+      expect(checkpointSigningPayload({ ...checkpoint, version: 1 })).toBe(checkpointSigningPayload(checkpoint));
+      expect(checkCheckpointSignature({ ...checkpoint, version: 1 }, keys)).toBe('valid');
+    });
+
+    it.each([
+      ['its merkle root changed', { merkleRoot: 'ef'.repeat(32) }],
+      ['its version dropped', { version: undefined }],
+      ['its version changed to 1', { version: 1 as const }],
+      ['its version unknown', { version: 3 as unknown as 2 }],
+      ['its merkle root removed', { merkleRoot: undefined }],
+    ])('is forged when %s', (_what, change) => {
+      expect(checkCheckpointSignature({ ...v2, ...change }, keys)).toBe('forged');
+    });
+
+    it('a version 1 checkpoint given a merkle root is forged: the root would be unsigned', () => {
+      expect(checkCheckpointSignature({ ...checkpoint, merkleRoot: 'cd'.repeat(32) }, keys)).toBe('forged');
+    });
+  });
 });

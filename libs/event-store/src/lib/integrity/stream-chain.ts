@@ -1,5 +1,5 @@
 import { eventHash, GENESIS_HASH, type HashedContent } from './hash-chain';
-import type { ProblemEntry, ProblemLog } from './verification-report';
+import type { ProblemEntry, ProblemLog, StreamHead } from './verification-report';
 import { positionToString, type Position, type RecordedEvent } from '../recorded-event';
 
 /** Events waiting for a lower revision of their stream; past this many, the lower revision is declared removed. */
@@ -14,10 +14,12 @@ const SUBSETS: readonly (readonly Swappable[])[] = Array.from({ length: (1 << SW
   SWAPPABLE.filter((_f, bit) => ((i + 1) >> bit) & 1),
 ).sort((a, b) => a.length - b.length);
 
+/** The last event checked in a stream. Mutable, and updated in place: one allocation per stream, not per event. */
 interface Link {
-  readonly id: string;
-  readonly revision: number;
-  readonly position: Position;
+  id: string;
+  revision: number;
+  position: Position;
+  hash: string | null;
 }
 
 interface Suspect {
@@ -46,9 +48,10 @@ interface StreamState {
  *   revision order: they wait until the walk ends, or until PARK_LIMIT of them pile up). Names the stream and the
  *   first missing revision; the detail names the events on either side.
  * - reordered-event: two broken links of one stream that exchanging the two events (whole, or some of their
- *   id/type/data/metadata/recordedAt) repairs: one problem naming both. Also a broken link whose event sits at a
- *   lower log position than the revision before it (a stream's positions grow with its revisions), and a revision
- *   seen twice. Longer permutations, or an exchange with rewritten hashes, stay changed-content, event by event.
+ *   id/type/data/metadata/recordedAt) repairs: one problem naming both. Also an event (its link broken or not) that
+ *   sits at a lower log position than the revision before it (a stream's positions grow with its revisions: each
+ *   append takes its positions after the previous revision committed), and a revision seen twice. Longer
+ *   permutations, or an exchange with rewritten hashes, stay changed-content, event by event.
  */
 export class StreamChains {
   private readonly streams = new Map<string, StreamState>();
@@ -79,6 +82,13 @@ export class StreamChains {
     }
     this.check(s, event);
     this.drain(s);
+  }
+
+  /** Each stream's last event checked, with its stored hash. */
+  *heads(): Generator<StreamHead> {
+    for (const [streamId, s] of this.streams) {
+      if (s.prev) yield { streamId, revision: s.prev.revision, eventId: s.prev.id, hash: s.prev.hash };
+    }
   }
 
   /** Revisions still missing at the end of the walk were removed. */
@@ -120,6 +130,17 @@ export class StreamChains {
   private check(s: StreamState, event: RecordedEvent): void {
     const computed = eventHash(event, s.prevHash);
     if (event.hash === null || computed === event.hash) {
+      // The link holds, yet the event sits before the revision it follows: rows were moved in the log.
+      if (s.prev !== null && event.position.prepare < s.prev.position.prepare) {
+        this.problems.add(
+          {
+            ...named(event),
+            kind: 'reordered-event',
+            detail: `revision ${event.revision} sits before revision ${s.prev.revision} (${s.prev.id} at ${positionToString(s.prev.position)}) in the log: their positions were exchanged or moved`,
+          },
+          event.position,
+        );
+      }
       this.advance(s, event, event.hash ?? computed);
       return;
     }
@@ -195,7 +216,14 @@ export class StreamChains {
   private advance(s: StreamState, event: RecordedEvent, hashForNext: string): void {
     s.next = event.revision + 1;
     s.prevHash = hashForNext;
-    s.prev = { id: event.id, revision: event.revision, position: event.position };
+    if (s.prev === null) {
+      s.prev = { id: event.id, revision: event.revision, position: event.position, hash: event.hash };
+    } else {
+      s.prev.id = event.id;
+      s.prev.revision = event.revision;
+      s.prev.position = event.position;
+      s.prev.hash = event.hash;
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { comparePositions, type Position } from '../recorded-event';
+import type { SignedCheckpoint } from './signed-checkpoint';
 
 export type IntegrityProblemKind =
   | 'changed-content'
@@ -6,7 +7,18 @@ export type IntegrityProblemKind =
   | 'reordered-event'
   | 'forged-checkpoint'
   | 'unknown-key'
-  | 'checkpoint-mismatch';
+  | 'checkpoint-mismatch'
+  /** An event whose hash is not proven to be in the checkpoint's Merkle tree (no proof, or one that fails). */
+  | 'not-in-checkpoint'
+  /** A checkpoint an earlier report named is no longer in the store. */
+  | 'missing-checkpoint'
+  /** The store's checkpoint of that id differs from the one an earlier report named. */
+  | 'changed-checkpoint'
+  /** The log no longer gives what an earlier report recorded where it ended (its unsigned head). */
+  | 'report-mismatch';
+
+/** The signed values of a checkpoint that the log can fail to give. */
+export type CheckpointValue = 'eventCount' | 'digest' | 'merkleRoot';
 
 export interface IntegrityProblem {
   readonly kind: IntegrityProblemKind;
@@ -20,32 +32,89 @@ export interface IntegrityProblem {
   readonly range?: { readonly after: Position; readonly upTo: Position };
   /** The checkpoint's row id, for problems a checkpoint revealed. */
   readonly checkpointId?: string;
+  /** For a checkpoint whose claim the log does not give: which of its values differ. */
+  readonly mismatched?: readonly CheckpointValue[];
   readonly detail: string;
 }
 
-export interface CheckpointSummary {
-  readonly id?: string;
+/**
+ * A checkpoint as a report names it: every signed field with its signature and key id, so that whoever keeps the
+ * report can check it again, against the key or against the store (verifyReportAgainstStore).
+ */
+export type CheckpointSummary = SignedCheckpoint;
+
+/** What the walk found of a checkpoint: its claim held, the log disagreed, or its signature did not hold. */
+export type CheckpointVerdict = 'matched' | 'mismatched' | 'forged' | 'unknown-key';
+
+export interface CheckedCheckpoint extends CheckpointSummary {
+  readonly verdict: CheckpointVerdict;
+}
+
+/**
+ * The log as the walk left it: the count, digest and Merkle root of every event it read. Unsigned: it records what
+ * this verification saw after the last checkpoint, so a later check can tell whether those events changed too.
+ */
+export interface LogHead {
   readonly position: Position;
   readonly eventCount: number;
   readonly digest: string;
-  readonly keyId: string;
-  readonly createdAt: string;
+  readonly merkleRoot: string;
+}
+
+/** The last event of a stream as the walk left it (scope 'streams'). */
+export interface StreamHead {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly eventId: string;
+  readonly hash: string | null;
 }
 
 export interface VerificationReport {
   readonly ok: boolean;
+  /** 'log': the whole global log with its checkpoints; 'streams': hash chains of some streams only. */
+  readonly scope: 'log' | 'streams';
+  /** The stream verified, when one was asked for. */
+  readonly streamId?: string;
+  /** When the verification ran (ISO-8601 UTC), when the caller knows it. */
+  readonly verifiedAt?: string;
+  /** The key ids the checkpoints were checked against. */
+  readonly trustedKeyIds: readonly string[];
   readonly eventsChecked: number;
   readonly streamsChecked: number;
   readonly checkpointsChecked: number;
   /**
-   * The latest checkpoint whose signature held and whose count and digest matched the log, with no checkpoint before
-   * it mismatching: the log up to it holds exactly the event hashes it was signed over. What an auditor anchors to.
+   * The latest checkpoint whose signature held and whose count and digest (and merkle root, version 2) matched the
+   * log, with no checkpoint before it mismatching: the log up to it holds exactly the event hashes it was signed
+   * over. What an auditor anchors to.
    */
   readonly lastCheckpoint: CheckpointSummary | null;
+  /** Every checkpoint compared, in log order, with what was found; the latest ones when more than the cap. */
+  readonly checkpoints: readonly CheckedCheckpoint[];
+  /** Checkpoints compared but left out of `checkpoints` (the earliest ones). */
+  readonly checkpointsOmitted: number;
+  /** Scope 'log', when no checkpoint mismatched: where the walk ended. */
+  readonly logHead?: LogHead;
+  /** Scope 'streams': each stream's last event. */
+  readonly streamHeads?: readonly StreamHead[];
   readonly firstProblem?: IntegrityProblem;
   /** In log order; capped at `maxProblems` (see `problemsOmitted`). */
   readonly problems: readonly IntegrityProblem[];
   readonly problemsOmitted: number;
+}
+
+/** The signed fields of a checkpoint, and nothing a store keeps beside them (the frontier). */
+export function checkpointSummary(cp: SignedCheckpoint): CheckpointSummary {
+  return {
+    ...(cp.id === undefined ? {} : { id: cp.id }),
+    ...(cp.version === undefined ? {} : { version: cp.version }),
+    position: cp.position,
+    eventCount: cp.eventCount,
+    digest: cp.digest,
+    ...(cp.merkleRoot === undefined ? {} : { merkleRoot: cp.merkleRoot }),
+    keyId: cp.keyId,
+    createdAt: cp.createdAt,
+    signature: cp.signature,
+  };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,16 +1,35 @@
 import type { CheckpointPublicKey } from './checkpoint-signer';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 import { LogDigest } from './log-digest';
-import { checkCheckpointSignature, checkpointKeyRing, type CheckpointKeyRing, type SignedCheckpoint } from './signed-checkpoint';
+import { MerkleFrontier } from './merkle-log';
+import {
+  checkCheckpointSignature,
+  checkpointKeyRing,
+  storedFrontierOf,
+  type CheckpointKeyRing,
+  type StoredCheckpoint,
+} from './signed-checkpoint';
 import { StreamChains } from './stream-chain';
-import { type CheckpointSummary, ProblemLog, type VerificationReport } from './verification-report';
+import {
+  checkpointSummary,
+  type CheckedCheckpoint,
+  type CheckpointSummary,
+  type CheckpointValue,
+  type CheckpointVerdict,
+  type LogHead,
+  ProblemLog,
+  type VerificationReport,
+} from './verification-report';
 import { comparePositions, positionToString, START, type Position, type RecordedEvent } from '../recorded-event';
 
 export interface VerifyEventsOptions {
   /** Trusted checkpoint keys: loaded keys, PEM texts, or a ready key ring. */
   readonly publicKeys?: readonly (CheckpointPublicKey | string)[] | CheckpointKeyRing;
-  /** Signed checkpoints in position order. Compared only in 'log' scope. */
-  readonly checkpoints?: Iterable<SignedCheckpoint> | AsyncIterable<SignedCheckpoint>;
+  /**
+   * Signed checkpoints in position order. Compared only in 'log' scope. A stored Merkle frontier, when there is
+   * one, is used only to resume the tree after a checkpoint the log disagrees with.
+   */
+  readonly checkpoints?: Iterable<StoredCheckpoint> | AsyncIterable<StoredCheckpoint>;
   /**
    * 'log' (default): `events` is the whole global log in (commit, prepare) order, and every checkpoint is compared.
    * 'streams': `events` holds some streams only, in any order; only their hash chains and revisions are checked,
@@ -19,53 +38,107 @@ export interface VerifyEventsOptions {
   readonly scope?: 'log' | 'streams';
   /** Problems listed in the report; the rest are counted in `problemsOmitted`. Default 1000. */
   readonly maxProblems?: number;
+  /** Checkpoints listed in the report (the latest ones); the rest are counted in `checkpointsOmitted`. Default 10,000. */
+  readonly maxCheckpoints?: number;
 }
 
 /**
  * Verifies events and checkpoints in one streaming pass, holding one small state per stream and nothing per event.
  * (a) Streams: each event's hash is recomputed from its content and the stored hash of the revision before it;
  * revisions must run 0..n without gaps (stream-chain.ts classifies changed, removed and exchanged events).
- * (b) The log: the running digest over the stored hashes in log order must equal each checkpoint's digest and
- * count, and each checkpoint's signature must verify with the trusted key its key id names.
+ * (b) The log: the running digest and the Merkle tree over the stored hashes in log order must give each
+ * checkpoint's count and digest (and, version 2, its merkle root), and each checkpoint's signature must verify
+ * with the trusted key its key id names.
  */
 export async function verifyEvents(
   events: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
   options: VerifyEventsOptions = {},
 ): Promise<VerificationReport> {
+  return verifyEventPages(Symbol.asyncIterator in events ? asyncPages(events) : syncPages(events), options);
+}
+
+/**
+ * verifyEvents over pages of events, as a store reads them: the walk awaits once per page (and once per checkpoint),
+ * not once per event, which on a log of millions is a good part of the cost.
+ */
+export async function verifyEventPages(
+  pages: Iterable<readonly RecordedEvent[]> | AsyncIterable<readonly RecordedEvent[]>,
+  options: VerifyEventsOptions = {},
+): Promise<VerificationReport> {
   const problems = new ProblemLog();
   const chains = new StreamChains(problems);
   const scope = options.scope ?? 'log';
-  const log = new LogWalk(problems, keyRingOf(options.publicKeys), scope === 'log' ? options.checkpoints : undefined);
+  const keys = keyRingOf(options.publicKeys);
+  const log = new LogWalk(problems, keys, scope === 'log' ? options.checkpoints : undefined, options.maxCheckpoints ?? 10_000);
   let eventsChecked = 0;
   let previous: Position | null = null;
 
-  for await (const event of events) {
-    if (scope === 'log') {
-      if (previous && comparePositions(previous, event.position) >= 0) {
-        throw new Error(`events must arrive in log order: ${positionToString(event.position)} after ${positionToString(previous)}`);
+  for await (const page of pages) {
+    for (const event of page) {
+      if (scope === 'log') {
+        if (previous && comparePositions(previous, event.position) >= 0) {
+          throw new Error(`events must arrive in log order: ${positionToString(event.position)} after ${positionToString(previous)}`);
+        }
+        previous = event.position;
+        if (log.hasCheckpointsBefore(event.position)) await log.checkpointsBefore(event.position);
+        // An adapter that stores no hash is digested by its content alone; PostgreSQL always stores one.
+        log.add(event.hash ?? eventHash(event, GENESIS_HASH));
       }
-      previous = event.position;
-      await log.checkpointsBefore(event.position);
-      // An adapter that stores no hash is digested by its content alone; PostgreSQL always stores one.
-      log.digest.add(event.hash ?? eventHash(event, GENESIS_HASH));
+      chains.accept(event);
+      eventsChecked += 1;
     }
-    chains.accept(event);
-    eventsChecked += 1;
   }
   await log.checkpointsBefore(null);
   chains.finish();
 
   const { problems: listed, firstProblem, omitted } = problems.finish(options.maxProblems ?? 1_000);
+  const logHead = scope === 'log' && previous ? log.head(previous) : undefined;
   return {
     ok: listed.length === 0 && omitted === 0,
+    scope,
+    trustedKeyIds: [...keys.keys()],
     eventsChecked,
     streamsChecked: chains.streamCount,
     checkpointsChecked: log.checked,
     lastCheckpoint: log.lastGood,
+    checkpoints: log.listed,
+    checkpointsOmitted: log.omitted,
+    ...(logHead ? { logHead } : {}),
+    ...(scope === 'streams' ? { streamHeads: [...chains.heads()] } : {}),
     ...(firstProblem ? { firstProblem } : {}),
     problems: listed,
     problemsOmitted: omitted,
   };
+}
+
+const PAGE = 1_000;
+
+function* syncPages(events: Iterable<RecordedEvent>): Generator<RecordedEvent[]> {
+  if (Array.isArray(events)) {
+    yield events;
+    return;
+  }
+  let page: RecordedEvent[] = [];
+  for (const e of events) {
+    page.push(e);
+    if (page.length === PAGE) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
+async function* asyncPages(events: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent[]> {
+  let page: RecordedEvent[] = [];
+  for await (const e of events) {
+    page.push(e);
+    if (page.length === PAGE) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
 }
 
 function keyRingOf(keys: VerifyEventsOptions['publicKeys']): CheckpointKeyRing {
@@ -73,43 +146,72 @@ function keyRingOf(keys: VerifyEventsOptions['publicKeys']): CheckpointKeyRing {
   return keys instanceof Map ? keys : checkpointKeyRing(keys as readonly (CheckpointPublicKey | string)[]);
 }
 
-/** The global-log half: running digest, and checkpoints compared as the walk passes their positions. */
+/** The global-log half: running digest, Merkle tree, and checkpoints compared as the walk passes their positions. */
 class LogWalk {
-  readonly digest = new LogDigest();
+  private readonly digest = new LogDigest();
+  /** Null once a mismatch left no trusted frontier to resume from: later merkle roots cannot be compared. */
+  private merkle: MerkleFrontier | null = MerkleFrontier.empty();
   checked = 0;
   lastGood: CheckpointSummary | null = null;
+  readonly listed: CheckedCheckpoint[] = [];
+  omitted = 0;
   /** Where the last trusted checkpoint ended: a mismatch lies between it and the checkpoint that shows it. */
   private trustedUpTo: Position = START;
   /** Set by the first mismatch: later checkpoints are judged from a reset digest, so none of them is an anchor. */
   private diverged = false;
-  private readonly pending: Iterator<SignedCheckpoint> | AsyncIterator<SignedCheckpoint> | null;
-  private next: SignedCheckpoint | null | undefined;
+  private readonly pending: Iterator<StoredCheckpoint> | AsyncIterator<StoredCheckpoint> | null;
+  private next: StoredCheckpoint | null | undefined;
 
   constructor(
     private readonly problems: ProblemLog,
     private readonly keys: CheckpointKeyRing,
-    checkpoints: Iterable<SignedCheckpoint> | AsyncIterable<SignedCheckpoint> | undefined,
+    checkpoints: Iterable<StoredCheckpoint> | AsyncIterable<StoredCheckpoint> | undefined,
+    private readonly maxListed: number,
   ) {
     if (!checkpoints) this.pending = null;
     else this.pending = Symbol.asyncIterator in checkpoints ? checkpoints[Symbol.asyncIterator]() : checkpoints[Symbol.iterator]();
     this.next = this.pending ? undefined : null;
   }
 
+  add(eventHash: string): void {
+    this.digest.add(eventHash);
+    this.merkle?.append(eventHash);
+  }
+
+  /** Where the walk ended, unless a checkpoint mismatched: then the running values are the checkpoints', not the log's. */
+  head(position: Position): LogHead | undefined {
+    if (this.diverged || !this.merkle) return undefined;
+    return { position, eventCount: this.digest.eventCount, digest: this.digest.digest, merkleRoot: this.merkle.root() };
+  }
+
+  /** Whether a checkpoint may lie before `position`: only then is there anything to compare (or to fetch). */
+  hasCheckpointsBefore(position: Position): boolean {
+    return this.next === undefined || (this.next !== null && comparePositions(this.next.position, position) < 0);
+  }
+
   /** Compares every checkpoint strictly before `position` (all remaining ones when null): the events they cover are in. */
   async checkpointsBefore(position: Position | null): Promise<void> {
     for (;;) {
       if (this.next === undefined) {
-        const r = await (this.pending as AsyncIterator<SignedCheckpoint>).next();
+        const r = await (this.pending as AsyncIterator<StoredCheckpoint>).next();
         this.next = r.done ? null : r.value;
       }
       const cp = this.next;
       if (!cp || (position && comparePositions(cp.position, position) >= 0)) return;
       this.next = undefined;
-      this.compare(cp);
+      this.list(cp, this.compare(cp));
     }
   }
 
-  private compare(cp: SignedCheckpoint): void {
+  private list(cp: StoredCheckpoint, verdict: CheckpointVerdict): void {
+    this.listed.push({ ...checkpointSummary(cp), verdict });
+    if (this.listed.length > this.maxListed) {
+      this.listed.shift();
+      this.omitted += 1;
+    }
+  }
+
+  private compare(cp: StoredCheckpoint): CheckpointVerdict {
     this.checked += 1;
     const named = { ...(cp.id === undefined ? {} : { checkpointId: cp.id }), position: cp.position };
     const which = `checkpoint ${cp.id ?? '?'} at ${positionToString(cp.position)}`;
@@ -117,17 +219,21 @@ class LogWalk {
     // An unauthenticated checkpoint asserts nothing: it is reported and neither compared nor trusted as a base.
     if (signature === 'unknown-key') {
       this.problems.add({ ...named, kind: 'unknown-key', detail: `${which} is signed by key ${cp.keyId}, which is not trusted` }, cp.position);
-      return;
+      return 'unknown-key';
     }
     if (signature === 'forged') {
       this.problems.add(
         { ...named, kind: 'forged-checkpoint', detail: `${which}: the signature does not verify with key ${cp.keyId} (fields changed, or signed by another key)` },
         cp.position,
       );
-      return;
+      return 'forged';
     }
     const count = this.digest.eventCount;
-    if (count !== cp.eventCount || this.digest.digest !== cp.digest) {
+    const mismatched: CheckpointValue[] = [];
+    if (count !== cp.eventCount) mismatched.push('eventCount');
+    if (this.digest.digest !== cp.digest) mismatched.push('digest');
+    if (cp.version === 2 && this.merkle && this.merkle.root() !== cp.merkleRoot) mismatched.push('merkleRoot');
+    if (mismatched.length > 0) {
       const range = { after: this.trustedUpTo, upTo: cp.position };
       const where = `between ${positionToString(range.after)} (exclusive) and ${positionToString(range.upTo)}`;
       const [kind, detail] =
@@ -135,21 +241,23 @@ class LogWalk {
           ? (['removed-event', `${cp.eventCount - count} event(s) ${where} are missing: ${which} covers ${cp.eventCount}, the log holds ${count}`] as const)
           : count > cp.eventCount
             ? (['checkpoint-mismatch', `${count - cp.eventCount} event(s) more ${where} than ${which} covers (inserted, or moved in the log)`] as const)
-            : (['checkpoint-mismatch', `the digest ${where} differs from ${which}: events were changed together with their hashes, or reordered`] as const);
-      this.problems.add({ ...named, kind, range, detail }, cp.position, true);
+            : mismatched.includes('digest')
+              ? (['checkpoint-mismatch', `the digest ${where} differs from ${which}: events were changed together with their hashes, or reordered`] as const)
+              : (['checkpoint-mismatch', `the merkle root of the log up to ${which} differs from the one it signed, though its count and digest match: it was signed over another tree`] as const);
+      this.problems.add({ ...named, kind, range, mismatched, detail }, cp.position, true);
       this.diverged = true;
-      // Continue from the checkpoint's signed values, so later checkpoints judge only their own stretch.
-      this.digest.reset(cp.digest, cp.eventCount);
-    } else if (!this.diverged) {
-      this.lastGood = {
-        ...(cp.id === undefined ? {} : { id: cp.id }),
-        position: cp.position,
-        eventCount: cp.eventCount,
-        digest: cp.digest,
-        keyId: cp.keyId,
-        createdAt: cp.createdAt,
-      };
+      if (mismatched.includes('eventCount') || mismatched.includes('digest')) {
+        // Continue from the checkpoint's signed values, so later checkpoints judge only their own stretch. The tree
+        // resumes from the checkpoint's stored frontier when it folds into the signed root; without one, later
+        // roots cannot be compared (the digest still covers every stretch).
+        this.digest.reset(cp.digest, cp.eventCount);
+        this.merkle = storedFrontierOf(cp);
+      }
+      this.trustedUpTo = cp.position;
+      return 'mismatched';
     }
+    if (!this.diverged) this.lastGood = checkpointSummary(cp);
     this.trustedUpTo = cp.position;
+    return 'matched';
   }
 }

@@ -1,37 +1,11 @@
 import { generateCheckpointKeyPair, loadCheckpointSigner } from './checkpoint-signer';
-import { eventHash, GENESIS_HASH } from './hash-chain';
+import { eventHash } from './hash-chain';
 import { LogDigest } from './log-digest';
+import { merkleRoot } from './merkle-log';
+import { recordLog, v2CheckpointAfter as v2CheckpointOverLog } from './recorded-log.test-harness';
 import { signCheckpoint, type SignedCheckpoint } from './signed-checkpoint';
 import { verifyEvents } from './verify';
 import type { RecordedEvent } from '../recorded-event';
-
-const metadata = {
-  schemaVersion: 1,
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  correlationId: 'c',
-  causationId: null,
-  actor: { kind: 'system' as const, component: 'test' },
-};
-
-/** Records events as an honest store would: revisions per stream, hashes chained, positions ascending. */
-function record(appends: readonly { stream: string; data: unknown; tx?: number }[]): RecordedEvent[] {
-  const heads = new Map<string, { revision: number; hash: string }>();
-  return appends.map(({ stream, data, tx }, i) => {
-    const head = heads.get(stream) ?? { revision: -1, hash: GENESIS_HASH };
-    const content = {
-      streamId: stream,
-      revision: head.revision + 1,
-      id: `e${i}`,
-      type: 'EnsFilingRegistered',
-      data,
-      metadata,
-      recordedAt: '2026-01-01T00:00:00.001Z',
-    };
-    const hash = eventHash(content, head.hash);
-    heads.set(stream, { revision: content.revision, hash });
-    return { ...content, position: { commit: BigInt(tx ?? 100 + i), prepare: BigInt(i + 1) }, hash };
-  });
-}
 
 const pair = generateCheckpointKeyPair();
 const signer = loadCheckpointSigner(pair.privateKeyPem);
@@ -45,6 +19,9 @@ function checkpointAfter(log: readonly RecordedEvent[], n: number, id = String(n
   return { ...signCheckpoint(claim, signer), id };
 }
 
+const v2CheckpointAfter = (log: readonly RecordedEvent[], n: number, options: { id?: string; root?: string } = {}) =>
+  v2CheckpointOverLog(log, n, signer, options);
+
 const appends = [
   { stream: 'ens-A', data: { n: 0 } },
   { stream: 'ens-B', data: { n: 0 } },
@@ -55,7 +32,7 @@ const appends = [
   { stream: 'ens-A', data: { n: 4 } },
   { stream: 'ens-B', data: { n: 2 } },
 ];
-const honest = record(appends);
+const honest = recordLog(appends);
 const a = (revision: number) => honest.findIndex((e) => e.streamId === 'ens-A' && e.revision === revision);
 const checkpoints = [checkpointAfter(honest, 4), checkpointAfter(honest, 8)];
 
@@ -69,7 +46,7 @@ describe('verify events', () => {
     });
 
     it('accepts revisions whose transactions commit in another order', async () => {
-      const log = record([
+      const log = recordLog([
         { stream: 'ens-A', data: 0, tx: 10 },
         { stream: 'ens-A', data: 1, tx: 5 },
         { stream: 'ens-A', data: 2, tx: 11 },
@@ -133,6 +110,18 @@ describe('verify events', () => {
     });
   });
 
+  describe('two events with their log positions exchanged', () => {
+    it('reordered, naming the event that sits too early; the checkpoint over them disagrees too', async () => {
+      const [i, j] = [a(2), a(3)];
+      const log = honest
+        .map((e, k) => (k === i ? { ...e, position: honest[j].position } : k === j ? { ...e, position: honest[i].position } : e))
+        .sort((x, y) => Number(x.position.prepare - y.position.prepare));
+      const report = await verifyEvents(log, { checkpoints, publicKeys });
+      expect(report.firstProblem).toMatchObject({ kind: 'reordered-event', streamId: 'ens-A', revision: 3, eventId: honest[j].id, detail: expect.stringContaining(honest[i].id) });
+      expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'checkpoint-mismatch', checkpointId: '4', mismatched: ['digest'] }));
+    });
+  });
+
   describe('the last event of a stream rewritten together with its hash', () => {
     it('only the checkpoint shows it: a mismatch over its stretch', async () => {
       const last = honest.length - 1;
@@ -170,5 +159,68 @@ describe('verify events', () => {
 
   it('refuses a log fed out of position order', async () => {
     await expect(verifyEvents([honest[1], honest[0]])).rejects.toThrow(/log order/);
+  });
+
+  describe('version 2 checkpoints: the merkle root is compared too', () => {
+    const hashes = honest.map((e) => e.hash as string);
+
+    it('verify after version 1 ones, and the report keeps what a later check needs', async () => {
+      const cps = [checkpoints[0], v2CheckpointAfter(honest, 6), v2CheckpointAfter(honest, 8)];
+      const report = await verifyEvents(honest, { checkpoints: cps, publicKeys });
+      expect(report).toMatchObject({ ok: true, scope: 'log', checkpointsChecked: 3, checkpointsOmitted: 0, trustedKeyIds: [signer.keyId] });
+      expect(report.checkpoints).toEqual([
+        { id: '4', position: cps[0].position, eventCount: 4, digest: cps[0].digest, keyId: signer.keyId, createdAt: cps[0].createdAt, signature: cps[0].signature, verdict: 'matched' },
+        expect.objectContaining({ id: '6', version: 2, merkleRoot: merkleRoot(hashes.slice(0, 6)), signature: cps[1].signature, verdict: 'matched' }),
+        expect.objectContaining({ id: '8', version: 2, verdict: 'matched' }),
+      ]);
+      // The stored frontier is the store's business, not the report's.
+      expect(report.checkpoints[1]).not.toHaveProperty('merkleFrontier');
+      expect(report.lastCheckpoint).toEqual({ ...cps[2], merkleFrontier: undefined, id: '8' });
+      expect(report.logHead).toEqual({ position: honest[7].position, eventCount: 8, digest: cps[2].digest, merkleRoot: merkleRoot(hashes) });
+    });
+
+    it('signed over another tree (count and digest right): a mismatch of the merkle root, and no anchor', async () => {
+      const wrong = v2CheckpointAfter(honest, 6, { root: merkleRoot(hashes.slice(0, 5)) });
+      const report = await verifyEvents(honest, { checkpoints: [checkpoints[0], wrong], publicKeys });
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'checkpoint-mismatch', checkpointId: '6', mismatched: ['merkleRoot'], range: { after: honest[3].position, upTo: honest[5].position } }),
+      ]);
+      expect(report.lastCheckpoint).toMatchObject({ id: '4' });
+      expect(report.checkpoints.map((c) => c.verdict)).toEqual(['matched', 'mismatched']);
+      expect(report.logHead).toBeUndefined();
+    });
+
+    it('a removed event: the checkpoint names every value the log no longer gives', async () => {
+      const log = honest.filter((_e, i) => i !== a(1));
+      const report = await verifyEvents(log, { checkpoints: [v2CheckpointAfter(honest, 4)], publicKeys });
+      expect(report.problems).toContainEqual(
+        expect.objectContaining({ kind: 'removed-event', checkpointId: '4', mismatched: ['eventCount', 'digest', 'merkleRoot'] }),
+      );
+    });
+
+    it('after a mismatch, the tree resumes from the stored frontier, so a later wrong root is still found', async () => {
+      const log = honest.filter((_e, i) => i !== a(1));
+      const later = v2CheckpointAfter(honest, 8, { root: merkleRoot(hashes.slice(0, 7)) });
+      const report = await verifyEvents(log, { checkpoints: [v2CheckpointAfter(honest, 4), later], publicKeys });
+      expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'checkpoint-mismatch', checkpointId: '8', mismatched: ['merkleRoot'] }));
+      const right = await verifyEvents(log, { checkpoints: [v2CheckpointAfter(honest, 4), v2CheckpointAfter(honest, 8)], publicKeys });
+      expect(right.problems.filter((p) => p.checkpointId === '8')).toEqual([]);
+    });
+
+    it('lists the latest checkpoints when there are more than the cap', async () => {
+      const cps = [2, 4, 6, 8].map((n) => v2CheckpointAfter(honest, n));
+      const report = await verifyEvents(honest, { checkpoints: cps, publicKeys, maxCheckpoints: 2 });
+      expect(report.checkpoints.map((c) => c.id)).toEqual(['6', '8']);
+      expect(report).toMatchObject({ checkpointsChecked: 4, checkpointsOmitted: 2, lastCheckpoint: { id: '8' } });
+    });
+  });
+
+  describe('the heads a report keeps', () => {
+    it("scope 'streams': each stream's last event and its hash", async () => {
+      const report = await verifyEvents(honest.filter((e) => e.streamId === 'ens-B'), { scope: 'streams' });
+      const last = honest[honest.length - 1];
+      expect(report.streamHeads).toEqual([{ streamId: 'ens-B', revision: 2, eventId: last.id, hash: last.hash }]);
+      expect(report.logHead).toBeUndefined();
+    });
   });
 });

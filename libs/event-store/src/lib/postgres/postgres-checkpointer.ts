@@ -2,56 +2,32 @@ import type { Pool, PoolClient } from 'pg';
 import type { CheckpointPublicKey, CheckpointSigner } from '../integrity/checkpoint-signer';
 import { loadCheckpointPublicKey } from '../integrity/checkpoint-signer';
 import { LogDigest } from '../integrity/log-digest';
-import { checkCheckpointSignature, checkpointKeyRing, signCheckpoint, type SignedCheckpoint } from '../integrity/signed-checkpoint';
+import { MerkleFrontier } from '../integrity/merkle-log';
+import {
+  checkCheckpointSignature,
+  checkpointKeyRing,
+  CURRENT_CLAIM_VERSION,
+  signCheckpoint,
+  storedFrontierOf,
+  type SignedCheckpoint,
+  type StoredCheckpoint,
+} from '../integrity/signed-checkpoint';
 import type { Position } from '../recorded-event';
-import { isoInstant } from './postgres-event-row';
+import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
+import { BEFORE_THE_LOG, logHashPages } from './postgres-log-hashes';
+
+// The row mapping moved to its own file; it stays importable from here, where it first was.
+export { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
 
 // 'ICS2CP' in ASCII: serialises checkpointers across replicas; any fixed key distinct from other lock users works.
 const CHECKPOINTER_LOCK_KEY = '0x494353324350';
 
-/**
- * Columns of event_store.integrity_checkpoints in the shape `toSignedCheckpoint` maps. Converted columns get names
- * of their own: ORDER BY resolves a name to an output column first, and `id::text AS id` would sort as text.
- */
-export const CHECKPOINT_COLUMNS = `id::text AS checkpoint_id, position_commit::text AS log_commit,
-  position_prepare::text AS log_prepare, event_count::text AS covered_events, digest, signature, key_id,
-  ${isoInstant('created_at')} AS created_at_iso`;
-
-export interface CheckpointRow {
-  readonly checkpoint_id: string;
-  readonly log_commit: string;
-  readonly log_prepare: string;
-  readonly covered_events: string;
-  readonly digest: string;
-  readonly signature: string;
-  readonly key_id: string;
-  readonly created_at_iso: string;
-}
-
-export function toSignedCheckpoint(row: CheckpointRow): SignedCheckpoint {
-  return {
-    id: row.checkpoint_id,
-    position: { commit: BigInt(row.log_commit), prepare: BigInt(row.log_prepare) },
-    eventCount: Number(row.covered_events),
-    digest: row.digest,
-    signature: row.signature,
-    keyId: row.key_id,
-    createdAt: row.created_at_iso,
-  };
-}
-
 const LAST_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints
   ORDER BY position_commit DESC, position_prepare DESC, id DESC LIMIT 1`;
 
-// The same stable prefix as readAll (postgres-read-all.ts), with the watermark taken once so one call does bounded
-// work while appends go on; only the hashes are read, the digest needs nothing else.
-const HASHES_SQL = `SELECT transaction_id::text AS log_commit, position::text AS log_prepare, hash FROM event_store.events
-  WHERE (transaction_id, position) > ($1::xid8, $2::bigint) AND transaction_id < $3::xid8
-  ORDER BY transaction_id, position LIMIT $4`;
-
 const INSERT_SQL = `INSERT INTO event_store.integrity_checkpoints
-  (position_commit, position_prepare, event_count, digest, signature, key_id, created_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS checkpoint_id`;
+  (position_commit, position_prepare, event_count, digest, signature, key_id, created_at, claim_version, merkle_root, merkle_frontier)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::text AS checkpoint_id`;
 
 export interface CreateCheckpointOptions {
   /** Clock for `createdAt`. Default: the system clock. */
@@ -63,15 +39,18 @@ export interface CreateCheckpointOptions {
 }
 
 export interface CheckpointOutcome {
-  /** The newest checkpoint after the call; null while the stable log is empty. */
-  readonly checkpoint: SignedCheckpoint | null;
+  /** The newest checkpoint after the call, with its stored frontier; null while the stable log is empty. */
+  readonly checkpoint: StoredCheckpoint | null;
   /** False when nothing had been appended since the last checkpoint, and nothing was written. */
   readonly created: boolean;
 }
 
 /**
- * Signs a checkpoint over the stable global log: continues the running digest from the last checkpoint over the
- * events after it, in (transaction_id, position) order, and inserts {position, eventCount, digest, signature, keyId}.
+ * Signs a version 2 checkpoint over the stable global log: continues the running digest and the Merkle tree from
+ * the last checkpoint over the events after it, in (transaction_id, position) order, and inserts {position,
+ * eventCount, digest, merkleRoot, signature, keyId} with the tree's frontier. The tree resumes from the last
+ * checkpoint's stored frontier; after a version 1 checkpoint (or a frontier that does not fold into its signed root)
+ * it is rebuilt once from the log, which must then still give that checkpoint's count and digest.
  * Writes nothing when no event was added. Concurrent callers (replicas) take turns on an advisory lock. Refuses to
  * extend a last checkpoint whose signature does not verify, since everything after it would inherit its claim.
  */
@@ -97,28 +76,27 @@ export async function createCheckpoint(
     }
     const watermark = (await client.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin')).rows[0].xmin;
     const digest = last ? new LogDigest(last.digest, last.eventCount) : new LogDigest();
+    const frontier = last ? (storedFrontierOf(last) ?? (await rebuildFrontier(client, last, batchSize))) : MerkleFrontier.empty();
     let position: Position | null = null;
-    // xid8 has no negative values: the start of the log is "after (0, -1)", as in readAll.
-    let after = last?.position ?? { commit: 0n, prepare: -1n };
-    for (;;) {
-      const { rows } = await client.query<{ log_commit: string; log_prepare: string; hash: string }>({
-        name: 'event_store.checkpointer.hashes',
-        text: HASHES_SQL,
-        values: [after.commit.toString(), after.prepare.toString(), watermark, batchSize],
-      });
-      for (const row of rows) digest.add(row.hash);
-      if (rows.length > 0) {
-        const end = rows[rows.length - 1];
-        position = after = { commit: BigInt(end.log_commit), prepare: BigInt(end.log_prepare) };
+    let end: { log_commit: string; log_prepare: string } | null = null;
+    for await (const page of logHashPages(client, last?.position ?? BEFORE_THE_LOG, { belowTransaction: watermark }, batchSize)) {
+      for (const row of page) {
+        digest.add(row.hash);
+        frontier.append(row.hash);
       }
-      if (rows.length < batchSize) break;
+      end = page[page.length - 1];
     }
+    if (end) position = { commit: BigInt(end.log_commit), prepare: BigInt(end.log_prepare) };
     if (!position) {
       await client.query('COMMIT');
       return { checkpoint: last, created: false };
     }
     const createdAt = (options.now ?? (() => new Date()))().toISOString();
-    const signed = signCheckpoint({ position, eventCount: digest.eventCount, digest: digest.digest, createdAt }, signer);
+    const signed = signCheckpoint(
+      { version: CURRENT_CLAIM_VERSION, position, eventCount: digest.eventCount, digest: digest.digest, merkleRoot: frontier.root(), createdAt },
+      signer,
+    );
+    const merkleFrontier = frontier.toJSON();
     const inserted = await client.query<{ checkpoint_id: string }>(INSERT_SQL, [
       signed.position.commit.toString(),
       signed.position.prepare.toString(),
@@ -127,9 +105,12 @@ export async function createCheckpoint(
       signed.signature,
       signed.keyId,
       signed.createdAt,
+      signed.version,
+      signed.merkleRoot,
+      JSON.stringify(merkleFrontier),
     ]);
     await client.query('COMMIT');
-    return { checkpoint: { ...signed, id: inserted.rows[0].checkpoint_id }, created: true };
+    return { checkpoint: { ...signed, id: inserted.rows[0].checkpoint_id, merkleFrontier }, created: true };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
@@ -138,9 +119,28 @@ export async function createCheckpoint(
   }
 }
 
-async function lastCheckpoint(client: PoolClient): Promise<SignedCheckpoint | null> {
+async function lastCheckpoint(client: PoolClient): Promise<StoredCheckpoint | null> {
   const { rows } = await client.query<CheckpointRow>({ name: 'event_store.checkpointer.last', text: LAST_SQL });
   return rows[0] ? toSignedCheckpoint(rows[0]) : null;
+}
+
+/**
+ * The tree up to `last`, from the log: once, after a version 1 checkpoint. The log must still give the
+ * checkpoint's count and digest (and root, version 2), or the new checkpoint would sign a root over a rewritten log.
+ */
+async function rebuildFrontier(client: PoolClient, last: StoredCheckpoint, batchSize: number): Promise<MerkleFrontier> {
+  const digest = new LogDigest();
+  const frontier = MerkleFrontier.empty();
+  for await (const page of logHashPages(client, BEFORE_THE_LOG, { upTo: last.position }, batchSize)) {
+    for (const row of page) {
+      digest.add(row.hash);
+      frontier.append(row.hash);
+    }
+  }
+  const agrees =
+    digest.eventCount === last.eventCount && digest.digest === last.digest && (last.version !== 2 || frontier.root() === last.merkleRoot);
+  if (!agrees) throw new Error(`refusing to extend checkpoint ${last.id}: the log up to it no longer gives its count and digest (run verifyStore)`);
+  return frontier;
 }
 
 export interface PostgresCheckpointerOptions extends CreateCheckpointOptions {

@@ -91,6 +91,26 @@ export class PostgresCheckpoints {
   }
 }
 
+/** A subscription's committed checkpoint of one partition, as tools outside the subscription see it. */
+export interface CommittedCheckpoint {
+  readonly partition: number;
+  readonly partitionCount: number;
+  readonly position: Position;
+}
+
+/**
+ * The committed checkpoints of a subscription, read-only (replay waits on them to know the live read model has
+ * caught up): unlike `PostgresCheckpoints.load`, it never creates a row, so a tool reading a subscription that has
+ * not run cannot fix its partition count. Empty when the subscription never ran.
+ */
+export async function readCommittedCheckpoints(db: Pick<Pool, 'query'>, subscription: string): Promise<CommittedCheckpoint[]> {
+  const { rows } = await db.query<CheckpointRow>(
+    `SELECT partition, partition_count, position_commit, position_prepare FROM ${TABLE} WHERE subscription = $1 ORDER BY partition`,
+    [subscription],
+  );
+  return rows.map((r) => ({ partition: Number(r.partition), partitionCount: Number(r.partition_count), position: toPosition(r) }));
+}
+
 /** How far a checkpoint is behind the log: events after it (committed, readable or not yet) and the oldest one's age. */
 export interface CheckpointLag {
   readonly events: number;

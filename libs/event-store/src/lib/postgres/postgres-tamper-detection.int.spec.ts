@@ -1,98 +1,12 @@
-import { Client, Pool } from 'pg';
-// Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
-import { freshDatabase, type FreshDatabase } from '../../testing';
-import { someEvents } from '../contract/contract-fixtures';
 import { generateCheckpointKeyPair, loadCheckpointSigner } from '../integrity/checkpoint-signer';
-import { signCheckpoint, type SignedCheckpoint } from '../integrity/signed-checkpoint';
-import type { RecordedEvent } from '../recorded-event';
-import { createCheckpoint } from './postgres-checkpointer';
-import { PostgresEventStore } from './postgres-event-store';
+import { signCheckpoint } from '../integrity/signed-checkpoint';
 import { verifyStore } from './postgres-verify';
-
-const keys = generateCheckpointKeyPair();
-const signer = loadCheckpointSigner(keys.privateKeyPem);
-const publicKeys = [keys.publicKeyPem];
-
-/**
- * A store with three streams and three signed checkpoints, ready to be tampered with:
- *   cp1: A0 A1 B0 | cp2: A2 A3 B1 C0 C1 | cp3: A4 B2     (B2 is the last event of stream B)
- */
-interface Scenario {
-  readonly db: FreshDatabase;
-  readonly pool: Pool;
-  readonly events: RecordedEvent[];
-  readonly checkpoints: SignedCheckpoint[];
-  event(stream: 'A' | 'B' | 'C', revision: number): RecordedEvent;
-  /** Runs SQL as a superuser with the append-only triggers switched off, as an intruder with full access would. */
-  tamper(...statements: string[]): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function scenario(): Promise<Scenario> {
-  const db = await freshDatabase('tamper');
-  const store = new PostgresEventStore({ connectionString: db.appUrl, poolSize: 2 });
-  const pool = new Pool({ connectionString: db.appUrl, max: 2 });
-  const names = { A: 'ens-25DE0000000000000A', B: 'ens-25DE0000000000000B', C: 'risk-25DE0000000000000C' };
-  const checkpoints: SignedCheckpoint[] = [];
-  const checkpointAll = async () => {
-    // The stable prefix waits for every older transaction in the cluster: wait until it holds all events written.
-    const written = await pool.query('SELECT count(*)::int AS n FROM event_store.events');
-    const { checkpoint } = await waitForCheckpointOf(pool, written.rows[0].n);
-    checkpoints.push(checkpoint);
-  };
-  await store.append(names.A, someEvents(2), 'no-stream');
-  await store.append(names.B, someEvents(1), 'no-stream');
-  await checkpointAll();
-  await store.append(names.A, someEvents(1), 1);
-  await store.append(names.A, someEvents(1), 2);
-  await store.append(names.B, someEvents(1), 0);
-  await store.append(names.C, someEvents(2), 'no-stream');
-  await checkpointAll();
-  await store.append(names.A, someEvents(1), 3);
-  await store.append(names.B, someEvents(1), 1);
-  await checkpointAll();
-  const events = await store.readAll();
-  await store.close();
-  return {
-    db,
-    pool,
-    events,
-    checkpoints,
-    event: (s, revision) => events.find((e) => e.streamId === names[s] && e.revision === revision) as RecordedEvent,
-    async tamper(...statements) {
-      const admin = new Client({ connectionString: db.adminUrl });
-      await admin.connect();
-      try {
-        await admin.query('SET session_replication_role = replica');
-        for (const sql of statements) await admin.query(sql);
-      } finally {
-        await admin.end();
-      }
-    },
-    async close() {
-      await pool.end();
-      await db.drop();
-    },
-  };
-}
-
-async function waitForCheckpointOf(pool: Pool, count: number): Promise<{ checkpoint: SignedCheckpoint }> {
-  for (;;) {
-    const stable = await pool.query('SELECT count(*)::int AS n FROM event_store.events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())');
-    if (stable.rows[0].n >= count) break;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  const { checkpoint } = await createCheckpoint(pool, signer);
-  if (checkpoint?.eventCount !== count) throw new Error(`checkpoint covers ${checkpoint?.eventCount}, expected ${count}`);
-  return { checkpoint };
-}
-
-const row = (e: RecordedEvent) => `position = ${e.position.prepare}`;
+import { publicKeys, row, signer, tamperScenario, type Scenario } from './tamper-scenario.test-harness';
 
 describe('tamper detection on PostgreSQL', () => {
   let s: Scenario;
   beforeEach(async () => {
-    s = await scenario();
+    s = await tamperScenario();
   });
   afterEach(async () => {
     await s?.close();

@@ -1,0 +1,196 @@
+import { AUDIT_BUNDLE_FORMAT, auditBundleFromJson, auditBundleToJson, type AuditBundle } from './audit-bundle';
+import { generateCheckpointKeyPair, loadCheckpointSigner } from './checkpoint-signer';
+import { eventHash, GENESIS_HASH } from './hash-chain';
+import { MalformedDocumentError } from './integrity-json';
+import { inclusionProofs } from './merkle-log';
+import { recordLog, v2CheckpointAfter } from './recorded-log.test-harness';
+import { signCheckpoint, type SignedCheckpoint } from './signed-checkpoint';
+import { verifyBundle } from './verify-bundle';
+import type { RecordedEvent } from '../recorded-event';
+
+const pair = generateCheckpointKeyPair();
+const signer = loadCheckpointSigner(pair.privateKeyPem);
+const publicKeys = [pair.publicKeyPem];
+
+// One MRN's ENS and risk streams among other traffic; the bundle holds the two streams of that MRN.
+const log = recordLog([
+  { stream: 'ens-M', data: { n: 0 } },
+  { stream: 'ens-X', data: { n: 0 } },
+  { stream: 'ens-M', data: { n: 1 } },
+  { stream: 'risk-M', data: { n: 0 } },
+  { stream: 'ens-X', data: { n: 1 } },
+  { stream: 'ens-M', data: { n: 2 } },
+  { stream: 'ens-M', data: { n: 3 } },
+  { stream: 'risk-M', data: { n: 1 } },
+  { stream: 'ens-Y', data: { n: 0 } },
+]);
+const checkpoint = v2CheckpointAfter(log, log.length, signer);
+
+/** A bundle as exportBundle builds it: the streams' events, proofs against the checkpoint over the whole log. */
+function bundleOf(events: readonly RecordedEvent[], cp: SignedCheckpoint = checkpoint): AuditBundle {
+  const streamIds = ['ens-M', 'risk-M'];
+  const wanted = events.filter((e) => streamIds.includes(e.streamId));
+  const indexOf = new Map(events.map((e, i) => [e.id, i]));
+  const paths = inclusionProofs(
+    events.map((e) => e.hash as string),
+    wanted.map((e) => indexOf.get(e.id) as number),
+    events.length,
+  );
+  const { merkleFrontier: _frontier, ...signed } = cp as SignedCheckpoint & { merkleFrontier?: unknown };
+  return {
+    format: AUDIT_BUNDLE_FORMAT,
+    exportedAt: '2026-01-03T00:00:00.000Z',
+    streams: streamIds.map((streamId) => ({ streamId, events: wanted.filter((e) => e.streamId === streamId) })),
+    checkpoint: signed,
+    proofs: Object.fromEntries(wanted.map((e) => [e.id, { leafIndex: indexOf.get(e.id) as number, path: paths.get(indexOf.get(e.id) as number) as string[] }])),
+    keyId: cp.keyId,
+  };
+}
+
+const honest = bundleOf(log);
+const ens = (revision: number) => honest.streams[0].events[revision];
+/** The bundle with the events of ens-M changed by `edit` (hashes and proofs left as exported). */
+const editEns = (edit: (events: RecordedEvent[]) => RecordedEvent[]): AuditBundle => ({
+  ...honest,
+  streams: [{ ...honest.streams[0], events: edit([...honest.streams[0].events]) }, honest.streams[1]],
+});
+
+describe('verify an audit bundle offline', () => {
+  describe('as exported', () => {
+    it('verifies every event, chain, proof and the signature', () => {
+      const report = verifyBundle(honest, publicKeys);
+      expect(report).toMatchObject({ ok: true, streamsChecked: 2, eventsChecked: 6, proofsVerified: 6, problems: [], trustedKeyIds: [signer.keyId] });
+      expect(report.checkpoint).toMatchObject({ version: 2, merkleRoot: checkpoint.merkleRoot, signature: checkpoint.signature });
+    });
+
+    it('still verifies after a round trip through its JSON file', () => {
+      expect(verifyBundle(auditBundleFromJson(auditBundleToJson(honest)), publicKeys).ok).toBe(true);
+    });
+  });
+
+  describe('edited by hand', () => {
+    it('a changed payload: changed content of that event', () => {
+      const report = verifyBundle(editEns((es) => es.map((e) => (e.revision === 2 ? { ...e, data: { n: 99 } } : e))), publicKeys);
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'changed-content', streamId: 'ens-M', revision: 2, eventId: ens(2).id })]);
+    });
+
+    it('a removed event: the missing revision is named', () => {
+      const report = verifyBundle(editEns((es) => es.filter((e) => e.revision !== 1)), publicKeys);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'removed-event', streamId: 'ens-M', revision: 1 })]);
+    });
+
+    it('the first event removed: the stream must start at revision 0', () => {
+      const report = verifyBundle(editEns((es) => es.slice(1)), publicKeys);
+      expect(report.firstProblem).toMatchObject({ kind: 'removed-event', streamId: 'ens-M', revision: 0 });
+    });
+
+    it('two events with their payloads exchanged: reordered, naming both', () => {
+      const report = verifyBundle(
+        editEns((es) => es.map((e) => (e.revision === 1 ? { ...e, data: ens(3).data } : e.revision === 3 ? { ...e, data: ens(1).data } : e))),
+        publicKeys,
+      );
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'reordered-event', streamId: 'ens-M', revision: 1, eventId: ens(1).id, detail: expect.stringContaining(ens(3).id) }),
+      ]);
+    });
+
+    it('an event rewritten with its hash chain recomputed: the chain holds, the proof does not', () => {
+      const forged = editEns((es) => {
+        let previous = GENESIS_HASH;
+        return es.map((e) => {
+          const content = e.revision === 2 ? { ...e, data: { n: 99 } } : e;
+          previous = eventHash(content, previous);
+          return { ...content, hash: previous };
+        });
+      });
+      const report = verifyBundle(forged, publicKeys);
+      expect(report.firstProblem).toMatchObject({ kind: 'not-in-checkpoint', streamId: 'ens-M', revision: 2, eventId: ens(2).id });
+      // Every later event of the stream carries a new hash too, and none is in the signed tree.
+      expect(report.problems.map((p) => p.revision)).toEqual([2, 3]);
+    });
+
+    it('an event without its proof, or with the proof of another event', () => {
+      const { [ens(1).id]: _gone, ...others } = honest.proofs;
+      expect(verifyBundle({ ...honest, proofs: others }, publicKeys).problems).toEqual([
+        expect.objectContaining({ kind: 'not-in-checkpoint', eventId: ens(1).id }),
+      ]);
+      const swapped = { ...honest.proofs, [ens(1).id]: honest.proofs[ens(2).id] };
+      expect(verifyBundle({ ...honest, proofs: swapped }, publicKeys).problems).toEqual([
+        expect.objectContaining({ kind: 'not-in-checkpoint', eventId: ens(1).id }),
+      ]);
+    });
+
+    it('a checkpoint claiming another log size: forged (an audit path alone need not show the size)', () => {
+      const report = verifyBundle({ ...honest, checkpoint: { ...honest.checkpoint, eventCount: 10 } }, publicKeys);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'forged-checkpoint', checkpointId: checkpoint.id })]);
+    });
+  });
+
+  describe('the checkpoint re-signed', () => {
+    it('with a key nobody trusts: unknown key, naming the checkpoint', () => {
+      const stranger = loadCheckpointSigner(generateCheckpointKeyPair().privateKeyPem);
+      const resigned = signCheckpoint(honest.checkpoint, stranger);
+      const report = verifyBundle({ ...honest, checkpoint: resigned, keyId: stranger.keyId }, publicKeys);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'unknown-key', checkpointId: checkpoint.id, position: checkpoint.position })]);
+    });
+
+    it('with another key under the trusted key id: forged', () => {
+      const intruder = loadCheckpointSigner(generateCheckpointKeyPair().privateKeyPem);
+      const resigned = signCheckpoint(honest.checkpoint, { ...intruder, keyId: signer.keyId });
+      expect(verifyBundle({ ...honest, checkpoint: resigned }, publicKeys).problems).toEqual([
+        expect.objectContaining({ kind: 'forged-checkpoint', checkpointId: checkpoint.id }),
+      ]);
+    });
+
+    it('over a rewritten log by an intruder with their own key: the events prove in, the key is unknown', () => {
+      const stranger = loadCheckpointSigner(generateCheckpointKeyPair().privateKeyPem);
+      // The whole log recorded again with one payload changed: every chain and hash is consistent.
+      const rewritten = recordLog(log.map((e) => ({ stream: e.streamId, data: e.id === ens(2).id ? { n: 99 } : e.data })));
+      const report = verifyBundle(bundleOf(rewritten, v2CheckpointAfter(rewritten, rewritten.length, stranger)), publicKeys);
+      expect(report.proofsVerified).toBe(6);
+      expect(report.problems.map((p) => p.kind)).toEqual(['unknown-key']);
+    });
+
+    it('a version 1 checkpoint proves nothing included', () => {
+      const { version: _v, merkleRoot: _r, ...claim } = honest.checkpoint;
+      const v1 = signCheckpoint(claim, signer);
+      const report = verifyBundle({ ...honest, checkpoint: v1 }, publicKeys);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'checkpoint-mismatch', mismatched: ['merkleRoot'] })]);
+      expect(report.proofsVerified).toBe(0);
+    });
+
+    it('the bundle naming another key than its checkpoint', () => {
+      expect(verifyBundle({ ...honest, keyId: 'ffffffffffffffff' }, publicKeys).problems).toEqual([
+        expect.objectContaining({ kind: 'forged-checkpoint', checkpointId: checkpoint.id }),
+      ]);
+    });
+  });
+
+  describe('its file', () => {
+    it('keeps event data that looks like a position exactly as it was', () => {
+      const tricky = recordLog([{ stream: 'ens-M', data: { commit: '1', prepare: '2' } }]);
+      const bundle = { ...bundleOf(tricky, v2CheckpointAfter(tricky, 1, signer)) };
+      const back = auditBundleFromJson(auditBundleToJson(bundle));
+      expect(back.streams[0].events[0].data).toEqual({ commit: '1', prepare: '2' });
+      expect(back.checkpoint.position).toEqual(tricky[0].position);
+      expect(verifyBundle(back, publicKeys).ok).toBe(true);
+    });
+
+    it.each([
+      ['not JSON', 'nope', '$'],
+      ['another format', JSON.stringify({ format: 'other/1' }), '$.format'],
+      ['an event without its revision', auditBundleToJson(honest).replace('"revision": 0,', ''), '$.streams[0].events[0].revision'],
+      ['a position that is no number', auditBundleToJson(honest).replace(/"commit": "\d+"/, '"commit": "x"'), '$.streams[0].events[0].position.commit'],
+    ])('refuses %s, naming where', (_what, text, path) => {
+      let error: unknown;
+      try {
+        auditBundleFromJson(text);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(MalformedDocumentError);
+      expect(error).toMatchObject({ path });
+    });
+  });
+});

@@ -1,0 +1,190 @@
+import { auditBundleFromJson, auditBundleToJson, type AuditBundle } from '../integrity/audit-bundle';
+import { generateCheckpointKeyPair, loadCheckpointSigner } from '../integrity/checkpoint-signer';
+import { signCheckpoint } from '../integrity/signed-checkpoint';
+import type { IntegrityProblem, VerificationReport } from '../integrity/verification-report';
+import { verificationReportFromJson, verificationReportToJson } from '../integrity/verification-report-json';
+import { verifyBundle } from '../integrity/verify-bundle';
+import type { RecordedEvent } from '../recorded-event';
+import { exportBundle } from './postgres-bundle';
+import { verifyStore } from './postgres-verify';
+import { verifyReportAgainstStore } from './postgres-verify-report';
+import { publicKeys, row, signer, tamperScenario, type Scenario } from './tamper-scenario.test-harness';
+
+/**
+ * The auditors' tamper tests (issue 6): with a superuser connection, change a payload, delete an event, exchange two
+ * events, re-sign a checkpoint with a key that is not trusted. After each: verifyStore fails naming the event (or
+ * the checkpoint); a bundle exported before still verifies offline; a bundle exported after, and the earlier
+ * bundle edited by hand the same way, fail verifyBundle naming it; a report kept from before fails
+ * verifyReportAgainstStore. The scenario (tamper-scenario.test-harness.ts): A and C are one MRN's streams.
+ */
+
+/** The bundle with the events of one stream replaced, proofs as they were. */
+function editStream(bundle: AuditBundle, streamId: string, edit: (events: RecordedEvent[]) => RecordedEvent[]): AuditBundle {
+  return { ...bundle, streams: bundle.streams.map((st) => (st.streamId === streamId ? { ...st, events: edit([...st.events]) } : st)) };
+}
+
+/** Exchanges one field's values between two events of a stream. */
+function exchange<K extends keyof RecordedEvent>(events: RecordedEvent[], r1: number, r2: number, field: K): RecordedEvent[] {
+  const [e1, e2] = [events.find((e) => e.revision === r1), events.find((e) => e.revision === r2)] as RecordedEvent[];
+  return events.map((e) => (e === e1 ? { ...e, [field]: e2[field] } : e === e2 ? { ...e, [field]: e1[field] } : e));
+}
+
+interface TamperCase {
+  readonly name: string;
+  /** Superuser SQL, triggers off. */
+  sql(s: Scenario): string[];
+  /** The same change made by hand to a bundle exported before. */
+  editBundle(bundle: AuditBundle, s: Scenario): AuditBundle;
+  /** What verifyStore, verifyBundle and verifyReportAgainstStore must name first. */
+  named(s: Scenario): Partial<IntegrityProblem>;
+}
+
+const cases: TamperCase[] = [
+  {
+    name: 'a payload changed',
+    sql: (s) => [`UPDATE event_store.events SET data = '{"n": 99}' WHERE ${row(s.event('A', 2))}`],
+    editBundle: (b, s) => editStream(b, s.event('A', 2).streamId, (es) => es.map((e) => (e.revision === 2 ? { ...e, data: { n: 99 } } : e))),
+    named: (s) => ({ kind: 'changed-content', streamId: s.event('A', 2).streamId, revision: 2, eventId: s.event('A', 2).id }),
+  },
+  {
+    name: 'an event deleted',
+    sql: (s) => [`DELETE FROM event_store.events WHERE ${row(s.event('A', 2))}`],
+    editBundle: (b, s) => editStream(b, s.event('A', 2).streamId, (es) => es.filter((e) => e.revision !== 2)),
+    named: (s) => ({ kind: 'removed-event', streamId: s.event('A', 2).streamId, revision: 2 }),
+  },
+  {
+    name: 'two events with their payloads exchanged',
+    sql: (s) => [
+      `UPDATE event_store.events e SET data = o.data FROM event_store.events o
+        WHERE (e.${row(s.event('A', 1))} AND o.${row(s.event('A', 3))}) OR (e.${row(s.event('A', 3))} AND o.${row(s.event('A', 1))})`,
+    ],
+    editBundle: (b, s) => editStream(b, s.event('A', 1).streamId, (es) => exchange(es, 1, 3, 'data')),
+    named: (s) => ({ kind: 'reordered-event', streamId: s.event('A', 1).streamId, revision: 1, eventId: s.event('A', 1).id }),
+  },
+  {
+    name: 'two events with their revisions exchanged',
+    // Through a free revision: the (stream, revision) unique index holds even for a superuser.
+    sql: (s) => [
+      `UPDATE event_store.events SET revision = 1000 WHERE ${row(s.event('A', 2))}`,
+      `UPDATE event_store.events SET revision = 2 WHERE ${row(s.event('A', 3))}`,
+      `UPDATE event_store.events SET revision = 3 WHERE ${row(s.event('A', 2))}`,
+    ],
+    editBundle: (b, s) =>
+      editStream(b, s.event('A', 2).streamId, (es) => exchange(es, 2, 3, 'revision').sort((x, y) => x.revision - y.revision)),
+    named: (s) => ({ kind: 'reordered-event', streamId: s.event('A', 2).streamId, revision: 2, eventId: s.event('A', 3).id }),
+  },
+  {
+    name: 'two events with their places in the log exchanged',
+    // Both halves of the position: the log is ordered by transaction first. Through a free position (primary key).
+    sql: (s) => {
+      const [e1, e3] = [s.event('A', 1), s.event('A', 3)];
+      return [
+        `UPDATE event_store.events SET position = 1000000, transaction_id = '${e3.position.commit}' WHERE ${row(e1)}`,
+        `UPDATE event_store.events SET position = ${e1.position.prepare}, transaction_id = '${e1.position.commit}' WHERE ${row(e3)}`,
+        `UPDATE event_store.events SET position = ${e3.position.prepare} WHERE position = 1000000`,
+      ];
+    },
+    editBundle: (b, s) => {
+      const [e1, e3] = [s.event('A', 1), s.event('A', 3)];
+      const moved = editStream(b, e1.streamId, (es) => exchange(es, 1, 3, 'position'));
+      return { ...moved, proofs: { ...b.proofs, [e1.id]: b.proofs[e3.id], [e3.id]: b.proofs[e1.id] } };
+    },
+    // The event moved ahead of the revision before it.
+    named: (s) => ({ kind: 'reordered-event', streamId: s.event('A', 3).streamId, revision: 3, eventId: s.event('A', 3).id }),
+  },
+];
+
+describe('tamper tests for auditors: store, bundle and kept report', () => {
+  let s: Scenario;
+  let before: AuditBundle;
+  let keptReport: VerificationReport;
+  beforeEach(async () => {
+    s = await tamperScenario();
+    // What an auditor took away before the intrusion: files, read back as such.
+    before = auditBundleFromJson(auditBundleToJson(await exportBundle(s.pool, { streamIds: s.mrnStreams })));
+    keptReport = verificationReportFromJson(verificationReportToJson(await verifyStore(s.pool, { publicKeys })));
+  });
+  afterEach(async () => {
+    await s?.close();
+  });
+
+  it('untouched: everything verifies, and the bundle covers the MRN with the last checkpoint', async () => {
+    expect(keptReport).toMatchObject({ ok: true, checkpointsChecked: 3, lastCheckpoint: { id: s.checkpoints[2].id, version: 2 } });
+    expect(verifyBundle(before, publicKeys)).toMatchObject({ ok: true, streamsChecked: 2, eventsChecked: 7, proofsVerified: 7 });
+    expect(before.checkpoint).toMatchObject({ id: s.checkpoints[2].id, merkleRoot: s.checkpoints[2].merkleRoot });
+    expect(await verifyReportAgainstStore(s.pool, keptReport, { publicKeys })).toMatchObject({ ok: true, checkpointsReplayed: 3, eventsChecked: 10 });
+  });
+
+  describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    beforeEach(async () => {
+      await s.tamper(...c.sql(s));
+    });
+
+    it('verifyStore fails, naming the event', async () => {
+      const report = await verifyStore(s.pool, { publicKeys });
+      expect(report.ok).toBe(false);
+      expect(report.firstProblem).toMatchObject(c.named(s));
+    });
+
+    it('the bundle exported before still verifies offline; one exported after fails, naming the event', async () => {
+      expect(verifyBundle(before, publicKeys)).toMatchObject({ ok: true, problems: [] });
+      const after = auditBundleFromJson(auditBundleToJson(await exportBundle(s.pool, { streamIds: s.mrnStreams })));
+      const report = verifyBundle(after, publicKeys);
+      expect(report.ok).toBe(false);
+      expect(report.firstProblem).toMatchObject(c.named(s));
+    });
+
+    it('the bundle exported before, edited by hand the same way, fails, naming the event', () => {
+      const report = verifyBundle(c.editBundle(before, s), publicKeys);
+      expect(report.ok).toBe(false);
+      expect(report.firstProblem).toMatchObject(c.named(s));
+    });
+
+    it('the report kept from before no longer holds against the store, naming the event', async () => {
+      const recheck = await verifyReportAgainstStore(s.pool, keptReport, { publicKeys });
+      expect(recheck.ok).toBe(false);
+      expect(recheck.firstProblem).toMatchObject(c.named(s));
+    });
+  });
+
+  describe('the last checkpoint re-signed with a key that is not trusted', () => {
+    const stranger = loadCheckpointSigner(generateCheckpointKeyPair().privateKeyPem);
+    beforeEach(async () => {
+      const target = s.checkpoints[2];
+      const resigned = signCheckpoint(target, stranger);
+      await s.tamper(`UPDATE event_store.integrity_checkpoints SET signature = '${resigned.signature}', key_id = '${stranger.keyId}' WHERE id = ${target.id}`);
+    });
+    const named = () => ({ kind: 'unknown-key', checkpointId: s.checkpoints[2].id, position: s.checkpoints[2].position });
+
+    it('verifyStore fails, naming the checkpoint', async () => {
+      const report = await verifyStore(s.pool, { publicKeys });
+      expect(report.problems).toEqual([expect.objectContaining(named())]);
+      expect(report.lastCheckpoint).toMatchObject({ id: s.checkpoints[1].id });
+    });
+
+    it('the bundle exported before still verifies; one exported after, or re-signed by hand, fails naming the checkpoint', async () => {
+      expect(verifyBundle(before, publicKeys).ok).toBe(true);
+      const after = await exportBundle(s.pool, { streamIds: s.mrnStreams });
+      expect(verifyBundle(after, publicKeys).problems).toEqual([expect.objectContaining(named())]);
+      const byHand = { ...before, checkpoint: signCheckpoint(before.checkpoint, stranger), keyId: stranger.keyId };
+      expect(verifyBundle(byHand, publicKeys).problems).toEqual([expect.objectContaining(named())]);
+    });
+
+    it('under the trusted key id instead: forged, in the store and in the bundle', async () => {
+      const intruder = loadCheckpointSigner(generateCheckpointKeyPair().privateKeyPem);
+      const target = s.checkpoints[2];
+      await s.tamper(
+        `UPDATE event_store.integrity_checkpoints SET signature = '${signCheckpoint(target, { ...intruder, keyId: signer.keyId }).signature}', key_id = '${signer.keyId}' WHERE id = ${target.id}`,
+      );
+      const forged = { kind: 'forged-checkpoint', checkpointId: target.id };
+      expect((await verifyStore(s.pool, { publicKeys })).problems).toEqual([expect.objectContaining(forged)]);
+      expect(verifyBundle(await exportBundle(s.pool, { streamIds: s.mrnStreams }), publicKeys).problems).toEqual([expect.objectContaining(forged)]);
+    });
+
+    it('the report kept from before no longer holds: the store changed the checkpoint it names', async () => {
+      const recheck = await verifyReportAgainstStore(s.pool, keptReport, { publicKeys });
+      expect(recheck.ok).toBe(false);
+      expect(recheck.problems).toEqual([expect.objectContaining({ kind: 'changed-checkpoint', checkpointId: s.checkpoints[2].id })]);
+    });
+  });
+});

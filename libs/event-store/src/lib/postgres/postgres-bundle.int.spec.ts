@@ -1,0 +1,95 @@
+import { Pool } from 'pg';
+// Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
+import { eventually, freshDatabase, type FreshDatabase } from '../../testing';
+import { aStream, refusal, someEvents } from '../contract/contract-fixtures';
+import { AUDIT_BUNDLE_FORMAT, auditBundleFromJson, auditBundleToJson } from '../integrity/audit-bundle';
+import { generateCheckpointKeyPair, loadCheckpointSigner } from '../integrity/checkpoint-signer';
+import { NoCoveringCheckpointError } from '../integrity/integrity.errors';
+import type { SignedCheckpoint } from '../integrity/signed-checkpoint';
+import { verifyBundle } from '../integrity/verify-bundle';
+import { controlStream, ensStream, riskStream } from '../stream-names';
+import { createCheckpoint } from './postgres-checkpointer';
+import { exportBundle } from './postgres-bundle';
+import { PostgresEventStore } from './postgres-event-store';
+
+const signer = loadCheckpointSigner(generateCheckpointKeyPair().privateKeyPem);
+const publicKeys = [signer.publicKeyPem];
+const exportedAt = new Date('2026-05-06T07:08:09.000Z');
+
+describe('audit bundles exported from PostgreSQL', () => {
+  let db: FreshDatabase;
+  let store: PostgresEventStore;
+  let pool: Pool;
+  const mrn = '26DE000000000000B7';
+  const mrnStreams = [ensStream(mrn), riskStream(mrn), controlStream(mrn)];
+
+  const checkpointAll = async (): Promise<SignedCheckpoint> => {
+    const total = (await pool.query('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
+    return eventually(async () => {
+      const { checkpoint } = await createCheckpoint(pool, signer);
+      if (!checkpoint || checkpoint.eventCount !== total) throw new Error(`covers ${checkpoint?.eventCount} of ${total}`);
+      return checkpoint;
+    });
+  };
+
+  beforeAll(async () => {
+    db = await freshDatabase('bundle');
+    store = new PostgresEventStore({ connectionString: db.appUrl, poolSize: 2 });
+    pool = new Pool({ connectionString: db.appUrl, max: 2 });
+    // The MRN's ENS and risk streams among other traffic, across two checkpoints; no control stream yet.
+    await store.append(ensStream(mrn), someEvents(2), 'no-stream');
+    await store.append(aStream(), someEvents(3), 'no-stream');
+    await checkpointAll();
+    await store.append(riskStream(mrn), someEvents(2), 'no-stream');
+    await store.append(aStream(), someEvents(2), 'no-stream');
+    await store.append(ensStream(mrn), someEvents(1), 1);
+  });
+  afterAll(async () => {
+    await Promise.all([store?.close(), pool?.end()]);
+    await db?.drop();
+  });
+
+  it('refuses while no signed checkpoint covers the MRN yet, saying a checkpoint must be signed first', async () => {
+    const error = await refusal(exportBundle(pool, { streamIds: mrnStreams }));
+    expect(error).toBeInstanceOf(NoCoveringCheckpointError);
+  });
+
+  it("holds the MRN's whole history, and verifies offline from its file", async () => {
+    const checkpoint = await checkpointAll();
+    const bundle = await exportBundle(pool, { streamIds: mrnStreams, now: () => exportedAt });
+    expect(bundle).toMatchObject({ format: AUDIT_BUNDLE_FORMAT, exportedAt: exportedAt.toISOString(), keyId: signer.keyId });
+    expect(bundle.checkpoint).toEqual({
+      id: checkpoint.id,
+      version: 2,
+      position: checkpoint.position,
+      eventCount: checkpoint.eventCount,
+      digest: checkpoint.digest,
+      merkleRoot: checkpoint.merkleRoot,
+      keyId: checkpoint.keyId,
+      createdAt: checkpoint.createdAt,
+      signature: checkpoint.signature,
+    });
+    // Every event from revision 0, as recorded: the same as reading the streams.
+    expect(bundle.streams.map((s) => s.streamId)).toEqual(mrnStreams);
+    for (const s of bundle.streams) expect(s.events).toEqual(await store.readStream(s.streamId));
+    expect(bundle.streams.map((s) => s.events.length)).toEqual([3, 2, 0]);
+    expect(Object.keys(bundle.proofs).sort()).toEqual(bundle.streams.flatMap((s) => s.events.map((e) => e.id)).sort());
+
+    const file = auditBundleToJson(bundle);
+    const report = verifyBundle(auditBundleFromJson(file), publicKeys);
+    expect(report).toMatchObject({ ok: true, streamsChecked: 2, eventsChecked: 5, proofsVerified: 5, problems: [] });
+  });
+
+  it('is refused again once an event of the MRN follows the last checkpoint', async () => {
+    await store.append(riskStream(mrn), someEvents(1), 1);
+    expect(await refusal(exportBundle(pool, { streamIds: mrnStreams }))).toBeInstanceOf(NoCoveringCheckpointError);
+    await checkpointAll();
+    expect(verifyBundle(await exportBundle(pool, { streamIds: mrnStreams }), publicKeys)).toMatchObject({ ok: true, eventsChecked: 6 });
+  });
+
+  it('does not verify under keys other than the signer’s', async () => {
+    const bundle = await exportBundle(pool, { streamIds: mrnStreams });
+    const report = verifyBundle(bundle, [generateCheckpointKeyPair().publicKeyPem]);
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'unknown-key', checkpointId: bundle.checkpoint.id })]);
+  });
+});

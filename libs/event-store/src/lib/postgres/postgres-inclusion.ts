@@ -1,0 +1,193 @@
+import type { Pool, PoolClient } from 'pg';
+import { NoCoveringCheckpointError, UnknownEventsError } from '../integrity/integrity.errors';
+import { frontierSubtrees, InclusionProofBuilder, type FrontierSubtree } from '../integrity/merkle-log';
+import { storedFrontierOf, type SignedCheckpoint, type StoredCheckpoint } from '../integrity/signed-checkpoint';
+import { checkpointSummary } from '../integrity/verification-report';
+import { comparePositions, positionToString, type Position } from '../recorded-event';
+import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
+import { BEFORE_THE_LOG, logHashPages } from './postgres-log-hashes';
+
+export interface ProveInclusionOptions {
+  /** The events to prove. */
+  readonly eventIds?: readonly string[];
+  /** Every event of these streams, too. */
+  readonly streamIds?: readonly string[];
+  /** The checkpoint to prove against (its row id). Default: the latest version 2 checkpoint, which must cover them all. */
+  readonly checkpointId?: string;
+  /** Log rows per query. Default 10,000. */
+  readonly batchSize?: number;
+}
+
+/** One event, where its hash sits in the checkpoint's Merkle tree, and its audit path to the root. */
+export interface EventInclusion {
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: Position;
+  readonly hash: string;
+  readonly leafIndex: number;
+  /** Hex, from the leaf's sibling up (RFC 6962 §2.1.1). */
+  readonly path: readonly string[];
+}
+
+export interface StoreInclusionProofs {
+  /** What the proofs lead to: `checkpoint.merkleRoot` over `checkpoint.eventCount` leaves. */
+  readonly checkpoint: SignedCheckpoint;
+  /** The size of the tree the proofs are for: the checkpoint's eventCount, unless the log was rewritten. */
+  readonly treeSize: number;
+  /** In log order. */
+  readonly events: readonly EventInclusion[];
+}
+
+/** An event to prove, as read from the store. */
+export interface InclusionTarget {
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: Position;
+  readonly hash: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TARGET_COLUMNS = `id::text AS event_id, stream_id, revision, transaction_id::text AS log_commit, position::text AS log_prepare, hash`;
+const TARGETS_SQL = `SELECT ${TARGET_COLUMNS} FROM event_store.events WHERE id = ANY($1::uuid[]) OR stream_id = ANY($2::text[])`;
+const LATEST_V2_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints WHERE claim_version = 2
+  ORDER BY position_commit DESC, position_prepare DESC, id DESC LIMIT 1`;
+const BY_ID_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints WHERE id = $1::bigint`;
+// The latest version 2 checkpoint strictly before a position: its frontier stands in for the log before it.
+const RESUME_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints
+  WHERE claim_version = 2 AND (position_commit, position_prepare) < ($1::bigint, $2::bigint)
+  ORDER BY position_commit DESC, position_prepare DESC, id DESC LIMIT 5`;
+
+interface TargetRow {
+  readonly event_id: string;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly log_commit: string;
+  readonly log_prepare: string;
+  readonly hash: string;
+}
+
+/**
+ * Inclusion proofs of events (by id, or all of some streams) in a signed version 2 checkpoint: for each, its leaf
+ * index in the log and its audit path to the checkpoint's merkle root. Everything is read in one REPEATABLE READ
+ * snapshot; the log's hashes in (transaction_id, position) order, in keyset pages, one pass for every proof.
+ */
+export async function proveInclusion(pool: Pool, options: ProveInclusionOptions): Promise<StoreInclusionProofs> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const eventIds = options.eventIds ?? [];
+    const malformed = eventIds.filter((id) => !UUID.test(id));
+    if (malformed.length > 0) throw new UnknownEventsError(malformed);
+    const { rows } = await client.query<TargetRow>(TARGETS_SQL, [eventIds, options.streamIds ?? []]);
+    const found = new Set(rows.map((r) => r.event_id));
+    const unknown = eventIds.filter((id) => !found.has(id.toLowerCase()));
+    if (unknown.length > 0) throw new UnknownEventsError(unknown);
+    const proofs = await proveInclusionInSnapshot(client, rows.map(toTarget), options);
+    await client.query('COMMIT');
+    return proofs;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * The proofs, inside a snapshot the caller holds (exportBundle reads the events in the same one). The log's hashes
+ * are read only between two stored frontiers that fold into their signed roots: from the latest version 2
+ * checkpoint before the first target (the log before it is its frontier, for every later proof), up to the first
+ * subtree of the proving checkpoint's own frontier that starts after the last target (the rest of the tree is those
+ * subtrees' roots). Without such frontiers the walk reads from the log's start, and to the checkpoint.
+ * A rewritten log gives proofs that do not verify; it never makes one verify.
+ */
+export async function proveInclusionInSnapshot(
+  client: PoolClient,
+  targets: readonly InclusionTarget[],
+  options: Pick<ProveInclusionOptions, 'checkpointId' | 'batchSize'> = {},
+): Promise<StoreInclusionProofs> {
+  const sorted = [...targets].sort((a, b) => comparePositions(a.position, b.position));
+  const last = sorted.length > 0 ? sorted[sorted.length - 1].position : null;
+  const checkpoint = await coveringCheckpoint(client, last, options.checkpointId);
+  const resume = sorted.length > 0 ? await resumePoint(client, sorted[0].position) : null;
+  const builder = resume ? InclusionProofBuilder.resume(resume.eventCount, resume.frontier) : new InclusionProofBuilder();
+  const tail = tailOf(checkpoint);
+  const wanted = new Map(sorted.map((t) => [t.position.prepare.toString(), t]));
+  const leafOf = new Map<InclusionTarget, number>();
+  let stopAt: FrontierSubtree | undefined;
+  read: for await (const page of logHashPages(client, resume?.position ?? BEFORE_THE_LOG, { upTo: checkpoint.position }, options.batchSize ?? 10_000)) {
+    for (const row of page) {
+      if (stopAt && builder.size === stopAt.start) break read;
+      const target = wanted.get(row.log_prepare);
+      const leaf = builder.add(row.hash, target !== undefined);
+      if (!target) continue;
+      leafOf.set(target, leaf);
+      if (leafOf.size === wanted.size) stopAt = tail.find((t) => t.start > leaf);
+    }
+  }
+  if (stopAt && builder.size === stopAt.start) {
+    for (const t of tail) if (t.start >= stopAt.start) builder.addSubtree(t.level, t.root);
+  }
+  const { treeSize, proofs } = builder.finish();
+  return {
+    checkpoint: checkpointSummary(checkpoint),
+    treeSize,
+    events: sorted.map((t) => {
+      const leafIndex = leafOf.get(t);
+      // Only a log rewritten under the snapshot's feet (impossible) or a target outside it gets here.
+      if (leafIndex === undefined) throw new Error(`event ${t.eventId} at ${positionToString(t.position)} was not found in the log`);
+      return { ...t, leafIndex, path: proofs.get(leafIndex) as string[] };
+    }),
+  };
+}
+
+/** The subtrees of the proving checkpoint's stored frontier, when it folds into the root it signed; else none. */
+function tailOf(checkpoint: StoredCheckpoint): readonly FrontierSubtree[] {
+  const frontier = storedFrontierOf(checkpoint);
+  return frontier ? frontierSubtrees(checkpoint.eventCount, frontier.toJSON()) : [];
+}
+
+function toTarget(r: TargetRow): InclusionTarget {
+  return {
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    revision: r.revision,
+    position: { commit: BigInt(r.log_commit), prepare: BigInt(r.log_prepare) },
+    hash: r.hash,
+  };
+}
+
+async function coveringCheckpoint(client: PoolClient, last: Position | null, checkpointId: string | undefined): Promise<StoredCheckpoint> {
+  let checkpoint: StoredCheckpoint | null = null;
+  if (checkpointId !== undefined) {
+    if (!/^\d+$/.test(checkpointId)) throw new NoCoveringCheckpointError(last, null, `no checkpoint ${checkpointId}`);
+    const { rows } = await client.query<CheckpointRow>(BY_ID_SQL, [checkpointId]);
+    checkpoint = rows[0] ? toSignedCheckpoint(rows[0]) : null;
+    if (!checkpoint) throw new NoCoveringCheckpointError(last, null, `no checkpoint ${checkpointId}`);
+    if (checkpoint.version !== 2) throw new NoCoveringCheckpointError(last, checkpoint, `checkpoint ${checkpointId} is a version 1 claim, without a merkle root`);
+  } else {
+    const { rows } = await client.query<CheckpointRow>({ name: 'event_store.inclusion.latest-v2', text: LATEST_V2_SQL });
+    checkpoint = rows[0] ? toSignedCheckpoint(rows[0]) : null;
+    if (!checkpoint) throw new NoCoveringCheckpointError(last, null, 'no version 2 checkpoint has been signed');
+  }
+  if (last && comparePositions(checkpoint.position, last) < 0) {
+    throw new NoCoveringCheckpointError(last, checkpoint, `checkpoint ${checkpoint.id} ends at ${positionToString(checkpoint.position)}, before the last event to prove`);
+  }
+  return checkpoint;
+}
+
+async function resumePoint(client: PoolClient, first: Position): Promise<{ position: Position; eventCount: number; frontier: readonly string[] } | null> {
+  const { rows } = await client.query<CheckpointRow>({
+    name: 'event_store.inclusion.resume',
+    text: RESUME_SQL,
+    values: [first.commit.toString(), first.prepare.toString()],
+  });
+  for (const row of rows) {
+    const cp = toSignedCheckpoint(row);
+    const frontier = storedFrontierOf(cp);
+    if (frontier) return { position: cp.position, eventCount: cp.eventCount, frontier: frontier.toJSON() };
+  }
+  return null;
+}
