@@ -20,7 +20,7 @@ export default [
           allow: [],
           depConstraints: [
             // Services never import each other: only their own scope and the shared libs.
-            ...['trader-interface', 'common-repository', 'risk-analysis', 'control-results', 'crms'].map((s) => ({
+            ...['trader-interface', 'common-repository', 'risk-analysis', 'control-results', 'crms', 'audit'].map((s) => ({
               sourceTag: `scope:${s}`,
               onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'],
             })),

@@ -15,9 +15,8 @@ const base = {
 
 module.exports = {
   projects: [
-    // Property tests run hundreds of cases; on 2 busy cores beside the int suites 5 s is too tight a hang guard.
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,test}/**/*.unit.spec.ts'], testTimeout: 30_000 },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,test}/**/*.unit.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.unit.setup.ts'] },
     { ...base, displayName: 'int', testMatch: ['<rootDir>/{libs,services,test}/**/*.int.spec.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/{libs,services,test}/**/*.e2e.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/{libs,services,test}/**/*.e2e.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.e2e.setup.ts'] },
   ],
 };

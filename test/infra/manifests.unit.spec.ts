@@ -32,8 +32,12 @@ import { validateObject } from './manifest-validation';
 
 const ROOT = resolve(__dirname, '..', '..');
 const K8S = join(ROOT, 'infra', 'k8s');
-const SERVICES = ['trader-interface', 'common-repository', 'risk-analysis', 'control-results', 'crms'];
-const GRPC_SERVICES = SERVICES.filter((s) => s !== 'trader-interface');
+const SERVICES = ['trader-interface', 'common-repository', 'risk-analysis', 'control-results', 'crms', 'audit'];
+/** The services whose callers use HTTP: HTTP probes and a ClusterIP. The others are gRPC doors. */
+const HTTP_DOORS = ['trader-interface', 'audit'];
+const GRPC_SERVICES = SERVICES.filter((s) => !HTTP_DOORS.includes(s));
+/** Everyone audit asks over ics2.audit.v1.AuditSourceService. */
+const AUDIT_SOURCES = SERVICES.filter((s) => s !== 'audit');
 const HTTP_PORT = 8080;
 const GRPC_PORT = 50051;
 const EDGE_NAMESPACE = 'ingress-nginx';
@@ -111,8 +115,29 @@ const podLabels = (o: K8sObject) => ((o.spec as { template?: { metadata?: { labe
 const selects = (selector: Record<string, string> | undefined, labels: Record<string, string>) =>
   !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
 type Probe = { grpc?: { port?: number }; httpGet?: { path?: string; port?: string | number } } | undefined;
-type Ctr = { name: string; image?: string; ports?: { name?: string; containerPort: number }[]; resources?: { requests?: Record<string, string>; limits?: Record<string, string> }; securityContext?: Record<string, unknown>; volumeMounts?: { name: string; mountPath: string }[]; startupProbe?: Probe; readinessProbe?: Probe; livenessProbe?: Probe; env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string } } }[] };
+type Ctr = { name: string; image?: string; envFrom?: { configMapRef?: { name: string } }[]; ports?: { name?: string; containerPort: number }[]; resources?: { requests?: Record<string, string>; limits?: Record<string, string> }; securityContext?: Record<string, unknown>; volumeMounts?: { name: string; mountPath: string }[]; startupProbe?: Probe; readinessProbe?: Probe; livenessProbe?: Probe; env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string } } }[] };
 const mainContainers = (o: K8sObject) => ((podSpecOf(o)?.containers ?? []) as unknown as Ctr[]);
+const deployment = (objects: K8sObject[], name: string) => of(objects, 'Deployment').find((d) => d.metadata.name === name);
+
+/** What a Deployment's service container is configured with: its ConfigMaps (envFrom), then its literal env values. */
+function configuredEnv(objects: K8sObject[], d: K8sObject): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const c of mainContainers(d)) {
+    for (const e of c.envFrom ?? []) Object.assign(env, of(objects, 'ConfigMap').find((m) => m.metadata.name === e.configMapRef?.name)?.data ?? {});
+    for (const e of c.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+  }
+  return env;
+}
+
+/** Where the service container mounts the volume made of Secret `secret`, if it does. */
+function secretMountPath(d: K8sObject, secret: string): string | undefined {
+  const volumes = (podSpecOf(d)?.volumes ?? []) as { name: string; secret?: { secretName?: string } }[];
+  const names = volumes.filter((v) => v.secret?.secretName === secret).map((v) => v.name);
+  return mainContainers(d).flatMap((c) => c.volumeMounts ?? []).find((m) => names.includes(m.name))?.mountPath;
+}
+
+type IngressSpec = { tls?: { hosts?: string[]; secretName?: string }[]; rules: { host: string; http: { paths: { path: string; backend: { service: { name: string; port: { name?: string } } } }[] } }[] };
+const ingressBackends = (ing: K8sObject) => (ing.spec as IngressSpec).rules.flatMap((r) => r.http.paths.map((p) => p.backend.service.name));
 const allContainers = (o: K8sObject) => containersOf(o) as unknown as Ctr[];
 
 type NetworkRule = { from?: Peer[]; to?: Peer[]; ports?: { port?: number | string; protocol?: string }[] };
@@ -147,19 +172,30 @@ function edges(objects: K8sObject[], deployment: K8sObject): string[] {
   return [...new Set(out)].sort();
 }
 
+const FROM_AUDIT = `in audit:${GRPC_PORT}`;
 const EXPECTED_EDGES: Record<string, string[]> = {
-  'trader-interface': [`in ns:${EDGE_NAMESPACE}:${HTTP_PORT}`, `out common-repository:${GRPC_PORT}`],
-  'common-repository': [`in trader-interface:${GRPC_PORT}`],
-  'risk-analysis': [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`],
-  'control-results': [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`],
-  crms: [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`],
+  'trader-interface': [`in ns:${EDGE_NAMESPACE}:${HTTP_PORT}`, FROM_AUDIT, `out common-repository:${GRPC_PORT}`],
+  'common-repository': [`in trader-interface:${GRPC_PORT}`, FROM_AUDIT],
+  'risk-analysis': [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`, FROM_AUDIT],
+  'control-results': [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`, FROM_AUDIT],
+  crms: [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`, FROM_AUDIT],
+  audit: [`in ns:${EDGE_NAMESPACE}:${HTTP_PORT}`, ...AUDIT_SOURCES.map((s) => `out ${s}:${GRPC_PORT}`)],
 };
+const OTLP_HTTP_PORT = 4318;
+
+/** Whether the render turns tracing on for the services: an OTLP endpoint, or OTEL_TRACES_EXPORTER=otlp, in the shared settings. */
+function tracesConfigured(objects: K8sObject[]): boolean {
+  const shared = (of(objects, 'ConfigMap').find((c) => c.metadata.name.startsWith('ics2-shared-config'))?.data ?? {}) as Record<string, string>;
+  if (shared.OTEL_SDK_DISABLED === 'true' || shared.OTEL_TRACES_EXPORTER === 'none') return false;
+  return shared.OTEL_TRACES_EXPORTER === 'otlp' || !!shared.OTEL_EXPORTER_OTLP_ENDPOINT || !!shared.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+}
+
 const EVERY_SERVICE_EDGES = [`in ns:${MONITORING_NAMESPACE}:${HTTP_PORT}`, 'out kube-system/kube-dns:53', 'out kube-system/kube-dns:53/udp', 'out role:database:5432'];
 
 const RULES: Record<string, Rule> = {
   'every object validates against its schema': (objects) => objects.flatMap(validateObject),
 
-  'the five services are there, each a Deployment': (objects) =>
+  'the six services are there, each a Deployment': (objects) =>
     SERVICES.filter((s) => !of(objects, 'Deployment').some((d) => d.metadata.name === s)).map((s) => `no Deployment ${s}`),
 
   'every Deployment has startup, readiness and liveness probes (native gRPC for the gRPC services)': (objects) =>
@@ -222,7 +258,9 @@ const RULES: Record<string, Rule> = {
     of(objects, 'Deployment')
       .filter((d) => SERVICES.includes(d.metadata.name))
       .flatMap((d) => {
-        const expected = [...EXPECTED_EDGES[d.metadata.name], ...EVERY_SERVICE_EDGES, ...(objects.some((o) => o.kind === 'StatefulSet' && o.metadata.name === 'kurrentdb') ? ['out role:event-store:2113'] : [])].sort();
+        const kurrentdb = objects.some((o) => o.kind === 'StatefulSet' && o.metadata.name === 'kurrentdb') ? ['out role:event-store:2113'] : [];
+        const traces = tracesConfigured(objects) ? [`out ns:${MONITORING_NAMESPACE}:${OTLP_HTTP_PORT}`] : [];
+        const expected = [...EXPECTED_EDGES[d.metadata.name], ...EVERY_SERVICE_EDGES, ...kurrentdb, ...traces].sort();
         const actual = edges(objects, d);
         const extra = actual.filter((e) => !expected.includes(e)).map((e) => `${id(d)}: allows ${e}, which the architecture does not need`);
         const missing = expected.filter((e) => !actual.includes(e)).map((e) => `${id(d)}: does not allow ${e}`);
@@ -261,12 +299,13 @@ const RULES: Record<string, Rule> = {
       }),
     ),
 
-  'gRPC services are headless, trader-interface a ClusterIP, and every Service selects pods': (objects) =>
+  'gRPC services are headless, the HTTP doors ClusterIPs, and every Service selects pods': (objects) =>
     of(objects, 'Service').flatMap((s) => {
       const spec = s.spec as { clusterIP?: string; selector?: Record<string, string>; ports: { name?: string }[] };
       const problems: string[] = [];
-      if (GRPC_SERVICES.includes(s.metadata.name) && spec.clusterIP !== 'None') problems.push(`${id(s)}: must be headless (clusterIP: None) so gRPC clients balance per call`);
-      if (s.metadata.name === 'trader-interface' && spec.clusterIP === 'None') problems.push(`${id(s)}: the HTTP door wants a ClusterIP`);
+      const grpcOnly = GRPC_SERVICES.includes(s.metadata.name) || s.metadata.name === 'trader-interface-grpc';
+      if (grpcOnly && spec.clusterIP !== 'None') problems.push(`${id(s)}: must be headless (clusterIP: None) so gRPC clients balance per call`);
+      if (HTTP_DOORS.includes(s.metadata.name) && spec.clusterIP === 'None') problems.push(`${id(s)}: the HTTP door wants a ClusterIP`);
       if (!objects.filter((o) => WORKLOADS.includes(o.kind)).some((w) => selects(spec.selector, podLabels(w)))) problems.push(`${id(s)}: selects no pods`);
       return problems;
     }),
@@ -284,6 +323,60 @@ const RULES: Record<string, Rule> = {
         }),
       ]);
     }),
+
+  'every *_GRPC_URL a service is given names a headless Service with that gRPC port': (objects) =>
+    of(objects, 'Deployment').flatMap((d) =>
+      Object.entries(configuredEnv(objects, d))
+        .filter(([k]) => k.endsWith('_GRPC_URL'))
+        .flatMap(([k, v]) => {
+          const m = /^(?:dns:\/\/\/)?([a-z0-9-]+):(\d+)$/.exec(v);
+          const svc = m && of(objects, 'Service').find((s) => s.metadata.name === m[1]);
+          const spec = svc?.spec as { clusterIP?: string; ports: { port: number; name?: string }[] } | undefined;
+          const ok = m && spec && spec.clusterIP === 'None' && spec.ports.some((p) => p.port === Number(m[2]) && p.name === 'grpc');
+          return ok ? [] : [`${id(d)}: ${k}=${v} names no headless Service with a grpc port ${m?.[2] ?? '?'}`];
+        }),
+    ),
+
+  'only common-repository holds the checkpoint signing key; it and the audit door read every trusted key from its Secret': (objects) => {
+    const problems = of(objects, 'Deployment')
+      .filter((d) => secretMountPath(d, 'ics2-checkpoint-signing') !== undefined && d.metadata.name !== 'common-repository')
+      .map((d) => `${id(d)}: mounts the checkpoint signing key; only common-repository signs`);
+    for (const name of ['common-repository', 'audit']) {
+      const d = deployment(objects, name);
+      if (!d) continue;
+      const env = configuredEnv(objects, d);
+      const mount = secretMountPath(d, 'ics2-checkpoint-trusted-keys');
+      if (!mount || !env.CHECKPOINT_TRUSTED_KEYS_FILE?.startsWith(`${mount}/`)) problems.push(`${id(d)}: CHECKPOINT_TRUSTED_KEYS_FILE (${env.CHECKPOINT_TRUSTED_KEYS_FILE}) is not in the mounted Secret ics2-checkpoint-trusted-keys (${mount})`);
+    }
+    const audit = deployment(objects, 'audit');
+    if (audit && configuredEnv(objects, audit).CHECKPOINT_SIGNING_KEY_FILE) problems.push(`${id(audit)}: the verifier must not sign (CHECKPOINT_SIGNING_KEY_FILE is set)`);
+    return problems;
+  },
+
+  'the audit door is published alone on its own host, with TLS, client certificates and a source allow-list': (objects) => {
+    const ingresses = of(objects, 'Ingress');
+    const doors = ingresses.filter((i) => ingressBackends(i).includes('audit'));
+    if (doors.length !== 1) return [`${doors.length} Ingresses publish audit; expected exactly one`];
+    const [door] = doors;
+    const spec = door.spec as IngressSpec;
+    const a = door.metadata.annotations ?? {};
+    const hosts = spec.rules.map((r) => r.host);
+    const problems: string[] = [];
+    if (ingressBackends(door).some((b) => b !== 'audit')) problems.push(`${id(door)}: publishes other services too`);
+    for (const other of ingresses.filter((i) => i !== door)) {
+      const shared = (other.spec as IngressSpec).rules.map((r) => r.host).filter((h) => hosts.includes(h));
+      if (shared.length) problems.push(`${id(door)}: shares host ${shared.join(', ')} with ${id(other)}`);
+    }
+    const paths = spec.rules.flatMap((r) => r.http.paths.map((p) => p.path)).sort();
+    if (JSON.stringify(paths) !== JSON.stringify(['/docs', '/docs-json', '/v1/audit'])) problems.push(`${id(door)}: publishes ${paths.join(', ')}; only /v1/audit, /docs and /docs-json`);
+    if (a['nginx.ingress.kubernetes.io/auth-tls-verify-client'] !== 'on') problems.push(`${id(door)}: client certificates are not required (auth-tls-verify-client)`);
+    const ca = a['nginx.ingress.kubernetes.io/auth-tls-secret'] ?? '';
+    const [caNamespace, caName] = ca.split('/');
+    if (caName !== 'ics2-audit-client-ca' || (door.metadata.namespace && caNamespace !== door.metadata.namespace)) problems.push(`${id(door)}: auth-tls-secret ${ca} is not ${door.metadata.namespace ?? '<namespace>'}/ics2-audit-client-ca`);
+    const ranges = (a['nginx.ingress.kubernetes.io/whitelist-source-range'] ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+    if (ranges.length === 0 || ranges.some((r) => !/^[\d.]+\/\d{1,2}$|^[0-9a-f:]+\/\d{1,3}$/i.test(r) || /^0\.0\.0\.0\/0$|^::\/0$/.test(r))) problems.push(`${id(door)}: whitelist-source-range must list the auditors' networks, got ${JSON.stringify(ranges)}`);
+    return problems;
+  },
 
   'every ConfigMap a pod refers to exists; no Secret is committed': (objects) => [
     ...objects.flatMap((o) => {
@@ -313,6 +406,9 @@ function secretNames(objects: K8sObject[]): string[] {
       const o = v as Record<string, unknown>;
       if ((key === 'secretKeyRef' || key === 'passwordSecret' || key === 'secret' || key === 'accessKeyId' || key === 'secretAccessKey') && typeof o.name === 'string') names.add(o.name);
       if (typeof o.secretName === 'string') names.add(o.secretName);
+      // The audit door's client CA, named `namespace/name` in an ingress-nginx annotation.
+      const ca = key === 'annotations' ? o['nginx.ingress.kubernetes.io/auth-tls-secret'] : undefined;
+      if (typeof ca === 'string') names.add(ca.split('/').pop() as string);
       for (const [k, x] of Object.entries(o)) walk(x, k);
     }
   };
@@ -457,8 +553,9 @@ describe('infra/k8s', () => {
   });
 
   describe('what each render must contain', () => {
-    it('base: no namespace and no database of its own', () => {
+    it('base: no namespace, no database of its own, tracing off', () => {
       const objects = renderSubset(RENDERS[0]);
+      expect(tracesConfigured(objects)).toBe(false);
       expect(objects.filter((o) => o.metadata.namespace).map(id)).toEqual([]);
       expect(objects.filter((o) => o.kind === 'StatefulSet' || o.kind === 'Cluster').map(id)).toEqual([]);
     });
@@ -472,8 +569,9 @@ describe('infra/k8s', () => {
       expect(of(objects, 'Cluster')).toEqual([]);
     });
 
-    it('prod: a CloudNativePG cluster whose roles match the migrations, backups, a ServiceMonitor, TLS to the database', () => {
+    it('prod: a CloudNativePG cluster whose roles match the migrations, backups, a ServiceMonitor, TLS to the database, traces', () => {
       const objects = renderSubset(RENDERS[2]);
+      expect(tracesConfigured(objects)).toBe(true);
       expect(objects.filter((o) => o.kind !== 'Namespace' && o.metadata.namespace !== 'ics2').map(id)).toEqual([]);
       const cluster = objects.find((o) => o.apiVersion === 'postgresql.cnpg.io/v1' && o.kind === 'Cluster');
       const spec = cluster?.spec as { instances: number; inheritedMetadata: { labels: Record<string, string> }; managed: { roles: { name: string; login?: boolean; inRoles?: string[] }[] } };
@@ -570,12 +668,12 @@ describe('docker/', () => {
     expect(rules).toEqual(expect.arrayContaining(['*', '**/node_modules', '**/dist', '**/.data']));
   });
 
-  it('compose.yaml: PostgreSQL, a one-shot migration, the five services with what they need, KurrentDB as a profile', () => {
+  it('compose.yaml: PostgreSQL, a one-shot migration, the six services with what they need, KurrentDB as a profile', () => {
     const compose = parseYaml(readFileSync(join(ROOT, 'docker', 'compose.yaml'), 'utf8'), { merge: true }) as {
       services: Record<string, { image: string; profiles?: string[]; environment?: Record<string, string>; read_only?: boolean; volumes?: string[]; depends_on?: Record<string, { condition: string }>; command?: string[]; build?: { args?: Record<string, string> } }>;
     };
     const s = compose.services;
-    expect(Object.keys(s).sort()).toEqual(['control-results', 'common-repository', 'crms', 'kurrentdb', 'migrate', 'postgres', 'risk-analysis', 'trader-interface'].sort());
+    expect(Object.keys(s).sort()).toEqual([...SERVICES, 'kurrentdb', 'migrate', 'postgres'].sort());
     for (const [name, svc] of Object.entries(s)) {
       const tag = parseImage(svc.image.replace(/\$\{[A-Z_]+:-([^}]+)\}/g, '$1')).tag;
       expect([name, tag && tag !== 'latest' && /\d/.test(tag)]).toEqual([name, true]);
@@ -584,8 +682,11 @@ describe('docker/', () => {
     expect(s.migrate.command).toEqual(['node', 'docker/migrate.cjs']);
     for (const name of SERVICES) {
       const env = s[name].environment ?? {};
-      const needed = ['DATABASE_URL', 'AUTH_PUBLIC_KEY_FILE', 'CHECKPOINT_SIGNING_KEY_FILE', 'CHECKPOINT_PUBLIC_KEY_FILE', ...SERVICES.map((x) => `${x.toUpperCase().replace(/-/g, '_')}_GRPC_URL`)];
+      // The audit door verifies checkpoints and never signs them; the others are given the key as npm start's signer is.
+      const signing = name === 'audit' ? ['CHECKPOINT_TRUSTED_KEYS_FILE'] : ['CHECKPOINT_SIGNING_KEY_FILE', 'CHECKPOINT_PUBLIC_KEY_FILE'];
+      const needed = ['DATABASE_URL', 'AUTH_PUBLIC_KEY_FILE', ...signing, ...AUDIT_SOURCES.map((x) => `${x.toUpperCase().replace(/-/g, '_')}_GRPC_URL`)];
       expect([name, needed.filter((v) => !env[v])]).toEqual([name, []]);
+      if (name === 'audit') expect(env.CHECKPOINT_SIGNING_KEY_FILE ?? '').toBe('');
       expect(env.DATABASE_URL).toContain('ics2_service');
       expect(s[name].build?.args?.SERVICE).toBe(name);
       expect(s[name].read_only).toBe(true);

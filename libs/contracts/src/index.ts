@@ -15,3 +15,5 @@ export * from './lib/crms/rif-events';
 export * from './lib/control/control-events';
 export * as controlResultsV1 from './lib/grpc/control-results.v1';
 export * as crmsV1 from './lib/grpc/crms.v1';
+export * from './lib/audit/access-events';
+export * as auditV1 from './lib/grpc/audit.v1';

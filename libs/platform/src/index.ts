@@ -34,8 +34,18 @@ export * from './lib/event-sourcing/event-sourcing.tokens';
 export * from './lib/event-sourcing/event-sourcing.module';
 export * from './lib/event-sourcing/subscriptions';
 export { IntegrityCheckpointer } from './lib/event-sourcing/integrity-checkpointer';
+export { loadTrustedCheckpointKeys } from './lib/event-sourcing/checkpoint-signing-key';
+export { postgresStoreOf } from './lib/event-sourcing/instrumented-event-store';
 export * from './lib/read-models/read-model-database';
 export * from './lib/read-models/migrate-read-models';
+
+// replay: a read model rebuilt from the events in a scratch database, compared row by row with the live one
+export * from './lib/read-models/replay/read-model-catalogue';
+export * from './lib/read-models/replay/replay-report';
+export { type ColumnDifference, type DifferenceKind, type RowDifference } from './lib/read-models/replay/merge-compare';
+export { replayAll, replayReadModel, replayService, type ReplayConnections, type ReplayOptions, type ReplaySettings } from './lib/read-models/replay/replay-read-model';
+export { SCRATCH_DATABASE_PREFIX } from './lib/read-models/replay/scratch-database';
+export * from './lib/read-models/replay/replay-command-line';
 
 // keyed feeds: per-key ordered items (inboxes, signal streams) with cursors that never skip or repeat
 export * from './lib/feeds/keyed-feed.definition';
@@ -43,6 +53,21 @@ export * from './lib/feeds/keyed-feed.sequencer';
 export * from './lib/feeds/keyed-feed.listener';
 export * from './lib/feeds/keyed-feed.query';
 export * from './lib/feeds/keyed-feed.reader';
+
+// gRPC clients of peer services
+export * from './lib/grpc/grpc-unary-client';
+
+// the audit door's sources: access log, stated purpose, state as of an instant, deliveries
+export * from './lib/audit/access-log';
+export * from './lib/audit/purpose';
+export * from './lib/audit/audit-source';
+export * from './lib/audit/audit-source.module';
+
+// tracing (OpenTelemetry): on when OTEL_* configure it; doors, gRPC clients, the event store and subscriptions make spans
+export { PlatformTracing, tracingOf } from './lib/tracing/platform-tracing';
+export { tracingSettings, type TracingSettings } from './lib/tracing/tracing.config';
+export { traceOutgoingGrpcCall, type OutgoingCallTrace } from './lib/tracing/outgoing-grpc-call';
+export { MRN_ATTRIBUTE, noteMrn } from './lib/tracing/trace-attributes';
 
 // logging, metrics, health, shutdown
 export { type PlatformLogger, createPlatformLogger } from './lib/logging/logger';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EventSourcingModule, PlatformModule } from '@ics2/platform';
+import { AuditSourceModule, auditableStream, EventSourcingModule, eventsAsState, PlatformModule } from '@ics2/platform';
+import { filingDecider } from './domain/filing.decider';
 import { AmendFilingModule } from './amend-filing/amend-filing.module';
 import { ConsultFilingModule } from './consult-filing/consult-filing.module';
 import { COMMON_REPOSITORY_SCHEMA } from './database/schema';
@@ -29,6 +30,7 @@ import { ReadModelsSubscription } from './subscriptions/read-models.subscription
     LinkFilingsModule,
     ExpireFilingModule,
     NoteControlModule,
+    AuditSourceModule.forService({ streams: { ens: auditableStream(filingDecider), arrival: eventsAsState } }),
   ],
   providers: [ReadModelsSubscription],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EventSourcingModule, PlatformModule } from '@ics2/platform';
+import { AuditSourceModule, auditableStream, EventSourcingModule, PlatformModule } from '@ics2/platform';
+import { controlCaseDecider } from './domain/control-case.decider';
 import { ConsultCasesModule } from './consult-cases/consult-cases.module';
 import { ControlDecisionsModule } from './control-decisions/control-decisions.module';
 import { CriteriaStatisticsModule } from './criteria-statistics/criteria-statistics.module';
@@ -17,6 +18,7 @@ import { ReadModelsSubscription } from './subscriptions/read-models.subscription
     ControlDecisionsModule,
     ConsultCasesModule,
     CriteriaStatisticsModule,
+    AuditSourceModule.forService({ streams: { control: auditableStream(controlCaseDecider) } }),
   ],
   providers: [ReadModelsSubscription],
 })

@@ -1,4 +1,4 @@
-import { controlResultsV1 } from '@ics2/contracts';
+import { auditV1, controlResultsV1 } from '@ics2/contracts';
 import type { ServiceDefinition } from '@ics2/platform';
 import { AppModule } from './app.module';
 
@@ -6,5 +6,5 @@ import { AppModule } from './app.module';
 export const definition: ServiceDefinition = {
   name: 'control-results',
   module: AppModule,
-  grpc: { packages: [controlResultsV1.CONTROL_RESULTS_PACKAGE], protoPaths: [controlResultsV1.CONTROL_RESULTS_PROTO] },
+  grpc: { packages: [controlResultsV1.CONTROL_RESULTS_PACKAGE, auditV1.AUDIT_PACKAGE], protoPaths: [controlResultsV1.CONTROL_RESULTS_PROTO, auditV1.AUDIT_SOURCE_PROTO] },
 };

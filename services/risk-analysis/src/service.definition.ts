@@ -1,4 +1,4 @@
-import { riskAnalysisV1 } from '@ics2/contracts';
+import { auditV1, riskAnalysisV1 } from '@ics2/contracts';
 import type { ServiceDefinition } from '@ics2/platform';
 import { AppModule } from './app.module';
 import { riskAnalysisConfig } from './service.config';
@@ -7,6 +7,6 @@ import { riskAnalysisConfig } from './service.config';
 export const definition: ServiceDefinition = {
   name: 'risk-analysis',
   module: AppModule,
-  grpc: { packages: [riskAnalysisV1.RISK_ANALYSIS_PACKAGE], protoPaths: [riskAnalysisV1.RISK_ANALYSIS_PROTO] },
+  grpc: { packages: [riskAnalysisV1.RISK_ANALYSIS_PACKAGE, auditV1.AUDIT_PACKAGE], protoPaths: [riskAnalysisV1.RISK_ANALYSIS_PROTO, auditV1.AUDIT_SOURCE_PROTO] },
   config: riskAnalysisConfig,
 };

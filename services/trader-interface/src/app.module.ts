@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EventSourcingModule, PlatformModule } from '@ics2/platform';
+import { AuditSourceModule, EventSourcingModule, PlatformModule } from '@ics2/platform';
 import { AmendFilingModule } from './amend-filing/amend-filing.module';
 import { AnswerReferralModule } from './answer-referral/answer-referral.module';
 import { CommonRepositoryModule } from './common-repository/common-repository.module';
@@ -7,6 +7,7 @@ import { ConsultFilingModule } from './consult-filing/consult-filing.module';
 import { TRADER_INTERFACE_SCHEMA } from './database/schema';
 import { InvalidateFilingModule } from './invalidate-filing/invalidate-filing.module';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from './notifications/notifications.module';
+import { INBOX_FEED } from './notifications/inbox-sequencer';
 import { NotifyArrivalModule } from './notify-arrival/notify-arrival.module';
 import { RegisterFilingModule } from './register-filing/register-filing.module';
 import { RiskAnalysisModule } from './risk-analysis/risk-analysis.module';
@@ -25,6 +26,7 @@ import { RiskAnalysisModule } from './risk-analysis/risk-analysis.module';
     NotifyArrivalModule,
     AnswerReferralModule,
     NotificationsModule,
+    AuditSourceModule.forService({ streams: {}, feeds: [{ feed: INBOX_FEED, kindColumn: 'message_type', mrnColumn: 'mrn', sourceEventColumn: 'source_event_id' }] }),
   ],
 })
 export class AppModule {}

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { credentials, loadPackageDefinition, Metadata, type ServiceClientConstructor, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { createServiceApp, generateSigningKeyPair, protoRoot, signToken, type Clock, type ServiceApp, type ServiceDefinition, type TokenRequest } from '@ics2/platform';
 
 export const TEST_TOKEN_ISSUER = { issuer: 'ics2-test', audience: 'ics2' } as const;
@@ -26,6 +27,8 @@ export interface TestServiceOptions {
   readonly keys?: TestKeys;
   readonly env?: Readonly<Record<string, string>>;
   readonly clock?: Clock;
+  /** Receives the spans when OTEL_* in `env` turn tracing on (an InMemorySpanExporter); see createServiceApp. */
+  readonly spanExporter?: SpanExporter;
 }
 
 export interface TestService {
@@ -50,6 +53,7 @@ export async function startTestService(definition: ServiceDefinition, options: T
     httpPort: 0,
     grpcPort: 0,
     clock: options.clock,
+    spanExporter: options.spanExporter,
   });
   return { app, keys, token: (request) => mintToken(keys, request), close: () => app.close() };
 }

@@ -7,7 +7,7 @@ import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { controlResultsV1 } from '@ics2/contracts';
 import { isMrn } from '@ics2/domain';
-import { Caller, memberStateUserOf, ReadModelDatabase, Roles, type Principal } from '@ics2/platform';
+import { AccessLog, Caller, memberStateUserOf, Purpose, ReadModelDatabase, Roles, type Principal } from '@ics2/platform';
 import { In } from 'typeorm';
 import { caseReply, concerns } from '../doors/case-reply';
 import { ControlCommands } from '../doors/control-commands';
@@ -22,6 +22,7 @@ export class ConsultCasesGrpcController {
   constructor(
     private readonly db: ReadModelDatabase,
     private readonly commands: ControlCommands,
+    private readonly accessLog: AccessLog,
   ) {}
 
   @GrpcMethod(S, 'ListCases')
@@ -39,11 +40,12 @@ export class ConsultCasesGrpcController {
 
   @GrpcMethod(S, 'GetCase')
   @Roles('member-state')
-  async getCase(@Payload() r: controlResultsV1.GetCaseRequest, @Caller() caller: Principal): Promise<controlResultsV1.ControlCase> {
+  async getCase(@Payload() r: controlResultsV1.GetCaseRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<controlResultsV1.ControlCase> {
     const { memberState } = memberStateUserOf(caller);
     if (!isMrn(r.mrn) || !r.case_id) throw caseNotFound(r.mrn, r.case_id);
     const c = caseOf(await this.commands.state(r.mrn), r.case_id);
     if (!c || !concerns(c, memberState)) throw caseNotFound(r.mrn, r.case_id);
+    await this.accessLog.record(caller, { resource: 'control-case', id: r.case_id, mrn: r.mrn, purpose, defaultPurpose: 'customs control', door: `${S} GetCase` });
     return caseReply(c);
   }
 }

@@ -1,15 +1,13 @@
 /**
  * The read models: `control-results.control-cases` (control events into control_cases) and
  * `control-results.statistics` (risk and control events into the criteria statistics' facts), each partitioned,
- * rows and checkpoint in one transaction.
+ * rows and checkpoint in one transaction. Names, filters, partitions and handlers come from the read-model
+ * catalogue, which replay reads too.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@ics2/event-store';
-import { EVENT_STORE, Subscriptions } from '@ics2/platform';
-import { projectControlCase } from '../read-models/control-cases/control-cases.projection';
-import { statisticsFactsProjection } from '../read-models/criteria-statistics/statistics-facts.projection';
-
-export const STATISTICS_EVENT_TYPES = ['RiskAnalysed', 'RiskHitDismissed', 'RiskAssessmentCompleted', 'DoNotLoadIssued', 'ControlResultRecorded'];
+import { EVENT_STORE, projectionSubscription, Subscriptions } from '@ics2/platform';
+import { readModelCatalogue } from '../read-models.catalogue';
 
 @Injectable()
 export class ReadModelsSubscription implements OnApplicationBootstrap {
@@ -19,13 +17,6 @@ export class ReadModelsSubscription implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.subscriptions.start({ name: 'control-results.control-cases', filter: { categories: ['control'] }, partitions: 2, handle: projectControlCase });
-    await this.subscriptions.start({
-      name: 'control-results.statistics',
-      filter: { categories: ['risk', 'control'], eventTypes: STATISTICS_EVENT_TYPES },
-      partitions: 2,
-      batchSize: 200,
-      handle: statisticsFactsProjection(this.store),
-    });
+    for (const projection of readModelCatalogue.projections) await this.subscriptions.start(projectionSubscription(projection, { store: this.store }));
   }
 }

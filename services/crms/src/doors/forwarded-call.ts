@@ -5,12 +5,9 @@
  */
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
-import { correlationIdOf } from '@ics2/platform';
+import { correlationIdOf, type CallContext } from '@ics2/platform';
 
-export interface CallContext {
-  readonly authorization: string;
-  readonly correlationId?: string;
-}
+export type { CallContext } from '@ics2/platform';
 
 export const Forwarded = createParamDecorator((_data: unknown, context: ExecutionContext): CallContext => {
   const metadata = context.switchToRpc().getContext<Metadata>();

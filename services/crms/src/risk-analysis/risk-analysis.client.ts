@@ -5,9 +5,7 @@
  */
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { riskAnalysisV1 } from '@ics2/contracts';
-import { SERVICE_CONFIG } from '@ics2/platform';
-import type { CallContext } from '../doors/forwarded-call';
-import { GrpcUnaryClient } from '../doors/grpc-unary-client';
+import { GrpcUnaryClient, SERVICE_CONFIG, type CallContext } from '@ics2/platform';
 import type { CrmsConfig } from '../service.config';
 
 @Injectable()
@@ -21,6 +19,8 @@ export class RiskAnalysisClient implements OnModuleDestroy {
       address: config.RISK_ANALYSIS_GRPC_URL,
       codePrefix: 'RISK_ANALYSIS',
       name: 'risk analysis',
+      // Backtests and statistics over long periods can take a while.
+      deadlineMs: 30_000,
     });
   }
 

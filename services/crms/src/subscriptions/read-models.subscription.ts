@@ -1,24 +1,28 @@
 /**
  * The read models: `crms.rifs` (RIF events into rifs and rif_feedback, partitioned), `crms.campaigns` (PCA events)
  * and `crms.crisis-alerts` (one partition: alert numbers follow the log). Rows and checkpoint in one transaction.
+ * Names, filters, partitions and handlers come from the read-model catalogue, which replay reads too; the RIF
+ * projection's partition count is a setting.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { SERVICE_CONFIG, Subscriptions } from '@ics2/platform';
-import { projectCampaign } from '../read-models/campaigns/campaigns.projection';
-import { projectCrisisAlert } from '../read-models/crisis-alerts/crisis-alerts.projection';
-import { projectRif } from '../read-models/rifs/rifs.projection';
+import type { EventStore } from '@ics2/event-store';
+import { catalogueProjection, EVENT_STORE, projectionSubscription, SERVICE_CONFIG, Subscriptions } from '@ics2/platform';
+import { CAMPAIGNS_SUBSCRIPTION, CRISIS_ALERTS_SUBSCRIPTION, readModelCatalogue, RIFS_SUBSCRIPTION } from '../read-models.catalogue';
 import type { CrmsConfig } from '../service.config';
 
 @Injectable()
 export class ReadModelsSubscription implements OnApplicationBootstrap {
   constructor(
     private readonly subscriptions: Subscriptions,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVICE_CONFIG) private readonly config: CrmsConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.subscriptions.start({ name: 'crms.rifs', filter: { categories: ['rif'] }, partitions: this.config.RIF_VIEW_PARTITIONS, handle: projectRif });
-    await this.subscriptions.start({ name: 'crms.campaigns', filter: { categories: ['pca'] }, partitions: 1, handle: projectCampaign });
-    await this.subscriptions.start({ name: 'crms.crisis-alerts', filter: { categories: ['crisis'] }, partitions: 1, handle: projectCrisisAlert });
+    const start = (name: string, overrides: { partitions?: number } = {}) =>
+      this.subscriptions.start(projectionSubscription(catalogueProjection(readModelCatalogue, name), { store: this.store }, overrides));
+    await start(RIFS_SUBSCRIPTION, { partitions: this.config.RIF_VIEW_PARTITIONS });
+    await start(CAMPAIGNS_SUBSCRIPTION);
+    await start(CRISIS_ALERTS_SUBSCRIPTION);
   }
 }

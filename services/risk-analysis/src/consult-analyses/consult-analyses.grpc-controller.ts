@@ -1,17 +1,21 @@
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { riskAnalysisV1 } from '@ics2/contracts';
-import { Caller, CLOCK, PlatformError, Roles, type Clock, type Principal } from '@ics2/platform';
+import { AccessLog, Caller, CLOCK, PlatformError, Purpose, Roles, type Clock, type Principal } from '@ics2/platform';
 import { analysisNotFound, memberStateUserOf } from '../doors/door-answers';
 import { ConsultAnalysesQuery } from './consult-analyses.query';
 
 const S = riskAnalysisV1.RISK_ANALYSIS_SERVICE;
 
-/** ListOpenAnalyses, GetAnalysis, GetFiling: the risk unit's queue and what it decides on. */
+/**
+ * ListOpenAnalyses, GetAnalysis, GetFiling: the risk unit's queue and what it decides on. Reading an analysis or
+ * the filings is recorded in the access log (the caller's stated purpose, else the risk unit's task).
+ */
 @Controller()
 export class ConsultAnalysesGrpcController {
   constructor(
     private readonly query: ConsultAnalysesQuery,
+    private readonly accessLog: AccessLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -39,9 +43,10 @@ export class ConsultAnalysesGrpcController {
 
   @GrpcMethod(S, 'GetAnalysis')
   @Roles('member-state')
-  async getAnalysis(@Payload() r: riskAnalysisV1.GetAnalysisRequest, @Caller() caller: Principal): Promise<riskAnalysisV1.AnalysisView> {
+  async getAnalysis(@Payload() r: riskAnalysisV1.GetAnalysisRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<riskAnalysisV1.AnalysisView> {
     const a = await this.query.analysis(r.mrn, r.analysis_id, memberStateUserOf(caller).memberState);
     if (!a) throw analysisNotFound(r.mrn);
+    await this.accessLog.record(caller, { resource: 'risk-analysis', id: a.analysisId, mrn: a.mrn, purpose, defaultPurpose: 'risk assessment', door: `${S} GetAnalysis` });
     return {
       mrn: a.mrn,
       analysis_id: a.analysisId,
@@ -61,9 +66,10 @@ export class ConsultAnalysesGrpcController {
 
   @GrpcMethod(S, 'GetFiling')
   @Roles('member-state')
-  async getFiling(@Payload() r: riskAnalysisV1.GetFilingRequest, @Caller() caller: Principal): Promise<riskAnalysisV1.GetFilingReply> {
+  async getFiling(@Payload() r: riskAnalysisV1.GetFilingRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<riskAnalysisV1.GetFilingReply> {
     const found = await this.query.filings(r.mrn, memberStateUserOf(caller).memberState);
     if (!found) throw new PlatformError('not-found', 'RISK.NOT_FOUND', `no filing ${r.mrn} for this caller`);
+    await this.accessLog.record(caller, { resource: 'ens-filing', id: found.head.mrn, mrn: found.head.mrn, purpose, defaultPurpose: 'risk assessment', door: `${S} GetFiling` });
     return {
       mrn: found.head.mrn,
       members: found.members.map((m) => m.mrn),

@@ -18,7 +18,6 @@ import { RiskCommands } from '../doors/risk-commands';
 import type { RiskAnalysisConfig } from '../service.config';
 
 const seeder = systemActor('risk-analysis.criteria-files');
-const MINUTE = 60_000;
 
 export interface CriterionEntry {
   readonly id: string;
@@ -30,7 +29,7 @@ export interface CriterionEntry {
 export class CriteriaCatalogue implements OnModuleInit {
   private states = new Map<string, CriterionState>();
   private position: Position = START;
-  private compiled: { minute: number; engine: CompiledCriteria } | null = null;
+  private compiled: { key: string; engine: CompiledCriteria } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private listeners: ((ids: readonly string[]) => void)[] = [];
 
@@ -59,12 +58,16 @@ export class CriteriaCatalogue implements OnModuleInit {
     });
   }
 
-  /** The active criteria compiled for instant `at` (validity windows are checked against it; recompiled each minute). */
+  /**
+   * The active criteria in force at `at`, compiled. Recompiled only when that set changes (a validity window opens
+   * or closes, an activation), and compiled at `at` itself: a criterion valid from 10:00:30 applies from then, not
+   * from the next minute.
+   */
   compiledAt(at: Date): CompiledCriteria {
-    const minute = Math.floor(at.getTime() / MINUTE);
-    if (!this.compiled || this.compiled.minute !== minute) {
-      this.compiled = { minute, engine: compileCriteria(this.activeCriteria(), new Date(minute * MINUTE).toISOString()) };
-    }
+    const t = at.getTime();
+    const inForce = this.activeCriteria().filter((c) => Date.parse(c.validFrom) <= t && (c.validTo === undefined || t < Date.parse(c.validTo)));
+    const key = inForce.map((c) => `${c.id}@${c.version}`).join(',');
+    if (!this.compiled || this.compiled.key !== key) this.compiled = { key, engine: compileCriteria(inForce, at.toISOString()) };
     return this.compiled.engine;
   }
 

@@ -6,10 +6,11 @@ import type { ReadModelMigrations } from '@ics2/platform';
 import { ensFilings } from './migrations/20261201-0001-ens-filings';
 import { analyses } from './migrations/20261201-0002-analyses';
 import { signals } from './migrations/20261220-0001-signals';
+import { signalsByMrn } from './migrations/20261230-0001-signals-by-mrn';
 
 export const RISK_ANALYSIS_SCHEMA = 'risk_analysis';
 
 export const riskAnalysisMigrations: ReadModelMigrations = {
   schema: RISK_ANALYSIS_SCHEMA,
-  migrations: [ensFilings, analyses, signals],
+  migrations: [ensFilings, analyses, signals, signalsByMrn],
 };

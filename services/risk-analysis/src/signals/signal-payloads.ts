@@ -105,7 +105,31 @@ export type ClosedPayload =
       readonly issuedAt: string;
     };
 
-export type SignalPayload = AnalysisPayload | InvolvedPayload | ReferralAnsweredPayload | EscalationPayload | MitigationPayload | ClosedPayload;
+/** To the risk unit that recommended the control: what the Member State of control decided. */
+export interface ControlDecisionPayload {
+  readonly caseId: string;
+  readonly control: boolean;
+  readonly controlType?: string;
+  readonly office?: string;
+  readonly scheduledAt?: string;
+  readonly reason?: string;
+  readonly memberStateOfControl: string;
+  readonly decidedAt: string;
+}
+
+/** To the same risk unit: the result, the feedback its targeting learns from (findings name the criteria confirmed). */
+export interface ControlResultPayload {
+  readonly caseId: string;
+  readonly resultId: string;
+  readonly outcome: string;
+  readonly released: boolean;
+  readonly confirmedCriteria: readonly { readonly id: string; readonly version: number }[];
+  readonly corrects?: string;
+  readonly memberStateOfControl: string;
+  readonly recordedAt: string;
+}
+
+export type SignalPayload = AnalysisPayload | InvolvedPayload | ReferralAnsweredPayload | EscalationPayload | MitigationPayload | ClosedPayload | ControlDecisionPayload | ControlResultPayload;
 
 const house = (h: RiskHit) => (h.house ? { house: h.house } : {});
 
@@ -189,3 +213,26 @@ export const toAssessed = (d: SignalEventData<'RiskAssessmentCompleted'>, to: Me
 };
 
 export const toDoNotLoad = (d: SignalEventData<'DoNotLoadIssued'>): ClosedPayload => ({ outcome: 'do-not-load', houseDocuments: [...d.houseDocuments], reason: d.reason, issuedAt: d.issuedAt });
+
+export const toControlDecision = (d: SignalEventData<'ControlDecided'>): ControlDecisionPayload => ({
+  caseId: d.caseId,
+  control: d.control,
+  ...(d.controlType ? { controlType: d.controlType } : {}),
+  ...(d.office ? { office: d.office } : {}),
+  ...(d.scheduledAt ? { scheduledAt: d.scheduledAt } : {}),
+  ...(d.reason ? { reason: d.reason } : {}),
+  memberStateOfControl: d.user.memberState,
+  decidedAt: d.decidedAt,
+});
+
+// Goods and quantities stay with the case (GetCase): the signal says what the risk unit's targeting needs.
+export const toControlResult = (d: SignalEventData<'ControlResultRecorded'>): ControlResultPayload => ({
+  caseId: d.caseId,
+  resultId: d.resultId,
+  outcome: d.outcome,
+  released: d.released,
+  confirmedCriteria: (d.findings.confirmedCriteria ?? []).map((k) => ({ id: k.id, version: k.version })),
+  ...(d.corrects ? { corrects: d.corrects } : {}),
+  memberStateOfControl: d.memberStateOfControl,
+  recordedAt: d.recordedAt,
+});

@@ -15,7 +15,7 @@
  *   each would bury the few that matter.
  */
 import type { AnalysisFacts, MemberState, SignalEvent, SignalEventData, SignalEventType, SignalKind } from './signal';
-import { toAnalysis, toAssessed, toDoNotLoad, toEscalation, toInvolved, toMitigation, toReferralAnswered, type SignalPayload } from './signal-payloads';
+import { toAnalysis, toAssessed, toControlDecision, toControlResult, toDoNotLoad, toEscalation, toInvolved, toMitigation, toReferralAnswered, type SignalPayload } from './signal-payloads';
 
 export interface SignalRule<T extends SignalEventType> {
   readonly kind: SignalKind;
@@ -27,8 +27,8 @@ export interface SignalRule<T extends SignalEventType> {
 
 export type SignalRules = { readonly [T in SignalEventType]: readonly SignalRule<T>[] };
 
-/** The stream category the table reads (the subscription's filter). Control results: + their category. */
-export const SIGNAL_CATEGORIES: readonly string[] = ['risk'];
+/** The stream categories the table reads (the subscription's filter). */
+export const SIGNAL_CATEGORIES: readonly string[] = ['risk', 'control'];
 
 // Recipients ----------------------------------------------------------------------------------------------------
 
@@ -75,10 +75,13 @@ export const SIGNAL_RULES: SignalRules = {
   ReferralRequested: [],
   RiskHitDismissed: [],
 
-  // Control results, one row once control-results publishes its events (issue 5: "the risk unit that recommended
-  // the control gets them on its signal stream (closing the case)"). Add their event union to SignalEvent and their
-  // category to SIGNAL_CATEGORIES, then:
-  //   <ControlResultRecorded>: [{ kind: 'control-result', to: <the recommending (responsible) Member State>, payload: toControlResult }]
+  // Control results (issue 5): the risk unit that recommended the control is told the decision and the result,
+  // closing its case. Always told, even when its own Member State controls: the risk unit is not the customs office
+  // that decided or controlled. The events name the responsible Member State themselves (another stream, another
+  // partition: signal_analyses may not have its RiskAnalysed yet).
+  ControlCaseOpened: [],
+  ControlDecided: [{ kind: 'control-decision', to: (d) => [d.responsibleMemberState], payload: toControlDecision }],
+  ControlResultRecorded: [{ kind: 'control-result', to: (d) => [d.responsibleMemberState], payload: toControlResult }],
 };
 
 /**
@@ -90,6 +93,9 @@ export function phaseOf(event: SignalEvent, analysis: AnalysisFacts | undefined)
     case 'RiskAnalysed':
     case 'RiskAssessmentCompleted':
     case 'RiskAnalysisEscalated':
+    case 'ControlCaseOpened':
+    case 'ControlDecided':
+    case 'ControlResultRecorded':
       return event.data.phase;
     case 'ReferralRequested':
     case 'ReferralAnswered':

@@ -1,5 +1,5 @@
-import type { RiskEvent } from '@ics2/contracts';
-import { analysed, assessmentCompleted, doNotLoadIssued, hit, referralAnswered, referralRequested, RISK_DEFAULTS } from '@ics2/testing';
+import type { ControlEvent, RiskEvent } from '@ics2/contracts';
+import { analysed, assessmentCompleted, caseOpened, controlDecided, doNotLoadIssued, hit, referralAnswered, referralRequested, resultRecorded, RISK_DEFAULTS } from '@ics2/testing';
 import type { AnalysisFacts } from './signal';
 import { draftSignals, factsOf, signalId } from './signal-drafts';
 
@@ -7,7 +7,7 @@ const EVENT_ID = '0b7f6a3e-1111-4c2d-9e8f-000000000001';
 const hitAnalysis = analysed({ rms: 'DE', ims: ['BE', 'NL', 'DE'], hits: [hit({ house: 'HAWB-1', score: 40 })] });
 const facts = (o: Partial<AnalysisFacts> = {}): AnalysisFacts => ({ ...factsOf(hitAnalysis.data), ...o });
 /** The signals of `event`, knowing the hit analysis above unless told otherwise (undefined: unknown analysis). */
-const signals = (event: RiskEvent, ...known: [AnalysisFacts | undefined] | []) =>
+const signals = (event: RiskEvent | ControlEvent, ...known: [AnalysisFacts | undefined] | []) =>
   draftSignals(EVENT_ID, event, known.length ? known[0] : facts()).map((d) => ({ to: d.memberState, kind: d.kind, phase: d.phase, payload: d.payload }));
 
 const mitigation = (by: string): RiskEvent => ({
@@ -119,6 +119,34 @@ describe('signal rules', () => {
         ['BE', 'NL'].map((to) => ({ to, kind: 'closed', phase: 'pre-loading', payload: { outcome: 'do-not-load', houseDocuments: ['HAWB-1'], reason: 'improvised explosive device suspected', issuedAt: RISK_DEFAULTS.at } })),
       );
     });
+  });
+
+  describe('control decisions and results', () => {
+    it('tell the responsible Member State that recommended the control, even unknown to the projection yet, and nobody else', () => {
+      const decided = signals(controlDecided({ user: { memberState: 'NL', userId: 'nl-customs-1' } }), undefined);
+      expect(decided).toEqual([
+        {
+          to: 'DE',
+          kind: 'control-decision',
+          phase: 'pre-arrival',
+          payload: { caseId: 'pre-arrival-1', control: true, controlType: 'physical', office: 'DE004700', memberStateOfControl: 'NL', decidedAt: RISK_DEFAULTS.at },
+        },
+      ]);
+      const result = signals(resultRecorded({ outcome: 'seizure', released: false, findings: { goods: 'fireworks', confirmedCriteria: [{ id: 'eu-sec-001', version: 1 }] } }), undefined);
+      expect(result).toEqual([
+        {
+          to: 'DE',
+          kind: 'control-result',
+          phase: 'pre-arrival',
+          payload: { caseId: 'pre-arrival-1', resultId: 'pre-arrival-1-r1', outcome: 'seizure', released: false, confirmedCriteria: [{ id: 'eu-sec-001', version: 1 }], memberStateOfControl: 'DE', recordedAt: RISK_DEFAULTS.at },
+        },
+      ]);
+      // The goods and quantities stay with the case.
+      expect(JSON.stringify(result)).not.toContain('fireworks');
+      expect(signals(resultRecorded({ n: 2, corrects: 'pre-arrival-1-r1' }), undefined)[0].payload).toMatchObject({ corrects: 'pre-arrival-1-r1' });
+    });
+
+    it('signal nothing when a case opens: the recommending unit made it', () => expect(signals(caseOpened(), undefined)).toEqual([]));
   });
 
   describe('events of analyses that never went to a risk unit, or that the projection does not know', () => {

@@ -3,11 +3,11 @@
  * when an event does not say whom it concerns, and what one signal is before it gets its place in a Member State's
  * stream.
  */
-import type { RiskEvent } from '@ics2/contracts';
+import type { ControlEvent, RiskEvent } from '@ics2/contracts';
 import type { SignalPayload } from './signal-payloads';
 
-/** Every event the signals subscription reads (the `risk` category). */
-export type SignalEvent = RiskEvent;
+/** Every event the signals subscription reads (the `risk` and `control` categories). */
+export type SignalEvent = RiskEvent | ControlEvent;
 export type SignalEventType = SignalEvent['type'];
 export type SignalEventData<T extends SignalEventType> = Extract<SignalEvent, { type: T }>['data'];
 
@@ -19,8 +19,8 @@ export type SignalKind =
   | 'escalation' // the analysis is past its deadline, to the responsible Member State
   | 'mitigation' // an involved Member State added risk-mitigating information, to the responsible one
   | 'closed' // assessment complete or do not load, to the involved Member States
-  // To come with control-results' events (issue 5; signal-rules.table.ts):
-  | 'control-result'; // the control's result, to the Member State that recommended it: closes the case
+  | 'control-decision' // the Member State of control decided whether and how, to the responsible one that recommended it
+  | 'control-result'; // the control's result (or its correction), to the responsible Member State: closes the case
 
 /**
  * What the signals projection keeps of an analysis (signal_analyses, from its RiskAnalysed on the same risk stream,

@@ -2,25 +2,24 @@
  * `risk-analysis.signals`: every risk event into the Member State signal streams, signals and checkpoint in one
  * transaction, the work shared by partition among replicas (per-stream order is what the projection needs; a
  * Member State's order across streams comes from its counter row, see keyed-feed.sequencer.ts in the platform).
+ * Name, filter, partitions and handler come from the read-model catalogue, which replay reads too.
  */
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { RunningSubscription } from '@ics2/event-store';
-import { Subscriptions } from '@ics2/platform';
-import { SIGNAL_CATEGORIES } from './signal-rules.table';
-import { projectSignals } from './signals.projection';
-
-export const SIGNALS_SUBSCRIPTION = 'risk-analysis.signals';
-/** Fixed: the checkpoints are kept per partition, and a different count is refused at start. */
-export const SIGNALS_PARTITIONS = 4;
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EventStore, RunningSubscription } from '@ics2/event-store';
+import { catalogueProjection, EVENT_STORE, projectionSubscription, Subscriptions } from '@ics2/platform';
+import { readModelCatalogue, SIGNALS_SUBSCRIPTION } from '../read-models.catalogue';
 
 @Injectable()
 export class SignalsSubscription implements OnApplicationBootstrap {
   private running: RunningSubscription | undefined;
 
-  constructor(private readonly subscriptions: Subscriptions) {}
+  constructor(
+    private readonly subscriptions: Subscriptions,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.running = await this.subscriptions.start({ name: SIGNALS_SUBSCRIPTION, filter: { categories: SIGNAL_CATEGORIES }, partitions: SIGNALS_PARTITIONS, handle: projectSignals });
+    this.running = await this.subscriptions.start(projectionSubscription(catalogueProjection(readModelCatalogue, SIGNALS_SUBSCRIPTION), { store: this.store }));
   }
 
   /** Resolves once every event in the log when called is in the signal streams (tests, rebuild tooling). */

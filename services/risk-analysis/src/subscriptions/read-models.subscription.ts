@@ -1,18 +1,23 @@
 /**
  * The read models: `risk-analysis.ens-filings` (ENS events into ens_filings) and `risk-analysis.analyses` (risk events
- * into analyses), each partitioned, rows and checkpoint in one transaction.
+ * into analyses), each partitioned, rows and checkpoint in one transaction. Names, filters, partitions and handlers
+ * come from the read-model catalogue, which replay reads too.
  */
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { Subscriptions } from '@ics2/platform';
-import { projectAnalysis } from '../read-models/analyses/analyses.projection';
-import { projectEnsFiling } from '../read-models/ens-filings/ens-filings.projection';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EventStore } from '@ics2/event-store';
+import { catalogueProjection, EVENT_STORE, projectionSubscription, Subscriptions } from '@ics2/platform';
+import { ANALYSES_SUBSCRIPTION, ENS_FILINGS_SUBSCRIPTION, readModelCatalogue } from '../read-models.catalogue';
 
 @Injectable()
 export class ReadModelsSubscription implements OnApplicationBootstrap {
-  constructor(private readonly subscriptions: Subscriptions) {}
+  constructor(
+    private readonly subscriptions: Subscriptions,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.subscriptions.start({ name: 'risk-analysis.ens-filings', filter: { categories: ['ens'] }, partitions: 4, handle: projectEnsFiling });
-    await this.subscriptions.start({ name: 'risk-analysis.analyses', filter: { categories: ['risk'] }, partitions: 4, handle: projectAnalysis });
+    for (const name of [ENS_FILINGS_SUBSCRIPTION, ANALYSES_SUBSCRIPTION]) {
+      await this.subscriptions.start(projectionSubscription(catalogueProjection(readModelCatalogue, name), { store: this.store }));
+    }
   }
 }

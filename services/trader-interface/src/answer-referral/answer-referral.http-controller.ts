@@ -15,7 +15,7 @@ import {
 import type { riskAnalysisV1 } from '@ics2/contracts';
 import { Caller, PlatformError, Roles, type Principal } from '@ics2/platform';
 import { Forwarded } from '../doors/call-context';
-import type { CallContext } from '../doors/grpc-unary-client';
+import type { CallContext } from '@ics2/platform';
 import { ie3n99 } from '../doors/ics2-refusal';
 import { JsonBody, requireJson, traderEori } from '../doors/json-body';
 import { messageIdOf } from '../doors/message-id';

@@ -2,15 +2,15 @@
  * The trader door's gRPC client of common-repository (ics2.common_repository.v1.FilingService). It forwards the
  * operator's own bearer token, so the repository authenticates the operator itself and shows it only its own
  * filings, and the request's correlation id. A refused call comes back as the repository's PlatformError (kind,
- * code, ICS2 items from the trailers); an unreachable repository as `unavailable` (doors/grpc-unary-client.ts).
+ * code, ICS2 items from the trailers); an unreachable repository as `unavailable` (GrpcUnaryClient, @ics2/platform).
  */
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { commonRepositoryV1 } from '@ics2/contracts';
 import { SERVICE_CONFIG } from '@ics2/platform';
-import { GrpcUnaryClient, type CallContext } from '../doors/grpc-unary-client';
+import { GrpcUnaryClient, type CallContext } from '@ics2/platform';
 import type { TraderInterfaceConfig } from '../service.config';
 
-export type { CallContext } from '../doors/grpc-unary-client';
+export type { CallContext } from '@ics2/platform';
 
 @Injectable()
 export class CommonRepositoryClient implements OnModuleDestroy {

@@ -5,10 +5,11 @@
 import type { ReadModelMigrations } from '@ics2/platform';
 import { notificationInbox } from './migrations/20261210-0001-notification-inbox';
 import { riskParties } from './migrations/20261215-0001-risk-parties';
+import { notificationItemsByMrn } from './migrations/20261230-0001-notification-items-by-mrn';
 
 export const TRADER_INTERFACE_SCHEMA = 'trader_interface';
 
 export const traderInterfaceMigrations: ReadModelMigrations = {
   schema: TRADER_INTERFACE_SCHEMA,
-  migrations: [notificationInbox, riskParties],
+  migrations: [notificationInbox, riskParties, notificationItemsByMrn],
 };

@@ -1,7 +1,6 @@
 /** What a trader door forwards to common-repository: the operator's own token and the request's correlation id. */
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { correlationIdOf } from '@ics2/platform';
-import type { CallContext } from '../common-repository/common-repository.client';
+import { correlationIdOf, type CallContext } from '@ics2/platform';
 
 export const Forwarded = createParamDecorator((_data: unknown, context: ExecutionContext): CallContext => {
   const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();

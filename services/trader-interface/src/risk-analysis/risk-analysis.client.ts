@@ -3,12 +3,12 @@
  * operators' answers to referrals (AnswerReferral, IE3R02 / IE3R03). Like CommonRepositoryClient, it forwards the
  * operator's own bearer token, so risk-analysis itself decides whose referral it is, and the request's correlation
  * id; a refusal comes back as risk-analysis's PlatformError, an unreachable service as `unavailable`
- * (doors/grpc-unary-client.ts).
+ * (GrpcUnaryClient, @ics2/platform).
  */
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { riskAnalysisV1 } from '@ics2/contracts';
 import { SERVICE_CONFIG } from '@ics2/platform';
-import { GrpcUnaryClient, type CallContext } from '../doors/grpc-unary-client';
+import { GrpcUnaryClient, type CallContext } from '@ics2/platform';
 import type { TraderInterfaceConfig } from '../service.config';
 
 @Injectable()

@@ -54,6 +54,10 @@ export type ControlDecided = Event<
   {
     readonly mrn: string;
     readonly caseId: string;
+    /** The analysis that recommended the control, its phase and its responsible Member State (whose risk unit is told). */
+    readonly analysisId: string;
+    readonly phase: RiskAnalysisPhase;
+    readonly responsibleMemberState: string;
     readonly control: boolean;
     readonly controlType?: string;
     readonly office?: string;
@@ -83,6 +87,9 @@ export type ControlResultRecorded = Event<
   {
     readonly mrn: string;
     readonly caseId: string;
+    readonly analysisId: string;
+    readonly phase: RiskAnalysisPhase;
+    readonly memberStateOfControl: string;
     readonly resultId: string;
     readonly outcome: ControlOutcome;
     readonly findings: ControlFindings;

@@ -10,6 +10,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { DestinationStream } from 'pino';
 import { grpcRequestInterceptor } from '../logging/grpc-request.interceptor';
 import { httpRequestObserver } from '../logging/http-request.observer';
@@ -31,6 +32,11 @@ export interface ServiceAppOptions {
   readonly logDestination?: DestinationStream;
   /** The service's clock (CLOCK); the system clock by default. Tests pass a ManualClock to move time. */
   readonly clock?: Clock;
+  /**
+   * Where spans go instead of the OTLP exporter (tests: the SDK's InMemorySpanExporter). Whether the service traces
+   * is still decided by OTEL_* in `env`, so a test can also check that nothing is traced without them.
+   */
+  readonly spanExporter?: SpanExporter;
 }
 
 export interface ServiceApp {
@@ -72,7 +78,7 @@ function grpcOptions(definition: ServiceDefinition, runtime: PlatformRuntime, ur
       loader: { keepCase: true, enums: String, longs: String, defaults: true, oneofs: true, includeDirs: [protoRoot()] },
       // Wait for calls in flight when closing instead of cutting them.
       gracefulShutdown: true,
-      channelOptions: { interceptors: [grpcRequestInterceptor(runtime.logger, runtime.metrics)] },
+      channelOptions: { interceptors: [grpcRequestInterceptor(runtime.logger, runtime.metrics, runtime.tracing)] },
       onLoadPackageDefinition: (pkg: PackageDefinition) => runtime.servingStatus.addServiceNames(serviceNamesIn(pkg)),
     },
   };
@@ -82,7 +88,7 @@ const reachable = (host: string): string => (host === '0.0.0.0' || host === '::'
 
 /** Throws `ConfigError` for a wrong environment; any other start-up failure is logged, the app closed, the error rethrown. */
 export async function createServiceApp(definition: ServiceDefinition, options: ServiceAppOptions = {}): Promise<ServiceApp> {
-  const runtime = createPlatformRuntime(definition, options.env ?? process.env, options.logDestination, options.clock);
+  const runtime = createPlatformRuntime(definition, options.env ?? process.env, options.logDestination, options.clock, options.spanExporter);
   const { config, logger } = runtime;
   const host = options.host ?? config.LISTEN_HOST;
   const requestedGrpcPort = options.grpcPort ?? config.GRPC_PORT;
@@ -95,7 +101,7 @@ export async function createServiceApp(definition: ServiceDefinition, options: S
       // bodyParser off: the JSON parser below takes the configured limit and JSON only.
       { logger: new NestLoggerAdapter(logger), abortOnError: false, bodyParser: false },
     );
-    app.use(httpRequestObserver(logger, runtime.metrics, runtime.shutdown));
+    app.use(httpRequestObserver(logger, runtime.metrics, runtime.shutdown, runtime.tracing));
     (app as NestExpressApplication).useBodyParser('json', { limit: config.HTTP_BODY_LIMIT_BYTES, strict: false });
     definition.configureHttp?.(app, runtime);
     const grpcPort = requestedGrpcPort === 0 ? await freePort(host) : requestedGrpcPort;

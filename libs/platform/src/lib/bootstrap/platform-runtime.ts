@@ -4,6 +4,7 @@
  * stops the process before any framework output, and so signal handlers can reach the shutdown registry.
  */
 import { Global, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { DestinationStream } from 'pino';
 import type { CheckpointSigner } from '@ics2/event-store';
 import { TokenVerifier } from '../auth/token-verifier';
@@ -20,6 +21,8 @@ import { createPlatformLogger, type PlatformLogger } from '../logging/logger';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { PLATFORM_CONFIG, PLATFORM_LOGGER, PLATFORM_RUNTIME, SERVICE_CONFIG, SERVICE_NAME } from '../platform.tokens';
 import { ShutdownRegistry } from '../shutdown/shutdown-registry';
+import { PlatformTracing } from '../tracing/platform-tracing';
+import { tracingSettings } from '../tracing/tracing.config';
 
 export interface ServiceDefinition<C extends object = object> {
   /** Default SERVICE_NAME: log field, metrics label, gRPC health name. */
@@ -60,6 +63,8 @@ export interface PlatformRuntime {
   /** PEM public keys of earlier signing keys (CHECKPOINT_TRUSTED_KEYS_FILE), for key rotation. */
   readonly trustedCheckpointKeys: readonly string[];
   readonly clock: Clock;
+  /** Spans of this instance; `PlatformTracing.disabled` unless OTEL_* configure tracing. */
+  readonly tracing: PlatformTracing;
   readonly httpErrorBody: ((failure: Failure, correlationId: string | undefined) => unknown) | undefined;
 }
 
@@ -69,6 +74,7 @@ export function createPlatformRuntime(
   env: Readonly<Record<string, string | undefined>>,
   logDestination?: DestinationStream,
   clock: Clock = systemClock,
+  spanExporter?: SpanExporter,
 ): PlatformRuntime {
   const own = definition.config ?? defineConfig({});
   const all = mergeConfig(platformConfig, own).parse(env);
@@ -79,9 +85,14 @@ export function createPlatformRuntime(
   const trustedCheckpointKeys = loadTrustedCheckpointKeys(config.CHECKPOINT_TRUSTED_KEYS_FILE);
 
   const serviceName = config.SERVICE_NAME ?? definition.name;
+  // Before the logger, like every other variable: a wrong OTEL_* value is a config error too.
+  const traceSettings = tracingSettings(env, serviceName);
   const logger = createPlatformLogger({ service: serviceName, level: config.LOG_LEVEL, destination: logDestination });
   // A single hook may use half the shutdown budget, so one stuck hook cannot eat all of it.
   const shutdown = new ShutdownRegistry(logger, Math.min(10_000, config.SHUTDOWN_TIMEOUT_MS / 2));
+  const tracing = PlatformTracing.start(traceSettings, logger, spanExporter);
+  // Registered first, so it runs last (close hooks run last registered first): the final requests' spans go too.
+  if (tracing.enabled) shutdown.register('tracing', () => tracing.shutdown(), { phase: 'close' });
   const readiness = new ReadinessChecks(shutdown);
   const database = new DatabaseConnection({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, applicationName: serviceName }, logger);
   database.attach(readiness, shutdown);
@@ -99,6 +110,7 @@ export function createPlatformRuntime(
     checkpointSigner,
     trustedCheckpointKeys,
     clock,
+    tracing,
     httpErrorBody: definition.httpErrorBody,
   };
 }
@@ -121,6 +133,7 @@ export class PlatformRuntimeModule {
       { provide: DatabaseConnection, useValue: runtime.database },
       { provide: TokenVerifier, useValue: runtime.tokenVerifier },
       { provide: ServingStatus, useValue: runtime.servingStatus },
+      { provide: PlatformTracing, useValue: runtime.tracing },
     ];
     return { module: PlatformRuntimeModule, global: true, providers, exports: providers.map((p) => p.provide) };
   }

@@ -11,6 +11,7 @@ import { createEventStore, type EventStore } from '@ics2/event-store';
 import type { PlatformRuntime } from '../bootstrap/platform-runtime';
 import { PLATFORM_RUNTIME } from '../platform.tokens';
 import { ReadModelDatabase, type ReadModelSettings } from '../read-models/read-model-database';
+import { AccessLog } from '../audit/access-log';
 import { EVENT_STORE } from './event-sourcing.tokens';
 import { InstrumentedEventStore } from './instrumented-event-store';
 import { IntegrityCheckpointer } from './integrity-checkpointer';
@@ -58,6 +59,7 @@ export class EventSourcingModule {
       { provide: EVENT_STORE, useFactory: createStore, inject: [PLATFORM_RUNTIME] },
       Subscriptions,
       IntegrityCheckpointer,
+      AccessLog,
     ];
     if (options.readModels) {
       const settings = options.readModels;

@@ -1,15 +1,25 @@
 /**
  * Starts a service's durable subscriptions with the platform's concerns attached: handler writes go through the
  * read-model database in the batch's transaction (with the checkpoint), failures are logged, lag is exported as
- * metrics, and each subscription stops after its current batch in the `stop` phase of shutdown.
+ * metrics, and each subscription stops after its current batch in the `stop` phase of shutdown. With tracing on,
+ * each handled event gets a CONSUMER span (what the handler reads and appends nests under it) with the event's MRN.
+ *
+ * That span starts a trace of its own; it is not linked to the trace that appended the event. A link needs the
+ * appender's trace context stored with the event, and events keep only the metadata the domain defines (ids,
+ * correlation, actor, instants), hashed into the integrity chain: an observability id does not belong in the
+ * audit record, and a replay years later would link to traces long deleted. The two traces meet on `ics2.mrn`
+ * and on `ics2.event.id` (the append span lists the ids it wrote).
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import type { EventStore, RecordedEvent, RunningSubscription, SubscriptionOptions } from '@ics2/event-store';
 import type { PlatformLogger } from '../logging/logger';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { PLATFORM_LOGGER } from '../platform.tokens';
 import { ReadModelDatabase, type ReadModelTransaction } from '../read-models/read-model-database';
 import { ShutdownRegistry } from '../shutdown/shutdown-registry';
+import { PlatformTracing } from '../tracing/platform-tracing';
+import { MRN_ATTRIBUTE, mrnOfCorrelation, mrnOfStream } from '../tracing/trace-attributes';
 import { EVENT_STORE } from './event-sourcing.tokens';
 
 export type ProjectionOptions = Omit<SubscriptionOptions<ReadModelTransaction>, 'transactions' | 'handle' | 'onError'> & {
@@ -33,6 +43,7 @@ export class Subscriptions {
     private readonly shutdown: ShutdownRegistry,
     @Inject(PLATFORM_LOGGER) private readonly logger: PlatformLogger,
     @Optional() private readonly readModels?: ReadModelDatabase,
+    @Optional() private readonly tracing: PlatformTracing = PlatformTracing.disabled,
   ) {}
 
   /** Starts one subscription replica; resolves once it runs. A name runs at most once per instance. */
@@ -42,6 +53,7 @@ export class Subscriptions {
     const log = this.logger.child({ subscription: options.name });
     const subscription = await this.store.subscribe<ReadModelTransaction>({
       ...options,
+      handle: this.tracing.enabled ? this.traced(options.name, options.handle) : options.handle,
       transactions: this.readModels,
       onError: (err, partition) => log.error({ err, partition }, 'subscription batch failed; retrying'),
     });
@@ -54,6 +66,21 @@ export class Subscriptions {
     log.info({ partitions: options.partitions ?? 1 }, 'subscription started');
     this.sampleLagSoon();
     return subscription;
+  }
+
+  private traced(name: string, handle: ProjectionOptions['handle']): ProjectionOptions['handle'] {
+    return (event, tx) => {
+      const mrn = mrnOfCorrelation(event.metadata.correlationId) ?? mrnOfStream(event.streamId);
+      const attributes = {
+        'ics2.subscription': name,
+        'ics2.event.id': event.id,
+        'ics2.event.type': event.type,
+        'ics2.stream': event.streamId,
+        'ics2.correlation_id': event.metadata.correlationId,
+        ...(mrn ? { [MRN_ATTRIBUTE]: mrn } : {}),
+      };
+      return this.tracing.inSpan(`${name} ${event.type}`, { kind: SpanKind.CONSUMER, attributes }, ROOT_CONTEXT, () => handle(event, tx));
+    };
   }
 
   /** Samples every running subscription's lag now (also done every few seconds while any runs). */

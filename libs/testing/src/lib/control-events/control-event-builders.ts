@@ -42,6 +42,9 @@ export const controlDecided = (o: { caseId?: string; control?: boolean; aeoParti
   data: {
     mrn: DEFAULTS.mrn,
     caseId: o.caseId ?? CONTROL_DEFAULTS.caseId,
+    analysisId: o.caseId ?? CONTROL_DEFAULTS.caseId,
+    phase: 'pre-arrival',
+    responsibleMemberState: RISK_DEFAULTS.rms,
     control: o.control ?? true,
     ...((o.control ?? true) ? { controlType: 'physical', office: CONTROL_DEFAULTS.office } : { reason: 'capacity elsewhere' }),
     members: [DEFAULTS.mrn],
@@ -62,6 +65,9 @@ export const resultRecorded = (
     data: {
       mrn: DEFAULTS.mrn,
       caseId,
+      analysisId: caseId,
+      phase: 'pre-arrival',
+      memberStateOfControl: CONTROL_DEFAULTS.officer.memberState,
       resultId: `${caseId}-r${o.n ?? 1}`,
       outcome: o.outcome ?? 'no-irregularity',
       findings: o.findings ?? {},

@@ -32,6 +32,9 @@ export function decideControl(command: DecideControl['data'], state: ControlStat
       data: {
         mrn: state.mrn,
         caseId: command.caseId,
+        analysisId: c.opened.analysisId,
+        phase: c.opened.phase,
+        responsibleMemberState: c.opened.responsibleMemberState,
         control: command.control,
         ...(command.control ? { controlType: command.controlType, office: command.office } : {}),
         ...(command.place ? { place: command.place } : {}),

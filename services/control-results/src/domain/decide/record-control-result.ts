@@ -30,6 +30,9 @@ export function recordControlResult(command: RecordControlResult['data'], state:
       data: {
         mrn: state.mrn,
         caseId: command.caseId,
+        analysisId: c.opened.analysisId,
+        phase: c.opened.phase,
+        memberStateOfControl: c.opened.memberStateOfControl,
         resultId: `${command.caseId}-r${c.results.length + 1}`,
         outcome: command.outcome as ControlOutcome,
         findings: command.findings,

@@ -27,7 +27,7 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
         dueAt: d.dueAt,
         escalated: false,
       };
-      const analyses = state.status === 'none' ? [] : state.analyses;
+      const analyses = (state.status === 'none' ? [] : state.analyses).map((a) => (a.phase === d.phase && a.status === 'awaiting-risk-unit' ? { ...a, status: 'superseded' as const } : a));
       return { status: 'analysed', mrn: d.mrn, analyses: [...analyses, analysis] };
     }
     case 'RiskAssessmentCompleted':

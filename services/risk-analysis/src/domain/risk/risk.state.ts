@@ -1,10 +1,12 @@
 /**
  * The risk state of one ENS (stream `risk-<head mrn>`): its analyses, each with its hits, referrals and outcome.
- * Built by `evolve` from the events alone. A phase's current analysis is its latest; earlier ones stay as history.
+ * Built by `evolve` from the events alone. A phase's current analysis is its latest; earlier ones stay as history,
+ * an open one superseded by it.
  */
 import type { ControlRecommendation, ReferralKind, RiskAnalysisPhase, RiskHit } from '@ics2/contracts';
 
-export type AnalysisStatus = 'awaiting-risk-unit' | 'assessed' | 'do-not-load';
+/** 'superseded': still open when a re-analysis of its phase (an amendment, new criteria) took its place. */
+export type AnalysisStatus = 'awaiting-risk-unit' | 'assessed' | 'do-not-load' | 'superseded';
 
 export interface Referral {
   readonly reference: string;

@@ -39,6 +39,13 @@ export async function projectAnalysis(recorded: RecordedEvent, tx: ReadModelTran
       )
       .orIgnore()
       .execute();
+    // The re-analysis takes the place of the phase's analysis still open (risk.evolve.ts).
+    await rows
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'superseded' })
+      .where('mrn = :mrn AND phase = :phase AND analysis_id <> :analysisId AND status = :open', { mrn, phase: d.phase, analysisId, open: 'awaiting-risk-unit' })
+      .execute();
     return;
   }
   const row = await rows.findOneBy({ mrn, analysisId });

@@ -6,13 +6,19 @@ import type { MemberStateUser } from '@ics2/contracts';
 import { outOfSequence, riskNotFound, type RiskRefusal } from '../risk.refusals';
 import { analysisOf, type Analysis, type RiskState } from '../risk.state';
 
+const CLOSED: Readonly<Record<Exclude<Analysis['status'], 'awaiting-risk-unit'>, string>> = {
+  assessed: 'the analysis is assessed already',
+  'do-not-load': 'the analysis is closed by a do-not-load',
+  superseded: 'the analysis was superseded by a re-analysis: decide on the latest',
+};
+
 export function decidable(state: RiskState, analysisId: string, user: MemberStateUser): Analysis | RiskRefusal {
   const analysis = analysisOf(state, analysisId);
   if (!analysis) return riskNotFound;
   if (analysis.responsibleMemberState !== user.memberState) {
     return analysis.involvedMemberStates.includes(user.memberState) ? { kind: 'permission', reason: 'only the responsible Member State decides' } : riskNotFound;
   }
-  if (analysis.status !== 'awaiting-risk-unit') return outOfSequence(`the analysis is ${analysis.status === 'assessed' ? 'assessed already' : 'closed by a do-not-load'}`);
+  if (analysis.status !== 'awaiting-risk-unit') return outOfSequence(CLOSED[analysis.status]);
   return analysis;
 }
 

@@ -23,6 +23,9 @@ describe('risk unit decisions', () => {
       given([analysed()]).when(rfi(FR)).then(refused({ kind: 'not-found' }));
     });
     it('is refused once the assessment is complete (92)', () => given([analysed(), assessmentCompleted()]).when(rfi()).then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis is assessed already' })));
+    it('is refused on an analysis a re-analysis superseded (92): the risk unit decides on the latest', () => {
+      given([analysed(), analysed({ trigger: 'amendment', n: 2 })]).when(rfi()).then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis was superseded by a re-analysis: decide on the latest' }));
+    });
     it('numbers its references within the ENS, so an answer names its stream', () => {
       expect(mrnOfReference(REF_2)).toBe(DEFAULTS.mrn);
       expect(mrnOfReference('REF-2')).toBeNull();

@@ -1,20 +1,24 @@
 /**
- * What every gRPC client of the trader door does, written once (CommonRepositoryClient, RiskAnalysisClient): load
- * the service from its real .proto under proto/, balance calls round robin, forward the operator's own bearer token
- * and the request's correlation id, give each call a deadline, and turn a refused call back into the peer's
- * PlatformError (kind, code, ICS2 items from the trailers `ics2-error-kind`, `ics2-error-code`,
+ * What every gRPC client of a peer service does, written once: load the service from its real .proto under proto/,
+ * balance calls round robin, forward the caller's own bearer token and the request's correlation id (and any other
+ * metadata the door forwards, such as the stated purpose), give each call a deadline, and turn a refused call back
+ * into the peer's PlatformError (kind, code, ICS2 items from the trailers `ics2-error-kind`, `ics2-error-code`,
  * `ics2-error-details-bin`, which the platform's gRPC filter writes). A peer that cannot be reached, or fails
  * without saying why, is `unavailable` (503: retry later).
  */
 import { join } from 'node:path';
 import { credentials, loadPackageDefinition, Metadata, status, type Client, type ServiceClientConstructor, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { ERROR_KINDS, PlatformError, protoRoot, type ErrorDetail, type ErrorKind } from '@ics2/platform';
+import { protoRoot } from '../bootstrap/proto-files';
+import { ERROR_KINDS, PlatformError, type ErrorDetail, type ErrorKind } from '../errors/platform-error';
+import { traceOutgoingGrpcCall } from '../tracing/outgoing-grpc-call';
 
-/** What each call carries from the HTTP request. */
+/** What each call carries from the request it serves. */
 export interface CallContext {
   readonly authorization: string;
   readonly correlationId?: string;
+  /** Further metadata to forward as is, e.g. `x-ics2-purpose`. */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 export interface GrpcPeer {
@@ -57,10 +61,15 @@ export class GrpcUnaryClient {
     const metadata = new Metadata();
     metadata.set('authorization', ctx.authorization);
     if (ctx.correlationId) metadata.set('x-correlation-id', ctx.correlationId);
+    for (const [key, value] of Object.entries(ctx.metadata ?? {})) metadata.set(key, value);
+    // In a traced request: a CLIENT span and `traceparent`, so the peer's spans join this trace.
+    const trace = traceOutgoingGrpcCall(this.peer.service, method, request, metadata);
     return new Promise<R>((resolve, reject) => {
-      this.client[method](request, metadata, { deadline: new Date(Date.now() + this.deadlineMs) }, (error, reply) =>
-        error ? reject(toPlatformError(error, this.peer)) : resolve(reply as R),
-      );
+      this.client[method](request, metadata, { deadline: new Date(Date.now() + this.deadlineMs) }, (error, reply) => {
+        trace.end(error, reply);
+        if (error) reject(toPlatformError(error, this.peer));
+        else resolve(reply as R);
+      });
     });
   }
 

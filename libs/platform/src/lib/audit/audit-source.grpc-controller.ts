@@ -1,0 +1,88 @@
+/**
+ * The audit door's source in every event-sourced service (proto/ics2/audit/v1/audit_source.proto): the state of a
+ * stream it owns as it stood at an instant, folded by the service's own deciders, and the deliveries its feeds
+ * derived from an ENS's events. Auditors only; each call is recorded in the access log with its stated purpose.
+ */
+import { Controller, Inject } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
+import { auditV1 } from '@ics2/contracts';
+import { categoryOf, type EventStore } from '@ics2/event-store';
+import { Caller, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { PlatformError } from '../errors/platform-error';
+import { EVENT_STORE } from '../event-sourcing/event-sourcing.tokens';
+import { ReadModelDatabase } from '../read-models/read-model-database';
+import { AccessLog } from './access-log';
+import { AUDIT_SOURCE_OPTIONS, type AuditSourceOptions } from './audit-source';
+import { Purpose } from './purpose';
+
+const S = auditV1.AUDIT_SOURCE_SERVICE;
+const invalid = (pointer: string, description: string) => new PlatformError('validation', 'AUDIT.INVALID_REQUEST', description, [{ validationCode: '12', pointer, description }]);
+
+@Controller()
+export class AuditSourceGrpcController {
+  constructor(
+    @Inject(AUDIT_SOURCE_OPTIONS) private readonly options: AuditSourceOptions,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly accessLog: AccessLog,
+    private readonly modules: ModuleRef,
+  ) {}
+
+  @GrpcMethod(S, 'StateAsOf')
+  @Roles('auditor')
+  async stateAsOf(@Payload() r: auditV1.StateAsOfRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<auditV1.StateAsOfReply> {
+    const fold = this.options.streams[categoryOf(r.stream_id)];
+    if (!fold) throw new PlatformError('not-found', 'AUDIT.UNKNOWN_STREAM', `this service keeps no stream ${r.stream_id || '(none)'}`);
+    const asOf = r.as_of ? new Date(r.as_of) : undefined;
+    if (asOf && (Number.isNaN(asOf.getTime()) || !r.as_of.includes('T'))) throw invalid('/asOf', 'an ISO-8601 instant');
+    if (r.before_revision < 0) throw invalid('/beforeRevision', 'a revision (0 for no limit)');
+    await this.accessLog.record(caller, { resource: 'stream-state', id: r.stream_id, purpose, door: `${S} StateAsOf` });
+    const events = (await this.store.readStream(r.stream_id, asOf ? { asOf } : {})).filter((e) => r.before_revision === 0 || e.revision < r.before_revision);
+    const evolve = fold.evolve as (s: unknown, e: unknown) => unknown;
+    const state = events.reduce((s, e) => evolve(s, { type: e.type, data: e.data }), fold.initialState());
+    const last = events[events.length - 1];
+    return {
+      stream_id: r.stream_id,
+      state_json: JSON.stringify(state, (_k, v: unknown) => (v instanceof Set ? [...v] : v instanceof Map ? Object.fromEntries(v) : v)),
+      revision: last ? last.revision : -1,
+      events_applied: events.length,
+      last_event_id: last?.id ?? '',
+      last_recorded_at: last?.recordedAt ?? '',
+    };
+  }
+
+  @GrpcMethod(S, 'ListDeliveries')
+  @Roles('auditor')
+  async listDeliveries(@Payload() r: auditV1.ListDeliveriesRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<auditV1.ListDeliveriesReply> {
+    if (r.mrns.length === 0 || r.mrns.length > 1_000) throw invalid('/mrns', '1 to 1000 MRNs');
+    this.accessLog.purposeOf(caller, { purpose });
+    for (const mrn of r.mrns) await this.accessLog.record(caller, { resource: 'deliveries', id: mrn, mrn, purpose, door: `${S} ListDeliveries` });
+    const feeds = this.options.feeds ?? [];
+    if (feeds.length === 0) return { deliveries: [] };
+    const db = this.modules.get(ReadModelDatabase, { strict: false });
+    const deliveries: auditV1.Delivery[] = [];
+    for (const f of feeds) {
+      const d = f.feed;
+        // Feeds keep the source event's recordedAt as created_at; names come from checked feed definitions.
+      const rows: Record<string, unknown>[] = await db.manager.query(
+        `SELECT ${d.keyColumn} AS recipient, seq::text AS seq, id::text AS id, ${f.kindColumn} AS kind, ${f.mrnColumn} AS mrn, created_at, ${f.sourceEventColumn}::text AS source_event_id
+           FROM ${d.schema}.${d.itemsTable} WHERE ${f.mrnColumn} = ANY($1) ORDER BY created_at, ${d.keyColumn}, seq`,
+        [r.mrns],
+      );
+      for (const row of rows) {
+        deliveries.push({
+          feed: d.name,
+          recipient: String(row['recipient']),
+          seq: String(row['seq']),
+          id: String(row['id']),
+          kind: String(row['kind']),
+          mrn: String(row['mrn']),
+          created_at: row['created_at'] instanceof Date ? row['created_at'].toISOString() : String(row['created_at']),
+          source_event_id: String(row['source_event_id']),
+        });
+      }
+    }
+    return { deliveries };
+  }
+}

@@ -1,0 +1,61 @@
+import type { EnsEvent } from '@ics2/contracts';
+import type { RecordedEvent } from '@ics2/event-store';
+import { completed, linked, mrnOf, registered } from '@ics2/testing';
+import { familyOf, streamsOf } from './ens-family';
+import { timelineOf } from './timeline';
+
+const master = mrnOf(1);
+const house = mrnOf(2);
+const arrival = mrnOf(3, true);
+
+describe('the family of an MRN', () => {
+  it('is the filing, those it is linked with and the members of its completions, headed by the completion head', () => {
+    const events: EnsEvent[] = [registered({ mrn: house }), linked({ mrn: house, linkedMrn: master, linkedLevel: 'master', houseDocument: 'HAWB-1' }), completed({ mrn: house, phase: 'pre-arrival', members: [master, house] })];
+    const family = familyOf(house, events);
+    expect([...family.mrns].sort()).toEqual([master, house].sort());
+    expect([...family.heads]).toEqual([master]);
+    expect(streamsOf(family)).toEqual([`ens-${house}`, `ens-${master}`, `risk-${master}`, `control-${master}`]);
+  });
+
+  it('takes in the arrivals that named it', () => {
+    const family = familyOf(house, [{ type: 'EnsFilingArrived', data: { mrn: house, arrivalMrn: arrival, arrivedAt: '2026-12-02T06:00:00.000Z', officeOfArrival: 'DE004700', notifiedBy: 'LU987654321' } }]);
+    expect(streamsOf(family)).toContain(`arrival-${arrival}`);
+  });
+
+  it('is the filing alone, its own risk and control streams, before anything linked or completed', () => {
+    expect(streamsOf(familyOf(house, [registered({ mrn: house })]))).toEqual([`ens-${house}`, `risk-${house}`, `control-${house}`]);
+  });
+});
+
+describe('a timeline', () => {
+  const event = (id: string, type: string, revision: number, commit: bigint): RecordedEvent => ({
+    id,
+    type,
+    data: { mrn: master },
+    metadata: { schemaVersion: 1, occurredAt: '2026-12-01T10:00:00.000Z', correlationId: master, causationId: null, actor: { kind: 'member-state', memberState: 'DE', userId: 'de-1' } },
+    streamId: `risk-${master}`,
+    revision,
+    position: { commit, prepare: commit },
+    recordedAt: '2026-12-01T10:00:00.123Z',
+    hash: 'ab'.repeat(32),
+  });
+
+  it('keeps the log order and names each actor, and puts each delivery under the event that caused it', () => {
+    const entries = timelineOf(
+      [event('e1', 'RiskAnalysed', 0, 10n), event('e2', 'ReferralRequested', 1, 12n)],
+      [
+        { feed: 'notification inbox', recipient: 'LU987654321', seq: '3', id: 'n2', kind: 'IE3N04', mrn: master, created_at: '2026-12-01T10:00:01.000Z', source_event_id: 'e2' },
+        { feed: 'notification inbox', recipient: 'DE123456789012345', seq: '7', id: 'n1', kind: 'IE3Q02', mrn: master, created_at: '2026-12-01T10:00:01.000Z', source_event_id: 'e2' },
+      ],
+    );
+    expect(entries.map((e) => [e.type, e.actor, e.position])).toEqual([
+      ['RiskAnalysed', 'member-state:DE/de-1', '10/10'],
+      ['ReferralRequested', 'member-state:DE/de-1', '12/12'],
+    ]);
+    expect(entries[0].deliveries).toEqual([]);
+    expect(entries[1].deliveries.map((d) => [d.recipient, d.kind])).toEqual([
+      ['DE123456789012345', 'IE3Q02'],
+      ['LU987654321', 'IE3N04'],
+    ]);
+  });
+});

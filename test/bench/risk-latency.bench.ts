@@ -1,0 +1,169 @@
+/**
+ * Part of `npm run bench:risk`: from a complete ENS filed at the trader door to its IE3N03 (assessment complete) in
+ * the operator's inbox, through common-repository, risk-analysis and the inbox projection, as separate processes
+ * on a durable PostgreSQL, at a constant arrival rate (open loop: latency counts from when the filing was due, so a
+ * backlog anywhere shows). The filings hit no criterion (an HS code no starter criterion names, no watchlisted
+ * party), so each is assessed at once; the inboxes are followed over their Server-Sent Events streams.
+ * Rate: BENCH_RISK_RATE (500 filings/s); seconds: BENCH_SECONDS (10). Target (issue 4): p99 < 1 s at 500/s.
+ */
+import { Agent, request } from 'node:http';
+import * as hdr from 'hdr-histogram-js';
+import { sampleFiling } from '@ics2/testing';
+import { startBenchDatabase } from './bench-database';
+import { writeBenchmarkReport, type Figure } from './bench-report';
+import { startBenchStack, type BenchStack } from './bench-stack';
+
+const RATE = Number(process.env.BENCH_RISK_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const OPERATORS = 20;
+const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+
+interface Prepared {
+  readonly body: string;
+  readonly token: string;
+  readonly eori: string;
+}
+
+function post(url: URL, item: Prepared): Promise<{ status: number; mrn?: string }> {
+  return new Promise((resolve) => {
+    const req = request(
+      { agent, host: url.hostname, port: url.port, path: '/v1/filings', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${item.token}`, 'content-length': Buffer.byteLength(item.body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, mrn: (JSON.parse(text) as { mrn?: string }).mrn });
+          } catch {
+            resolve({ status: res.statusCode ?? 0 });
+          }
+        });
+      },
+    );
+    req.on('error', () => resolve({ status: 0 }));
+    req.end(item.body);
+  });
+}
+
+/** Follows one operator's inbox stream; calls `seen(mrn, at)` for each IE3N03. */
+function followInbox(url: URL, token: string, seen: (mrn: string, at: number) => void): () => void {
+  const req = request({ host: url.hostname, port: url.port, path: '/v1/notifications/stream', headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, (res) => {
+    let buffer = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      buffer += chunk;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (!frame.includes('event: IE3N03')) continue;
+        const data = frame.split('\n').find((l) => l.startsWith('data: '));
+        if (data) seen((JSON.parse(data.slice(6)) as { mrn: string }).mrn, performance.now());
+      }
+    });
+  });
+  req.on('error', () => undefined);
+  req.end();
+  return () => req.destroy();
+}
+
+async function main(): Promise<void> {
+  const db = await startBenchDatabase();
+  let stack: BenchStack | undefined;
+  const stops: (() => void)[] = [];
+  try {
+    stack = await startBenchStack(db, ['common-repository', 'risk-analysis', 'trader-interface'], { LINKING_TIMER_INTERVAL_MS: '0', EXPIRY_INTERVAL_MS: '0', ESCALATION_INTERVAL_MS: '0' });
+    const url = new URL(`${stack.services.get('trader-interface')?.httpUrl}`);
+    const total = RATE * SECONDS;
+    const warmUp = 200;
+    const tokens = new Map<string, string>();
+    const items: Prepared[] = [];
+    for (let seed = 1; seed <= total + warmUp; seed++) {
+      const eori = `DE${String(200000000 + (seed % OPERATORS)).padStart(12, '0')}`;
+      if (!tokens.has(eori)) tokens.set(eori, await stack.token({ role: 'trader', eori }));
+      const sample = sampleFiling('F20', { seed, declarant: eori, officeOfFirstEntry: 'DE004700', houses: 1, goodsItems: 1 });
+      const master = sample.consignmentMasterLevel!;
+      const filing = {
+        ...sample,
+        consignmentMasterLevel: {
+          ...master,
+          consignmentHouseLevel: master.consignmentHouseLevel.map((h) => ({ ...h, goodsItem: h.goodsItem!.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: '610910' } } })) })),
+        },
+      };
+      items.push({ body: JSON.stringify(filing), token: tokens.get(eori) as string, eori });
+    }
+
+    const dueAt = new Map<string, number>();
+    const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000, numberOfSignificantValueDigits: 3 });
+    let assessed = 0;
+    const early = new Map<string, number>();
+    const seen = (mrn: string, at: number) => {
+      const due = dueAt.get(mrn);
+      if (due === undefined) {
+        early.set(mrn, at);
+        return;
+      }
+      dueAt.delete(mrn);
+      assessed++;
+      histogram.recordValue(Math.max(1, Math.round(at - due)));
+    };
+    for (const [eori, token] of tokens) {
+      void eori;
+      stops.push(followInbox(url, token, seen));
+    }
+
+    // Warm-up: JIT, pools, prepared statements; not measured.
+    await Promise.all(items.slice(total).map((i) => post(url, i)));
+    await new Promise((r) => setTimeout(r, 3_000));
+    histogram.reset();
+    assessed = 0;
+
+    const started = performance.now();
+    let refused = 0;
+    const sends: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1_000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      sends.push(
+        post(url, items[i]).then((r) => {
+          if (r.status !== 201 || !r.mrn) {
+            refused++;
+            return;
+          }
+          const already = early.get(r.mrn);
+          if (already !== undefined) {
+            early.delete(r.mrn);
+            assessed++;
+            histogram.recordValue(Math.max(1, Math.round(already - due)));
+          } else dueAt.set(r.mrn, due);
+        }),
+      );
+    }
+    await Promise.all(sends);
+    const deadline = performance.now() + 60_000;
+    while (dueAt.size > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const achieved = (total - refused) / ((performance.now() - started) / 1_000);
+    const p = (q: number) => histogram.getValueAtPercentile(q);
+    console.log(`offered ${RATE}/s for ${SECONDS} s: ${assessed} IE3N03 of ${total - refused} filings (${refused} refused, ${dueAt.size} never assessed within 60 s); filing to IE3N03 p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${histogram.maxValue} ms`);
+    const figures: Figure[] = [
+      { name: `offered ${RATE}/s: filings answered 201`, value: total - refused, unit: `of ${total}` },
+      { name: `offered ${RATE}/s: IE3N03 in the inbox`, value: assessed, unit: `of ${total - refused} (${dueAt.size} missing after 60 s)` },
+      { name: `offered ${RATE}/s: filing to IE3N03 p50 / p95`, value: p(50), unit: `ms / ${p(95)} ms` },
+      { name: `offered ${RATE}/s: filing to IE3N03 p99`, value: p(99), unit: 'ms', target: { text: 'p99 < 1 s at 500 filings/s', met: RATE >= 500 && p(99) < 1_000 && dueAt.size === 0 && refused === 0 } },
+      { name: 'throughput over the run (answered)', value: Math.round(achieved), unit: 'filings/s' },
+    ];
+    writeBenchmarkReport('risk-latency', figures, { postgres: `${db.serverVersion} (${db.settings})`, seconds: SECONDS, operators: OPERATORS, services: 'common-repository, risk-analysis, trader-interface (separate processes)' });
+  } finally {
+    for (const stop of stops) stop();
+    await stack?.stop();
+    await db.stop();
+    agent.destroy();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

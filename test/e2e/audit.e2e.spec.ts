@@ -1,0 +1,254 @@
+/**
+ * The auditors' door end to end (issue 6): a full scenario through the real doors (filing, hit, request for
+ * information, answer, control recommendation, decision, result), then the timeline shows every step in causal
+ * order with its actor; the view of the decision shows what the responsible Member State could see; the state of a
+ * stream as of an instant; the access log names who read the data and why; the store verifies.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { generateCheckpointKeyPair } from '@ics2/event-store';
+import { runAuditCli } from '../../services/audit/src/cli/audit-cli';
+import type { controlResultsV1, riskAnalysisV1 } from '@ics2/contracts';
+import { eventually, mrnOf } from '@ics2/testing';
+import { airFilingWith, file, openAnalysisOf } from '../support/e2e-filings';
+import { startStack, type FullStack, type MemberStateAgent, type TraderAgent } from '../support/stack-harness';
+
+const DECLARANT = 'DE123456789012345';
+const CARRIER = 'LU987654321000';
+
+interface Entry {
+  position: string;
+  streamId: string;
+  type: string;
+  actor: string;
+  eventId: string;
+  hash: string | null;
+  recordedAt: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+  deliveries: { feed: string; recipient: string; kind: string }[];
+}
+
+describe('the audit door end to end', () => {
+  let stack: FullStack;
+  let declarant: TraderAgent;
+  let de: MemberStateAgent;
+  let mrn = '';
+  let caseId = '';
+  const dir = mkdtempSync(join(tmpdir(), 'ics2-audit-e2e-'));
+  const keysFile = join(dir, 'trusted.pem');
+
+  beforeAll(async () => {
+    stack = await startStack({ prefix: 'e2e_audit', full: true });
+    declarant = await stack.trader(DECLARANT);
+    writeFileSync(keysFile, stack.checkpointPublicKeyPem);
+    de = await stack.memberState('DE');
+
+    // The scenario: a filing that hits, an RFI and its answer, a control recommended, decided and its result.
+    mrn = await file(declarant, airFilingWith('360200', { seed: 6_001, declarant: DECLARANT, carrier: CARRIER }));
+    const analysis = await openAnalysisOf(de, mrn);
+    const rfi = await de.risk<riskAnalysisV1.DecisionReply>('RequestInformation', { mrn, analysis_id: analysis.analysis_id, house_documents: [], information: 'the safety data sheet' });
+    if (!rfi.ok) throw new Error(rfi.message);
+    await eventually(async () => expect((await declarant.post(`/v1/referrals/${rfi.reply.reference}/answer`, { messageType: 'IE3R02', information: 'SDS attached' }, { 'idempotency-key': 'audit-rfi' })).status).toBe(200));
+    const done = await de.risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id, control_recommendation: { control_type: 'physical', place: 'DE004700', member_state: 'DE' } });
+    if (!done.ok) throw new Error(done.message);
+    await eventually(async () => {
+      const queue = await de.control<controlResultsV1.ListCasesReply>('ListCases', { limit: 200 });
+      caseId = (queue.ok && queue.reply.cases.find((c) => c.mrn === mrn)?.case_id) || '';
+      expect(caseId).not.toBe('');
+    }, 20_000);
+    const decided = await de.control('DecideControl', { mrn, case_id: caseId, control: true, control_type: 'physical', office: 'DE004700' });
+    if (!decided.ok) throw new Error(decided.message);
+    const result = await de.control('RecordResult', { mrn, case_id: caseId, outcome: 'no-irregularity', released: true, message_id: randomUUID(), confirmed_criteria: [] });
+    if (!result.ok) throw new Error(result.message);
+    await de.control('GetCase', { mrn, case_id: caseId });
+  }, 180_000);
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await stack?.close();
+  });
+
+  const timeline = async (): Promise<{ entries: Entry[]; filings: string[]; sources: Record<string, string> }> => {
+    const res = await (await stack.auditor()).get(`/v1/audit/mrns/${mrn}/timeline`);
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  it('shows every step in causal order, with actors, times, ids, hashes and what was delivered', async () => {
+    let entries: Entry[] = [];
+    await eventually(async () => {
+      entries = (await timeline()).entries;
+      expect(entries.map((e) => e.type)).toEqual(expect.arrayContaining(['EnsControlNoted', 'ControlResultRecorded']));
+      expect(entries.flatMap((e) => e.deliveries.map((d) => d.kind))).toEqual(expect.arrayContaining(['IE3R01', 'IE3Q02', 'IE3N03', 'IE3N08', 'analysis', 'referral-answered']));
+    }, 20_000);
+    const types = entries.map((e) => e.type);
+    const order = ['EnsFilingRegistered', 'EnsFilingCompleted', 'RiskAnalysed', 'ReferralRequested', 'ReferralAnswered', 'RiskAssessmentCompleted', 'ControlCaseOpened', 'ControlDecided', 'ControlResultRecorded'];
+    const at = order.map((t) => types.indexOf(t));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(types.indexOf('EnsControlNoted')).toBeGreaterThan(types.indexOf('ControlDecided'));
+
+    const of = (type: string) => entries.find((e) => e.type === type)!;
+    expect(of('EnsFilingRegistered').actor).toBe(`trader:${DECLARANT}`);
+    expect(of('ReferralRequested').actor).toBe('member-state:DE/de-officer-1');
+    expect(of('ReferralAnswered').actor).toBe(`trader:${DECLARANT}`);
+    expect(of('ControlDecided').actor).toBe('member-state:DE/de-officer-1');
+    expect(of('RiskAnalysed').actor).toMatch(/^system:/);
+    // The exact criteria versions the analysis ran with.
+    expect(of('RiskAnalysed').data['criteria']).toEqual(expect.arrayContaining([{ id: 'eu-sec-001', version: 1 }]));
+    for (const e of entries) {
+      expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(Date.parse(e.recordedAt)).not.toBeNaN();
+      expect(Date.parse(e.occurredAt)).not.toBeNaN();
+    }
+    expect(of('ReferralRequested').deliveries).toEqual(expect.arrayContaining([expect.objectContaining({ feed: 'notification inbox', recipient: DECLARANT, kind: 'IE3Q02' })]));
+  });
+
+  it("shows what the responsible Member State could see when it decided, and any stream as of an instant", async () => {
+    const { entries } = await timeline();
+    const decision = entries.find((e) => e.type === 'RiskAssessmentCompleted')!;
+    const auditor = await stack.auditor();
+    const view = await auditor.get(`/v1/audit/events/${decision.eventId}/view`);
+    expect(view.status).toBe(200);
+    expect(view.body.decision).toMatchObject({ eventId: decision.eventId, type: 'RiskAssessmentCompleted' });
+    // Before the decision: the analysis with its hit, its referral answered, nothing assessed yet.
+    const before = view.body.streamBefore.state;
+    expect(before.status).toBe('analysed');
+    expect(JSON.stringify(before)).toContain('eu-sec-001');
+    expect(JSON.stringify(before)).not.toContain('"assessed"');
+    expect(view.body.filings).toEqual([expect.objectContaining({ mrn, state: expect.objectContaining({ mrn }) })]);
+
+    const rfi = entries.find((e) => e.type === 'ReferralRequested')!;
+    const justBefore = new Date(Date.parse(rfi.recordedAt) - 1).toISOString();
+    const asOf = await auditor.get(`/v1/audit/streams/risk-${mrn}/state?asOf=${encodeURIComponent(justBefore)}`);
+    expect(asOf.status).toBe(200);
+    expect(asOf.body.revision).toBeLessThan(entries.filter((e) => e.streamId === `risk-${mrn}`).findIndex((e) => e.eventId === rfi.eventId));
+    expect(JSON.stringify(asOf.body.state)).not.toContain(`${mrn}-R1`);
+    const now = await auditor.get(`/v1/audit/streams/risk-${mrn}/state`);
+    expect(JSON.stringify(now.body.state)).toContain(`${mrn}-R1`);
+  });
+
+  it('records who read whose data and why, and lists it', async () => {
+    const auditor = await stack.auditor('ECA 2026 case 17: ICS2 risk management');
+    await auditor.get(`/v1/audit/mrns/${mrn}/timeline`);
+    const log = await auditor.get(`/v1/audit/access-log?mrn=${mrn}`);
+    expect(log.status).toBe(200);
+    const entries = log.body.entries as { reader: string; resource: string; purpose: string; door: string }[];
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reader: 'member-state:DE/de-officer-1', resource: 'risk-analysis', purpose: 'risk assessment' }),
+        expect.objectContaining({ reader: 'member-state:DE/de-officer-1', resource: 'control-case', purpose: 'customs control' }),
+        expect.objectContaining({ reader: 'auditor:auditor-1', resource: 'timeline', purpose: 'ECA 2026 case 17: ICS2 risk management' }),
+      ]),
+    );
+    const byUser = await auditor.get('/v1/audit/access-log?userId=auditor-1&limit=1000');
+    expect((byUser.body.entries as { reader: string }[]).every((e) => e.reader === 'auditor:auditor-1')).toBe(true);
+  });
+
+  it('verifies the hash chains and the signed checkpoints', async () => {
+    await stack.checkpointNow();
+    const auditor = await stack.auditor();
+    const whole = await auditor.get('/v1/audit/verification');
+    expect(whole.status).toBe(200);
+    expect(whole.body).toMatchObject({ ok: true, problems: [] });
+    expect(whole.body.lastCheckpoint).toMatchObject({ eventCount: expect.any(Number) });
+    const one = await auditor.get(`/v1/audit/verification?stream=risk-${mrn}`);
+    expect(one.body).toMatchObject({ ok: true, problems: [] });
+  });
+
+  const cli = async (args: string[], env: Record<string, string> = {}) => {
+    const lines: string[] = [];
+    const auditor = await stack.auditor();
+    const code = await runAuditCli(args, { AUDIT_URL: stack.audit.app.httpUrl, AUDIT_TOKEN: auditor.token, AUDIT_PURPOSE: 'e2e audit through the CLI', CHECKPOINT_TRUSTED_KEYS_FILE: keysFile, ...env }, { print: (t) => lines.push(t), error: (t) => lines.push(t) });
+    return { code, text: lines.join('\n') };
+  };
+
+  it('answers the CLI: timeline, state as of an instant, verify, and its usage errors', async () => {
+    const timelineRun = await cli(['timeline', mrn]);
+    expect(timelineRun.code).toBe(0);
+    expect(timelineRun.text).toContain('RiskAnalysed');
+    expect(timelineRun.text).toContain('member-state:DE/de-officer-1');
+    const stateRun = await cli(['state', `control-${mrn}`, '--json']);
+    expect(stateRun.code).toBe(0);
+    expect(JSON.parse(stateRun.text).state.status).toBe('open');
+    expect((await cli(['verify'])).code).toBe(0);
+    expect((await cli(['timeline'])).code).toBe(2);
+    expect((await cli(['timeline', mrn], { AUDIT_PURPOSE: '' })).code).toBe(2);
+    expect((await cli(['nonsense'])).code).toBe(2);
+  });
+
+  it('exports a bundle that verifies offline; keeps a report that the store still matches', async () => {
+    await stack.checkpointNow();
+    const exported = await cli(['export', mrn, '--out', join(dir, 'bundle.json')]);
+    expect(exported.code).toBe(0);
+    const offline = await cli(['verify-bundle', join(dir, 'bundle.json')]);
+    expect(offline).toMatchObject({ code: 0 });
+    expect(offline.text).toMatch(/verified offline: \d+ events/);
+    // An edited copy fails, naming the event.
+    const bundle = JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8'));
+    const edited = bundle.streams.find((st: { streamId: string }) => st.streamId === `risk-${mrn}`).events[0];
+    edited.data.totalScore = 0;
+    writeFileSync(join(dir, 'edited.json'), JSON.stringify(bundle));
+    const refused = await cli(['verify-bundle', join(dir, 'edited.json'), '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.text).problems).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: edited.id })]));
+    // A bundle trusted under another key does not verify.
+    const stranger = join(dir, 'stranger.pem');
+    writeFileSync(stranger, generateCheckpointKeyPair().publicKeyPem);
+    expect((await cli(['verify-bundle', join(dir, 'bundle.json'), '--keys', stranger])).code).toBe(1);
+
+    expect((await cli(['verify', '--out', join(dir, 'report.json')])).code).toBe(0);
+    expect((await cli(['verify-report', join(dir, 'report.json')])).code).toBe(0);
+  });
+
+  it('rebuilds every read model of every service from the events, equal to the live one (before any tampering)', async () => {
+    const run = await cli(['replay', 'all'], { MIGRATION_DATABASE_URL: stack.db.adminUrl, DATABASE_URL: stack.db.appUrl });
+    if (run.code !== 0) throw new Error(run.text);
+    const report = JSON.parse(run.text);
+    expect(report.equal).toBe(true);
+    expect(JSON.stringify(report)).toContain('control-results.statistics');
+  });
+
+  it('fails verification, the kept report and a fresh bundle when a superuser rewrites an event, naming it', async () => {
+    const { entries } = await timeline();
+    const target = entries.find((e) => e.type === 'RiskAnalysed')!;
+    const admin = new Client({ connectionString: stack.db.adminUrl });
+    await admin.connect();
+    try {
+      // The append-only triggers stop the application; a superuser can switch them off. That is what is detected.
+      await admin.query("SET session_replication_role = replica");
+      await admin.query(`UPDATE event_store.events SET data = jsonb_set(data, '{totalScore}', '0') WHERE id = $1`, [target.eventId]);
+    } finally {
+      await admin.end();
+    }
+    const verify = await cli(['verify', '--json']);
+    expect(verify.code).toBe(1);
+    expect(JSON.parse(verify.text).problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'changed-content', eventId: target.eventId })]));
+    const recheck = await cli(['verify-report', join(dir, 'report.json'), '--json']);
+    expect(recheck.code).toBe(1);
+    expect(JSON.stringify(JSON.parse(recheck.text).problems)).toContain(target.eventId);
+    // The bundle exported before still verifies (it is the record as it was); one exported now does not.
+    expect((await cli(['verify-bundle', join(dir, 'bundle.json')])).code).toBe(0);
+    expect((await cli(['export', mrn, '--out', join(dir, 'after.json')])).code).toBe(0);
+    const after = await cli(['verify-bundle', join(dir, 'after.json'), '--json']);
+    expect(after.code).toBe(1);
+    expect(JSON.stringify(JSON.parse(after.text).problems)).toContain(target.eventId);
+  });
+
+  it('refuses a read without a purpose, a caller who is not an auditor, and bad input, with coded errors', async () => {
+    const auditor = await stack.auditor();
+    const noPurpose = await request(stack.audit.app.httpUrl).get(`/v1/audit/mrns/${mrn}/timeline`).set('authorization', `Bearer ${auditor.token}`);
+    expect(noPurpose.status).toBe(400);
+    expect(noPurpose.body).toMatchObject({ error: { code: 'AUDIT.PURPOSE_REQUIRED', details: [{ validationCode: 'X01', pointer: '/purpose' }] } });
+    const trader = await request(stack.audit.app.httpUrl).get(`/v1/audit/mrns/${mrn}/timeline`).set('authorization', `Bearer ${declarant.token}`).set('x-ics2-purpose', 'curious');
+    expect(trader.status).toBe(403);
+    expect((await auditor.get('/v1/audit/mrns/not-an-mrn/timeline')).body).toMatchObject({ error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/mrn' }] } });
+    expect((await auditor.get(`/v1/audit/mrns/${mrnOf(990_001)}/timeline`)).status).toBe(404);
+    expect((await auditor.get(`/v1/audit/streams/risk-${mrn}/state?asOf=yesterday`)).body).toMatchObject({ error: { details: [{ pointer: '/asOf' }] } });
+    expect((await auditor.get(`/v1/audit/events/${randomUUID()}/view`)).status).toBe(404);
+  });
+});

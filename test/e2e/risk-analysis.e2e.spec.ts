@@ -1,0 +1,185 @@
+/**
+ * Risk analysis end to end (issue 4), through the real doors only: operators file through trader-interface and read
+ * their inbox; Member State risk units follow their signal stream and decide over risk-analysis's gRPC door.
+ * No hit: IE3N03 at once. A hit: the signal, a request for information, the operator's answer, the assessment with
+ * a control recommendation. The HRCM screening loop, do-not-load, re-analysis after an amendment, a signal stream
+ * resumed from its cursor, and what each Member State may see and do.
+ */
+import { bearer, eventually } from '@ics2/testing';
+import type { EnsFiling, riskAnalysisV1 } from '@ics2/contracts';
+import { signalsClient, type SignalsClient } from '../../services/risk-analysis/src/signals/signals.test-harness';
+import { airFilingWith, file, inboxOf, openAnalysisOf } from '../support/e2e-filings';
+import { startStack, type FullStack, type MemberStateAgent, type TraderAgent } from '../support/stack-harness';
+
+const DECLARANT = 'DE123456789012345';
+const CARRIER = 'LU987654321000';
+const STRANGER = 'IT999999999000';
+
+type Analysis = riskAnalysisV1.AnalysisView;
+
+describe('risk analysis end to end', () => {
+  let stack: FullStack;
+  let declarant: TraderAgent;
+  let carrier: TraderAgent;
+  let stranger: TraderAgent;
+  let de: MemberStateAgent;
+  let signals: SignalsClient;
+  let seed = 4_000;
+
+  beforeAll(async () => {
+    stack = await startStack({ prefix: 'e2e_risk', full: true });
+    [declarant, carrier, stranger] = await Promise.all([DECLARANT, CARRIER, STRANGER].map((e) => stack.trader(e)));
+    de = await stack.memberState('DE');
+    signals = signalsClient(stack.riskAnalysis.app.grpcAddress);
+  }, 120_000);
+  afterAll(async () => {
+    signals?.close();
+    await stack?.close();
+  });
+
+  const fileWith = async (hs: string): Promise<{ mrn: string; filing: EnsFiling }> => {
+    const filing = airFilingWith(hs, { seed: ++seed, declarant: DECLARANT, carrier: CARRIER });
+    return { mrn: await file(declarant, filing), filing };
+  };
+  const openAnalysis = (mrn: string): Promise<Analysis> => openAnalysisOf(de, mrn);
+
+  it('assesses an ENS that hits nothing at once: IE3N03 reaches the person filing and the carrier', async () => {
+    const { mrn } = await fileWith('610910');
+    await eventually(async () => {
+      expect((await inboxOf(declarant, mrn, 'IE3N03')).length).toBeGreaterThan(0);
+      expect((await inboxOf(carrier, mrn, 'IE3N03')).length).toBeGreaterThan(0);
+    }, 15_000);
+    const [n03] = await inboxOf(declarant, mrn, 'IE3N03');
+    expect(n03.payload).toMatchObject({ mrn, responsibleMemberState: 'DE', controlRecommended: false });
+    expect(await inboxOf(stranger, mrn, 'IE3N03')).toEqual([]);
+  });
+
+  it('signals a hit to the responsible risk unit, which asks for information, reads the answer and completes with a control recommendation', async () => {
+    const subscription = signals.subscribe(bearer(de.token));
+    try {
+      const { mrn } = await fileWith('360200');
+      const analysis = await openAnalysis(mrn);
+      expect(JSON.parse(analysis.hits_json)).toEqual([expect.objectContaining({ criterionId: 'eu-sec-001', riskArea: 'security' })]);
+      await eventually(() => expect(subscription.signals.filter((s) => s.mrn === mrn && s.kind === 'analysis').length).toBeGreaterThan(0));
+      // Nothing is told to the operators while the risk unit works: no IE3N03 yet.
+      expect(await inboxOf(declarant, mrn, 'IE3N03')).toEqual([]);
+
+      const rfi = await de.risk<riskAnalysisV1.DecisionReply>('RequestInformation', { mrn, analysis_id: analysis.analysis_id, house_documents: [], information: 'the safety data sheet of the goods' });
+      expect(rfi).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
+      await eventually(async () => {
+        expect(await inboxOf(declarant, mrn, 'IE3Q02')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ reference: `${mrn}-R1`, information: 'the safety data sheet of the goods' }) })]);
+        expect(await inboxOf(carrier, mrn, 'IE3N04')).toHaveLength(1);
+      });
+
+      // A stranger's answer is not found; the person filing's goes through, once.
+      expect((await stranger.post(`/v1/referrals/${mrn}-R1/answer`, { messageType: 'IE3R02', information: 'attached' })).status).toBe(404);
+      const answer = await declarant.post(`/v1/referrals/${mrn}-R1/answer`, { messageType: 'IE3R02', information: 'SDS attached: fireworks, UN0336, 1.4G' }, { 'idempotency-key': `rfi-${mrn}` });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ messageType: 'IE3R02', mrn, reference: `${mrn}-R1` });
+      await eventually(() => expect(subscription.signals.filter((s) => s.mrn === mrn && s.kind === 'referral-answered')).toHaveLength(1));
+      const answered = subscription.signals.find((s) => s.mrn === mrn && s.kind === 'referral-answered')!;
+      expect(JSON.parse(answered.payload_json)).toMatchObject({ reference: `${mrn}-R1`, answer: { information: 'SDS attached: fireworks, UN0336, 1.4G' } });
+
+      const done = await de.risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id, control_recommendation: { control_type: 'physical', place: 'DE004700', member_state: 'DE', reason: 'fireworks by air' } });
+      expect(done).toMatchObject({ ok: true, reply: { status: 'assessed' } });
+      await eventually(async () => expect(await inboxOf(declarant, mrn, 'IE3N03')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ controlRecommended: true }) })]));
+      // The operator learns that a control is recommended, never the risk reason.
+      expect(JSON.stringify((await inboxOf(declarant, mrn, 'IE3N03'))[0].payload)).not.toContain('fireworks by air');
+    } finally {
+      subscription.cancel();
+    }
+  });
+
+  it('runs the HRCM loop: a screening request (IE3Q03, IE3N05), the IE3R03 answer, an IE3R02 to it refused', async () => {
+    const { mrn } = await fileWith('360400');
+    const analysis = await openAnalysis(mrn);
+    const rfs = await de.risk<riskAnalysisV1.DecisionReply>('RequestScreening', { mrn, analysis_id: analysis.analysis_id, house_documents: [], recommended_methods: ['XRY', 'EDD'] });
+    expect(rfs).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
+    await eventually(async () => {
+      expect(await inboxOf(declarant, mrn, 'IE3Q03')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ recommendedMethods: ['XRY', 'EDD'] }) })]);
+      expect(await inboxOf(carrier, mrn, 'IE3N05')).toHaveLength(1);
+    });
+    const wrong = await declarant.post(`/v1/referrals/${mrn}-R1/answer`, { messageType: 'IE3R02', information: 'screened' });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body).toMatchObject({ messageType: 'IE3N01', errors: [{ validationCode: '12', pointer: '/messageType' }] });
+    const screened = await declarant.post(`/v1/referrals/${mrn}-R1/answer`, { messageType: 'IE3R03', screeningResult: 'clear', screeningMethods: ['XRY', 'EDD'], additionalInformation: 'screened by the regulated agent' });
+    expect(screened.status).toBe(200);
+    await eventually(async () => expect((await de.risk<Analysis>('GetAnalysis', { mrn, analysis_id: analysis.analysis_id })).ok).toBe(true));
+    expect(await de.risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: true, reply: { status: 'assessed' } });
+  });
+
+  it('issues do not load: IE3Q01 to the carrier, final', async () => {
+    const { mrn } = await fileWith('360100');
+    const analysis = await openAnalysis(mrn);
+    expect(await de.risk('IssueDoNotLoad', { mrn, analysis_id: analysis.analysis_id, house_documents: [], reason: 'detonators declared as toys' })).toMatchObject({ ok: true, reply: { status: 'do-not-load' } });
+    await eventually(async () => expect(await inboxOf(carrier, mrn, 'IE3Q01')).toHaveLength(1));
+    expect(JSON.stringify((await inboxOf(carrier, mrn, 'IE3Q01'))[0].payload)).not.toContain('detonators');
+    expect(await de.risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: false, kind: 'precondition', details: [{ validationCode: '92' }] });
+  });
+
+  it('re-analyses the ENS after an amendment, and the amended goods no longer hit', async () => {
+    const { mrn, filing } = await fileWith('360300');
+    const first = await openAnalysis(mrn);
+    const master = filing.consignmentMasterLevel!;
+    const amended: EnsFiling = {
+      ...filing,
+      consignmentMasterLevel: {
+        ...master,
+        consignmentHouseLevel: master.consignmentHouseLevel.map((h) => ({ ...h, goodsItem: h.goodsItem!.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: '610910' } } })) })),
+      },
+    };
+    expect((await declarant.post(`/v1/filings/${mrn}/amendments`, amended)).status).toBe(200);
+    await eventually(async () => {
+      const open = await de.risk<riskAnalysisV1.ListOpenAnalysesReply>('ListOpenAnalyses', { limit: 1000 });
+      expect(open.ok && open.reply.analyses.filter((a) => a.mrn === mrn && a.phase === first.phase)).toEqual([]);
+    }, 15_000);
+    await eventually(async () => expect((await inboxOf(declarant, mrn, 'IE3N03')).length).toBeGreaterThan(0), 15_000);
+  });
+
+  it('resumes a signal stream from its cursor: only what came after, nothing twice', async () => {
+    const first = signals.subscribe(bearer(de.token));
+    const { mrn: a } = await fileWith('360200');
+    await eventually(() => expect(first.signals.some((s) => s.mrn === a)).toBe(true), 15_000);
+    first.cancel();
+    await first.ended;
+    const seen = first.signals.map((s) => s.cursor);
+    const last = seen[seen.length - 1];
+    const { mrn: b } = await fileWith('360200');
+    await openAnalysis(b);
+    const resumed = signals.subscribe(bearer(de.token), last);
+    try {
+      await eventually(() => expect(resumed.signals.some((s) => s.mrn === b)).toBe(true), 15_000);
+      const cursors = resumed.signals.map((s) => BigInt(s.cursor));
+      expect(cursors.every((c) => c > BigInt(last))).toBe(true);
+      expect(new Set(cursors).size).toBe(cursors.length);
+      expect(resumed.signals.some((s) => s.mrn === a && s.kind === 'analysis')).toBe(false);
+    } finally {
+      resumed.cancel();
+    }
+  });
+
+  it('lets each Member State see and do only its part: responsible decides, involved informs, any other sees nothing', async () => {
+    const { mrn } = await fileWith('360200');
+    const analysis = await openAnalysis(mrn);
+    const involved = analysis.involved_member_states.filter((ms) => ms !== 'DE');
+    const outsider = ['FR', 'IT', 'ES', 'PL', 'SE'].find((ms) => ms !== analysis.responsible_member_state && !analysis.involved_member_states.includes(ms))!;
+    const other = await stack.memberState(outsider);
+    expect(await other.risk('GetAnalysis', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: false, kind: 'not-found' });
+    expect(await other.risk('GetFiling', { mrn })).toMatchObject({ ok: false, kind: 'not-found' });
+    expect(await other.risk('IssueDoNotLoad', { mrn, analysis_id: analysis.analysis_id, house_documents: [], reason: 'x' })).toMatchObject({ ok: false, kind: 'not-found' });
+    const outsiderStream = signals.subscribe(bearer(other.token));
+    if (involved.length > 0) {
+      const ims = await stack.memberState(involved[0]);
+      expect(await ims.risk('GetAnalysis', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: true });
+      expect(await ims.risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: false, kind: 'permission' });
+      expect(await ims.risk('AddRiskMitigation', { mrn, analysis_id: analysis.analysis_id, information: 'consignee known to our customs' })).toMatchObject({ ok: true });
+    }
+    // An operator's token is refused on the Member State doors; the outsider's stream never carries this ENS.
+    expect(await stack.caller(declarant.token).risk('GetAnalysis', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: false, kind: 'permission' });
+    expect(await stack.caller(declarant.token).risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: false, kind: 'permission' });
+    expect(await de.risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 500));
+    outsiderStream.cancel();
+    expect(outsiderStream.signals.filter((s) => s.mrn === mrn)).toEqual([]);
+  });
+});
