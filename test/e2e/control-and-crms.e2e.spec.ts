@@ -132,8 +132,18 @@ describe('control results and CRMS end to end', () => {
       ]);
     });
     expect(await fr.crms('CloseRif', { rif_id: rifId, message_id: randomUUID(), reason: 'not mine' })).toMatchObject({ ok: false, kind: 'permission' });
+    const beforeClose = new Date().toISOString();
     expect(await de.crms('CloseRif', { rif_id: rifId, message_id: randomUUID(), reason: 'risk addressed' })).toMatchObject({ ok: true, reply: { status: 'closed' } });
     expect(await fr.crms('RecordFeedback', { rif_id: rifId, message_id: randomUUID(), feedback: { evaluated: true, relevance: 'high' } })).toMatchObject({ ok: false, kind: 'precondition' });
+
+    // The auditors' door folds the RIF with crms's own decider, now and as it stood before the close.
+    const auditor = await stack.auditor();
+    const asOf = await auditor.get(`/v1/audit/streams/rif-${rifId}/state?asOf=${encodeURIComponent(beforeClose)}`);
+    expect(asOf.status).toBe(200);
+    expect(asOf.body.state).toMatchObject({ status: 'published', recipients: ['FR', 'BE'] });
+    const now = await auditor.get(`/v1/audit/streams/rif-${rifId}/state`);
+    expect(now.body.state).toMatchObject({ status: 'closed' });
+    expect(now.body.revision).toBeGreaterThan(asOf.body.revision);
   });
 
   it('backtests a RIF risk profile over hand-made filings, activates it, and a new filing hits it', async () => {

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
-import { EventSourcingModule, PlatformModule } from '@ics2/platform';
+import { AuditSourceModule, auditableStream, EventSourcingModule, PlatformModule } from '@ics2/platform';
 import { ActivateProfileModule } from './activate-profile/activate-profile.module';
 import { BacktestProfileModule } from './backtest-profile/backtest-profile.module';
 import { CloseRifModule } from './close-rif/close-rif.module';
 import { ConsultCampaignModule } from './consult-campaign/consult-campaign.module';
 import { ConsultRifsModule } from './consult-rifs/consult-rifs.module';
 import { CRMS_SCHEMA } from './database/schema';
+import { crisisAlertDecider } from './domain/crisis/crisis-alert.decider';
+import { campaignDecider } from './domain/pca/campaign.decider';
+import { rifDecider } from './domain/rif/rif.decider';
 import { DraftRifModule } from './draft-rif/draft-rif.module';
 import { ExpireRifModule } from './expire-rif/expire-rif.module';
 import { IssueCampaignReportModule } from './issue-campaign-report/issue-campaign-report.module';
@@ -38,6 +41,9 @@ import { ReadModelsSubscription } from './subscriptions/read-models.subscription
     ConsultCampaignModule,
     PublishCrisisAlertModule,
     SubscribeCrisisAlertsModule,
+    AuditSourceModule.forService({
+      streams: { rif: auditableStream(rifDecider), pca: auditableStream(campaignDecider), crisis: auditableStream(crisisAlertDecider) },
+    }),
   ],
   providers: [ReadModelsSubscription],
 })
