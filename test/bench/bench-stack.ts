@@ -74,13 +74,13 @@ async function waitReady(service: BenchService, timeoutMs = 60_000): Promise<voi
   throw new Error(`${service.name} not ready`);
 }
 
-/** Starts `names` in order (a later service may call an earlier one), after building and migrating. */
 /** BENCH_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (open in Chrome DevTools). */
 function profiling(name: string): string[] {
   const dir = process.env.BENCH_PROFILE_DIR;
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
 }
 
+/** Starts `names` in order (a later service may call an earlier one), after building and migrating. */
 export async function startBenchStack(db: BenchDatabase, names: readonly string[], env: Record<string, string> = {}): Promise<BenchStack> {
   const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
@@ -112,7 +112,14 @@ export async function startBenchStack(db: BenchDatabase, names: readonly string[
     });
     const service = { name, httpUrl: `http://127.0.0.1:${httpPort}`, grpcAddress: `127.0.0.1:${grpcPort}`, process: child };
     services.set(name, service);
-    await waitReady(service);
+    try {
+      await waitReady(service);
+    } catch (error) {
+      // A stack that did not start must not leave the services it did start running (and holding the output).
+      for (const started of services.values()) started.process.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
     grpcUrls[`${name.toUpperCase().replace(/-/g, '_')}_GRPC_URL`] = service.grpcAddress;
   }
   return {
