@@ -30,6 +30,9 @@ function loadOrCreatePair(dir: string, name: string): { privateFile: string; pub
  */
 export function loadOrCreateDevKeys(dataDir: string): DevKeys {
   const dir = join(dataDir, 'keys');
+  // The data folder first, with the default mode: a recursive mkdir would give it the keys' 0700 too, and the
+  // database beside the keys must stay reachable by the `postgres` user when the stack is started by root.
+  mkdirSync(dataDir, { recursive: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const auth = loadOrCreatePair(dir, 'auth-signing');
   const checkpoint = loadOrCreatePair(dir, 'checkpoint-signing');
