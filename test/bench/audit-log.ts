@@ -15,13 +15,14 @@
  *
  * The rows are written as integrity-log.ts writes them (multi-row INSERT of 5,000 rows per transaction, hashes
  * chained here exactly as the store chains them, a checkpoint signed every so often). integrity-log.ts exports
- * only its own fixed log, so the few lines of its loader (row JSON, INSERT, uuid v7 ids, checkpoint wait) are
- * repeated below; the hash itself is the event store's eventHash.
+ * its own fixed log, but its loader's pieces (row JSON, INSERT, uuid v7 ids, checkpoint wait) are shared from
+ * there; the hash itself is the event store's eventHash.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { batchJson, checkpointCovering, INSERT_SQL, uuidV7At, type LogRow } from './integrity-log';
 import {
   CONTROL_OUTCOMES,
   CONTROL_TYPES,
@@ -39,18 +40,14 @@ import {
 import { customsOfficeCountry, formatMrn, MRN_PROCEDURE_LETTERS, normaliseMemberStateCode, systemActor, type Actor, type Command, type CustomsOffice, type Decider, type Event } from '@ics2/domain';
 import {
   arrivalStream,
-  categoryOf,
   controlStream,
-  createCheckpoint,
   crisisStream,
   ensStream,
   eventHash,
   GENESIS_HASH,
   rifStream,
   riskStream,
-  streamHashOf,
   type CheckpointSigner,
-  type EventMetadata,
 } from '@ics2/event-store';
 import { airPlaciScenario, maritimeScenario, sampleFiling, type MultipleFiling } from '@ics2/testing';
 import { arrivalDecider } from '../../services/common-repository/src/domain/arrival.decider';
@@ -95,13 +92,7 @@ function random(seed: number) {
 }
 type Random = ReturnType<typeof random>;
 
-/** A version 7 uuid (time first) for an event recorded at `ms`, as integrity-log.ts makes them. */
-function eventId(ms: number): string {
-  const time = ms.toString(16).padStart(12, '0');
-  const r = randomBytes(10).toString('hex');
-  const variant = (8 | (parseInt(r[3], 16) & 3)).toString(16);
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${r.slice(0, 3)}-${variant}${r.slice(4, 7)}-${r.slice(7, 19)}`;
-}
+const eventId = uuidV7At;
 
 let serial = 0;
 /** A valid MRN of the Member State whose office registers it (check digit and all); unique in the log. */
@@ -571,16 +562,7 @@ function* crisisScript(n: number): Script {
 
 // -- the log ------------------------------------------------------------------------------------------------------
 
-interface Row {
-  readonly streamId: string;
-  readonly revision: number;
-  readonly id: string;
-  readonly type: string;
-  readonly data: unknown;
-  readonly metadata: EventMetadata;
-  readonly recordedAt: string;
-  readonly hash: string;
-}
+type Row = LogRow;
 
 /** The log in order: waves of ENS whose scripts take turns, one step each per round. */
 export function* auditLog(total: number, world: World): Generator<Row> {
@@ -645,20 +627,6 @@ export function* auditLog(total: number, world: World): Generator<Row> {
       if (emitted === 0 && Number.isFinite(wake)) clock.ms = Math.max(clock.ms, wake);
     }
   }
-}
-
-// One JSON document per batch, unpacked by PostgreSQL (as integrity-log.ts does).
-const INSERT_SQL = `INSERT INTO event_store.events (stream_id, category, stream_hash, revision, id, type, data, metadata, recorded_at, hash)
-  SELECT s, c, h, r, i, t, d, m, ra, hs
-  FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
-      AS (s text, c text, h integer, r integer, i uuid, t text, d jsonb, m jsonb, ra timestamptz, hs text)) WITH ORDINALITY
-    AS u(s, c, h, r, i, t, d, m, ra, hs, n)
-  ORDER BY n`;
-
-function batchJson(rows: readonly Row[]): string {
-  return JSON.stringify(
-    rows.map((r) => ({ s: r.streamId, c: categoryOf(r.streamId), h: streamHashOf(r.streamId), r: r.revision, i: r.id, t: r.type, d: r.data, m: r.metadata, ra: r.recordedAt, hs: r.hash })),
-  );
 }
 
 export interface LoadedAuditLog {
@@ -743,12 +711,3 @@ export class AuditLogLoader {
   }
 }
 
-/** Signs a checkpoint once it can cover `count` events (the stable prefix may trail by a transaction); its time in ms. */
-async function checkpointCovering(app: Pool, signer: CheckpointSigner, count: number): Promise<number> {
-  for (;;) {
-    const started = performance.now();
-    const { checkpoint } = await createCheckpoint(app, signer);
-    if (checkpoint?.eventCount === count) return performance.now() - started;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -37,17 +37,20 @@ export const benchMrn = (n: number) => `26DE${n.toString().padStart(14, '0')}`;
  * of the id index only. Random ids would make the loader wait on index pages read back from disk, which measures
  * nothing the benchmark is about (no verification reads that index).
  */
-function eventId(i: number): string {
-  const time = (EPOCH + i).toString(16).padStart(12, '0');
+export function uuidV7At(ms: number): string {
+  const time = ms.toString(16).padStart(12, '0');
   const random = randomBytes(10).toString('hex');
   const variant = (8 | (parseInt(random[3], 16) & 3)).toString(16);
   return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(0, 3)}-${variant}${random.slice(4, 7)}-${random.slice(7, 19)}`;
 }
 
+const eventId = (i: number) => uuidV7At(EPOCH + i);
+
 /** The streams of one MRN, as an audit export asks for them. */
 export const mrnStreams = (mrn: string) => [ensStream(mrn), riskStream(mrn), controlStream(mrn)];
 
-interface Row {
+/** One event as the loaders insert it (the audit bench's loader shares this one's SQL). */
+export interface LogRow {
   readonly streamId: string;
   readonly revision: number;
   readonly id: string;
@@ -59,7 +62,7 @@ interface Row {
 }
 
 /** The log in order: waves of MRNs, each wave stepping its filings through their lifecycles together. */
-function* benchLog(total: number): Generator<Row> {
+function* benchLog(total: number): Generator<LogRow> {
   const heads = new Map<string, string>();
   let i = 0;
   for (let wave = 0; i < total; wave++) {
@@ -96,14 +99,14 @@ function* benchLog(total: number): Generator<Row> {
 
 // One JSON document per batch, unpacked by PostgreSQL: no per-element array escaping on this side. Positions come
 // from the sequence in the order of the rows, so a batch's rows keep the generator's order.
-const INSERT_SQL = `INSERT INTO event_store.events (stream_id, category, stream_hash, revision, id, type, data, metadata, recorded_at, hash)
+export const INSERT_SQL = `INSERT INTO event_store.events (stream_id, category, stream_hash, revision, id, type, data, metadata, recorded_at, hash)
   SELECT s, c, h, r, i, t, d, m, ra, hs
   FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
       AS (s text, c text, h integer, r integer, i uuid, t text, d jsonb, m jsonb, ra timestamptz, hs text)) WITH ORDINALITY
     AS u(s, c, h, r, i, t, d, m, ra, hs, n)
   ORDER BY n`;
 
-function batchJson(rows: readonly Row[]): string {
+export function batchJson(rows: readonly LogRow[]): string {
   return JSON.stringify(
     rows.map((r) => ({
       s: r.streamId,
@@ -131,7 +134,7 @@ export async function loadBenchLog(adminUrl: string, app: Pool, signer: Checkpoi
   const admin = new Pool({ connectionString: adminUrl, max: 1 });
   const checkpointMs: number[] = [];
   const started = performance.now();
-  let batch: Row[] = [];
+  let batch: LogRow[] = [];
   let loaded = 0;
   let inFlight: Promise<unknown> = Promise.resolve();
   for (const row of benchLog(events)) {
@@ -157,7 +160,7 @@ export async function loadBenchLog(adminUrl: string, app: Pool, signer: Checkpoi
 }
 
 /** Signs a checkpoint once it can cover `count` events (the stable prefix may trail by a transaction); its time in ms. */
-async function checkpointCovering(app: Pool, signer: CheckpointSigner, count: number): Promise<number> {
+export async function checkpointCovering(app: Pool, signer: CheckpointSigner, count: number): Promise<number> {
   for (;;) {
     const started = performance.now();
     const { checkpoint } = await createCheckpoint(app, signer);
