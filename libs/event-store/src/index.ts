@@ -49,5 +49,6 @@ export {
 } from './lib/postgres/postgres-subscription';
 export { PartitionCountMismatchError, readCommittedCheckpoints, type CheckpointLag, type CommittedCheckpoint } from './lib/postgres/postgres-checkpoints';
 export { PoolTransactionRunner } from './lib/postgres/postgres-transactions';
+export { reservePoolConnections } from './lib/postgres/postgres-pool-reserve';
 export * from './lib/handle-command';
 export * from './lib/postgres/postgres-audit-reads';

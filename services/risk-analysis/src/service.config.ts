@@ -16,7 +16,13 @@ const schema = {
   ESCALATION_INTERVAL_MS: integer({ min: 0, max: 3_600_000, default: 30_000 }),
   /** How often a replica rereads the criteria streams for changes made elsewhere. */
   CRITERIA_REFRESH_MS: integer({ min: 100, max: 600_000, default: 2_000 }),
+  /** Fixed once the intake has run: another count is another subscription, replayed from the start of the log. */
   INTAKE_PARTITIONS: integer({ min: 1, max: 64, default: 4 }),
+  /**
+   * ENS analysed at once in each intake partition. An analysis waits on round trips (read the filings, read the
+   * risk stream, append), so one at a time leaves the process idle; may change at any restart.
+   */
+  INTAKE_CONCURRENCY: integer({ min: 1, max: 256, default: 16 }),
 };
 
 export const riskAnalysisConfig = defineConfig(schema);

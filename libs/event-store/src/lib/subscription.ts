@@ -34,6 +34,13 @@ export interface SubscriptionOptions<Tx = SqlTransaction> {
    * Default 1. Every replica of a name must use the same count.
    */
   readonly partitions?: number;
+  /**
+   * Streams handled at once within a batch (of each partition). Default 1: one event at a time, in log order.
+   * Above 1, each stream's events still come one after the other in revision order, but events of different
+   * streams may overlap and finish in any order, as they do across partitions: for handlers that wait on round
+   * trips of their own (reads, appends). Changing it keeps the checkpoints, unlike changing `partitions`.
+   */
+  readonly concurrency?: number;
   /** Identifies this replica in leases and logs. Default: hostname + pid + random suffix. */
   readonly consumerId?: string;
   /** Called when a batch fails; the batch is retried after a back-off. Default: ignore. */

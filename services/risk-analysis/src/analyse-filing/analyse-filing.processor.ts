@@ -1,7 +1,8 @@
 /**
  * `risk-analysis.intake`: an ENS complete for a phase (the head's EnsFilingCompleted: pre-loading once the 7+1
  * data are in, pre-arrival once the ENS is) is analysed; an amendment of any member re-analyses the ENS it belongs
- * to. Partitioned: each ENS's events come from its own streams, read from the store when analysed.
+ * to. Partitioned, and within a partition several ENS at once (each stream's events still in order): each ENS's
+ * events come from its own streams, read from the store when analysed, so an analysis is mostly waiting.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EnsEvent } from '@ics2/contracts';
@@ -25,6 +26,7 @@ export class AnalyseFilingProcessor implements OnApplicationBootstrap {
       name: INTAKE_SUBSCRIPTION,
       filter: { categories: ['ens'], eventTypes: ['EnsFilingCompleted', 'EnsFilingAmended'] },
       partitions: this.config.INTAKE_PARTITIONS,
+      concurrency: this.config.INTAKE_CONCURRENCY,
       batchSize: 50,
       handle: (event) => this.handle(event),
     });

@@ -3,6 +3,7 @@
 // at the PostgreSQL database where those transactions (and the checkpoints) go.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EventStore } from '../event-store.port';
+import { partitionOf } from '../postgres/postgres-partition';
 import { comparePositions, type EventToAppend, type RecordedEvent } from '../recorded-event';
 import type { RunningSubscription, SqlTransaction, SubscriptionOptions } from '../subscription';
 
@@ -184,6 +185,42 @@ export function describeSubscriptionContract(name: string, makeStore: () => Prom
       expect(sub.status().partitions.map((p) => p.index)).toEqual([0, 1, 2, 3]);
       for (const stream of streams) expect(seen.get(stream)).toEqual([0, 1, 2, 3, 4, 5]);
     });
+
+    it.each([1, 4])(
+      'handles several streams of a batch at once with `concurrency` (partitions: %i), each stream in revision order, rows and checkpoint together',
+      async (partitions) => {
+        const category = `c${unique()}`;
+        const table = await rowsTable();
+        // 8 streams of one partition, so that any overlap is overlap within a partition (or within one consumer).
+        const streams: string[] = [];
+        for (let i = 0; streams.length < 8; i++) if (partitionOf(`${category}-${i}`, partitions) === 0) streams.push(`${category}-${i}`);
+        for (const round of [0, 1, 2]) await Promise.all(streams.map((s) => h.store.append(s, events(1), round === 0 ? 'no-stream' : round - 1)));
+        const seen = new Map<string, number[]>();
+        let inFlight = 0;
+        let most = 0;
+        const sub = await subscribe({
+          name: `contract.${unique()}`,
+          filter: { categories: [category] },
+          partitions,
+          concurrency: 4,
+          handle: async (e, tx) => {
+            most = Math.max(most, ++inFlight);
+            await new Promise((resolve) => setTimeout(resolve, 15));
+            seen.set(e.streamId, [...(seen.get(e.streamId) ?? []), e.revision]);
+            await tx.query(`INSERT INTO ${table} (event_id, stream_id, revision) VALUES ($1, $2, $3)`, [e.id, e.streamId, e.revision]);
+            inFlight--;
+          },
+        });
+
+        await sub.caughtUp();
+
+        expect(most).toBeGreaterThan(1);
+        expect(most).toBeLessThanOrEqual(4);
+        for (const stream of streams) expect(seen.get(stream)).toEqual([0, 1, 2]);
+        const rows = await h.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+        expect(Number(rows[0].n)).toBe(24);
+      },
+    );
 
     it('stops cleanly: the batch in hand commits, and nothing is delivered once stop() resolved', async () => {
       const category = `c${unique()}`;

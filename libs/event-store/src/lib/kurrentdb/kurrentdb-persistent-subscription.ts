@@ -8,6 +8,7 @@ import {
   type PersistentSubscriptionToAll,
   type PersistentSubscriptionToAllResolvedEvent,
 } from '@kurrent/kurrentdb-client';
+import { batchConcurrency } from '../handle-batch';
 import { partitionOf } from '../postgres/postgres-partition';
 import type { Position, RecordedEvent } from '../recorded-event';
 import type { RunningSubscription, SqlTransaction, SubscriptionOptions, SubscriptionStatus, TransactionRunner } from '../subscription';
@@ -67,8 +68,9 @@ class PersistentGroupSubscription<Tx> implements RunningSubscription {
   private readonly partitions: number;
   /** Per partition (partitionOf the stream), the position of the last event this replica handled. */
   private readonly lastHandled = new Map<number, Position>();
-  /** The event being handled, if any (never rejects). */
-  private current: Promise<void> = Promise.resolve();
+  /** The events being handled, at most `concurrency` (never reject). */
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly concurrency: number;
   private readonly loop: Promise<void>;
 
   constructor(
@@ -78,6 +80,7 @@ class PersistentGroupSubscription<Tx> implements RunningSubscription {
   ) {
     this.consumerId = options.consumerId ?? defaultConsumerId();
     this.partitions = options.partitions ?? 1;
+    this.concurrency = batchConcurrency(options.concurrency);
     this.loop = this.run();
   }
 
@@ -117,7 +120,7 @@ class PersistentGroupSubscription<Tx> implements RunningSubscription {
     this.pause.interrupt();
     // The event in hand commits and is acknowledged first; only then is the connection closed, which also ends the
     // wait for the next event in run().
-    await this.current;
+    await Promise.all(this.inFlight);
     const source = this.source;
     this.source = null;
     if (source) await source.unsubscribe().catch(() => undefined);
@@ -135,16 +138,27 @@ class PersistentGroupSubscription<Tx> implements RunningSubscription {
     while (!this.stopping) {
       const source = this.client.subscribeToPersistentSubscriptionToAll(this.options.name, { bufferSize: this.options.batchSize ?? 10 });
       this.source = source;
+      // Up to `concurrency` events at once: the processed-revision lock and the early-event nack keep each stream in
+      // order whichever of its events the server sends to whom, so overlap here needs no rule of its own.
+      let failed: { error: unknown } | null = null;
       try {
         for await (const resolved of source) {
-          const processing = this.process(source, resolved);
-          this.current = processing.catch(() => undefined);
-          await processing;
-          failures = 0;
+          const tracked: Promise<void> = this.process(source, resolved)
+            .then(
+              () => void (failures = 0),
+              (error: unknown) => void (failed ??= { error }),
+            )
+            .finally(() => this.inFlight.delete(tracked));
+          this.inFlight.add(tracked);
+          if (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
+          if (failed) throw (failed as { error: unknown }).error;
           if (this.stopping) break;
         }
+        await Promise.all(this.inFlight);
+        if (failed) throw (failed as { error: unknown }).error;
         if (!this.stopping) throw new Error('persistent subscription closed by the server');
       } catch (error) {
+        await Promise.all(this.inFlight);
         if (this.stopping) break;
         this.report(toStoreError(error, '$all'));
         await source.unsubscribe().catch(() => undefined);

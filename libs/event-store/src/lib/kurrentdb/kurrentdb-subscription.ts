@@ -1,4 +1,5 @@
 import type { AllStreamResolvedEvent, AllStreamSubscription } from '@kurrent/kurrentdb-client';
+import { batchConcurrency, handleBatch } from '../handle-batch';
 import { comparePositions, type Position, type RecordedEvent } from '../recorded-event';
 import type { RunningSubscription, SqlTransaction, SubscriptionOptions, SubscriptionStatus, TransactionRunner } from '../subscription';
 import { PostgresCheckpoints } from '../postgres/postgres-checkpoints';
@@ -63,6 +64,7 @@ const HIGH_WATER_BATCHES = 2;
 class CatchUpSubscription<Tx> implements RunningSubscription {
   private readonly consumerId: string;
   private readonly batchSize: number;
+  private readonly concurrency: number;
   /** Woken by pushed events, a broken stream and stop(). */
   private readonly wake = new InterruptiblePause();
   /** Retry delays: cut short only by stop(), not by new events. */
@@ -85,6 +87,7 @@ class CatchUpSubscription<Tx> implements RunningSubscription {
   ) {
     this.consumerId = options.consumerId ?? defaultConsumerId();
     this.batchSize = options.batchSize ?? 500;
+    this.concurrency = batchConcurrency(options.concurrency);
     this.loop = this.run();
   }
 
@@ -191,7 +194,7 @@ class CatchUpSubscription<Tx> implements RunningSubscription {
   private async commit(batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1].position;
     await this.transactions.inTransaction(async (tx) => {
-      for (const event of batch) await this.options.handle(event, tx);
+      await handleBatch(batch, this.options.handle, tx, this.concurrency);
       if (!(await this.checkpoints.save(tx, 0, this.checkpoint, last))) throw new CheckpointMoved();
     });
     this.checkpoint = last;

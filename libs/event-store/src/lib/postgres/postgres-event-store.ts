@@ -6,7 +6,7 @@ import type { RunningSubscription, SubscriptionOptions } from '../subscription';
 import { appendToStream } from './postgres-append';
 import { toStoreError } from './postgres-errors';
 import { AppendNotifier } from './postgres-notify';
-import { readAllEvents } from './postgres-read-all';
+import { readAllEvents, readLogAfter, type AppendHorizon } from './postgres-read-all';
 import { readStreamEvents } from './postgres-read-stream';
 import { startPostgresSubscription } from './postgres-subscription';
 
@@ -58,6 +58,11 @@ export class PostgresEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return readAllEvents(this.connections, options).catch(rethrow);
+  }
+
+  /** The subscriptions' read: waits only for appenders (postgres-read-all.ts, readLogAfter). Not part of the port. */
+  readLog(options: ReadAllOptions, horizon: AppendHorizon): Promise<RecordedEvent[]> {
+    return readLogAfter(this.connections, options, horizon).catch(rethrow);
   }
 
   subscribe<Tx>(options: SubscriptionOptions<Tx>): Promise<RunningSubscription> {

@@ -1,6 +1,7 @@
-// The proof behind readAll's watermark (postgres-read-all.ts): transactions commit in another order than they took
-// their log positions while a reader follows the log. A reader polling readAll sees every committed event exactly
-// once, in stream order; a naive reader polling `position > last` beside it is shown to skip.
+// The proof behind the watermarks of readAll and of readLog, the subscriptions' read (postgres-read-all.ts):
+// transactions commit in another order than they took their log positions while readers follow the log. Readers
+// polling readAll and readLog each see every committed event exactly once, in stream order; a naive reader polling
+// `position > last` beside them is shown to skip. readLog waits for appenders only, readAll for every transaction.
 import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 // Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
@@ -8,6 +9,7 @@ import { eventually, freshDatabase, type FreshDatabase } from '../../testing';
 import { anEvent, someEvents } from '../contract/contract-fixtures';
 import { comparePositions, type Position, type RecordedEvent } from '../recorded-event';
 import { appendToStream } from './postgres-append';
+import { appendHorizon } from './postgres-read-all';
 import { PostgresEventStore } from './postgres-event-store';
 
 const WRITERS = 8;
@@ -15,12 +17,13 @@ const SHARED_STREAMS = 2;
 const HELD = 4;
 const ABORTED = 2;
 
-/** Polls readAll from its last position, like a subscriber's catch-up loop. */
-function startLogReader(store: PostgresEventStore, category: string) {
+/** Polls readAll (or readLog, horizon first) from its last position, like a subscriber's catch-up loop. */
+function startLogReader(store: PostgresEventStore, category: string, read: 'readAll' | 'readLog' = 'readAll') {
   const state = { seen: [] as RecordedEvent[], last: undefined as Position | undefined, running: true };
   const done = (async () => {
     while (state.running) {
-      const page = await store.readAll({ fromPosition: state.last, maxCount: 25, filter: { categories: [category] } });
+      const options = { fromPosition: state.last, maxCount: 25, filter: { categories: [category] } };
+      const page = read === 'readAll' ? await store.readAll(options) : await store.readLog(options, await appendHorizon(store.pool));
       state.seen.push(...page);
       if (page.length > 0) state.last = page[page.length - 1].position;
       else await new Promise((r) => setTimeout(r, 1));
@@ -69,16 +72,20 @@ describe('readAll while transactions commit out of order', () => {
     count: number,
     release: (position: Position) => Promise<void>,
     end: 'COMMIT' | 'ROLLBACK',
-    takeIdEarly = false,
+    twice = false,
   ): Promise<string[]> {
     const client: PoolClient = await raw.connect();
     try {
       await client.query('BEGIN');
-      // An id taken before the positions makes transaction-id order and position order disagree as well.
-      if (takeIdEarly) await client.query('SELECT pg_current_xact_id()');
       const events = someEvents(count);
       const result = await appendToStream(client, streamId, events, 'no-stream');
       await release(result.position);
+      // A second append, after others committed past the first: one transaction's positions straddle their commits.
+      if (twice) {
+        const again = someEvents(count);
+        events.push(...again);
+        await release((await appendToStream(client, `${streamId}-again`, again, 'no-stream')).position);
+      }
       await client.query(end);
       return events.map((e) => e.id);
     } finally {
@@ -89,6 +96,7 @@ describe('readAll while transactions commit out of order', () => {
   it('returns every committed event exactly once and in stream order, where a naive reader skips', async () => {
     const category = `ord${randomUUID().slice(0, 8)}`;
     const reader = startLogReader(store, category);
+    const logReader = startLogReader(store, category, 'readLog');
     const naive = startNaiveReader(raw, category);
 
     let writing = true;
@@ -115,23 +123,26 @@ describe('readAll while transactions commit out of order', () => {
     await Promise.all(writers);
 
     const { rows: committed } = await raw.query<{ id: string }>('SELECT id::text AS id FROM event_store.events WHERE category = $1', [category]);
-    await eventually(() => reader.state.seen.length >= committed.length, 10_000);
+    await eventually(() => reader.state.seen.length >= committed.length && logReader.state.seen.length >= committed.length, 10_000);
     await reader.stop();
+    await logReader.stop();
     await naive.stop();
 
     // The scenario really was out of order: the naive reader lost every event of the held transactions.
-    expect(heldIds).toHaveLength(HELD * 3);
+    expect(heldIds).toHaveLength(HELD * 3 + (HELD / 2) * 3);
     expect(heldIds.filter((id) => naive.state.seen.has(id))).toEqual([]);
-    // readAll lost none, repeated none, and returned nothing that was rolled back.
-    const seenIds = reader.state.seen.map((e) => e.id);
-    expect(seenIds).toHaveLength(committed.length);
-    expect(new Set(seenIds)).toEqual(new Set(committed.map((r) => r.id)));
-    expect(seenIds.filter((id) => abortedIds.includes(id))).toEqual([]);
-    // In log order: positions strictly increasing, and every stream in revision order from 0.
-    reader.state.seen.slice(1).forEach((e, i) => expect(comparePositions(reader.state.seen[i].position, e.position)).toBeLessThan(0));
-    const revisions = new Map<string, number[]>();
-    for (const e of reader.state.seen) revisions.set(e.streamId, [...(revisions.get(e.streamId) ?? []), e.revision]);
-    for (const list of revisions.values()) expect(list).toEqual(list.map((_, i) => i));
+    for (const { state } of [reader, logReader]) {
+      // Lost none, repeated none, and returned nothing that was rolled back.
+      const seenIds = state.seen.map((e) => e.id);
+      expect(seenIds).toHaveLength(committed.length);
+      expect(new Set(seenIds)).toEqual(new Set(committed.map((r) => r.id)));
+      expect(seenIds.filter((id) => abortedIds.includes(id))).toEqual([]);
+      // In log order: positions strictly increasing, and every stream in revision order from 0.
+      state.seen.slice(1).forEach((e, i) => expect(comparePositions(state.seen[i].position, e.position)).toBeLessThan(0));
+      const revisions = new Map<string, number[]>();
+      for (const e of state.seen) revisions.set(e.streamId, [...(revisions.get(e.streamId) ?? []), e.revision]);
+      for (const list of revisions.values()) expect(list).toEqual(list.map((_, i) => i));
+    }
   }, 30_000);
 
   it('holds readers back while an older transaction is open, and an aborted one leaves no gap to wait for', async () => {
@@ -146,10 +157,11 @@ describe('readAll while transactions commit out of order', () => {
         laterPosition = (await store.append(`${category}-later`, [later], 'no-stream')).position;
         // Committed, yet not returned: the open transaction could still commit before it in the log.
         whileOpen.push(await store.readAll({ filter: { categories: [category] } }));
+        whileOpen.push(await store.readLog({ filter: { categories: [category] } }, await appendHorizon(store.pool)));
       },
       'ROLLBACK',
     );
-    expect(whileOpen).toEqual([[]]);
+    expect(whileOpen).toEqual([[], []]);
     const after = await eventually(async () => {
       const events = await store.readAll({ filter: { categories: [category] } });
       if (events.length === 0) throw new Error('still held back');
@@ -157,5 +169,44 @@ describe('readAll while transactions commit out of order', () => {
     });
     expect(after.map((e) => e.id)).toEqual([later.id]);
     expect(after[0].position).toEqual(laterPosition);
+  });
+  it('readLog waits for appenders only: a transaction holding an xid but inserting no event holds readAll back, not readLog', async () => {
+    const category = `by${randomUUID().slice(0, 8)}`;
+    const bystander = await raw.connect();
+    try {
+      await bystander.query('BEGIN');
+      await bystander.query('SELECT pg_current_xact_id()');
+      const appended = anEvent();
+      await store.append(`${category}-1`, [appended], 'no-stream');
+      const filter = { categories: [category] };
+      expect(await store.readAll({ filter })).toEqual([]);
+      const horizon = await appendHorizon(store.pool);
+      expect(horizon.oldestAppender).toBeNull();
+      expect((await store.readLog({ filter }, horizon)).map((e) => e.id)).toEqual([appended.id]);
+    } finally {
+      await bystander.query('ROLLBACK');
+      bystander.release();
+    }
+  });
+
+  it('refuses events from a transaction that had an xid before it appended (ES002), and keeps nothing of it', async () => {
+    const streamId = `late${randomUUID().slice(0, 8)}-1`;
+    const client = await raw.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_current_xact_id()');
+      await expect(appendToStream(client, streamId, someEvents(2), 'no-stream')).rejects.toMatchObject({ code: 'ES002' });
+      await client.query('ROLLBACK');
+      // The same transaction shape appending first is an appender from the start and may append again.
+      await client.query('BEGIN');
+      await appendToStream(client, streamId, someEvents(1), 'no-stream');
+      await client.query('SELECT pg_current_xact_id()');
+      await appendToStream(client, `${streamId}-again`, someEvents(1), 'no-stream');
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const { rows } = await raw.query<{ stream_id: string }>('SELECT stream_id FROM event_store.events WHERE stream_id LIKE $1 ORDER BY position', [`${streamId}%`]);
+    expect(rows.map((r) => r.stream_id)).toEqual([streamId, `${streamId}-again`]);
   });
 });

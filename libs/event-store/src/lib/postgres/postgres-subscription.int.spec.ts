@@ -37,6 +37,45 @@ const event = (): EventToAppend => ({
   metadata: { schemaVersion: 1, occurredAt: '2025-01-01T00:00:00.000Z', correlationId: 'probe', causationId: null, actor: { kind: 'system', component: 'test' } },
 });
 
+describe('PostgreSQL subscription: one LISTEN session per pool', () => {
+  jest.setTimeout(20_000);
+
+  it('shares one LISTEN session among the subscriptions of a pool, on connections beyond the pool size, and closes it with the last', async () => {
+    const db = await freshDatabase('listen');
+    const store = new PostgresEventStore({ connectionString: db.appUrl, poolSize: 2 });
+    const admin = new Pool({ connectionString: db.adminUrl, max: 1 });
+    const listening = async () =>
+      Number((await admin.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`)).rows[0].n);
+    try {
+      const seen = new Map<string, number>();
+      const subs = await Promise.all(
+        ['a', 'b', 'c'].map((n) =>
+          startPostgresSubscription(store, store.pool, { name: `test.listen-${n}`, filter: { categories: ['probe'] }, handle: async () => void seen.set(n, (seen.get(n) ?? 0) + 1) }),
+        ),
+      );
+      // One LISTEN for the pool plus one lease session per subscription, on top of the 2 the pool was given.
+      expect(store.pool.options.max).toBe(2 + 1 + 3);
+      expect(await listening()).toBe(1);
+      // Queries still get the pool's 2 connections at once.
+      await Promise.all([store.readStream('probe-none'), store.readStream('probe-none')]);
+
+      // The idle timeout is 30 s: delivery within seconds means the one session's notification reached all three.
+      await store.append('probe-1', [event()], 'no-stream');
+      await eventually(() => expect(Object.fromEntries(seen)).toEqual({ a: 1, b: 1, c: 1 }), 5_000);
+
+      await subs[0].stop();
+      expect(await listening()).toBe(1);
+      await Promise.all(subs.slice(1).map((sub) => sub.stop()));
+      await eventually(async () => expect(await listening()).toBe(0));
+      expect(store.pool.options.max).toBe(2);
+    } finally {
+      await store.close();
+      await admin.end();
+      await db.drop();
+    }
+  });
+});
+
 describe('PostgreSQL subscription: connections and leases', () => {
   jest.setTimeout(20_000);
   let db: FreshDatabase;

@@ -49,15 +49,17 @@ describe('PostgreSQL subscription: transactions committing out of order', () => 
   let store: PostgresEventStore;
   let writer: PostgresEventStore;
   let raw: Pool;
+  let bystanderPool: Pool;
 
   beforeAll(async () => {
     db = await freshDatabase('ooo');
     store = new PostgresEventStore({ connectionString: db.appUrl });
     writer = new PostgresEventStore({ connectionString: db.appUrl, poolSize: WRITERS + 2 });
     raw = new Pool({ connectionString: db.appUrl, max: HELD_TRANSACTIONS + 2 });
+    bystanderPool = new Pool({ connectionString: db.appUrl, max: 2 });
   });
   afterAll(async () => {
-    await Promise.all([store.close(), writer.close(), raw.end()]);
+    await Promise.all([store.close(), writer.close(), raw.end(), bystanderPool.end()]);
     await db.drop();
   });
 
@@ -71,6 +73,13 @@ describe('PostgreSQL subscription: transactions committing out of order', () => 
       handle: async (e) => void seen.push(e),
     });
     const naive = startNaiveReader(raw);
+    const bystanders = Array.from({ length: 2 }, async () => {
+      const client = await bystanderPool.connect();
+      await client.query('BEGIN');
+      await client.query('SELECT pg_current_xact_id()');
+      return client;
+    });
+    await Promise.all(bystanders);
 
     let writing = true;
     const writers = Array.from({ length: WRITERS }, async (_, w) => {
@@ -83,22 +92,23 @@ describe('PostgreSQL subscription: transactions committing out of order', () => 
     });
 
     // Each held transaction takes its positions, then stays open until later transactions have committed and the
-    // naive reader has moved past those positions; half of them also take their transaction id early, so that
-    // transaction-id order and position order disagree as well.
+    // naive reader has moved past those positions; half of them then append again, to a second stream, and wait
+    // again, so that one transaction's positions straddle other transactions' commits.
     const held: string[][] = [];
     const holders = Array.from({ length: HELD_TRANSACTIONS }, async (_, i) => {
       const client: PoolClient = await raw.connect();
       try {
         await client.query('BEGIN');
-        if (i % 2 === 1) {
-          await client.query('SELECT pg_current_xact_id()');
-          const mark = naive.state.last;
-          await eventually(() => naive.state.last > mark, 10_000, 2);
-        }
         const appended = events(3);
         const result = await appendToStream(client, `${CATEGORY}-held${i}`, appended, 'no-stream');
         held.push(appended.map((e) => e.id));
         await eventually(() => naive.state.last > result.position.prepare, 10_000, 2);
+        if (i % 2 === 1) {
+          const again = events(3);
+          const second = await appendToStream(client, `${CATEGORY}-held${i}-again`, again, 'no-stream');
+          held.push(again.map((e) => e.id));
+          await eventually(() => naive.state.last > second.position.prepare, 10_000, 2);
+        }
         await client.query('COMMIT');
       } finally {
         client.release();
@@ -108,7 +118,14 @@ describe('PostgreSQL subscription: transactions committing out of order', () => 
     writing = false;
     await Promise.all(writers);
 
+    // Transactions that hold an xid but insert no event (a read-model batch, say) stay open throughout: the
+    // subscription waits for appenders only, so it catches up while they run.
     await sub.caughtUp();
+    for (const b of bystanders) {
+      const client = await b;
+      await client.query('ROLLBACK');
+      client.release();
+    }
     await naive.stop();
     await sub.stop();
 
@@ -118,7 +135,7 @@ describe('PostgreSQL subscription: transactions committing out of order', () => 
     );
     // The scenario really is out of order: the naive reader lost every event of every held transaction.
     const heldIds = held.flat();
-    expect(heldIds).toHaveLength(HELD_TRANSACTIONS * 3);
+    expect(heldIds).toHaveLength(HELD_TRANSACTIONS * 3 + (HELD_TRANSACTIONS / 2) * 3);
     expect(heldIds.filter((id) => naive.state.seen.has(id))).toEqual([]);
     // The subscription lost none and repeated none.
     const delivered = new Set(seen.map((e) => e.id));

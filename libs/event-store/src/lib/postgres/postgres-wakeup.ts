@@ -1,6 +1,8 @@
 import type { Notification, Pool, PoolClient } from 'pg';
 // The append notifies this channel in its own statement; PostgreSQL delivers the notification on commit.
 import { APPENDED_CHANNEL } from './postgres-append';
+import { reservePoolConnections } from './postgres-pool-reserve';
+import { drainedBelow, type AppendHorizon } from './postgres-read-all';
 
 /**
  * A wake-up a loop sleeps on: `wait` resolves on `fire` or when the timeout passes, whichever comes first. A fire
@@ -145,26 +147,23 @@ export class AppendListener {
   }
 }
 
-/** The bounds of a snapshot, as readAll sees the log. */
+/** The bounds of a read, as a subscription sees the log. */
 export interface Snapshot {
-  /** Every transaction below this has ended: readAll returns everything they wrote. */
+  /** Every appender below this has ended: the read returns everything they wrote. */
   readonly xmin: bigint;
-  /** Every transaction that had started when the snapshot was taken is below this. */
+  /** Every transaction that had an xid when the read looked is below this. */
   readonly xmax: bigint;
 }
 
-export async function currentSnapshot(pool: Pool): Promise<Snapshot> {
-  const { rows } = await pool.query<{ xmin: string; xmax: string }>(
-    'SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() s',
-  );
-  return { xmin: BigInt(rows[0].xmin), xmax: BigInt(rows[0].xmax) };
+export function snapshotOf(horizon: AppendHorizon): Snapshot {
+  return { xmin: drainedBelow(horizon), xmax: horizon.horizon };
 }
 
 /**
  * How long a partition loop sleeps once a read left it nothing to do. A notification means an event committed,
- * but readAll only returns events below the snapshot's xmin, so an older transaction still running can hold it
- * back: after a notification the loop re-polls with a short, doubling back-off until a read's xmin has passed every
- * transaction that had started when the notification was seen. Then it sleeps until the next notification, or the
+ * but the read only returns events below its watermark, so an older appender still running can hold it back:
+ * after a notification the loop re-polls with a short, doubling back-off until a read's watermark has passed every
+ * transaction that had an xid when the notification was seen. Then it sleeps until the next notification, or the
  * safety timeout (notifications lost while LISTEN reconnected), which counts as one.
  */
 export class PollSchedule {
@@ -190,5 +189,79 @@ export class PollSchedule {
     this.target = null;
     this.delay = 0;
     return { ms: this.idleTimeoutMs, idle: true };
+  }
+}
+
+/**
+ * One LISTEN session per pool, shared by every subscription on it. Each session listening on the channel is woken
+ * by PostgreSQL on every append's commit; a service with a dozen subscriptions had a dozen, and every append woke
+ * each of them and then each subscription's loops. Members join and leave; the session opens with the first and
+ * closes with the last, on a connection the pool gets on top of its size (postgres-pool-reserve.ts).
+ */
+export class SharedAppendListener {
+  private static readonly byPool = new WeakMap<Pool, SharedAppendListener>();
+  private readonly members = new Set<Pick<AppendListenerOptions, 'onNotify' | 'onReconnect'>>();
+  private listener: AppendListener | null = null;
+  private release: () => void = () => undefined;
+  /** Starts and stops, one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly pool: Pool) {}
+
+  static of(pool: Pool): SharedAppendListener {
+    let shared = SharedAppendListener.byPool.get(pool);
+    if (!shared) SharedAppendListener.byPool.set(pool, (shared = new SharedAppendListener(pool)));
+    return shared;
+  }
+
+  /** Resolves once the session listens (so no commit after this is missed); returns how to leave. */
+  async join(member: Pick<AppendListenerOptions, 'onNotify' | 'onReconnect'>): Promise<() => Promise<void>> {
+    this.members.add(member);
+    try {
+      await this.serially(() => this.ensureListening());
+    } catch (e) {
+      this.members.delete(member);
+      await this.serially(() => this.stopIfUnused());
+      throw e;
+    }
+    let left = false;
+    return () => {
+      if (left) return Promise.resolve();
+      left = true;
+      this.members.delete(member);
+      return this.serially(() => this.stopIfUnused());
+    };
+  }
+
+  private async ensureListening(): Promise<void> {
+    if (this.listener) return;
+    const release = reservePoolConnections(this.pool, 1);
+    const listener = new AppendListener(this.pool, {
+      onNotify: (payload) => this.members.forEach((m) => m.onNotify(payload)),
+      onReconnect: () => this.members.forEach((m) => m.onReconnect()),
+    });
+    try {
+      await listener.start();
+    } catch (e) {
+      await listener.stop();
+      release();
+      throw e;
+    }
+    this.listener = listener;
+    this.release = release;
+  }
+
+  private async stopIfUnused(): Promise<void> {
+    if (this.members.size > 0 || !this.listener) return;
+    const listener = this.listener;
+    this.listener = null;
+    await listener.stop();
+    this.release();
+  }
+
+  private serially(op: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(op, op);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 }

@@ -14,6 +14,7 @@ import {
   checkCheckpointSignature,
   checkpointKeyRing,
   generateCheckpointKeyPair,
+  partitionOf,
   WrongExpectedRevisionError,
   type EventStore,
   type EventToAppend,
@@ -84,6 +85,8 @@ describe('EventSourcingModule', () => {
       env: {
         AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem,
         DATABASE_URL: db.appUrl,
+        // Small on purpose: subscriptions must not take the connections queries need.
+        DATABASE_POOL_MAX: '2',
         CHECKPOINT_SIGNING_KEY_FILE: join(keysDir, 'checkpoint.pem'),
         CHECKPOINT_INTERVAL_MS: '3600000',
         LOG_LEVEL: process.env.ICS2_TEST_LOG ?? 'silent',
@@ -179,6 +182,42 @@ describe('EventSourcingModule', () => {
       expect(outcome).toMatchObject({ created: true, checkpoint: { eventCount: 4 } });
     } finally {
       await trusting.close();
+    }
+  });
+
+  it('gives each subscription partition a connection of its own: queries and projections go on while every partition holds its batch', async () => {
+    const readModels = service.app.get(ReadModelDatabase);
+    const before = readModels.poolSize;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const holding = new Set<number>();
+    const sub = await service.app.get(Subscriptions).start({
+      name: 'probe.crates',
+      filter: { categories: ['crate'] },
+      partitions: 3,
+      handle: async (event, tx) => {
+        await tx.query('SELECT 1');
+        holding.add(partitionOf(event.streamId, 3));
+        await gate;
+      },
+    });
+    try {
+      expect(readModels.poolSize).toBe(before + 3);
+      const crates: string[] = [];
+      for (let i = 0; new Set(crates.map((c) => partitionOf(c, 3))).size < 3; i++) {
+        if (!crates.some((c) => partitionOf(c, 3) === partitionOf(`crate-${i}`, 3))) crates.push(`crate-${i}`);
+      }
+      await Promise.all(crates.map((c) => store().append(c, [parcel('crate')], 'no-stream')));
+      await eventually(() => expect(holding.size).toBe(3));
+
+      // Three batch transactions open, and DATABASE_POOL_MAX (2) still free for queries and the parcel view.
+      expect(await readModels.manager.query('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+      await store().append('parcel-9', [parcel('while crates wait')], 'no-stream');
+      const rows = readModels.manager.getRepository(ParcelViewRow);
+      await eventually(async () => expect(await rows.findOneBy({ streamId: 'parcel-9' })).toEqual(expect.objectContaining({ label: 'while crates wait' })));
+    } finally {
+      open();
+      await sub.stop();
     }
   });
 

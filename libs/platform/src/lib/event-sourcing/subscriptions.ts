@@ -51,19 +51,28 @@ export class Subscriptions {
     if (this.running.has(options.name)) throw new Error(`subscription ${options.name} is already running`);
     if (!this.readModels) throw new Error(`subscription ${options.name} needs read models: EventSourcingModule.forService({ readModels })`);
     const log = this.logger.child({ subscription: options.name });
-    const subscription = await this.store.subscribe<ReadModelTransaction>({
-      ...options,
-      handle: this.tracing.enabled ? this.traced(options.name, options.handle) : options.handle,
-      transactions: this.readModels,
-      onError: (err, partition) => log.error({ err, partition }, 'subscription batch failed; retrying'),
-    });
+    // One connection per partition this replica may hold (all of them, when it runs alone), for its batches.
+    const release = this.readModels.reserveConnections(options.partitions ?? 1);
+    let subscription: RunningSubscription;
+    try {
+      subscription = await this.store.subscribe<ReadModelTransaction>({
+        ...options,
+        handle: this.tracing.enabled ? this.traced(options.name, options.handle) : options.handle,
+        transactions: this.readModels,
+        onError: (err, partition) => log.error({ err, partition }, 'subscription batch failed; retrying'),
+      });
+    } catch (e) {
+      release();
+      throw e;
+    }
     this.running.set(options.name, subscription);
     this.shutdown.register(`subscription ${options.name}`, async () => {
       await subscription.stop();
+      release();
       this.running.delete(options.name);
       this.sampleLagSoon();
     });
-    log.info({ partitions: options.partitions ?? 1 }, 'subscription started');
+    log.info({ partitions: options.partitions ?? 1, concurrency: options.concurrency ?? 1, readModelPool: this.readModels.poolSize }, 'subscription started');
     this.sampleLagSoon();
     return subscription;
   }

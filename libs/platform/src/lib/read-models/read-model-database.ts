@@ -3,7 +3,7 @@
  * (`migrateReadModels`), never by `synchronize`. It is also the TransactionRunner subscriptions hand their
  * batches to, so projected rows and the checkpoint that covers them commit in one transaction.
  */
-import type { SqlTransaction, TransactionRunner } from '@ics2/event-store';
+import { reservePoolConnections, type SqlTransaction, type TransactionRunner } from '@ics2/event-store';
 import { DataSource, type EntityManager, type EntitySchema, type MixedList } from 'typeorm';
 
 /** What a projection receives: raw SQL (the subscription's checkpoint uses it) and TypeORM, on one transaction. */
@@ -38,6 +38,26 @@ export class ReadModelDatabase implements TransactionRunner<ReadModelTransaction
     });
     await dataSource.initialize();
     return new ReadModelDatabase(dataSource, settings.schema);
+  }
+
+  /**
+   * Grows the pool by `count` connections until the returned release is called. Each partition of a subscription
+   * holds one connection for as long as its batch runs; without room of their own, partitions (16 in risk-analysis)
+   * take the whole pool under load, and queries and the other partitions time out waiting for a connection. So
+   * DATABASE_POOL_MAX stays what queries get, and subscriptions bring their own (postgres-pool-reserve.ts).
+   */
+  reserveConnections(count: number): () => void {
+    return reservePoolConnections(this.pgPool, count);
+  }
+
+  /** Connections the pool may open now: DATABASE_POOL_MAX plus what running subscriptions reserved. */
+  get poolSize(): number {
+    return this.pgPool.options.max;
+  }
+
+  /** TypeORM's PostgresDriver keeps its pg Pool as `master`. */
+  private get pgPool(): { readonly options: { max: number } } {
+    return (this.dataSource.driver as unknown as { master: { options: { max: number } } }).master;
   }
 
   /** For reads outside a projection (queries answer from here). */
