@@ -80,6 +80,8 @@ export async function startEmbeddedPostgres(options = {}) {
       '-c',
       'max_connections=400',
       ...(temporary && !options.durable ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : []),
+      // Throwaway clusters allow two-phase commit, so that the event store's tests can show prepared appenders held.
+      ...(temporary ? ['-c', 'max_prepared_transactions=8'] : []),
     ],
     onLog: () => {},
     onError: (e) => process.env.ICS2_PG_DEBUG && console.error(String(e)),

@@ -209,4 +209,30 @@ describe('readAll while transactions commit out of order', () => {
     const { rows } = await raw.query<{ stream_id: string }>('SELECT stream_id FROM event_store.events WHERE stream_id LIKE $1 ORDER BY position', [`${streamId}%`]);
     expect(rows.map((r) => r.stream_id)).toEqual([streamId, `${streamId}-again`]);
   });
+  it('readLog waits for a prepared transaction that appended, and returns its events once COMMIT PREPARED ran', async () => {
+    const category = `twopc${randomUUID().slice(0, 8)}`;
+    const filter = { categories: [category] };
+    const gid = `es-test-${randomUUID()}`;
+    const prepared = someEvents(1);
+    const client = await raw.connect();
+    try {
+      await client.query('BEGIN');
+      // No NOTIFY in the transaction: PostgreSQL cannot prepare one that notified.
+      await appendToStream(client, `${category}-1`, prepared, 'no-stream', { notify: 'none' });
+      await client.query(`PREPARE TRANSACTION '${gid}'`);
+    } finally {
+      client.release();
+    }
+    try {
+      const later = anEvent();
+      await store.append(`${category}-2`, [later], 'no-stream');
+      // The prepared transaction has no backend any more, yet it may still commit below the later event.
+      expect(await store.readLog({ filter }, await appendHorizon(store.pool))).toEqual([]);
+      await raw.query(`COMMIT PREPARED '${gid}'`);
+      const after = await store.readLog({ filter }, await appendHorizon(store.pool));
+      expect(after.map((e) => e.id)).toEqual([prepared[0].id, later.id]);
+    } finally {
+      await raw.query(`ROLLBACK PREPARED '${gid}'`).catch(() => undefined);
+    }
+  });
 });
