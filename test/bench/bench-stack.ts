@@ -125,7 +125,12 @@ export async function startBenchStack(db: BenchDatabase, names: readonly string[
   return {
     services,
     token: (request) => signToken({ ...request, ttlSeconds: 3_600 }, keys.privateKeyPem, ISSUER),
-    metrics: async (name) => (await fetch(`${services.get(name)?.httpUrl}/metrics`)).text(),
+    metrics: async (name) => {
+      const url = `${services.get(name)?.httpUrl}/metrics`;
+      // Once more on a fresh connection: a kept-alive one the service just closed as idle fails the first try.
+      const once = async () => (await fetch(url, { headers: { connection: 'close' } })).text();
+      return once().catch(once);
+    },
     cpuSeconds: () => ({
       ...Object.fromEntries([...services.values()].map((s) => [s.name, processCpuSeconds(s.process.pid ?? 0)])),
       postgres: postgresCpuSeconds(),
