@@ -49,7 +49,7 @@ import {
   riskStream,
   type CheckpointSigner,
 } from '@ics2/event-store';
-import { airPlaciScenario, maritimeScenario, sampleFiling, type MultipleFiling } from '@ics2/testing';
+import { airPlaciScenario, maritimeScenario, sampleFiling, sampleRandom, type MultipleFiling, type SampleRandom } from '@ics2/testing';
 import { arrivalDecider } from '../../services/common-repository/src/domain/arrival.decider';
 import { filingDecider } from '../../services/common-repository/src/domain/filing.decider';
 import type { FilingState } from '../../services/common-repository/src/domain/filing.state';
@@ -73,24 +73,9 @@ const HOUR = 60 * MINUTE;
 
 // -- randomness and identifiers -----------------------------------------------------------------------------------
 
-/** mulberry32: deterministic per seed, never Math.random. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (p: number) => next() < p,
-  };
-}
-type Random = ReturnType<typeof random>;
+/** Deterministic per seed, never Math.random: libs/testing's mulberry32. */
+const random = sampleRandom;
+type Random = SampleRandom;
 
 const eventId = uuidV7At;
 

@@ -46,6 +46,7 @@ import { replay as replayTraderInterface } from '../../services/trader-interface
 import { AuditLogLoader, type LoadedAuditLog, type LoggedEns } from './audit-log';
 import { startBenchDatabase } from './bench-database';
 import { benchmarkTable, writeBenchmarkReport, type Figure } from './bench-report';
+import { sampleRandom } from '@ics2/testing';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const EVENTS = Math.round(1_000_000 * SCALE);
@@ -69,18 +70,6 @@ const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorte
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seconds = (ms: number) => ms / 1000;
 
-/** mulberry32, for the choice of MRNs: the same lookups every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 // -- timeline -----------------------------------------------------------------------------------------------------
 
 interface Lookup {
@@ -94,7 +83,8 @@ interface Lookup {
  * heads and houses alike. The last 1% of the ENS are left out: the log ends in their first steps.
  */
 function chooseLookups(ens: readonly LoggedEns[], count: number, seed: number): Lookup[] {
-  const next = random(seed);
+  // The same lookups every run.
+  const { next } = sampleRandom(seed);
   const usable = ens.slice(0, Math.floor(ens.length * 0.99));
   const parts = (['first', 'middle', 'last'] as const).map((part, i) => ({ part, candidates: usable.slice(Math.floor((i * usable.length) / 3), Math.floor(((i + 1) * usable.length) / 3)) }));
   const lookups: Lookup[] = [];

@@ -27,6 +27,8 @@ import {
   maritimeScenario,
   postalPlaciScenario,
   sampleFiling,
+  sampleRandom,
+  type SampleRandom,
 } from '@ics2/testing';
 import {
   type CompiledCriteria,
@@ -50,27 +52,9 @@ const CROSS_CHECK = Math.min(2_000, FILINGS);
 const AT = '2025-09-01T00:00:00Z';
 const TARGET = 20_000;
 
-/** mulberry32: the benchmark's own deterministic stream. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const sample = <T>(items: readonly T[], n: number): T[] => {
-    const pool = [...items];
-    const out: T[] = [];
-    while (out.length < n && pool.length > 0) out.push(pool.splice(Math.floor(next() * pool.length), 1)[0]);
-    return out;
-  };
-  return { next, int, pick, sample, chance: (p: number) => next() < p };
-}
-type Random = ReturnType<typeof random>;
+/** The benchmark's own deterministic stream: libs/testing's mulberry32. */
+const random = sampleRandom;
+type Random = SampleRandom;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The workload: filings and their subjects.
