@@ -53,8 +53,9 @@ describe('PostgreSQL subscription: one LISTEN session per pool', () => {
           startPostgresSubscription(store, store.pool, { name: `test.listen-${n}`, filter: { categories: ['probe'] }, handle: async () => void seen.set(n, (seen.get(n) ?? 0) + 1) }),
         ),
       );
-      // One LISTEN for the pool plus one lease session per subscription, on top of the 2 the pool was given.
-      expect(store.pool.options.max).toBe(2 + 1 + 3);
+      // One LISTEN for the pool, plus per subscription a lease session and its one partition's batch transaction
+      // (these run on the store's pool here), on top of the 2 the pool was given.
+      expect(store.pool.options.max).toBe(2 + 1 + 3 * 2);
       expect(await listening()).toBe(1);
       // Queries still get the pool's 2 connections at once.
       await Promise.all([store.readStream('probe-none'), store.readStream('probe-none')]);

@@ -130,8 +130,9 @@ class PostgresSubscription<Tx> implements PostgresRunningSubscription {
         onNotify: (category) => this.wake(category),
         onReconnect: () => this.workers.forEach((w) => w.notify()),
       });
-      // The lease session is held for the replica's life: on top of the pool's size, not out of it.
-      this.releaseLeaseConnection = reservePoolConnections(this.pool, 1);
+      // The lease session is held for the replica's life: on top of the pool's size, not out of it. So are the
+      // partitions' batch transactions when they run on this pool (no `transactions` of their own).
+      this.releaseLeaseConnection = reservePoolConnections(this.pool, 1 + (this.options.transactions ? 0 : this.partitions));
       await this.leases.connect();
     } catch (e) {
       await this.leaveListener();
