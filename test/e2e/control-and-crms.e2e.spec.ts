@@ -147,7 +147,9 @@ describe('control results and CRMS end to end', () => {
   });
 
   it('backtests a RIF risk profile over hand-made filings, activates it, and a new filing hits it', async () => {
-    // The fixture: five filings of a period, two with detonators (HS 3603).
+    // The fixture: five filings of a period, two with detonators (HS 3603). The period opens a second back (clock
+    // slack), so the earlier tests' filings must be older than that: seen once in CI, a sixth filing in the window.
+    await new Promise((r) => setTimeout(r, 1_100));
     const from = new Date(Date.now() - 1_000).toISOString();
     const fixture = ['360300', '610910', '360390', '847130', '851712'];
     const mrns = [];
