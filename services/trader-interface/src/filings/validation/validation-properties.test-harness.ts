@@ -132,8 +132,26 @@ export const jsonMutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), at: fc.nat(), key: fc.string({ maxLength: 8 }), value: fc.jsonValue({ maxDepth: 2 }) }),
 );
 
+/**
+ * A copy of the arrays and plain objects in `value` (the nodes a mutation may change), other values shared.
+ * Generated values are not the body's to change: fast-check hands the same constant (`{}`, `[]`) to many runs,
+ * and a later mutation adding into it could make it contain itself.
+ */
+function copyContainers(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array(value.length);
+    for (const [index, element] of Object.entries(value)) copy[Number(index)] = copyContainers(element);
+    return copy;
+  }
+  if (!isJsonContainer(value)) return value;
+  const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
+  for (const [key, element] of Object.entries(value)) define(copy, key, copyContainers(element));
+  return copy;
+}
+
 /** Applies the mutation to `body` in place, at a node chosen by `at` (modulo the number of nodes). */
-export function applyMutation(body: Record<string, unknown>, change: Mutation): void {
+export function applyMutation(body: Record<string, unknown>, original: Mutation): void {
+  const change = original.kind === 'delete' ? original : { ...original, value: copyContainers(original.value) };
   const paths = pathsOf(body);
   const path = paths.length > 0 ? paths[change.at % paths.length] : [];
   let parent: unknown = body;
@@ -147,7 +165,11 @@ export function applyMutation(body: Record<string, unknown>, change: Mutation): 
     else delete target[last];
   } else {
     const node = target[last];
-    define(isJsonContainer(node) && !Array.isArray(node) ? (node as Record<string, unknown>) : target, change.key, change.value);
+    const into = isJsonContainer(node) && !Array.isArray(node) ? (node as Record<string, unknown>) : target;
+    // JSON gives an array elements only: a named member ('constructor', 'length'...) on one is no body a client
+    // can send, and it breaks the array's own methods in this harness. An add there appends.
+    if (Array.isArray(into)) into.push(change.value);
+    else define(into, change.key, change.value);
   }
 }
 
