@@ -11,6 +11,7 @@ import { LinkFilingsModule } from './link-filings/link-filings.module';
 import { NoteControlModule } from './note-control/note-control.module';
 import { NotifyArrivalModule } from './notify-arrival/notify-arrival.module';
 import { FilingViewRow } from './read-models/filing-view/filing-view.row';
+import { LinkProposalRow } from './read-models/filing-view/link-proposal.row';
 import { RecordPresentationModule } from './record-presentation/record-presentation.module';
 import { RegisterFilingModule } from './register-filing/register-filing.module';
 import { ReadModelsSubscription } from './subscriptions/read-models.subscription';
@@ -19,7 +20,7 @@ import { ReadModelsSubscription } from './subscriptions/read-models.subscription
 @Module({
   imports: [
     PlatformModule,
-    EventSourcingModule.forService({ readModels: { schema: COMMON_REPOSITORY_SCHEMA, entities: [FilingViewRow] } }),
+    EventSourcingModule.forService({ readModels: { schema: COMMON_REPOSITORY_SCHEMA, entities: [FilingViewRow, LinkProposalRow] } }),
     RegisterFilingModule,
     AmendFilingModule,
     InvalidateFilingModule,

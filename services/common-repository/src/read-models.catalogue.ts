@@ -7,13 +7,14 @@ import type { ReadModelCatalogue } from '@ics2/platform';
 import { commonRepositoryMigrations } from './database/schema';
 import { projectFilingView } from './read-models/filing-view/filing-view.projection';
 import { FilingViewRow } from './read-models/filing-view/filing-view.row';
+import { LinkProposalRow } from './read-models/filing-view/link-proposal.row';
 
 export const FILING_VIEW_SUBSCRIPTION = 'common-repository.filing-view';
 
 export const readModelCatalogue: ReadModelCatalogue = {
   service: 'common-repository',
   migrations: commonRepositoryMigrations,
-  entities: [FilingViewRow],
+  entities: [FilingViewRow, LinkProposalRow],
   projections: [
     {
       name: FILING_VIEW_SUBSCRIPTION,
@@ -21,7 +22,10 @@ export const readModelCatalogue: ReadModelCatalogue = {
       // The default of FILING_VIEW_PARTITIONS; the live subscription takes the configured count.
       partitions: 4,
       // Every column follows from the filing's own stream, which one partition reads in order.
-      tables: [{ table: 'filing_view', key: ['mrn'] }],
+      tables: [
+        { table: 'filing_view', key: ['mrn'] },
+        { table: 'link_proposals', key: ['master_mrn', 'candidate_mrn'] },
+      ],
       handler: () => projectFilingView,
     },
   ],

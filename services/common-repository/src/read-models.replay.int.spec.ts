@@ -1,14 +1,17 @@
 /**
  * Replay of common-repository's read models on a real stack: after filings went through the service's doors and
- * processors (registration, linking of a master and its houses, amendment, invalidation, arrival, presentation),
+ * processors (registration, linking of a master and its houses, a link proposal, amendment, invalidation, arrival,
+ * presentation),
  * the rows rebuilt from the events equal the live ones; a live row changed or deleted behind the projection is
  * named by table and key.
  */
 import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
 import { ensStream, PostgresEventStore } from '@ics2/event-store';
 import { eventually, minimalFiling } from '@ics2/testing';
+import { ManualClock } from '@ics2/platform';
 import { Client } from 'pg';
 import { startCommonRepository, type CommonRepositoryHarness } from './common-repository.test-harness';
+import { LinkingTimerProcessor } from './link-filings/linking-timer.processor';
 import { replay } from './replay';
 
 const CARRIER = 'LU987654321';
@@ -30,13 +33,28 @@ describe('common-repository read models replay', () => {
   const state = async (mrn: string) => ((await h.asTrader<commonRepositoryV1.ConsultFilingReply>(DECLARANT, 'ConsultFiling', { mrn })) as { reply?: { state: string } }).reply?.state;
 
   beforeAll(async () => {
-    h = await startCommonRepository({ prefix: 'cr_replay' });
+    const clock = new ManualClock(new Date('2026-12-01T08:00:00.000Z'));
+    h = await startCommonRepository({ prefix: 'cr_replay', clock, env: { LINKING_DELAY_MS: '3600000' } });
     store = new PostgresEventStore({ connectionString: h.db.appUrl });
     const mawb = '176-30000011';
     mrns['master'] = await register(minimalFiling({ type: 'F21', lrn: 'RP-M', declarant: CARRIER, carrier: CARRIER, masterDocument: mawb, houses: ['HR-1', 'HR-2'] }), CARRIER);
     mrns['house1'] = await register(minimalFiling({ type: 'F22', lrn: 'RP-H1', declarant: FORWARDER, carrier: CARRIER, masterDocument: mawb, houses: ['HR-1'] }), FORWARDER);
     mrns['house2'] = await register(minimalFiling({ type: 'F22', lrn: 'RP-H2', declarant: FORWARDER, carrier: CARRIER, masterDocument: mawb, houses: ['HR-2'] }), FORWARDER);
     await eventually(async () => expect(await types(mrns['master'])).toContain('EnsConsistencyChecked'));
+
+    // A master whose house names another master document but carries its container: a link proposal.
+    const container = [{ containerIdentificationNumber: 'MSCU1234565' }];
+    const withContainer = (f: EnsFiling): EnsFiling =>
+      f.consignmentHouseLevel
+        ? { ...f, consignmentHouseLevel: f.consignmentHouseLevel.map((x) => ({ ...x, transportEquipment: container })) }
+        : { ...f, consignmentMasterLevel: { ...f.consignmentMasterLevel!, consignmentHouseLevel: f.consignmentMasterLevel!.consignmentHouseLevel.map((x) => ({ ...x, transportEquipment: container })) } };
+    mrns['proposing'] = await register(withContainer(minimalFiling({ type: 'F21', lrn: 'RP-PM', declarant: CARRIER, carrier: CARRIER, masterDocument: '176-30000044', houses: ['HR-9'] })), CARRIER);
+    mrns['stray'] = await register(withContainer(minimalFiling({ type: 'F22', lrn: 'RP-PH', declarant: FORWARDER, carrier: CARRIER, masterDocument: '176-39999999', houses: ['HR-9'] })), FORWARDER);
+    await eventually(async () => expect(await types(mrns['proposing'])).toContain('EnsCompletenessPending'));
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [mrns['stray']])).rowCount).toBe(1));
+    clock.advance(3_600_001);
+    await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.link_proposals WHERE master_mrn = $1', [mrns['proposing']])).rowCount).toBe(1));
 
     const amended = minimalFiling({ type: 'F20', lrn: 'RP-A', declarant: DECLARANT, carrier: CARRIER, masterDocument: '176-30000022' });
     mrns['amended'] = await register(amended, DECLARANT);
@@ -60,7 +78,14 @@ describe('common-repository read models replay', () => {
     const report = await replay(h.db.adminUrl, h.db.appUrl);
     expect(report).toMatchObject({ service: 'common-repository', equal: true });
     expect(report.readModels.map((r) => [r.readModel, r.liveCaughtUp, r.tables.map((t) => [t.table, t.liveRows, t.missing + t.extra + t.different])])).toEqual([
-      ['common-repository.filing-view', true, [['common_repository.filing_view', 5, 0]]],
+      [
+        'common-repository.filing-view',
+        true,
+        [
+          ['common_repository.filing_view', 7, 0],
+          ['common_repository.link_proposals', 1, 0],
+        ],
+      ],
     ]);
     expect(report.readModels[0].eventsReplayed).toBeGreaterThan(15);
   });

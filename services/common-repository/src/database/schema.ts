@@ -7,10 +7,11 @@ import { filingRegistrations } from './migrations/20261201-0001-filing-registrat
 import { filingView } from './migrations/20261201-0002-filing-view';
 import { linkingKeys } from './migrations/20261201-0003-linking-keys';
 import { arrivalRegistrations } from './migrations/20261201-0004-arrival-registrations';
+import { linkProposals } from './migrations/20261201-0005-link-proposals';
 
 export const COMMON_REPOSITORY_SCHEMA = 'common_repository';
 
 export const commonRepositoryMigrations: ReadModelMigrations = {
   schema: COMMON_REPOSITORY_SCHEMA,
-  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations],
+  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals],
 };

@@ -2,9 +2,9 @@
  * Multiple filing on a real stack: house and master filings meet by their unique linking key, whichever comes
  * first; an incomplete master is pending completeness (IE3N02/IE3N11); the last house completes the ENS; PLACI and
  * pre-arrival data are compared; a duplicate key is rejected (IE3N01); the linking timer proposes links by
- * container, and the responsible Member State links by hand.
+ * container, the responsible Member State lists the proposals and links by hand.
  */
-import { ensStream, PostgresEventStore } from '@ics2/event-store';
+import { accessStream, ensStream, PostgresEventStore } from '@ics2/event-store';
 import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
 import { eventually, minimalFiling } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
@@ -90,6 +90,23 @@ describe('link-filings', () => {
     await timer.runOnce(clock.now());
     expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HT-1', matchedOn: ['container'] })]);
 
+    // The responsible Member State's queue shows the proposal (once the projection has it); no one else's does.
+    type Proposals = commonRepositoryV1.ListLinkProposalsReply;
+    const proposal = { master_mrn: m, master_document: '176-10000033', house_document: 'HT-1', candidate_mrn: stray, candidate_master_document: '176-99999999', matched_on: ['container'], master_state: 'pending-completeness', candidate_state: 'registered' };
+    await eventually(async () => expect(await h.asMemberState<Proposals>('DE', 'ListLinkProposals', { master_mrn: m })).toMatchObject({ ok: true, reply: { proposals: [proposal] } }));
+    const queue = await h.asMemberState<Proposals>('DE', 'ListLinkProposals', {});
+    expect(queue.ok && queue.reply.proposals.filter((p) => p.master_mrn === m)).toEqual([{ ...proposal, proposed_at: clock.now().toISOString() }]);
+    expect(await h.asMemberState<Proposals>('FR', 'ListLinkProposals', {})).toMatchObject({ ok: true, reply: { proposals: [] } });
+    expect(await h.client.call('ListLinkProposals', {})).toMatchObject({ ok: false, kind: 'unauthenticated' });
+    expect(await h.asTrader(CARRIER, 'ListLinkProposals', {})).toMatchObject({ ok: false, kind: 'permission' });
+    expect(await h.asMemberState('DE', 'ListLinkProposals', { limit: 501 })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/limit' }] });
+    expect(await h.asMemberState('DE', 'ListLinkProposals', { master_mrn: 'not-an-mrn' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/masterMrn' }] });
+    // Both listings that showed the proposal are in the access log of both filings, with the default purpose.
+    const accesses = (await store.readStream(accessStream(stray))).map((e) => ({ data: e.data, actor: e.metadata.actor }));
+    expect(accesses).toHaveLength(2);
+    expect(await store.readStream(accessStream(m))).toHaveLength(2);
+    expect(accesses[0]).toMatchObject({ data: { resource: 'ens-filing', id: stray, purpose: 'manual linking', door: 'ics2.common_repository.v1.FilingService ListLinkProposals' }, actor: { kind: 'member-state', memberState: 'DE' } });
+
     const other = await h.asMemberState('FR', 'LinkFilings', { master_mrn: m, house_mrn: stray, house_document: 'HT-1' });
     expect(other).toMatchObject({ ok: false, kind: 'not-found' });
     await eventually(async () => {
@@ -97,5 +114,7 @@ describe('link-filings', () => {
       expect(linked).toMatchObject({ ok: true, reply: { master_state: 'complete' } });
     });
     expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: stray, by: 'manual' })]);
+    // Linked: the proposal is no longer open.
+    await eventually(async () => expect(await h.asMemberState<Proposals>('DE', 'ListLinkProposals', { master_mrn: m })).toMatchObject({ ok: true, reply: { proposals: [] } }));
   }, 30_000);
 });

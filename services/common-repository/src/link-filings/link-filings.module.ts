@@ -4,9 +4,11 @@ import { LinkFilingsGrpcController } from './link-filings.grpc-controller';
 import { LinkFilingsHandler } from './link-filings.handler';
 import { LinkFilingsProcessor } from './link-filings.processor';
 import { LinkingTimerProcessor } from './linking-timer.processor';
+import { LinkProposalsGrpcController } from './link-proposals.grpc-controller';
+import { LinkProposalsQuery } from './link-proposals.query';
 
 @Module({
-  controllers: [LinkFilingsGrpcController],
-  providers: [LinkFilingsHandler, LinkFilingsProcessor, LinkingTimerProcessor, FilingCommands],
+  controllers: [LinkFilingsGrpcController, LinkProposalsGrpcController],
+  providers: [LinkProposalsQuery, LinkFilingsHandler, LinkFilingsProcessor, LinkingTimerProcessor, FilingCommands],
 })
 export class LinkFilingsModule {}

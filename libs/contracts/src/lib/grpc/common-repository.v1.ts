@@ -159,6 +159,27 @@ export interface LinkFilingsReply {
   errors: ValidationIssue[];
 }
 
+export interface ListLinkProposalsRequest {
+  limit: number;
+  master_mrn: string;
+}
+
+export interface LinkProposal {
+  master_mrn: string;
+  master_document: string;
+  house_document: string;
+  candidate_mrn: string;
+  candidate_master_document: string;
+  matched_on: string[];
+  proposed_at: string;
+  master_state: string;
+  candidate_state: string;
+}
+
+export interface ListLinkProposalsReply {
+  proposals: LinkProposal[];
+}
+
 export const FILING_SERVICE = 'ics2.common_repository.v1.FilingService';
 export const COMMON_REPOSITORY_PROTO = 'ics2/common_repository/v1/filing.proto';
 export const COMMON_REPOSITORY_PACKAGE = 'ics2.common_repository.v1';

@@ -1,13 +1,15 @@
 /**
  * Events of `ens-*` streams into filing_view, one row per filing. Idempotent by revision (STYLE, from
  * EventSourcing.NodeJS): the registration inserts or is ignored; every later event updates only a row that is
- * exactly one revision behind, so a redelivered or replayed event changes nothing.
+ * exactly one revision behind, so a redelivered or replayed event changes nothing. A link proposal also becomes a
+ * link_proposals row (keyed by master and candidate, so inserted once).
  */
 import type { RecordedEvent } from '@ics2/event-store';
 import type { EnsEvent } from '@ics2/contracts';
 import { filingType } from '@ics2/domain';
 import type { ReadModelTransaction } from '@ics2/platform';
 import { FilingViewRow, type LinkedRef } from './filing-view.row';
+import { LinkProposalRow } from './link-proposal.row';
 
 type Changes = Partial<Omit<FilingViewRow, 'mrn' | 'revision'>>;
 type Update = Changes | ((row: FilingViewRow) => Changes) | null;
@@ -108,6 +110,11 @@ export async function projectFilingView(event: RecordedEvent, tx: ReadModelTrans
   if (ens.type === 'EnsFilingRegistered') {
     await repository.createQueryBuilder().insert().values(rowOf(event, ens.data)).orIgnore().execute();
     return;
+  }
+  if (ens.type === 'EnsLinkProposed') {
+    const { mrn, candidateMrn, houseDocument, matchedOn, proposedAt } = ens.data;
+    const proposal = Object.assign(new LinkProposalRow(), { masterMrn: mrn, candidateMrn, houseDocument, matchedOn: [...matchedOn], proposedAt: new Date(proposedAt) });
+    await tx.manager.getRepository(LinkProposalRow).createQueryBuilder().insert().values(proposal).orIgnore().execute();
   }
   const update = updateFor(ens);
   if (update === null) return;
