@@ -37,6 +37,7 @@ export { IntegrityCheckpointer } from './lib/event-sourcing/integrity-checkpoint
 export { loadTrustedCheckpointKeys } from './lib/event-sourcing/checkpoint-signing-key';
 export { postgresStoreOf } from './lib/event-sourcing/instrumented-event-store';
 export * from './lib/read-models/read-model-database';
+export * from './lib/read-models/revisioned-rows';
 export * from './lib/read-models/migrate-read-models';
 
 // replay: a read model rebuilt from the events in a scratch database, compared row by row with the live one

@@ -1,13 +1,14 @@
 /**
  * Events of `ens-*` streams into filing_view, one row per filing. Idempotent by revision (STYLE, from
- * EventSourcing.NodeJS): the registration inserts or is ignored; every later event updates only a row that is
- * exactly one revision behind, so a redelivered or replayed event changes nothing. A link proposal also becomes a
- * link_proposals row (keyed by master and candidate, so inserted once).
+ * EventSourcing.NodeJS): the registration inserts or is ignored; every later event changes only a row that is
+ * exactly one revision behind, so a redelivered or replayed event changes nothing. The rows go through
+ * RevisionedRows: read once per batch, written once at its commit. A link proposal also becomes a link_proposals
+ * row (keyed by master and candidate, so inserted once).
  */
 import type { RecordedEvent } from '@ics2/event-store';
 import type { EnsEvent } from '@ics2/contracts';
 import { filingType } from '@ics2/domain';
-import type { ReadModelTransaction } from '@ics2/platform';
+import { RevisionedRows, type ReadModelTransaction } from '@ics2/platform';
 import { FilingViewRow, type LinkedRef } from './filing-view.row';
 import { LinkProposalRow } from './link-proposal.row';
 
@@ -104,11 +105,12 @@ function rowOf(event: RecordedEvent, data: Extract<EnsEvent, { type: 'EnsFilingR
   });
 }
 
+const filingViews = new RevisionedRows(FilingViewRow, 'mrn');
+
 export async function projectFilingView(event: RecordedEvent, tx: ReadModelTransaction): Promise<void> {
   const ens = { type: event.type, data: event.data } as EnsEvent;
-  const repository = tx.manager.getRepository(FilingViewRow);
   if (ens.type === 'EnsFilingRegistered') {
-    await repository.createQueryBuilder().insert().values(rowOf(event, ens.data)).orIgnore().execute();
+    await filingViews.insert(tx, rowOf(event, ens.data));
     return;
   }
   if (ens.type === 'EnsLinkProposed') {
@@ -118,9 +120,5 @@ export async function projectFilingView(event: RecordedEvent, tx: ReadModelTrans
   }
   const update = updateFor(ens);
   if (update === null) return;
-  const mrn = (ens.data as { mrn: string }).mrn;
-  const row = await repository.findOneBy({ mrn, revision: event.revision - 1 });
-  if (!row) return; // already applied (or not this service's stream)
-  const changes = typeof update === 'function' ? update(row) : update;
-  await repository.createQueryBuilder().update().set({ ...changes, revision: event.revision }).where('mrn = :mrn AND revision = :previous', { mrn, previous: event.revision - 1 }).execute();
+  await filingViews.apply(tx, (ens.data as { mrn: string }).mrn, event.revision, update);
 }

@@ -1,10 +1,11 @@
 /**
  * ENS events into ens_filings: what the Member State door shows (GetFiling), the filings a backtest replays, and
- * which ENS are still open. Idempotent by revision: a row changes only from the revision before the event's.
+ * which ENS are still open. Idempotent by revision: a row changes only from the revision before the event's (through
+ * RevisionedRows: read once per batch, written once at its commit).
  */
 import type { EnsEvent } from '@ics2/contracts';
 import type { RecordedEvent } from '@ics2/event-store';
-import type { ReadModelTransaction } from '@ics2/platform';
+import { RevisionedRows, type ReadModelTransaction } from '@ics2/platform';
 import { EnsFilingRow } from './ens-filing.row';
 
 type Changes = Partial<Omit<EnsFilingRow, 'mrn' | 'revision'>>;
@@ -32,9 +33,10 @@ function changesFor(event: EnsEvent, row: EnsFilingRow): Changes {
   }
 }
 
+const ensFilings = new RevisionedRows(EnsFilingRow, 'mrn');
+
 export async function projectEnsFiling(recorded: RecordedEvent, tx: ReadModelTransaction): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as EnsEvent;
-  const rows = tx.manager.getRepository(EnsFilingRow);
   if (event.type === 'EnsFilingRegistered') {
     const d = event.data;
     const row = Object.assign(new EnsFilingRow(), {
@@ -50,11 +52,8 @@ export async function projectEnsFiling(recorded: RecordedEvent, tx: ReadModelTra
       consistency: null,
       filing: d.filing,
     });
-    await rows.createQueryBuilder().insert().values(row).orIgnore().execute();
+    await ensFilings.insert(tx, row);
     return;
   }
-  const mrn = (event.data as { mrn: string }).mrn;
-  const row = await rows.findOneBy({ mrn, revision: recorded.revision - 1 });
-  if (!row) return;
-  await rows.createQueryBuilder().update().set({ ...changesFor(event, row), revision: recorded.revision }).where('mrn = :mrn AND revision = :previous', { mrn, previous: recorded.revision - 1 }).execute();
+  await ensFilings.apply(tx, (event.data as { mrn: string }).mrn, recorded.revision, (row) => changesFor(event, row));
 }
