@@ -24,58 +24,27 @@
  */
 import type { RecordedEvent } from '@ics2/event-store';
 import type { ReadModelTransaction } from '@ics2/platform';
-import type { Repository } from 'typeorm';
-import { FilingIndexRow } from './filing-index.row';
+import { indexedFiling, indexFiling } from './filing-index';
 import { inboxSequencer, type PendingNotification } from './inbox-sequencer';
 import { isPartyOf, type AnalysisParties, type FilingFacts, type InboxEvent } from './notification';
 import { draftNotifications } from './notification-drafts';
 import { READS_ANALYSIS_PARTIES } from './notification-rules.table';
 import { analysisParties, partiesOfAnalysis, recordAnalysisParties } from './risk-parties';
 
-function factsOf(row: FilingIndexRow): FilingFacts {
-  return {
-    mrn: row.mrn,
-    lrn: row.lrn,
-    parties: {
-      filedBy: row.filedBy,
-      declarant: row.declarant,
-      ...(row.representative ? { representative: row.representative } : {}),
-      ...(row.carrier ? { carrier: row.carrier } : {}),
-    },
-  };
-}
-
-function rowOf(filing: FilingFacts): FilingIndexRow {
-  return Object.assign(new FilingIndexRow(), {
-    mrn: filing.mrn,
-    lrn: filing.lrn,
-    filedBy: filing.parties.filedBy,
-    declarant: filing.parties.declarant,
-    representative: filing.parties.representative ?? null,
-    carrier: filing.parties.carrier ?? null,
-  });
-}
-
 /** The filing an event is about: ENS events carry its MRN; an arrival's own MRN is not a filing. */
 function filingMrnOf(event: InboxEvent): string | undefined {
   return 'mrn' in event.data ? event.data.mrn : undefined;
 }
 
-async function indexedFiling(index: Repository<FilingIndexRow>, mrn: string): Promise<FilingFacts | undefined> {
-  const row = await index.findOneBy({ mrn });
-  return row ? factsOf(row) : undefined;
-}
-
 export async function projectNotifications(event: RecordedEvent, tx: ReadModelTransaction): Promise<void> {
   const inbox = { type: event.type, data: event.data } as InboxEvent;
-  const index = tx.manager.getRepository(FilingIndexRow);
   let filing: FilingFacts | undefined;
   if (inbox.type === 'EnsFilingRegistered') {
     filing = { mrn: inbox.data.mrn, lrn: inbox.data.lrn, parties: inbox.data.parties };
-    await index.createQueryBuilder().insert().values(rowOf(filing)).orIgnore().execute();
+    await indexFiling(tx, filing);
   } else {
     const mrn = filingMrnOf(inbox);
-    filing = mrn ? await indexedFiling(index, mrn) : undefined;
+    filing = mrn ? await indexedFiling(tx, mrn) : undefined;
   }
   let analysis: AnalysisParties | undefined;
   if (inbox.type === 'RiskAnalysed') {
@@ -91,7 +60,7 @@ export async function projectNotifications(event: RecordedEvent, tx: ReadModelTr
   const filings = new Map<string, FilingFacts | undefined>(filing ? [[filing.mrn, filing]] : []);
   const items: PendingNotification[] = [];
   for (const draft of drafts) {
-    if (!filings.has(draft.mrn)) filings.set(draft.mrn, await indexedFiling(index, draft.mrn));
+    if (!filings.has(draft.mrn)) filings.set(draft.mrn, await indexedFiling(tx, draft.mrn));
     const about = filings.get(draft.mrn);
     items.push({
       id: draft.id,

@@ -69,9 +69,13 @@ export class RevisionedRows<Row extends ObjectLiteral & { revision: number }> im
     const row = await this.get(tx, key);
     if (!row || row.revision !== revision - 1) return false;
     const entry = this.rowsOf(tx).get(key) as Entry<Row>;
-    const values = typeof changes === 'function' ? changes(row) : changes;
-    Object.assign(row, values, { revision });
-    for (const property of Object.keys(values)) entry.changed.add(property);
+    // An undefined member changes nothing, as in a TypeORM update.
+    const values = Object.entries(typeof changes === 'function' ? changes(row) : changes).filter(([, value]) => value !== undefined);
+    for (const [property, value] of values) {
+      (row as Record<string, unknown>)[property] = value;
+      entry.changed.add(property);
+    }
+    row.revision = revision;
     entry.changed.add('revision');
     return true;
   }
