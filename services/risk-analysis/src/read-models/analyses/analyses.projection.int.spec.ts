@@ -1,0 +1,89 @@
+/**
+ * The analyses projection on a real PostgreSQL, event by event: each decision's change to the row, a re-analysis
+ * superseding the phase's open analysis (and not a closed one), and a redelivered event changing nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RiskEvent } from '@ics2/contracts';
+import { migrateEventStore, type RecordedEvent } from '@ics2/event-store';
+import { freshDatabase, type FreshDatabase } from '@ics2/event-store/testing';
+import { ReadModelDatabase } from '@ics2/platform';
+import { analysed, assessmentCompleted, DEFAULTS, doNotLoadIssued, referralAnswered, referralRequested, RISK_DEFAULTS } from '@ics2/testing';
+import { RISK_ANALYSIS_SCHEMA } from '../../database/schema';
+import { migrateRiskAnalysis } from '../../migrate';
+import { AnalysisRow } from './analysis.row';
+import { projectAnalysis } from './analyses.projection';
+
+describe('analyses projection', () => {
+  let db: FreshDatabase;
+  let readModels: ReadModelDatabase;
+  let revision = -1;
+
+  const recorded = (event: RiskEvent, at = ++revision): RecordedEvent =>
+    ({
+      id: randomUUID(),
+      streamId: `risk-${DEFAULTS.mrn}`,
+      revision: at,
+      type: event.type,
+      data: event.data,
+      metadata: { schemaVersion: 1, occurredAt: RISK_DEFAULTS.at, correlationId: DEFAULTS.mrn, causationId: null, actor: { kind: 'system', component: 'test' } },
+      recordedAt: RISK_DEFAULTS.at,
+    }) as unknown as RecordedEvent;
+  const project = (...events: RecordedEvent[]) => readModels.inTransaction(async (tx) => {
+    for (const e of events) await projectAnalysis(e, tx);
+  });
+  const row = async (analysisId: string) => readModels.manager.getRepository(AnalysisRow).findOneByOrFail({ mrn: DEFAULTS.mrn, analysisId });
+  const dismissed = (analysisId: string, house?: string): RiskEvent => ({
+    type: 'RiskHitDismissed',
+    data: { mrn: DEFAULTS.mrn, analysisId, criterionId: 'eu-sec-001', version: 1, ...(house ? { house } : {}), reason: 'regular shipper', user: RISK_DEFAULTS.user, dismissedAt: RISK_DEFAULTS.at },
+  });
+
+  beforeAll(async () => {
+    db = await freshDatabase('ra_analyses', async (url) => {
+      await migrateEventStore(url);
+      await migrateRiskAnalysis(url);
+    });
+    readModels = await ReadModelDatabase.connect(db.appUrl, { schema: RISK_ANALYSIS_SCHEMA, entities: [AnalysisRow] }, { poolMax: 2, applicationName: 'analyses probe' });
+  }, 30_000);
+  afterAll(async () => {
+    await readModels?.close();
+    await db?.drop();
+  });
+
+  it('records the analysis, then each referral, its answer, a dismissed hit, the escalation and the outcome', async () => {
+    const first = recorded(analysed({ n: 1 }));
+    await project(first);
+    expect(await row('pre-loading-1')).toMatchObject({ revision: 0, status: 'awaiting-risk-unit', responsibleMemberState: 'DE', involvedMemberStates: ['BE'], totalScore: 50, referrals: [], dismissed: [], escalated: false });
+
+    await project(recorded(referralRequested({ reference: 'REF-1' })), recorded(referralRequested({ reference: 'REF-2', kind: 'RFS' })));
+    await project(recorded(referralAnswered({ reference: 'REF-2', kind: 'RFS' })), recorded(dismissed('pre-loading-1', 'HAWB-1')));
+    await project(recorded({ type: 'RiskAnalysisEscalated', data: { mrn: DEFAULTS.mrn, analysisId: 'pre-loading-1', phase: 'pre-loading', dueAt: RISK_DEFAULTS.dueAt, escalatedAt: RISK_DEFAULTS.dueAt } }));
+    await project(recorded({ type: 'RiskMitigationAdded', data: { mrn: DEFAULTS.mrn, analysisId: 'pre-loading-1', user: { memberState: 'BE', userId: 'be-1' }, information: 'known', addedAt: RISK_DEFAULTS.at } }));
+    expect(await row('pre-loading-1')).toMatchObject({
+      revision: 6,
+      status: 'awaiting-risk-unit',
+      referrals: [
+        { reference: 'REF-1', kind: 'RFI', status: 'open', houseDocuments: ['HAWB-1'] },
+        { reference: 'REF-2', kind: 'RFS', status: 'answered', houseDocuments: ['HAWB-1'] },
+      ],
+      dismissed: ['eu-sec-001@1@HAWB-1'],
+      escalated: true,
+    });
+    await project(recorded(assessmentCompleted()));
+    expect(await row('pre-loading-1')).toMatchObject({ revision: 7, status: 'assessed' });
+
+    // Redelivered: the first analysis and a referral again change nothing.
+    await project(first, recorded(referralRequested({ reference: 'REF-3' }), 2));
+    expect(await row('pre-loading-1')).toMatchObject({ revision: 7, status: 'assessed', referrals: [{ reference: 'REF-1' }, { reference: 'REF-2' }] });
+  });
+
+  it('lets a re-analysis supersede the open analysis of its phase, never a closed one or another phase', async () => {
+    await project(recorded(analysed({ phase: 'pre-arrival', n: 1 })), recorded(analysed({ phase: 'pre-loading', n: 2 })));
+    expect(await row('pre-loading-1')).toMatchObject({ status: 'assessed' });
+    await project(recorded(analysed({ phase: 'pre-loading', n: 3 })));
+    expect(await row('pre-loading-2')).toMatchObject({ status: 'superseded' });
+    expect(await row('pre-loading-3')).toMatchObject({ status: 'awaiting-risk-unit' });
+    expect(await row('pre-arrival-1')).toMatchObject({ status: 'awaiting-risk-unit' });
+    await project(recorded(doNotLoadIssued({ analysisId: 'pre-loading-3' })));
+    expect(await row('pre-loading-3')).toMatchObject({ status: 'do-not-load' });
+  });
+});
