@@ -109,7 +109,9 @@ export class RevisionedRows<Row extends ObjectLiteral & { revision: number }> im
     const groups = new Map<string, Entry<Row>[]>();
     for (const entry of entries) {
       const signature = [...entry.changed].sort().join(',');
-      groups.set(signature, [...(groups.get(signature) ?? []), entry]);
+      const group = groups.get(signature);
+      if (group) group.push(entry);
+      else groups.set(signature, [entry]);
     }
     for (const [signature, group] of groups) {
       const columns = signature.split(',').map((property) => {
