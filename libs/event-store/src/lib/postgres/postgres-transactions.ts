@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { oneAtATime } from '../one-at-a-time';
 import type { SqlTransaction, TransactionRunner } from '../subscription';
 
 /**
@@ -19,10 +20,9 @@ export class PoolTransactionRunner implements TransactionRunner<SqlTransaction> 
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const tx: SqlTransaction = {
-        query: async <Row>(sql: string, params?: readonly unknown[]) =>
-          (await client.query(sql, params as unknown[] | undefined)).rows as Row[],
-      };
+      // Handlers of one batch may run at once (`concurrency`): their statements queue here, not in pg.
+      const query = oneAtATime(async (sql: string, params?: readonly unknown[]) => (await client.query(sql, params as unknown[] | undefined)).rows);
+      const tx: SqlTransaction = { query: async <Row>(sql: string, params?: readonly unknown[]) => (await query(sql, params)) as Row[] };
       const result = await work(tx);
       await client.query('COMMIT');
       return result;

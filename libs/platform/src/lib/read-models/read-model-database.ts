@@ -3,7 +3,7 @@
  * (`migrateReadModels`), never by `synchronize`. It is also the TransactionRunner subscriptions hand their
  * batches to, so projected rows and the checkpoint that covers them commit in one transaction.
  */
-import { reservePoolConnections, type SqlTransaction, type TransactionRunner } from '@ics2/event-store';
+import { oneAtATime, reservePoolConnections, type SqlTransaction, type TransactionRunner } from '@ics2/event-store';
 import { DataSource, type EntityManager, type EntitySchema, type MixedList } from 'typeorm';
 
 /** What a projection receives: raw SQL (the subscription's checkpoint uses it) and TypeORM, on one transaction. */
@@ -81,6 +81,10 @@ export class ReadModelDatabase implements TransactionRunner<ReadModelTransaction
 function readModelTransaction(manager: EntityManager): ReadModelTransaction {
   const runner = manager.queryRunner;
   if (!runner) throw new Error('a read-model transaction needs the query runner of its transaction');
+  // Handlers of one batch may run at once (a subscription's `concurrency`), on this one connection: their
+  // statements, TypeORM's included (they all go through `runner.query`), queue here rather than in pg. The runner
+  // is this transaction's own, created for it and dropped after it.
+  runner.query = oneAtATime(runner.query.bind(runner)) as typeof runner.query;
   return {
     manager,
     // Structured results: TypeORM's plain `query` returns [rows, count] for UPDATE and DELETE, rows otherwise.
