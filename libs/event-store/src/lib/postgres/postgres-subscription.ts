@@ -19,8 +19,9 @@ import type { RunningSubscription, SqlTransaction, SubscriptionOptions, Subscrip
 import { lagBehind, PostgresCheckpoints, type CheckpointLag } from './postgres-checkpoints';
 import { balanceTarget, PartitionLeases, preferenceOrder } from './postgres-partition-leases';
 import { PoolTransactionRunner } from './postgres-transactions';
-import { appendHorizon, type AppendHorizon } from './postgres-read-all';
+import type { AppendHorizon } from './postgres-read-all';
 import { reservePoolConnections } from './postgres-pool-reserve';
+import { SharedAppendHorizon } from './postgres-shared-horizon';
 import { PollSchedule, SharedAppendListener, Signal, snapshotOf } from './postgres-wakeup';
 
 /** Timings, with production defaults; tests shorten them. */
@@ -188,8 +189,9 @@ class PostgresSubscription<Tx> implements PostgresRunningSubscription {
     this.workers.forEach((w) => w.notify());
   }
 
+  /** Taken after this call, in one statement with the other reads on the pool that ask in the same turn. */
   horizon(): Promise<AppendHorizon> {
-    return appendHorizon(this.pool);
+    return SharedAppendHorizon.of(this.pool).next();
   }
 
   /** A closed pool means this replica is being torn down without stop(): there is nothing left to retry with. */
