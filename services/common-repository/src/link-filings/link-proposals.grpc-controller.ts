@@ -35,9 +35,10 @@ export class LinkProposalsGrpcController {
     if (request.master_mrn && !parseMrn(request.master_mrn).ok) throw invalidMessage([{ code: '12', pointer: '/masterMrn', description: 'not an MRN' }]);
     const proposals = await this.query.open(memberState, limit, request.master_mrn || undefined);
     const listed = [...new Set(proposals.flatMap((p) => [p.masterMrn, p.candidateMrn]))];
-    for (const mrn of listed) {
-      await this.accessLog.record(caller, { resource: 'ens-filing', id: mrn, mrn, purpose, defaultPurpose: 'manual linking', door: DOOR });
-    }
+    await this.accessLog.recordAll(
+      caller,
+      listed.map((mrn) => ({ resource: 'ens-filing', id: mrn, mrn, purpose, defaultPurpose: 'manual linking', door: DOOR })),
+    );
     return {
       proposals: proposals.map((p) => ({
         master_mrn: p.masterMrn,

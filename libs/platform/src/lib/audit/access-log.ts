@@ -26,6 +26,9 @@ export const purposeRequired = () =>
     { validationCode: 'X01', pointer: '/purpose', description: 'the x-ics2-purpose header or metadata' },
   ]);
 
+/** Appends of one recordAll in flight at once: enough to share commits (group commit), few enough to leave the pool to others. */
+export const RECORD_ALL_CONCURRENCY = 8;
+
 @Injectable()
 export class AccessLog {
   constructor(
@@ -43,7 +46,33 @@ export class AccessLog {
   async record(caller: Principal, record: AccessRecord): Promise<void> {
     // Operators reading their own filings are the data subjects' own business, not this log's.
     if (caller.actor.kind === 'trader') return;
-    const purpose = this.purposeOf(caller, record);
+    await this.append(caller, record, this.purposeOf(caller, record));
+  }
+
+  /**
+   * The reads of a list (each filing it names has its own `access-<mrn>` stream): every purpose is checked before
+   * anything is written, then up to RECORD_ALL_CONCURRENCY appends run at once (one after the other, a list of 200
+   * MRNs took 200 commits' time). If one fails the list fails, once every started append has ended: some reads may
+   * then be recorded for data that never left the door, which errs on the side of the log.
+   */
+  async recordAll(caller: Principal, records: readonly AccessRecord[]): Promise<void> {
+    if (caller.actor.kind === 'trader' || records.length === 0) return;
+    const queue = records.map((record) => ({ record, purpose: this.purposeOf(caller, record) }));
+    let failure: { error: unknown } | null = null;
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next && !failure; next = queue.shift()) {
+        try {
+          await this.append(caller, next.record, next.purpose);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(RECORD_ALL_CONCURRENCY, queue.length) }, worker));
+    if (failure) throw (failure as { error: unknown }).error;
+  }
+
+  private async append(caller: Principal, record: AccessRecord, purpose: string): Promise<void> {
     const at = this.clock.now().toISOString();
     const event: DataAccessed = {
       type: 'DataAccessed',

@@ -57,7 +57,7 @@ export class AuditSourceGrpcController {
   async listDeliveries(@Payload() r: auditV1.ListDeliveriesRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<auditV1.ListDeliveriesReply> {
     if (r.mrns.length === 0 || r.mrns.length > 1_000) throw invalid('/mrns', '1 to 1000 MRNs');
     this.accessLog.purposeOf(caller, { purpose });
-    for (const mrn of r.mrns) await this.accessLog.record(caller, { resource: 'deliveries', id: mrn, mrn, purpose, door: `${S} ListDeliveries` });
+    await this.accessLog.recordAll(caller, r.mrns.map((mrn) => ({ resource: 'deliveries', id: mrn, mrn, purpose, door: `${S} ListDeliveries` })));
     const feeds = this.options.feeds ?? [];
     if (feeds.length === 0) return { deliveries: [] };
     const db = this.modules.get(ReadModelDatabase, { strict: false });
