@@ -8,6 +8,7 @@ import { PartitionCountMismatchError } from './postgres-checkpoints';
 import { leaseKey } from './postgres-partition-leases';
 import { PostgresEventStore } from './postgres-event-store';
 import { startPostgresSubscription } from './postgres-subscription';
+import { PoolTransactionRunner } from './postgres-transactions';
 
 function sqlOf(pool: Pool) {
   return { query: async <Row>(sql: string, params?: readonly unknown[]) => (await pool.query(sql, params as unknown[])).rows as Row[] };
@@ -248,5 +249,77 @@ describe('PostgreSQL subscription: connections and leases', () => {
     expect(sub.status().partitions.map((p) => p.index)).toEqual([0]);
 
     await sub.stop();
+  });
+});
+
+describe('PostgreSQL subscription: reads per notification', () => {
+  jest.setTimeout(20_000);
+  let db: FreshDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await freshDatabase('pace');
+    store = new PostgresEventStore({ connectionString: db.appUrl });
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('reads a partition at most every minReadIntervalMs under a stream of appends: fewer, larger batches, nothing lost', async () => {
+    const category = `pace${randomUUID().slice(0, 6)}`;
+    // Every batch is one transaction of this runner (after start-up, which also reads the checkpoints with it).
+    const runner = new PoolTransactionRunner(store.pool);
+    let transactions = 0;
+    const sub = await startPostgresSubscription(store, store.pool, {
+      name: `test.${category}`,
+      filter: { categories: [category] },
+      minReadIntervalMs: 400,
+      handle: async () => undefined,
+      transactions: { inTransaction: (work) => (transactions++, runner.inTransaction(work)) },
+    });
+    await sub.caughtUp();
+    transactions = 0;
+    const started = Date.now();
+    for (let i = 0; i < 16; i++) {
+      await store.append(`${category}-${i}`, [event()], 'no-stream');
+      await pause(25);
+    }
+    const spread = Date.now() - started;
+    await eventually(() => expect(sub.status().handled).toBe(16), 5_000);
+    // One read at the first notification, then at most one per interval while appends keep coming (with 0 ms
+    // spacing, each of the 16 notifications 25 ms apart is a read of its own).
+    expect(transactions).toBeLessThanOrEqual(Math.ceil(spread / 400) + 2);
+    await sub.stop();
+  });
+
+  it('takes one append horizon for all the partitions a notification wakes, not one each', async () => {
+    const category = `wide${randomUUID().slice(0, 6)}`;
+    const pool = new Pool({ connectionString: db.appUrl, max: 4 });
+    const own = new PostgresEventStore(pool);
+    let horizons = 0;
+    const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+    jest.spyOn(pool, 'query').mockImplementation(((...args: unknown[]) => {
+      if ((args[0] as { name?: string }).name === 'event_store.append_horizon') horizons++;
+      return query(...args);
+    }) as never);
+    const sub = await startPostgresSubscription(own, pool, { name: `test.${category}`, filter: { categories: [category] }, partitions: 4, handle: async () => undefined });
+    try {
+      await sub.caughtUp();
+      horizons = 0;
+      for (let i = 0; i < 5; i++) {
+        await store.append(`${category}-${i}`, [event()], 'no-stream');
+        await eventually(() => expect(sub.status().handled).toBe(i + 1), 5_000);
+        await pause(100);
+      }
+      // Four partitions woken five times: one statement per wake-up, with slack for a re-poll; unshared it is 20.
+      expect(horizons).toBeGreaterThanOrEqual(5);
+      expect(horizons).toBeLessThanOrEqual(10);
+    } finally {
+      await sub.stop();
+      await pool.end();
+    }
   });
 });
