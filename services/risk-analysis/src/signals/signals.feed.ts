@@ -36,6 +36,7 @@ export interface StoredSignal {
   readonly phase: string;
   readonly createdAt: Date;
   readonly payload: SignalPayload;
+  readonly sourceEventId: string;
 }
 
 export const SIGNALS_FEED = defineKeyedFeed<PendingSignal, StoredSignal>({
@@ -65,6 +66,7 @@ export const SIGNALS_FEED = defineKeyedFeed<PendingSignal, StoredSignal>({
     phase: row['phase'] as string,
     createdAt: row['created_at'] as Date,
     payload: row['payload'] as SignalPayload,
+    sourceEventId: row['source_event_id'] as string,
   }),
 });
 

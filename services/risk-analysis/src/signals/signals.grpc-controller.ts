@@ -39,6 +39,8 @@ export function toSignal(item: FeedItem<StoredSignal>): riskAnalysisV1.Signal {
     phase: s.phase,
     created_at: s.createdAt.toISOString(),
     payload_json: JSON.stringify(s.payload),
+    id: s.id,
+    source_event_id: s.sourceEventId,
   };
 }
 

@@ -77,9 +77,16 @@ describe('SubscribeSignals', () => {
     const nl = await subscribe('NL');
     const fr = await subscribe('FR');
     const event = hitAnalysis('DE', ['BE', 'NL']);
-    await append(event);
+    const [recordedHit] = await append(event);
 
     await eventually(() => expect([de, be, nl].map((s) => s.signals.length)).toEqual([1, 1, 1]));
+    // Each signal has an id of its own and names the event that raised it.
+    expect([de, be, nl].map((s) => s.signals[0].source_event_id)).toEqual([recordedHit.id, recordedHit.id, recordedHit.id]);
+    const ids = [de, be, nl].map((s) => s.signals[0].id);
+    ids.forEach((id) => expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+    expect(new Set(ids).size).toBe(3);
+    const again = await subscribe('DE');
+    await eventually(() => expect(again.signals.map((s) => s.id)).toEqual([ids[0]]));
     expect(de.signals[0]).toMatchObject({ kind: 'analysis', mrn: event.data.mrn, analysis_id: 'pre-loading-1', phase: 'pre-loading', cursor: '1' });
     expect(payloadOf(de.signals[0]).hits).toEqual([expect.objectContaining({ criterionId: 'eu-sec-001', version: 1, riskArea: 'security', house: 'HAWB-9', score: 60, matched: [{ path: '/condition', kind: 'hsPrefix', values: ['360200'] }] })]);
     for (const involved of [be, nl]) {

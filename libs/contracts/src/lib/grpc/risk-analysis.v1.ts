@@ -19,6 +19,8 @@ export interface Signal {
   phase: string;
   created_at: string;
   payload_json: string;
+  id: string;
+  source_event_id: string;
 }
 export interface ListOpenAnalysesRequest {
   limit: number;
