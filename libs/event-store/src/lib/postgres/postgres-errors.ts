@@ -12,8 +12,9 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   return e?.code === '23505' && e.constraint === constraint;
 }
 
-// Socket errors, SQLSTATE class 08 (connection exception), and the server shutting down or starting up.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', '57P01', '57P02', '57P03']);
+// Socket errors (ENOENT: no server at a Unix socket path), SQLSTATE class 08 (connection exception), and the
+// server shutting down or starting up.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ENOENT', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', '57P01', '57P02', '57P03']);
 
 /** Failures to reach PostgreSQL become EventStoreUnavailableError (callers may retry); anything else is unchanged. */
 export function toStoreError(error: unknown): unknown {

@@ -159,9 +159,13 @@ describe('PostgreSQL event store', () => {
       await pool.end();
     });
 
-    it('reports an unreachable server as EventStoreUnavailableError', async () => {
+    it.each([
+      ['over TCP (connection refused)', (url: URL) => url.searchParams.delete('host')],
+      ['at a Unix socket path with no server (ENOENT)', (url: URL) => url.searchParams.set('host', '/nonexistent-socket-dir')],
+    ])('reports an unreachable server as EventStoreUnavailableError: %s', async (_case, reach) => {
       const url = new URL(db.appUrl);
       url.port = '1';
+      reach(url);
       const unreachable = new PostgresEventStore({ connectionString: url.toString() });
       try {
         expect(await refusal(unreachable.readStream(aStream()))).toBeInstanceOf(EventStoreUnavailableError);
