@@ -14,15 +14,63 @@ export interface TokenVerifierOptions {
   readonly audience?: string;
   /** Tolerated clock skew between the issuer and us. */
   readonly clockToleranceSeconds?: number;
+  /**
+   * How long a verified token is taken on trust without checking its signature again, capped by its own `exp`.
+   * 0 checks every request. Default 60 s. See VerifiedTokens.
+   */
+  readonly cacheSeconds?: number;
+  /** Verified tokens kept at most (the least recently verified go first). Default 10,000. */
+  readonly cacheEntries?: number;
+  /** Milliseconds since the epoch; for tests. Default Date.now. */
+  readonly now?: () => number;
 }
 
 const unauthenticated = (code: string, message: string) => new PlatformError('unauthenticated', code, message);
 
+/**
+ * Tokens whose signature and claims were checked, with the principal they gave, until the earlier of their `exp` and
+ * `cacheSeconds` after the check. A client sends the same bearer token with every request until it expires, and the
+ * signature check was a tenth of trader-interface's CPU in bench:filings (and common-repository checks it again on
+ * the gRPC call). The key is the whole token, so only the very same bytes hit; a failed check is never kept. The
+ * bound on the age is what a key rotation or a withdrawn JWKS key waits for at most.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { readonly principal: Principal; readonly until: number }>();
+
+  constructor(
+    private readonly maxAgeMs: number,
+    private readonly maxEntries: number,
+    private readonly now: () => number,
+  ) {}
+
+  get(token: string): Principal | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (this.now() >= entry.until) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return entry.principal;
+  }
+
+  set(token: string, principal: Principal, exp: number | undefined): void {
+    if (this.maxAgeMs <= 0 || exp === undefined) return;
+    const until = Math.min(exp * 1000, this.now() + this.maxAgeMs);
+    if (until <= this.now()) return;
+    this.entries.delete(token);
+    this.entries.set(token, { principal, until });
+    // Map keeps insertion order: the first key is the one verified longest ago.
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
 export class TokenVerifier {
   private readonly verifyJwt: (token: string) => Promise<JWTPayload>;
   private readonly remoteKeys: boolean;
+  private readonly verified: VerifiedTokens;
 
   constructor(key: VerificationKey, options: TokenVerifierOptions = {}) {
+    this.verified = new VerifiedTokens((options.cacheSeconds ?? 60) * 1000, options.cacheEntries ?? 10_000, options.now ?? Date.now);
     const common: JWTVerifyOptions = {
       issuer: options.issuer,
       audience: options.audience,
@@ -30,13 +78,16 @@ export class TokenVerifier {
       requiredClaims: ['exp', 'sub'],
     };
     this.remoteKeys = key.kind === 'jwks';
+    const now = options.now;
+    // jose reads the system clock unless given the instant: with an injected clock both agree on expiry.
+    const at = (o: JWTVerifyOptions): JWTVerifyOptions => (now ? { ...o, currentDate: new Date(now()) } : o);
     if (key.kind === 'public-key') {
       const verifyOptions = { ...common, algorithms: [key.algorithm] };
-      this.verifyJwt = async (token) => (await jwtVerify(token, key.key, verifyOptions)).payload;
+      this.verifyJwt = async (token) => (await jwtVerify(token, key.key, at(verifyOptions))).payload;
     } else {
       const jwks = createRemoteJWKSet(key.url, { timeoutDuration: 5_000, cooldownDuration: 30_000 });
       const verifyOptions = { ...common, algorithms: JWKS_ALGORITHMS };
-      this.verifyJwt = async (token) => (await jwtVerify(token, jwks, verifyOptions)).payload;
+      this.verifyJwt = async (token) => (await jwtVerify(token, jwks, at(verifyOptions))).payload;
     }
   }
 
@@ -49,6 +100,8 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       payload = await this.verifyJwt(token);
@@ -57,6 +110,7 @@ export class TokenVerifier {
     }
     const result = principalFromClaims(payload);
     if (!result.ok) throw unauthenticated('AUTH.INVALID_CLAIMS', `invalid token claims: ${result.reason}`);
+    this.verified.set(token, result.principal, payload.exp);
     return result.principal;
   }
 }

@@ -105,7 +105,7 @@ export function createPlatformRuntime(
     shutdown,
     readiness,
     database,
-    tokenVerifier: new TokenVerifier(key, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
+    tokenVerifier: new TokenVerifier(key, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, cacheSeconds: config.AUTH_TOKEN_CACHE_SECONDS }),
     servingStatus: new ServingStatus(readiness, shutdown, [serviceName]),
     checkpointSigner,
     trustedCheckpointKeys,

@@ -29,6 +29,8 @@ const platformSchema = {
   AUTH_JWKS_URL: optional(url({ protocols: ['https:', 'http:'] })),
   AUTH_ISSUER: optional(string()),
   AUTH_AUDIENCE: optional(string()),
+  /** Seconds a verified bearer token is trusted without checking its signature again (capped by its exp); 0: every request. */
+  AUTH_TOKEN_CACHE_SECONDS: integer({ min: 0, max: 3_600, default: 60 }),
   /** Largest HTTP request body, in bytes: bigger bodies get 413 before any parsing. 16 MB holds a large master filing. */
   HTTP_BODY_LIMIT_BYTES: integer({ min: 1_024, max: 256 * 1024 * 1024, default: 16 * 1024 * 1024 }),
   /** Connections of the event store's own pool; each running subscription also holds two (LISTEN, partition leases). */

@@ -19,6 +19,7 @@ describe('platformConfig', () => {
       AUTH_JWKS_URL: undefined,
       AUTH_ISSUER: undefined,
       AUTH_AUDIENCE: undefined,
+      AUTH_TOKEN_CACHE_SECONDS: 60,
       EVENT_STORE_POOL_MAX: 20,
       CHECKPOINT_SIGNING_KEY_FILE: undefined,
       CHECKPOINT_TRUSTED_KEYS_FILE: undefined,
