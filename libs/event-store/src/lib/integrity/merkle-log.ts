@@ -15,6 +15,10 @@ export const EMPTY_MERKLE_ROOT = hash('sha256', '', 'hex');
 
 /** Levels of the tree an index may reach: 2^52 leaves is past any log this store keeps, and below 2^53. */
 const MAX_LEVEL = 52;
+
+/** The height of the subtrees a store keeps the roots of (schema/007-merkle-blocks.sql): blocks of 2^10 leaves. */
+export const MERKLE_BLOCK_LEVEL = 10;
+export const MERKLE_BLOCK_LEAVES = 2 ** MERKLE_BLOCK_LEVEL;
 const HEX_HASH = /^[0-9a-f]{64}$/;
 
 const leafInput = Buffer.alloc(33);
@@ -87,6 +91,11 @@ const popCount = (n: number) => {
  * A checkpoint stores it so that the next one extends the tree without reading the log again.
  */
 export class MerkleFrontier {
+  private completedBlock: string | null = null;
+  private readonly catchBlock = (level: number, _index: number, node: string) => {
+    if (level === MERKLE_BLOCK_LEVEL) this.completedBlock = node;
+  };
+
   private constructor(
     private readonly nodes: string[],
     private count: number,
@@ -107,9 +116,15 @@ export class MerkleFrontier {
     return this.count;
   }
 
-  append(eventHash: string): void {
-    appendSubtree(this.nodes, this.count, leafOf(eventHash), 0);
+  /**
+   * Adds the next leaf. Returns the root (hex) of the block of MERKLE_BLOCK_LEAVES leaves this one completes, if it
+   * is a block's last (block `size / MERKLE_BLOCK_LEAVES - 1` after the call), else null.
+   */
+  append(eventHash: string): string | null {
+    this.completedBlock = null;
+    appendSubtree(this.nodes, this.count, leafOf(eventHash), 0, this.catchBlock);
     this.count += 1;
+    return this.completedBlock === null ? null : toHex(this.completedBlock);
   }
 
   /** The Merkle Tree Hash of the leaves so far, hex. */

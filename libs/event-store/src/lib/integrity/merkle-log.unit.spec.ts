@@ -4,6 +4,7 @@ import {
   EMPTY_MERKLE_ROOT,
   frontierSubtrees,
   InclusionProofBuilder,
+  MERKLE_BLOCK_LEAVES,
   inclusionProof,
   inclusionProofs,
   merkleLeafHash,
@@ -276,5 +277,30 @@ describe('merkle log', () => {
     const hashes = eventHashes(5);
     expect(() => inclusionProof(hashes, 5, 5)).toThrow(RangeError);
     expect(() => inclusionProof(hashes, 1, 6)).toThrow(RangeError);
+  });
+});
+
+describe('MerkleFrontier: block roots', () => {
+  it('given 2,500 leaves, then append reports the root of each whole block of 1024 at its last leaf, and nothing else', () => {
+    const hashes = eventHashes(2_500, 'blk-');
+    const frontier = MerkleFrontier.empty();
+    const reported = new Map<number, string>();
+    hashes.forEach((h, i) => {
+      const root = frontier.append(h);
+      if (root !== null) reported.set(i, root);
+    });
+    expect([...reported.keys()]).toEqual([MERKLE_BLOCK_LEAVES - 1, 2 * MERKLE_BLOCK_LEAVES - 1]);
+    expect(reported.get(1_023)).toBe(merkleRoot(hashes.slice(0, 1_024)));
+    expect(reported.get(2_047)).toBe(merkleRoot(hashes.slice(1_024, 2_048)));
+  });
+
+  it('given a frontier restored mid-block, then the block it completes is still reported whole', () => {
+    const hashes = eventHashes(1_100, 'mid-');
+    const first = MerkleFrontier.empty();
+    hashes.slice(0, 700).forEach((h) => first.append(h));
+    const resumed = MerkleFrontier.restore(700, first.toJSON());
+    const roots = hashes.slice(700).map((h) => resumed.append(h));
+    expect(roots.filter((r) => r !== null)).toEqual([merkleRoot(hashes.slice(0, 1_024))]);
+    expect(roots.indexOf(merkleRoot(hashes.slice(0, 1_024)))).toBe(1_023 - 700);
   });
 });

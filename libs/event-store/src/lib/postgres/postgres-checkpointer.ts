@@ -15,6 +15,7 @@ import {
 import type { Position } from '../recorded-event';
 import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
 import { BEFORE_THE_LOG, logHashPages } from './postgres-log-hashes';
+import { insertMerkleBlocks, MerkleBlockCollector, missingMerkleBlocks } from './postgres-merkle-blocks';
 
 // The row mapping moved to its own file; it stays importable from here, where it first was.
 export { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
@@ -77,16 +78,21 @@ export async function createCheckpoint(
     const watermark = (await client.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin')).rows[0].xmin;
     const digest = last ? new LogDigest(last.digest, last.eventCount) : new LogDigest();
     const frontier = last ? (storedFrontierOf(last) ?? (await rebuildFrontier(client, last, batchSize))) : MerkleFrontier.empty();
+    // The block roots inclusion proofs read (postgres-merkle-blocks.ts): any the last checkpoint covers but the table
+    // lacks, then those the new events complete.
+    const blocks = new MerkleBlockCollector();
+    if (last) blocks.blocks.push(...(await missingMerkleBlocks(client, last, batchSize)));
     let position: Position | null = null;
     let end: { log_commit: string; log_prepare: string } | null = null;
     for await (const page of logHashPages(client, last?.position ?? BEFORE_THE_LOG, { belowTransaction: watermark }, batchSize)) {
       for (const row of page) {
         digest.add(row.hash);
-        frontier.append(row.hash);
+        blocks.completed(frontier, frontier.append(row.hash), row.log_commit, row.log_prepare);
       }
       end = page[page.length - 1];
     }
     if (end) position = { commit: BigInt(end.log_commit), prepare: BigInt(end.log_prepare) };
+    await insertMerkleBlocks(client, blocks.blocks);
     if (!position) {
       await client.query('COMMIT');
       return { checkpoint: last, created: false };

@@ -1,11 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 import { NoCoveringCheckpointError, UnknownEventsError } from '../integrity/integrity.errors';
-import { frontierSubtrees, InclusionProofBuilder, type FrontierSubtree } from '../integrity/merkle-log';
+import { frontierSubtrees, InclusionProofBuilder, MERKLE_BLOCK_LEAVES, MERKLE_BLOCK_LEVEL, type FrontierSubtree } from '../integrity/merkle-log';
 import { storedFrontierOf, type SignedCheckpoint, type StoredCheckpoint } from '../integrity/signed-checkpoint';
 import { checkpointSummary } from '../integrity/verification-report';
 import { comparePositions, positionToString, type Position } from '../recorded-event';
 import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
-import { BEFORE_THE_LOG, logHashPages } from './postgres-log-hashes';
+import { BEFORE_THE_LOG, logHashPages, type LogHashRow } from './postgres-log-hashes';
+import { storedMerkleBlocks } from './postgres-merkle-blocks';
 
 export interface ProveInclusionOptions {
   /** The events to prove. */
@@ -111,36 +112,99 @@ export async function proveInclusionInSnapshot(
   const sorted = [...targets].sort((a, b) => comparePositions(a.position, b.position));
   const last = sorted.length > 0 ? sorted[sorted.length - 1].position : null;
   const checkpoint = await coveringCheckpoint(client, last, options.checkpointId);
-  const resume = sorted.length > 0 ? await resumePoint(client, sorted[0].position) : null;
-  const builder = resume ? InclusionProofBuilder.resume(resume.eventCount, resume.frontier) : new InclusionProofBuilder();
-  const tail = tailOf(checkpoint);
-  const wanted = new Map(sorted.map((t) => [t.position.prepare.toString(), t]));
-  const leafOf = new Map<InclusionTarget, number>();
-  let stopAt: FrontierSubtree | undefined;
-  read: for await (const page of logHashPages(client, resume?.position ?? BEFORE_THE_LOG, { upTo: checkpoint.position }, options.batchSize ?? 10_000)) {
-    for (const row of page) {
-      if (stopAt && builder.size === stopAt.start) break read;
-      const target = wanted.get(row.log_prepare);
-      const leaf = builder.add(row.hash, target !== undefined);
-      if (!target) continue;
-      leafOf.set(target, leaf);
-      if (leafOf.size === wanted.size) stopAt = tail.find((t) => t.start > leaf);
+  const batchSize = options.batchSize ?? 10_000;
+  const walk = new ProofWalk(sorted, tailOf(checkpoint));
+  const blocks = sorted.length > 0 ? await storedMerkleBlocks(client, Math.floor(checkpoint.eventCount / MERKLE_BLOCK_LEAVES), batchSize) : [];
+  let from: Position = BEFORE_THE_LOG;
+  if (blocks.length > 0 && blocks[0].block === 0 && blocks.every((b, i) => b.block === i)) {
+    // Stored block roots from the log's start: the log is read only inside the blocks that hold targets.
+    walk.builder = new InclusionProofBuilder();
+    for (const block of blocks) {
+      if (walk.reachedTail() || walk.builder.size !== block.block * MERKLE_BLOCK_LEAVES) break;
+      if (walk.pending() && comparePositions(walk.nextTarget(), block.last) <= 0) {
+        for await (const page of logHashPages(client, from, { upTo: block.last }, batchSize)) walk.addLeaves(page);
+      } else {
+        walk.builder.addSubtree(MERKLE_BLOCK_LEVEL, block.root);
+      }
+      from = block.last;
+    }
+  } else {
+    const resume = sorted.length > 0 ? await resumePoint(client, sorted[0].position) : null;
+    walk.builder = resume ? InclusionProofBuilder.resume(resume.eventCount, resume.frontier) : new InclusionProofBuilder();
+    from = resume?.position ?? BEFORE_THE_LOG;
+  }
+  // Whatever is left, leaf by leaf: the part of the tree after the last stored block, or all of it without blocks.
+  if (!walk.reachedTail()) {
+    for await (const page of logHashPages(client, from, { upTo: checkpoint.position }, batchSize)) {
+      if (!walk.addLeaves(page)) break;
     }
   }
-  if (stopAt && builder.size === stopAt.start) {
-    for (const t of tail) if (t.start >= stopAt.start) builder.addSubtree(t.level, t.root);
-  }
-  const { treeSize, proofs } = builder.finish();
+  const { treeSize, proofs } = walk.finish();
   return {
     checkpoint: checkpointSummary(checkpoint),
     treeSize,
     events: sorted.map((t) => {
-      const leafIndex = leafOf.get(t);
+      const leafIndex = walk.leafOf.get(t);
       // Only a log rewritten under the snapshot's feet (impossible) or a target outside it gets here.
       if (leafIndex === undefined) throw new Error(`event ${t.eventId} at ${positionToString(t.position)} was not found in the log`);
       return { ...t, leafIndex, path: proofs.get(leafIndex) as string[] };
     }),
   };
+}
+
+/**
+ * One pass over the tree for every proof: leaves added one by one (marking targets) or as stored subtrees, until
+ * the first subtree of the proving checkpoint's frontier that starts after the last target, whose roots stand for
+ * the rest of the tree.
+ */
+class ProofWalk {
+  builder = new InclusionProofBuilder();
+  readonly leafOf = new Map<InclusionTarget, number>();
+  private readonly wanted: Map<string, InclusionTarget>;
+  private stopAt: FrontierSubtree | undefined;
+  private next = 0;
+
+  constructor(
+    private readonly sorted: readonly InclusionTarget[],
+    private readonly tail: readonly FrontierSubtree[],
+  ) {
+    this.wanted = new Map(sorted.map((t) => [t.position.prepare.toString(), t]));
+  }
+
+  pending(): boolean {
+    return this.leafOf.size < this.wanted.size;
+  }
+
+  /** The position of the first target not found yet. */
+  nextTarget(): Position {
+    while (this.next < this.sorted.length && this.leafOf.has(this.sorted[this.next])) this.next++;
+    return this.sorted[Math.min(this.next, this.sorted.length - 1)].position;
+  }
+
+  reachedTail(): boolean {
+    return this.stopAt !== undefined && this.builder.size === this.stopAt.start;
+  }
+
+  /** Adds leaves in log order; false once the tail is reached (the rest of the page is not needed). */
+  addLeaves(rows: readonly LogHashRow[]): boolean {
+    for (const row of rows) {
+      if (this.reachedTail()) return false;
+      const target = this.wanted.get(row.log_prepare);
+      const leaf = this.builder.add(row.hash, target !== undefined);
+      if (!target) continue;
+      this.leafOf.set(target, leaf);
+      if (!this.pending()) this.stopAt = this.tail.find((t) => t.start > leaf);
+    }
+    return !this.reachedTail();
+  }
+
+  finish(): ReturnType<InclusionProofBuilder['finish']> {
+    if (this.reachedTail()) {
+      const stopAt = this.stopAt as FrontierSubtree;
+      for (const t of this.tail) if (t.start >= stopAt.start) this.builder.addSubtree(t.level, t.root);
+    }
+    return this.builder.finish();
+  }
 }
 
 /** The subtrees of the proving checkpoint's stored frontier, when it folds into the root it signed; else none. */
