@@ -20,9 +20,9 @@
  *   database dropped. Every report must say equal; a difference fails the benchmark.
  *
  * Runs on a durable PostgreSQL (bench-database.ts). BENCH_SCALE=0.05 loads 50,000 events for a smoke run.
- * Replay handles every event several times (each read model reads its own categories), a few hundred to a few
- * thousand events a second per read model: on the 2-core machine of docs/benchmarks.md, 200,000 events took 6 min
- * to build live and 10 min to replay, so 1,000,000 would take about an hour and a half. BENCH_REPLAY_EVENTS=200000
+ * Replay handles every event several times (each read model reads its own categories), a thousand to a few
+ * thousand events a second per read model: on the 2-core machine of docs/benchmarks.md the full 1,000,000 events
+ * took 6 min to load, 22 min to build live and 34 min to replay, about an hour in all. BENCH_REPLAY_EVENTS=200000
  * builds and replays the read models once that much of the log is loaded, then loads the rest and measures the
  * timelines on the whole log (the report says so).
  */
