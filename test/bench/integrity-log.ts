@@ -137,25 +137,30 @@ export async function loadBenchLog(adminUrl: string, app: Pool, signer: Checkpoi
   let batch: LogRow[] = [];
   let loaded = 0;
   let inFlight: Promise<unknown> = Promise.resolve();
-  for (const row of benchLog(events)) {
-    batch.push(row);
-    if (batch.length < INSERT_BATCH && loaded + batch.length < events) continue;
-    const json = batchJson(batch);
-    loaded += batch.length;
-    batch = [];
-    await inFlight;
-    // The next batch is built while this one is written.
-    inFlight = admin.query(INSERT_SQL, [json]);
-    if (loaded % checkpointEvery === 0 || loaded === events) {
+  let seconds = 0;
+  // Ended whatever happens: left open, the database's drop would kill its idle connection and hide the first error.
+  try {
+    for (const row of benchLog(events)) {
+      batch.push(row);
+      if (batch.length < INSERT_BATCH && loaded + batch.length < events) continue;
+      const json = batchJson(batch);
+      loaded += batch.length;
+      batch = [];
       await inFlight;
-      checkpointMs.push(await checkpointCovering(app, signer, loaded));
+      // The next batch is built while this one is written.
+      inFlight = admin.query(INSERT_SQL, [json]);
+      if (loaded % checkpointEvery === 0 || loaded === events) {
+        await inFlight;
+        checkpointMs.push(await checkpointCovering(app, signer, loaded));
+      }
     }
+    await inFlight;
+    seconds = (performance.now() - started) / 1000;
+    // As an old log would be: statistics known, hint bits set, nothing left for the first reader to write.
+    await admin.query('VACUUM (ANALYZE) event_store.events');
+  } finally {
+    await admin.end();
   }
-  await inFlight;
-  const seconds = (performance.now() - started) / 1000;
-  // As an old log would be: statistics known, hint bits set, nothing left for the first reader to write.
-  await admin.query('VACUUM (ANALYZE) event_store.events');
-  await admin.end();
   return { seconds, checkpointMs };
 }
 

@@ -27,7 +27,7 @@ describe('Merkle block roots in the PostgreSQL store', () => {
   const streams = Array.from({ length: 5 }, () => aStream());
 
   const blocks = async () =>
-    (await admin.query<{ block: string; root: string }>('SELECT block::text, root FROM event_store.merkle_blocks ORDER BY block')).rows.map((r) => ({ block: Number(r.block), root: r.root }));
+    (await admin.query<{ block: string; root: string }>('SELECT block, root FROM event_store.merkle_blocks ORDER BY block')).rows.map((r) => ({ block: Number(r.block), root: r.root }));
   /** The pure tree's root over the leaves of block b. */
   const pureBlock = (b: number) => merkleRoot(log.slice(b * MERKLE_BLOCK_LEAVES, (b + 1) * MERKLE_BLOCK_LEAVES).map((e) => e.hash as string));
   const asSuperuser = async (sql: string) => {
@@ -45,12 +45,12 @@ describe('Merkle block roots in the PostgreSQL store', () => {
     pool = new Pool({ connectionString: db.appUrl, max: 2 });
     admin = new Client({ connectionString: db.adminUrl });
     await admin.connect();
-    // 3,300 events, the streams interleaved, in two checkpoints of 1,650: block 0 with the first, blocks 1 (begun
-    // before the first) and 2 with the second, and a partial block 3.
-    for (let round = 0; round < 22; round++) for (const s of streams) await store.append(s, someEvents(round < 11 ? 20 : 10), 'any');
-    await createCheckpoint(pool, signer);
-    for (let round = 0; round < 33; round++) for (const s of streams) await store.append(s, someEvents(10), 'any');
-    await createCheckpoint(pool, signer);
+    // 13,200 events, the streams interleaved, in two checkpoints of 6,600: blocks 0-5 with the first, blocks 6 (begun
+    // before the first) to 11 with the second, and a partial block 12. More than ten blocks: "10" sorts before "9".
+    for (let phase = 0; phase < 2; phase++) {
+      for (let round = 0; round < 22; round++) for (const s of streams) await store.append(s, someEvents(60), 'any');
+      await createCheckpoint(pool, signer);
+    }
     log = await store.readAll();
   });
   afterAll(async () => {
@@ -58,19 +58,19 @@ describe('Merkle block roots in the PostgreSQL store', () => {
     await db?.drop();
   });
 
-  it('given two checkpoints over 3,300 events, then the three whole blocks are stored with the pure tree\'s roots', async () => {
-    expect(log).toHaveLength(3_300);
-    expect(await blocks()).toEqual([0, 1, 2].map((b) => ({ block: b, root: pureBlock(b) })));
+  it('given two checkpoints over 13,200 events, then the twelve whole blocks are stored with the pure tree\'s roots', async () => {
+    expect(log).toHaveLength(13_200);
+    expect(await blocks()).toEqual(Array.from({ length: 12 }, (_, b) => ({ block: b, root: pureBlock(b) })));
   });
 
   it('given events in different blocks and in the last partial one, when proven, then the paths are the pure ones and verify', async () => {
-    const indices = [0, 5, 1_500, 2_047, 2_048, 3_100, 3_299];
+    const indices = [0, 5, 1_500, 2_047, 2_048, 10_500, 13_100, 13_199];
     const proofs = await proveInclusion(pool, { eventIds: indices.map((i) => log[i].id) });
-    expect(proofs.treeSize).toBe(3_300);
+    expect(proofs.treeSize).toBe(13_200);
     const pure = inclusionProofs(log.map((e) => e.hash as string), indices, log.length);
     expect(proofs.events.map((p) => p.leafIndex)).toEqual(indices);
     expect(proofs.events.map((p) => p.path)).toEqual(indices.map((i) => pure.get(i)));
-    for (const p of proofs.events) expect(verifyInclusion(merkleLeafHash(p.hash), p.leafIndex, 3_300, p.path, proofs.checkpoint.merkleRoot as string)).toBe(true);
+    for (const p of proofs.events) expect(verifyInclusion(merkleLeafHash(p.hash), p.leafIndex, 13_200, p.path, proofs.checkpoint.merkleRoot as string)).toBe(true);
   });
 
   it('given an event in block 1, when proven, then the log is read only inside that block', async () => {
@@ -93,13 +93,13 @@ describe('Merkle block roots in the PostgreSQL store', () => {
     } finally {
       spy.mockRestore();
     }
-    // One block of leaves; the walk without blocks read the log from its start to leaf 2048.
+    // One block of leaves; the walk without blocks read the log from its start to leaf 8192.
     expect(read).toBe(MERKLE_BLOCK_LEAVES);
   });
 
   it('given a log checkpointed without blocks, when the checkpointer runs again, then it fills them in, the same as before', async () => {
     const stored = await blocks();
-    await asSuperuser('DELETE FROM event_store.merkle_blocks WHERE block >= 1');
+    await asSuperuser('DELETE FROM event_store.merkle_blocks WHERE block >= 11');
     await store.append(streams[0], someEvents(1), 'any');
     await createCheckpoint(pool, signer);
     expect(await blocks()).toEqual(stored);

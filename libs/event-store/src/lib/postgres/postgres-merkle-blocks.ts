@@ -27,8 +27,11 @@ interface BlockRow {
 
 const INSERT_SQL = `INSERT INTO event_store.merkle_blocks (block, root, last_commit, last_prepare)
   SELECT * FROM unnest($1::bigint[], $2::text[], $3::xid8[], $4::bigint[])`;
-const LAST_SQL = `SELECT block::text, root, last_commit::text, last_prepare::text FROM event_store.merkle_blocks ORDER BY block DESC LIMIT 1`;
-const PAGE_SQL = `SELECT block::text, root, last_commit::text, last_prepare::text FROM event_store.merkle_blocks
+// `block` stays bigint (node-postgres hands it over as text): a `block::text` output column would be what ORDER BY
+// sorts, and "9" comes after "10".
+const LAST_SQL = `SELECT block, root, last_commit::text AS last_commit, last_prepare::text AS last_prepare FROM event_store.merkle_blocks
+  ORDER BY block DESC LIMIT 1`;
+const PAGE_SQL = `SELECT block, root, last_commit::text AS last_commit, last_prepare::text AS last_prepare FROM event_store.merkle_blocks
   WHERE block > $1 AND block < $2 ORDER BY block LIMIT $3`;
 const INSERT_CHUNK = 5_000;
 
