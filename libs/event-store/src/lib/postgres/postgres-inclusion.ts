@@ -118,7 +118,6 @@ export async function proveInclusionInSnapshot(
   let from: Position = BEFORE_THE_LOG;
   if (blocks.length > 0 && blocks[0].block === 0 && blocks.every((b, i) => b.block === i)) {
     // Stored block roots from the log's start: the log is read only inside the blocks that hold targets.
-    walk.builder = new InclusionProofBuilder();
     for (const block of blocks) {
       if (walk.reachedTail() || walk.builder.size !== block.block * MERKLE_BLOCK_LEAVES) break;
       if (walk.pending() && comparePositions(walk.nextTarget(), block.last) <= 0) {
