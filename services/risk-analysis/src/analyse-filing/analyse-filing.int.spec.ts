@@ -12,6 +12,7 @@ import { ManualClock } from '@ics2/platform';
 import { Client } from 'pg';
 import { startRiskAnalysis, type RiskAnalysisHarness } from '../risk-analysis.test-harness';
 import { EscalateAnalysisProcessor } from '../escalate-analysis/escalate-analysis.processor';
+import { CriteriaChangedProcessor } from './criteria-changed.processor';
 
 const DECLARANT = 'DE123456789012345';
 
@@ -147,6 +148,16 @@ describe('risk analysis of complete ENS', () => {
     expect(await types(mrn)).toEqual(beforeActivation);
   });
 
+  it('does not re-analyse an open ENS for an activation its analysis already ran with (seen late, or redelivered)', async () => {
+    const open = await lodge('360300');
+    await eventually(async () => expect(await types(open.mrn)).toEqual(['RiskAnalysed']));
+    // An activation recorded at start, before this ENS was analysed with it, as the subscription would deliver it late.
+    const activation = (await store.readStream('criterion-eu-sec-001')).find((e) => e.type === 'CriterionActivated');
+    expect(activation).toBeDefined();
+    await h.service.app.app.get(CriteriaChangedProcessor).handle(activation!);
+    expect(await types(open.mrn)).toEqual(['RiskAnalysed']);
+  });
+
   it('escalates an analysis still open at its deadline, once', async () => {
     const { mrn } = await lodge('360100');
     await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
@@ -165,8 +176,8 @@ describe('risk analysis of complete ENS', () => {
     const candidate = { id: 'eu-sec-950', version: 1, title: 'Backtest candidate', riskArea: 'security', phases: ['pre-loading'], validFrom: '2026-06-01T00:00:00Z', owner: { kind: 'eu' }, score: 50, condition: { kind: 'hsPrefix', prefixes: ['3602', '3604'] } };
     await eventually(async () => {
       const r = await h.asAdmin<{ filings: number; hit: number; sample_mrns: string[] }>('BacktestCriterion', { criterion_json: JSON.stringify(candidate), from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' });
-      // 360200 and 360400 above: two of the six lodged ENS.
-      expect(r).toMatchObject({ ok: true, reply: { filings: 6, hit: 2 } });
+      // 360200 and 360400 above: two of the seven lodged ENS.
+      expect(r).toMatchObject({ ok: true, reply: { filings: 7, hit: 2 } });
     });
     expect(await h.asAdmin('BacktestCriterion', { criterion_json: JSON.stringify(candidate), from: '2027-01-01T00:00:00Z', to: '2028-01-01T00:00:00Z' })).toMatchObject({ ok: true, reply: { filings: 0, hit: 0 } });
   });

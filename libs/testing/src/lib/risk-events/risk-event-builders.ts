@@ -40,6 +40,8 @@ export interface AnalysedOptions {
   readonly ims?: readonly string[];
   readonly trigger?: RiskAnalysed['data']['trigger'];
   readonly dueAt?: string;
+  /** The active criteria versions the analysis used. Default: eu-sec-001 v1. */
+  readonly criteria?: readonly { readonly id: string; readonly version: number }[];
 }
 
 /** The Analyse command's data for these options (what the engine and processor hand the decider). */
@@ -54,7 +56,7 @@ export function analysisData(o: AnalysedOptions = {}): Omit<RiskAnalysed['data']
     involvedMemberStates: o.ims ?? ['BE'],
     personFiling: RISK_DEFAULTS.personFiling,
     carrier: RISK_DEFAULTS.carrier,
-    criteria: [{ id: 'eu-sec-001', version: 1 }],
+    criteria: o.criteria ?? [{ id: 'eu-sec-001', version: 1 }],
     hits,
     totalScore: hits.reduce((s, h) => s + h.score, 0),
     manualReview: o.manualReview ?? false,

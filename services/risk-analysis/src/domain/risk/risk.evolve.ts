@@ -1,6 +1,6 @@
 /** History is fact: evolve accepts every recorded event as it is, never validates, throws or mutates. */
 import type { RiskEvent } from '@ics2/contracts';
-import { hitKey, type Analysis, type RiskState } from './risk.state';
+import { criteriaKeys, hitKey, type Analysis, type RiskState } from './risk.state';
 
 function update(state: RiskState, analysisId: string, change: (a: Analysis) => Analysis): RiskState {
   if (state.status === 'none') return state;
@@ -20,6 +20,7 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
         involvedMemberStates: d.involvedMemberStates,
         personFiling: d.personFiling,
         ...(d.carrier ? { carrier: d.carrier } : {}),
+        criteria: criteriaKeys(d.criteria),
         hits: d.hits,
         dismissed: [],
         referrals: [],

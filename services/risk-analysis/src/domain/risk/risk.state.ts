@@ -24,6 +24,8 @@ export interface Analysis {
   readonly involvedMemberStates: readonly string[];
   readonly personFiling: string;
   readonly carrier?: string;
+  /** The active criteria versions it was made with, `id@version`, sorted. */
+  readonly criteria: readonly string[];
   readonly hits: readonly RiskHit[];
   /** `criterionId@version@house`. */
   readonly dismissed: readonly string[];
@@ -37,6 +39,9 @@ export interface Analysis {
 export type RiskState = { readonly status: 'none' } | { readonly status: 'analysed'; readonly mrn: string; readonly analyses: readonly Analysis[] };
 
 export const initialRiskState = (): RiskState => ({ status: 'none' });
+
+/** A set of criteria versions as `id@version`, sorted, so two sets compare element by element. */
+export const criteriaKeys = (criteria: readonly { readonly id: string; readonly version: number }[]): readonly string[] => criteria.map((c) => `${c.id}@${c.version}`).sort();
 
 export const hitKey = (criterionId: string, version: number, house?: string) => `${criterionId}@${version}@${house ?? ''}`;
 

@@ -34,8 +34,23 @@ describe('analyse', () => {
   });
 
   describe('new criteria', () => {
+    const next = [{ id: 'eu-sec-001', version: 2 }];
     it('re-analyse an ENS whose analysis is open', () => {
-      given([analysed()]).when(analyse({ trigger: 'criteria-changed', hits: [] })).then([analysed({ trigger: 'criteria-changed', n: 2, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' })]);
+      given([analysed()])
+        .when(analyse({ trigger: 'criteria-changed', criteria: next, hits: [] }))
+        .then([analysed({ trigger: 'criteria-changed', criteria: next, n: 2, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' })]);
+    });
+    it('re-analyse it when a criterion it used was deactivated', () => {
+      given([analysed({ criteria: [{ id: 'eu-sec-001', version: 1 }, { id: 'eu-sec-002', version: 1 }] })])
+        .when(analyse({ trigger: 'criteria-changed', hits: [] }))
+        .then([analysed({ trigger: 'criteria-changed', n: 2, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' })]);
+    });
+  });
+
+  describe('a criteria change the open analysis already ran with (an activation seen after it)', () => {
+    it('starts no new analysis, in whatever order the versions are listed', () => {
+      const both = [{ id: 'eu-sec-001', version: 1 }, { id: 'eu-sec-002', version: 3 }];
+      given([analysed({ criteria: both })]).when(analyse({ trigger: 'criteria-changed', criteria: [...both].reverse() })).thenNothingHappened();
     });
   });
 
