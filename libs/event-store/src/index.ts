@@ -5,6 +5,7 @@ export * from './lib/stream-names';
 export * from './lib/event-store.port';
 export * from './lib/subscription';
 export * from './lib/one-at-a-time';
+export * from './lib/bounded-all';
 export * from './lib/integrity/canonical-json';
 export * from './lib/integrity/hash-chain';
 export * from './lib/postgres/service-login';

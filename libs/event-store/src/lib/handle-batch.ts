@@ -1,3 +1,4 @@
+import { boundedAll } from './bounded-all';
 import type { RecordedEvent } from './recorded-event';
 
 /**
@@ -26,23 +27,12 @@ export async function handleBatch<Tx>(
     if (lane) lane.push(event);
     else lanes.set(event.streamId, [event]);
   }
-  const queue = [...lanes.values()];
-  let failure: { error: unknown } | null = null;
-  const worker = async (): Promise<void> => {
-    for (let lane = queue.shift(); lane && !failure; lane = queue.shift()) {
-      for (const event of lane) {
-        if (failure) return;
-        try {
-          await handle(event, tx);
-        } catch (error) {
-          failure ??= { error };
-          return;
-        }
-      }
+  await boundedAll([...lanes.values()], concurrency, async (lane, failed) => {
+    for (const event of lane) {
+      if (failed()) return;
+      await handle(event, tx);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-  if (failure) throw (failure as { error: unknown }).error;
+  });
 }
 
 /** Validates the `concurrency` option of a subscription. */

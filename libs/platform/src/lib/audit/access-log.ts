@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ACCESS_SCHEMA_VERSIONS, type AccessedResource, type DataAccessed } from '@ics2/contracts';
-import { accessStream, type EventStore } from '@ics2/event-store';
+import { accessStream, boundedAll, type EventStore } from '@ics2/event-store';
 import type { Principal } from '../auth/principal';
 import { CLOCK, type Clock } from '../clock';
 import { PlatformError } from '../errors/platform-error';
@@ -57,19 +57,8 @@ export class AccessLog {
    */
   async recordAll(caller: Principal, records: readonly AccessRecord[]): Promise<void> {
     if (caller.actor.kind === 'trader' || records.length === 0) return;
-    const queue = records.map((record) => ({ record, purpose: this.purposeOf(caller, record) }));
-    let failure: { error: unknown } | null = null;
-    const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next && !failure; next = queue.shift()) {
-        try {
-          await this.append(caller, next.record, next.purpose);
-        } catch (error) {
-          failure ??= { error };
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(RECORD_ALL_CONCURRENCY, queue.length) }, worker));
-    if (failure) throw (failure as { error: unknown }).error;
+    const reads = records.map((record) => ({ record, purpose: this.purposeOf(caller, record) }));
+    await boundedAll(reads, RECORD_ALL_CONCURRENCY, ({ record, purpose }) => this.append(caller, record, purpose));
   }
 
   private async append(caller: Principal, record: AccessRecord, purpose: string): Promise<void> {
