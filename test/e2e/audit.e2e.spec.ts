@@ -8,12 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
 import { generateCheckpointKeyPair } from '@ics2/event-store';
 import { runAuditCli } from '../../services/audit/src/cli/audit-cli';
 import type { controlResultsV1, riskAnalysisV1 } from '@ics2/contracts';
-import { eventually, mrnOf } from '@ics2/testing';
+import { asSuperuser, eventually, mrnOf } from '@ics2/testing';
 import { airFilingWith, file, openAnalysisOf } from '../support/e2e-filings';
 import { startStack, type FullStack, type MemberStateAgent, type TraderAgent } from '../support/stack-harness';
 
@@ -216,15 +215,8 @@ describe('the audit door end to end', () => {
   it('fails verification, the kept report and a fresh bundle when a superuser rewrites an event, naming it', async () => {
     const { entries } = await timeline();
     const target = entries.find((e) => e.type === 'RiskAnalysed')!;
-    const admin = new Client({ connectionString: stack.db.adminUrl });
-    await admin.connect();
-    try {
-      // The append-only triggers stop the application; a superuser can switch them off. That is what is detected.
-      await admin.query("SET session_replication_role = replica");
-      await admin.query(`UPDATE event_store.events SET data = jsonb_set(data, '{totalScore}', '0') WHERE id = $1`, [target.eventId]);
-    } finally {
-      await admin.end();
-    }
+    // The append-only triggers stop the application; a superuser can switch them off. That is what is detected.
+    await asSuperuser(stack.db.adminUrl, { text: `UPDATE event_store.events SET data = jsonb_set(data, '{totalScore}', '0') WHERE id = $1`, values: [target.eventId] });
     const verify = await cli(['verify', '--json']);
     expect(verify.code).toBe(1);
     expect(JSON.parse(verify.text).problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'changed-content', eventId: target.eventId })]));

@@ -3,3 +3,4 @@
 // libs/testing re-exports it for everyone else.
 export * from './lib/testing/fresh-database';
 export * from './lib/testing/eventually';
+export * from './lib/testing/as-superuser';

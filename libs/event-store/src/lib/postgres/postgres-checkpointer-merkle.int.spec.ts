@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 // Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
-import { eventually, freshDatabase, type FreshDatabase } from '../../testing';
+import { asSuperuser, eventually, freshDatabase, type FreshDatabase } from '../../testing';
 import { aStream, someEvents } from '../contract/contract-fixtures';
 import { generateCheckpointKeyPair, loadCheckpointSigner } from '../integrity/checkpoint-signer';
 import { LogDigest } from '../integrity/log-digest';
@@ -38,16 +38,7 @@ async function database(migrate?: (adminUrl: string) => Promise<unknown>): Promi
     db,
     store,
     pool,
-    async tamper(sql) {
-      const admin = new Client({ connectionString: db.adminUrl });
-      await admin.connect();
-      try {
-        await admin.query('SET session_replication_role = replica');
-        await admin.query(sql);
-      } finally {
-        await admin.end();
-      }
-    },
+    tamper: (sql) => asSuperuser(db.adminUrl, sql),
     async checkpointAll() {
       const total = await count();
       return eventually(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 // Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
-import { eventually, freshDatabase, type FreshDatabase } from '../../testing';
+import { asSuperuser, eventually, freshDatabase, type FreshDatabase } from '../../testing';
 import { aStream, refusal, someEvents } from '../contract/contract-fixtures';
 import { generateCheckpointKeyPair, loadCheckpointSigner } from '../integrity/checkpoint-signer';
 import { NoCoveringCheckpointError, UnknownEventsError } from '../integrity/integrity.errors';
@@ -88,16 +88,12 @@ describe('inclusion proofs from the PostgreSQL store', () => {
     // Break a hash before the second checkpoint: a proof built from a read of the whole log would no longer verify.
     const target = log[log.length - 2];
     const early = log[2];
-    const admin = new Client({ connectionString: db.adminUrl });
-    await admin.connect();
+    await asSuperuser(db.adminUrl, `UPDATE event_store.events SET hash = '${'e'.repeat(64)}' WHERE position = ${early.position.prepare}`);
     try {
-      await admin.query('SET session_replication_role = replica');
-      await admin.query(`UPDATE event_store.events SET hash = '${'e'.repeat(64)}' WHERE position = ${early.position.prepare}`);
       const proofs = await proveInclusion(pool, { eventIds: [target.id] });
       expectProven(proofs, checkpoints[2]);
     } finally {
-      await admin.query(`UPDATE event_store.events SET hash = '${early.hash}' WHERE position = ${early.position.prepare}`);
-      await admin.end();
+      await asSuperuser(db.adminUrl, `UPDATE event_store.events SET hash = '${early.hash}' WHERE position = ${early.position.prepare}`);
     }
   });
 

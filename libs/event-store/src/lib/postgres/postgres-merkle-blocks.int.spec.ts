@@ -6,7 +6,7 @@
  */
 import { Client, Pool, type PoolClient } from 'pg';
 // Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
-import { freshDatabase, type FreshDatabase } from '../../testing';
+import { asSuperuser, freshDatabase, type FreshDatabase } from '../../testing';
 import { aStream, refusal, someEvents } from '../contract/contract-fixtures';
 import { generateCheckpointKeyPair, loadCheckpointSigner } from '../integrity/checkpoint-signer';
 import { inclusionProofs, MERKLE_BLOCK_LEAVES, merkleLeafHash, merkleRoot, verifyInclusion } from '../integrity/merkle-log';
@@ -30,14 +30,7 @@ describe('Merkle block roots in the PostgreSQL store', () => {
     (await admin.query<{ block: string; root: string }>('SELECT block, root FROM event_store.merkle_blocks ORDER BY block')).rows.map((r) => ({ block: Number(r.block), root: r.root }));
   /** The pure tree's root over the leaves of block b. */
   const pureBlock = (b: number) => merkleRoot(log.slice(b * MERKLE_BLOCK_LEAVES, (b + 1) * MERKLE_BLOCK_LEAVES).map((e) => e.hash as string));
-  const asSuperuser = async (sql: string) => {
-    await admin.query('SET session_replication_role = replica');
-    try {
-      await admin.query(sql);
-    } finally {
-      await admin.query('SET session_replication_role = origin');
-    }
-  };
+  const tamper = (sql: string) => asSuperuser(db.adminUrl, sql);
 
   beforeAll(async () => {
     db = await freshDatabase('blocks');
@@ -99,20 +92,20 @@ describe('Merkle block roots in the PostgreSQL store', () => {
 
   it('given a log checkpointed without blocks, when the checkpointer runs again, then it fills them in, the same as before', async () => {
     const stored = await blocks();
-    await asSuperuser('DELETE FROM event_store.merkle_blocks WHERE block >= 11');
+    await tamper('DELETE FROM event_store.merkle_blocks WHERE block >= 11');
     await store.append(streams[0], someEvents(1), 'any');
     await createCheckpoint(pool, signer);
     expect(await blocks()).toEqual(stored);
   });
 
   it('given a wrong stored root, when an event is proven through it, then its proof does not verify', async () => {
-    await asSuperuser(`UPDATE event_store.merkle_blocks SET root = repeat('ab', 32) WHERE block = 0`);
+    await tamper(`UPDATE event_store.merkle_blocks SET root = repeat('ab', 32) WHERE block = 0`);
     try {
       const proofs = await proveInclusion(pool, { eventIds: [log[1_500].id] });
       const [p] = proofs.events;
       expect(verifyInclusion(merkleLeafHash(p.hash), p.leafIndex, proofs.treeSize, p.path, proofs.checkpoint.merkleRoot as string)).toBe(false);
     } finally {
-      await asSuperuser(`UPDATE event_store.merkle_blocks SET root = '${pureBlock(0)}' WHERE block = 0`);
+      await tamper(`UPDATE event_store.merkle_blocks SET root = '${pureBlock(0)}' WHERE block = 0`);
     }
   });
 

@@ -1,6 +1,6 @@
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 // Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
-import { freshDatabase, type FreshDatabase } from '../../testing';
+import { asSuperuser, freshDatabase, type FreshDatabase } from '../../testing';
 import { someEvents } from '../contract/contract-fixtures';
 import { generateCheckpointKeyPair, loadCheckpointSigner } from '../integrity/checkpoint-signer';
 import type { SignedCheckpoint } from '../integrity/signed-checkpoint';
@@ -68,16 +68,7 @@ export async function tamperScenario(): Promise<Scenario> {
     checkpoints,
     mrnStreams: [names.A, names.C],
     event: (s, revision) => events.find((e) => e.streamId === names[s] && e.revision === revision) as RecordedEvent,
-    async tamper(...statements) {
-      const admin = new Client({ connectionString: db.adminUrl });
-      await admin.connect();
-      try {
-        await admin.query('SET session_replication_role = replica');
-        for (const sql of statements) await admin.query(sql);
-      } finally {
-        await admin.end();
-      }
-    },
+    tamper: (...statements) => asSuperuser(db.adminUrl, ...statements),
     async close() {
       await pool.end();
       await db.drop();
