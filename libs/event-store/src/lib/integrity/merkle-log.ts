@@ -44,6 +44,11 @@ function fromHex(h: string): string {
   return Buffer.from(h, 'hex').toString('binary');
 }
 
+/** The RFC 6962 interior node over two subtree roots (hex), hex: how stored subtrees above the blocks are made. */
+export function merkleNode(left: string, right: string): string {
+  return toHex(nodeOf(fromHex(left), fromHex(right)));
+}
+
 /** The leaf hash of an event hash, hex: what `verifyInclusion` takes. */
 export function merkleLeafHash(eventHash: string): string {
   return toHex(leafOf(eventHash));

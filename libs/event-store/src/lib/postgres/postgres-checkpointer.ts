@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { CheckpointPublicKey, CheckpointSigner } from '../integrity/checkpoint-signer';
 import { loadCheckpointPublicKey } from '../integrity/checkpoint-signer';
 import { LogDigest } from '../integrity/log-digest';
-import { MerkleFrontier } from '../integrity/merkle-log';
+import { MERKLE_BLOCK_LEAVES, MerkleFrontier } from '../integrity/merkle-log';
 import {
   checkCheckpointSignature,
   checkpointKeyRing,
@@ -16,6 +16,7 @@ import type { Position } from '../recorded-event';
 import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
 import { BEFORE_THE_LOG, logHashPages } from './postgres-log-hashes';
 import { insertMerkleBlocks, MerkleBlockCollector, missingMerkleBlocks } from './postgres-merkle-blocks';
+import { insertMerkleNodes, missingMerkleNodes } from './postgres-merkle-nodes';
 
 // The row mapping moved to its own file; it stays importable from here, where it first was.
 export { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
@@ -93,6 +94,8 @@ export async function createCheckpoint(
     }
     if (end) position = { commit: BigInt(end.log_commit), prepare: BigInt(end.log_prepare) };
     await insertMerkleBlocks(client, blocks.blocks);
+    // And the subtrees above them (postgres-merkle-nodes.ts), from the block roots now stored.
+    await insertMerkleNodes(client, await missingMerkleNodes(client, Math.floor(digest.eventCount / MERKLE_BLOCK_LEAVES)));
     if (!position) {
       await client.query('COMMIT');
       return { checkpoint: last, created: false };

@@ -1,12 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 import { NoCoveringCheckpointError, UnknownEventsError } from '../integrity/integrity.errors';
-import { frontierSubtrees, InclusionProofBuilder, MERKLE_BLOCK_LEAVES, MERKLE_BLOCK_LEVEL, type FrontierSubtree } from '../integrity/merkle-log';
+import { frontierSubtrees, InclusionProofBuilder, MERKLE_BLOCK_LEAVES, type FrontierSubtree } from '../integrity/merkle-log';
 import { storedFrontierOf, type SignedCheckpoint, type StoredCheckpoint } from '../integrity/signed-checkpoint';
 import { checkpointSummary } from '../integrity/verification-report';
 import { comparePositions, positionToString, type Position } from '../recorded-event';
 import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
 import { BEFORE_THE_LOG, logHashPages, type LogHashRow } from './postgres-log-hashes';
-import { storedMerkleBlocks } from './postgres-merkle-blocks';
+import { StoredMerkleTree } from './postgres-merkle-nodes';
 
 export interface ProveInclusionOptions {
   /** The events to prove. */
@@ -97,11 +97,13 @@ export async function proveInclusion(pool: Pool, options: ProveInclusionOptions)
 }
 
 /**
- * The proofs, inside a snapshot the caller holds (exportBundle reads the events in the same one). The log's hashes
- * are read only between two stored frontiers that fold into their signed roots: from the latest version 2
- * checkpoint before the first target (the log before it is its frontier, for every later proof), up to the first
- * subtree of the proving checkpoint's own frontier that starts after the last target (the rest of the tree is those
- * subtrees' roots). Without such frontiers the walk reads from the log's start, and to the checkpoint.
+ * The proofs, inside a snapshot the caller holds (exportBundle reads the events in the same one). With the block
+ * roots stored (postgres-merkle-blocks.ts, postgres-merkle-nodes.ts) the log's hashes are read only inside the blocks
+ * that hold targets and after the last whole block; each run of blocks between is its fewest aligned stored
+ * subtrees, up to the first subtree of the proving checkpoint's own frontier that starts after the last target (the
+ * rest of the tree is those subtrees' roots). Without blocks the hashes are read between two stored frontiers that
+ * fold into their signed roots: from the latest version 2 checkpoint before the first target (the log before it is
+ * its frontier, for every later proof) up to that subtree; without frontiers, from the log's start to the checkpoint.
  * A rewritten log gives proofs that do not verify; it never makes one verify.
  */
 export async function proveInclusionInSnapshot(
@@ -114,18 +116,37 @@ export async function proveInclusionInSnapshot(
   const checkpoint = await coveringCheckpoint(client, last, options.checkpointId);
   const batchSize = options.batchSize ?? 10_000;
   const walk = new ProofWalk(sorted, tailOf(checkpoint));
-  const blocks = sorted.length > 0 ? await storedMerkleBlocks(client, Math.floor(checkpoint.eventCount / MERKLE_BLOCK_LEAVES), batchSize) : [];
+  const tree = sorted.length > 0 ? await StoredMerkleTree.open(client, Math.floor(checkpoint.eventCount / MERKLE_BLOCK_LEAVES)) : null;
   let from: Position = BEFORE_THE_LOG;
-  if (blocks.length > 0 && blocks[0].block === 0 && blocks.every((b, i) => b.block === i)) {
-    // Stored block roots from the log's start: the log is read only inside the blocks that hold targets.
-    for (const block of blocks) {
-      if (walk.reachedTail() || walk.builder.size !== block.block * MERKLE_BLOCK_LEAVES) break;
-      if (walk.pending() && comparePositions(walk.nextTarget(), block.last) <= 0) {
-        for await (const page of logHashPages(client, from, { upTo: block.last }, batchSize)) walk.addLeaves(page);
-      } else {
-        walk.builder.addSubtree(MERKLE_BLOCK_LEVEL, block.root);
+  if (tree) {
+    // Stored blocks from the log's start: the log is read only inside the blocks that hold targets; each run of
+    // blocks between them, and up to where the proving checkpoint's frontier takes over, is a few stored subtrees.
+    let next = 0;
+    while (!walk.reachedTail() && next < tree.blocks) {
+      // A stored block end that is not where 1024 leaves end (rewritten rows): on leaf by leaf, to a proof that fails.
+      if (walk.builder.size !== next * MERKLE_BLOCK_LEAVES) break;
+      if (!walk.pending()) {
+        // Every target found: on to where the proving checkpoint's frontier takes over, the rest leaf by leaf.
+        const tail = walk.tailStart();
+        const goal = tail === undefined ? tree.blocks : Math.min(tree.blocks, Math.floor(tail / MERKLE_BLOCK_LEAVES));
+        if (goal > next) {
+          await tree.addBlocks(walk.builder, next, goal);
+          from = await tree.lastOf(goal - 1);
+        }
+        break;
       }
-      from = block.last;
+      const holding = await tree.blockHolding(walk.nextTarget());
+      if (holding !== null && holding.block < next) break; // a target its block did not hold: the leaf walk says so
+      const goal = holding?.block ?? tree.blocks;
+      if (goal > next) {
+        await tree.addBlocks(walk.builder, next, goal);
+        from = holding ? holding.after : await tree.lastOf(goal - 1);
+        next = goal;
+      }
+      if (!holding) break;
+      for await (const page of logHashPages(client, from, { upTo: holding.last }, batchSize)) walk.addLeaves(page);
+      from = holding.last;
+      next += 1;
     }
   } else {
     const resume = sorted.length > 0 ? await resumePoint(client, sorted[0].position) : null;
@@ -178,6 +199,11 @@ class ProofWalk {
   nextTarget(): Position {
     while (this.next < this.sorted.length && this.leafOf.has(this.sorted[this.next])) this.next++;
     return this.sorted[Math.min(this.next, this.sorted.length - 1)].position;
+  }
+
+  /** Where the frontier's subtrees take over (known once every target is found), if the checkpoint stored one. */
+  tailStart(): number | undefined {
+    return this.stopAt?.start;
   }
 
   reachedTail(): boolean {

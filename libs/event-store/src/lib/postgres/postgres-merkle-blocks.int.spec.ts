@@ -3,6 +3,8 @@
  * completes, equal to the pure tree's subtree; it fills in the blocks of a log checkpointed without them; proofs built
  * from the blocks are the pure builder's paths and verify; proofs read the log only inside the targets' blocks; a
  * wrong stored root gives proofs that fail, never a passing one; the table is append-only for the application.
+ * The subtrees above the blocks (merkle_nodes) likewise: equal to the pure tree's, filled in when missing, a proof
+ * takes a run of blocks as a few of them, a wrong one fails the proof, append-only.
  */
 import { Client, Pool, type PoolClient } from 'pg';
 // Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
@@ -28,6 +30,12 @@ describe('Merkle block roots in the PostgreSQL store', () => {
 
   const blocks = async () =>
     (await admin.query<{ block: string; root: string }>('SELECT block, root FROM event_store.merkle_blocks ORDER BY block')).rows.map((r) => ({ block: Number(r.block), root: r.root }));
+  const nodes = async () =>
+    (await admin.query<{ level: number; idx: string; root: string }>('SELECT level, idx, root FROM event_store.merkle_nodes ORDER BY level, idx')).rows.map((r) => ({
+      level: r.level,
+      index: Number(r.idx),
+      root: r.root,
+    }));
   /** The pure tree's root over the leaves of block b. */
   const pureBlock = (b: number) => merkleRoot(log.slice(b * MERKLE_BLOCK_LEAVES, (b + 1) * MERKLE_BLOCK_LEAVES).map((e) => e.hash as string));
   const tamper = (sql: string) => asSuperuser(db.adminUrl, sql);
@@ -66,28 +74,51 @@ describe('Merkle block roots in the PostgreSQL store', () => {
     for (const p of proofs.events) expect(verifyInclusion(merkleLeafHash(p.hash), p.leafIndex, 13_200, p.path, proofs.checkpoint.merkleRoot as string)).toBe(true);
   });
 
-  it('given an event in block 1, when proven, then the log is read only inside that block', async () => {
-    // Counts the log's hash rows the proof reads, on the connection it takes from the pool.
+  /** Proves one event, counting the rows the proof's queries return whose statement name `count` picks. */
+  const provingCounting = async (leaf: number, count: (name: string) => boolean) => {
     let read = 0;
     const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
+    const querySpies: jest.SpyInstance[] = [];
     const spy = jest.spyOn(pool, 'connect').mockImplementation((async () => {
       const client = await connect();
       const query = client.query.bind(client) as (...args: unknown[]) => Promise<{ rows: unknown[] }>;
-      jest.spyOn(client, 'query').mockImplementation((async (...args: unknown[]) => {
+      // Restored after the proof: the pool hands the same client out again.
+      querySpies.push(jest.spyOn(client, 'query'));
+      querySpies[querySpies.length - 1].mockImplementation((async (...args: unknown[]) => {
         const result = await query(...args);
-        if (String((args[0] as { name?: string }).name).startsWith('event_store.log-hashes')) read += result.rows.length;
+        if (count(String((args[0] as { name?: string }).name))) read += result.rows.length;
         return result;
       }) as never);
       return client;
     }) as never);
     try {
-      const proofs = await proveInclusion(pool, { eventIds: [log[1_300].id] });
-      expect(proofs.events[0].path).toEqual(inclusionProofs(log.map((e) => e.hash as string), [1_300], log.length).get(1_300));
+      const proofs = await proveInclusion(pool, { eventIds: [log[leaf].id] });
+      const [p] = proofs.events;
+      expect(p.leafIndex).toBe(leaf);
+      expect(verifyInclusion(merkleLeafHash(p.hash), p.leafIndex, proofs.treeSize, p.path, proofs.checkpoint.merkleRoot as string)).toBe(true);
     } finally {
       spy.mockRestore();
+      for (const q of querySpies) q.mockRestore();
     }
+    return read;
+  };
+
+  it('given an event in block 1, when proven, then the log is read only inside that block', async () => {
     // One block of leaves; the walk without blocks read the log from its start to leaf 8192.
-    expect(read).toBe(MERKLE_BLOCK_LEAVES);
+    expect(await provingCounting(1_300, (name) => name.startsWith('event_store.log-hashes'))).toBe(MERKLE_BLOCK_LEAVES);
+  });
+
+  it('given the twelve blocks, then the subtrees above them are stored with the pure tree\'s roots', async () => {
+    const pure = (level: number, index: number) => merkleRoot(log.slice(index * 2 ** level, (index + 1) * 2 ** level).map((e) => e.hash as string));
+    const expected = [11, 12, 13].flatMap((level) => Array.from({ length: Math.floor(12 / 2 ** (level - 10)) }, (_, index) => ({ level, index, root: pure(level, index) })));
+    expect(expected).toHaveLength(6 + 3 + 1);
+    expect(await nodes()).toEqual(expected);
+  });
+
+  it('given an event in block 11, when proven, then blocks 0-10 are taken as three stored subtrees, not eleven block roots', async () => {
+    // [0, 8) at level 13, [8, 10) at level 11, block 10: the roots the proof reads.
+    const roots = await provingCounting(11_500, (name) => ['event_store.merkle-tree.blocks', 'event_store.merkle-nodes.lookup', 'event_store.merkle-blocks.page'].includes(name));
+    expect(roots).toBe(3);
   });
 
   it('given a log checkpointed without blocks, when the checkpointer runs again, then it fills them in, the same as before', async () => {
@@ -96,6 +127,28 @@ describe('Merkle block roots in the PostgreSQL store', () => {
     await store.append(streams[0], someEvents(1), 'any');
     await createCheckpoint(pool, signer);
     expect(await blocks()).toEqual(stored);
+  });
+
+  it('given a log whose blocks were stored without the subtrees above them, when the checkpointer runs again, then it makes them, the same as before', async () => {
+    const stored = await nodes();
+    await tamper('DELETE FROM event_store.merkle_nodes WHERE level = 13 OR (level = 11 AND idx >= 2)');
+    // Meanwhile a proof takes the blocks of the missing subtrees instead: eight block roots for [0, 8), then block 8.
+    expect(await provingCounting(11_500, (name) => ['event_store.merkle-tree.blocks', 'event_store.merkle-nodes.lookup'].includes(name))).toBe(8 + 1 + 1 + 1);
+    await store.append(streams[0], someEvents(1), 'any');
+    await createCheckpoint(pool, signer);
+    expect(await nodes()).toEqual(stored);
+  });
+
+  it('given a wrong stored subtree, when an event is proven through it, then its proof does not verify', async () => {
+    const [right] = (await nodes()).filter((n) => n.level === 13 && n.index === 0);
+    await tamper(`UPDATE event_store.merkle_nodes SET root = repeat('cd', 32) WHERE level = 13 AND idx = 0`);
+    try {
+      const proofs = await proveInclusion(pool, { eventIds: [log[11_500].id] });
+      const [p] = proofs.events;
+      expect(verifyInclusion(merkleLeafHash(p.hash), p.leafIndex, proofs.treeSize, p.path, proofs.checkpoint.merkleRoot as string)).toBe(false);
+    } finally {
+      await tamper(`UPDATE event_store.merkle_nodes SET root = '${right.root}' WHERE level = 13 AND idx = 0`);
+    }
   });
 
   it('given a wrong stored root, when an event is proven through it, then its proof does not verify', async () => {
@@ -109,12 +162,14 @@ describe('Merkle block roots in the PostgreSQL store', () => {
     }
   });
 
-  it('refuses the application an UPDATE or DELETE of a block', async () => {
+  it('refuses the application an UPDATE or DELETE of a block or a subtree', async () => {
     const app = new Client({ connectionString: db.appUrl });
     await app.connect();
     try {
       expect(await refusal(app.query(`UPDATE event_store.merkle_blocks SET root = repeat('0', 64)`))).toMatchObject({ code: expect.stringMatching(/^(ES001|42501)$/) });
       expect(await refusal(app.query('DELETE FROM event_store.merkle_blocks'))).toMatchObject({ code: expect.stringMatching(/^(ES001|42501)$/) });
+      expect(await refusal(app.query(`UPDATE event_store.merkle_nodes SET root = repeat('0', 64)`))).toMatchObject({ code: expect.stringMatching(/^(ES001|42501)$/) });
+      expect(await refusal(app.query('DELETE FROM event_store.merkle_nodes'))).toMatchObject({ code: expect.stringMatching(/^(ES001|42501)$/) });
     } finally {
       await app.end();
     }

@@ -3,7 +3,6 @@ import { MERKLE_BLOCK_LEAVES, MerkleFrontier } from '../integrity/merkle-log';
 import type { StoredCheckpoint } from '../integrity/signed-checkpoint';
 import type { Position } from '../recorded-event';
 import { BEFORE_THE_LOG, logHashPages } from './postgres-log-hashes';
-import { keysetPageArrays } from './postgres-pages';
 
 /**
  * The stored roots of the Merkle tree's blocks of MERKLE_BLOCK_LEAVES leaves (schema/007-merkle-blocks.sql): written
@@ -31,8 +30,6 @@ const INSERT_SQL = `INSERT INTO event_store.merkle_blocks (block, root, last_com
 // sorts, and "9" comes after "10".
 const LAST_SQL = `SELECT block, root, last_commit::text AS last_commit, last_prepare::text AS last_prepare FROM event_store.merkle_blocks
   ORDER BY block DESC LIMIT 1`;
-const PAGE_SQL = `SELECT block, root, last_commit::text AS last_commit, last_prepare::text AS last_prepare FROM event_store.merkle_blocks
-  WHERE block > $1 AND block < $2 ORDER BY block LIMIT $3`;
 const INSERT_CHUNK = 5_000;
 
 const toBlock = (r: BlockRow): MerkleBlock => ({ block: Number(r.block), root: r.root, last: { commit: BigInt(r.last_commit), prepare: BigInt(r.last_prepare) } });
@@ -79,16 +76,4 @@ export async function missingMerkleBlocks(client: PoolClient, checkpoint: Stored
     for (const row of page) collector.completed(frontier, frontier.append(row.hash), row.log_commit, row.log_prepare, have);
   }
   return collector.blocks.filter((b) => b.block < wanted);
-}
-
-/** The stored blocks numbered below `belowBlock`, in order. Read whole before the log is: one query at a time. */
-export async function storedMerkleBlocks(client: PoolClient, belowBlock: number, batchSize: number): Promise<MerkleBlock[]> {
-  const blocks: MerkleBlock[] = [];
-  for await (const page of keysetPageArrays(batchSize, async (last: MerkleBlock | null) => {
-    const { rows } = await client.query<BlockRow>({ name: 'event_store.merkle-blocks.page', text: PAGE_SQL, values: [last?.block ?? -1, belowBlock, batchSize] });
-    return rows.map(toBlock);
-  })) {
-    blocks.push(...page);
-  }
-  return blocks;
 }
