@@ -31,11 +31,12 @@ async function startDatabase(dataDir: string): Promise<{ adminUrl: string; appUr
     log('using the PostgreSQL server in DATABASE_URL');
     return { adminUrl: process.env.DATABASE_URL, appUrl: process.env.APP_DATABASE_URL ?? process.env.DATABASE_URL };
   }
-  const { startEmbeddedPostgres } = await importEsm<{
-    startEmbeddedPostgres(o: { dataDir: string; port: number }): Promise<EmbeddedServer>;
-  }>(join(root, 'infra', 'local', 'embedded-postgres.mjs'));
+  // In a process group of its own: a terminal's Ctrl-C must not stop it before the services have drained.
+  const { startDetachedEmbeddedPostgres } = await importEsm<{
+    startDetachedEmbeddedPostgres(o: { dataDir: string; port: number }): Promise<EmbeddedServer>;
+  }>(join(root, 'infra', 'local', 'embedded-postgres-detached.mjs'));
   const port = Number(process.env.ICS2_PG_PORT ?? 54329);
-  const server = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port });
+  const server = await startDetachedEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port });
   log(`embedded PostgreSQL on port ${port}, data in ${join(dataDir, 'postgres')}`);
   const urls = await provisionLocalDatabase(server.url, 'ics2');
   return { ...urls, server };
