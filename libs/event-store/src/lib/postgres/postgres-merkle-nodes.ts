@@ -25,6 +25,8 @@ const INSERT_SQL = `INSERT INTO event_store.merkle_nodes (level, idx, root) SELE
 const LOOKUP_SQL = `SELECT level, idx::text AS idx, root FROM event_store.merkle_nodes n
   WHERE (n.level, n.idx) IN (SELECT * FROM unnest($1::smallint[], $2::bigint[]))`;
 const INSERT_CHUNK = 5_000;
+/** Block roots asked for in one query when a proof falls back to blocks. */
+const LOOKUP_CHUNK = 5_000;
 
 /** The subtrees of a level, stored or just made, as index -> root. */
 type Level = Map<number, string>;
@@ -177,8 +179,8 @@ export class StoredMerkleTree {
     }
     const wanted = subtrees.filter((s) => s.block !== undefined).map((s) => s.block as number);
     const blockRoots = new Map<number, string>();
-    for (let i = 0; i < wanted.length; i += INSERT_CHUNK) {
-      const { rows } = await this.client.query<{ idx: string; root: string }>({ name: 'event_store.merkle-tree.blocks', text: BLOCKS_SQL, values: [wanted.slice(i, i + INSERT_CHUNK)] });
+    for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
+      const { rows } = await this.client.query<{ idx: string; root: string }>({ name: 'event_store.merkle-tree.blocks', text: BLOCKS_SQL, values: [wanted.slice(i, i + LOOKUP_CHUNK)] });
       for (const r of rows) blockRoots.set(Number(r.idx), r.root);
     }
     for (const s of subtrees) {
