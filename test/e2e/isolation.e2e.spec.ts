@@ -63,6 +63,31 @@ describe('operator isolation', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('after A amended and invalidated its filing, B re-sending the same messages gets 404, not A\'s answers', async () => {
+    const own = sampleFiling('F20', { seed: 901, declarant: A, carrier: CARRIER, masterDocument: '176-90000022' });
+    const target = (await a.post('/v1/filings', own)).body.mrn as string;
+    await eventually(async () => expect((await a.get(`/v1/filings/${target}`)).status).toBe(200));
+    const houses = own.consignmentMasterLevel!.consignmentHouseLevel;
+    const amended = {
+      ...own,
+      consignmentMasterLevel: {
+        ...own.consignmentMasterLevel!,
+        consignmentHouseLevel: houses.map((h, i) => (i === 0 ? { ...h, consignee: { ...h.consignee!, name: 'Marta Nowak-Kowalska' } } : h)),
+      },
+    };
+    const mine = await a.post(`/v1/filings/${target}/amendments`, amended, { 'idempotency-key': 'iso-901' });
+    expect(mine.status).toBe(200);
+    expect((await a.post(`/v1/filings/${target}/invalidation`)).status).toBe(200);
+    const before = await eventCount();
+    // The same Idempotency-Key, and the very request A sent: a message id is A's, never a way to read A's answers.
+    const asB = { ...amended, declarant: { ...amended.declarant, identificationNumber: B } };
+    const amendAgain = await b.post(`/v1/filings/${target}/amendments`, asB, { 'idempotency-key': 'iso-901' });
+    const invalidateAgain = await b.post(`/v1/filings/${target}/invalidation`);
+    expect([amendAgain.status, invalidateAgain.status]).toEqual([404, 404]);
+    expect(JSON.stringify([amendAgain.body, invalidateAgain.body])).not.toContain(own.lrn);
+    expect(await eventCount()).toBe(before);
+  });
+
   it('GET /v1/filings?transportDocument finds none of A\'s filings for B', async () => {
     expect((await b.get('/v1/filings?transportDocument=176-90000011')).body).toEqual({ messageType: 'IE3R08', filings: [] });
     expect((await a.get('/v1/filings?transportDocument=176-90000011')).body.filings).toHaveLength(1);

@@ -76,6 +76,9 @@ describe('risk analysis end to end', () => {
       const answer = await declarant.post(`/v1/referrals/${mrn}-R1/answer`, { messageType: 'IE3R02', information: 'SDS attached: fireworks, UN0336, 1.4G' }, { 'idempotency-key': `rfi-${mrn}` });
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({ messageType: 'IE3R02', mrn, reference: `${mrn}-R1` });
+      // The stranger re-sending that very answer (same Idempotency-Key) is still not found: no replay of another's reply.
+      const copied = await stranger.post(`/v1/referrals/${mrn}-R1/answer`, { messageType: 'IE3R02', information: 'SDS attached: fireworks, UN0336, 1.4G' }, { 'idempotency-key': `rfi-${mrn}` });
+      expect(copied.status).toBe(404);
       await eventually(() => expect(subscription.signals.filter((s) => s.mrn === mrn && s.kind === 'referral-answered')).toHaveLength(1));
       const answered = subscription.signals.find((s) => s.mrn === mrn && s.kind === 'referral-answered')!;
       expect(JSON.parse(answered.payload_json)).toMatchObject({ reference: `${mrn}-R1`, answer: { information: 'SDS attached: fireworks, UN0336, 1.4G' } });

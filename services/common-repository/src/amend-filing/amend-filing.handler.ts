@@ -21,7 +21,7 @@ export class AmendFilingHandler {
     const outcome = await this.commands.run({
       mrn,
       command: { type: 'AmendFiling', data: { messageId, filing, by: sender, at: now.toISOString() } },
-      commandId: `amend-${mrn}-${messageId}`,
+      commandId: `amend-${mrn}-${sender}-${messageId}`, // the sender too: a message id replays only its own sender's answer
       actor: { kind: 'trader', eori: sender },
       at: now,
     });

@@ -20,7 +20,7 @@ export class InvalidateFilingHandler {
     const outcome = await this.commands.run({
       mrn,
       command: { type: 'InvalidateFiling', data: { messageId, by: sender, at: now.toISOString() } },
-      commandId: `invalidate-${mrn}-${messageId}`,
+      commandId: `invalidate-${mrn}-${sender}-${messageId}`, // the sender too: a message id replays only its own sender's answer
       actor: { kind: 'trader', eori: sender },
       at: now,
     });

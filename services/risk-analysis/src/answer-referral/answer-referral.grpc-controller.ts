@@ -63,7 +63,7 @@ export class AnswerReferralGrpcController {
     const outcome = await this.commands.risk(
       mrn,
       { type: 'AnswerReferral', data: { reference: r.reference, by, ...answer, at: now.toISOString() } },
-      `answer-${r.reference}-${r.message_id}`,
+      `answer-${r.reference}-${by}-${r.message_id}`, // the sender too: a message id replays only its own sender's answer
       { kind: 'trader', eori: by },
       now,
       r.message_id,
