@@ -148,6 +148,24 @@ describe('risk analysis of complete ENS', () => {
     expect(await types(mrn)).toEqual(beforeActivation);
   });
 
+  it('keeps a criterion with its owner: no Member State takes over an EU-wide or another\'s criterion by versioning it', async () => {
+    const base = { version: 1, title: 'Owner test', riskArea: 'security', phases: ['pre-arrival'], validFrom: '2026-01-01T00:00:00Z', score: 10, condition: { kind: 'hsPrefix', prefixes: ['0101'] } };
+    const eu = { ...base, id: 'eu-sec-901', owner: { kind: 'eu' } };
+    const de = { ...base, id: 'de-sec-901', owner: { kind: 'member-state', memberState: 'DE' } };
+    expect(await h.asAdmin('CreateCriterion', { criterion_json: JSON.stringify(eu) })).toMatchObject({ ok: true });
+    expect(await h.asMemberState('DE', 'CreateCriterion', { criterion_json: JSON.stringify(de) })).toMatchObject({ ok: true });
+    // A version that claims the caller as owner is still the criterion's owner's to record.
+    const asDe = { ...eu, version: 2, owner: { kind: 'member-state', memberState: 'DE' } };
+    expect(await h.asMemberState('DE', 'NewCriterionVersion', { criterion_json: JSON.stringify(asDe) })).toMatchObject({ ok: false, kind: 'permission' });
+    const asFr = { ...de, version: 2, owner: { kind: 'member-state', memberState: 'FR' } };
+    expect(await h.asMemberState('FR', 'NewCriterionVersion', { criterion_json: JSON.stringify(asFr) })).toMatchObject({ ok: false, kind: 'permission' });
+    // Nor may its owner hand it over.
+    expect(await h.asAdmin('NewCriterionVersion', { criterion_json: JSON.stringify(asDe) })).toMatchObject({ ok: false, kind: 'precondition', details: [{ validationCode: '12', pointer: '/owner' }] });
+    expect(await h.asMemberState('DE', 'NewCriterionVersion', { criterion_json: JSON.stringify({ ...de, version: 2, score: 20 }) })).toMatchObject({ ok: true, reply: { version: 2 } });
+    expect((await store.readStream('criterion-eu-sec-901')).length).toBe(1);
+    expect((await store.readStream('criterion-de-sec-901')).length).toBe(2);
+  });
+
   it('does not re-analyse an open ENS for an activation its analysis already ran with (seen late, or redelivered)', async () => {
     const open = await lodge('360300');
     await eventually(async () => expect(await types(open.mrn)).toEqual(['RiskAnalysed']));

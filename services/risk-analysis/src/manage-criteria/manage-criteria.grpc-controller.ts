@@ -39,7 +39,7 @@ function mayManage(caller: Principal, owner: Criterion['owner']): void {
 function refusal(r: CriterionRefusal, id: string): PlatformError {
   return r.kind === 'not-found'
     ? new PlatformError('not-found', 'CRITERION.NOT_FOUND', `no such version of ${id}`)
-    : new PlatformError('precondition', 'CRITERION.LIFECYCLE', r.reason, [{ validationCode: r.code, pointer: '/version', description: r.reason }]);
+    : new PlatformError('precondition', 'CRITERION.LIFECYCLE', r.reason, [{ validationCode: r.code, pointer: r.pointer ?? '/version', description: r.reason }]);
 }
 
 @Controller()
@@ -121,6 +121,10 @@ export class ManageCriteriaGrpcController {
   }
 
   private async record(criterion: Criterion, caller: Principal): Promise<riskAnalysisV1.CriterionReply> {
+    // The owner that counts is the criterion's (its first version's), not the one the new version claims; the decider
+    // also refuses a version that changes it, should this catalogue not have seen the criterion yet.
+    const established = this.catalogue.entry(criterion.id)?.versions[0]?.owner;
+    if (established) mayManage(caller, established);
     mayManage(caller, criterion.owner);
     const now = this.clock.now();
     const outcome = await this.commands.criterion(
@@ -139,6 +143,7 @@ export class ManageCriteriaGrpcController {
     const entry = this.catalogue.entry(r.id);
     const version = entry?.versions.find((v) => v.version === r.version);
     if (!entry || !version) throw new PlatformError('not-found', 'CRITERION.NOT_FOUND', `no version ${r.version} of ${r.id}`);
+    mayManage(caller, entry.versions[0].owner);
     mayManage(caller, version.owner);
     const now = this.clock.now();
     const by = describeActor(caller.actor);

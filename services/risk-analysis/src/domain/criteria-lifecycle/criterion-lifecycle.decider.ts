@@ -19,7 +19,11 @@ export interface CriterionState {
   readonly activationDecided: boolean;
 }
 
-export type CriterionRefusal = { readonly kind: 'not-found' } | { readonly kind: 'lifecycle'; readonly code: '12'; readonly reason: string };
+export type CriterionRefusal =
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'lifecycle'; readonly code: '12'; readonly reason: string; readonly pointer?: string };
+
+const ownerName = (owner: Criterion['owner']): string => (owner.kind === 'member-state' ? owner.memberState : 'eu');
 
 function decide(command: CriterionCommand, state: CriterionState): readonly CriterionEvent[] | CriterionRefusal {
   switch (command.type) {
@@ -29,6 +33,12 @@ function decide(command: CriterionCommand, state: CriterionState): readonly Crit
       // Re-recording the same version with the same content (a restart seeding from files) is nothing new.
       if (existing) return canonicalCriterion(existing) === canonicalCriterion(criterion) ? [] : { kind: 'lifecycle', code: '12', reason: `version ${criterion.version} of ${criterion.id} exists with other content` };
       if (criterion.version !== state.versions.length + 1) return { kind: 'lifecycle', code: '12', reason: `the next version of ${criterion.id} is ${state.versions.length + 1}` };
+      // A criterion keeps its owner: else a Member State could take over an EU-wide (or another's) criterion by
+      // recording a version it owns, then switch it off for everyone.
+      const first = state.versions[0];
+      if (first && ownerName(first.owner) !== ownerName(criterion.owner)) {
+        return { kind: 'lifecycle', code: '12', pointer: '/owner', reason: `${criterion.id} is owned by ${ownerName(first.owner)}: a new version keeps its owner` };
+      }
       return [{ type: 'CriterionVersionRecorded', data: { criterion, source: command.data.source, recordedBy: command.data.by, recordedAt: command.data.at } }];
     }
     case 'ActivateCriterion': {

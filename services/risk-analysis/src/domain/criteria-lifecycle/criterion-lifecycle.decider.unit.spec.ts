@@ -26,6 +26,10 @@ describe('criterion lifecycle', () => {
       given([recorded(1)]).when(record(2, 60)).then([recorded(2, 60)]);
     });
     it('refuses a gap in the versions', () => given([recorded(1)]).when(record(3)).then(refused({ kind: 'lifecycle', code: '12', reason: 'the next version of eu-sec-900 is 2' })));
+    it('refuses a new version with another owner, so no one takes over a criterion by versioning it', () => {
+      const asDe = { ...record(2), data: { ...record(2).data, criterion: { ...criterion(2), owner: { kind: 'member-state' as const, memberState: 'DE' } } } };
+      given([recorded(1)]).when(asDe).then(refused({ kind: 'lifecycle', code: '12', pointer: '/owner', reason: 'eu-sec-900 is owned by eu: a new version keeps its owner' }));
+    });
     it('records the same version with the same content as nothing new, and refuses other content', () => {
       given([recorded(1)]).when(record(1)).thenNothingHappened();
       given([recorded(1)]).when(record(1, 99)).then(refused({ kind: 'lifecycle', code: '12', reason: 'version 1 of eu-sec-900 exists with other content' }));
