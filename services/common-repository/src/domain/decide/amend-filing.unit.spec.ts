@@ -90,6 +90,19 @@ describe('amend-filing', () => {
         .when(amend(changed, 'BE222222222'))
         .then([amended({ filing: changed, changed: ['/documentIssueDate'], by: 'BE222222222' })]);
     });
+
+    it('rejects another representative, or none, with X04: who may act on the filing is fixed at registration', () => {
+      const represented = minimalFiling({ type: 'F20', representative: 'BE222222222' });
+      const filed = [registered({ filing: represented }), responsibilityAssigned()];
+      given(filed)
+        .when(amend({ ...represented, representative: { ...represented.representative!, identificationNumber: 'NL333333333' } }))
+        .then(rejectedWith('X04', '/representative/identificationNumber', 'this element may not be amended'));
+      const { representative: _dropped, ...unrepresented } = represented;
+      given(filed).when(amend(unrepresented)).then(rejectedWith('X04', '/representative', 'this element may not be amended'));
+      given(history)
+        .when(amend({ ...original, representative: { ...represented.representative! } }))
+        .then(rejectedWith('X04', '/representative', 'this element may not be amended'));
+    });
   });
 
   describe('of an unknown MRN', () => {
