@@ -111,13 +111,22 @@ describe('risk analysis end to end', () => {
     expect(await de.risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: true, reply: { status: 'assessed' } });
   });
 
-  it('issues do not load: IE3Q01 to the carrier, final', async () => {
+  it('issues do not load: IE3Q01 to the carrier, final for the consignment (its open pre-arrival analysis closes too)', async () => {
     const { mrn } = await fileWith('360100');
-    const analysis = await openAnalysis(mrn);
+    const openOf = async () => {
+      const open = await de.risk<riskAnalysisV1.ListOpenAnalysesReply>('ListOpenAnalyses', { limit: 1000 });
+      return open.ok ? open.reply.analyses.filter((a) => a.mrn === mrn).map((a) => a.analysis_id).sort() : [];
+    };
+    // An F20 is analysed in both phases: both wait for the risk unit before the do-not-load.
+    await eventually(async () => expect(await openOf()).toEqual(['pre-arrival-1', 'pre-loading-1']), 15_000);
+    const analysis = { analysis_id: 'pre-loading-1' };
     expect(await de.risk('IssueDoNotLoad', { mrn, analysis_id: analysis.analysis_id, house_documents: [], reason: 'detonators declared as toys' })).toMatchObject({ ok: true, reply: { status: 'do-not-load' } });
     await eventually(async () => expect(await inboxOf(carrier, mrn, 'IE3Q01')).toHaveLength(1));
     expect(JSON.stringify((await inboxOf(carrier, mrn, 'IE3Q01'))[0].payload)).not.toContain('detonators');
     expect(await de.risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: false, kind: 'precondition', details: [{ validationCode: '92' }] });
+    expect(await de.risk('CompleteAssessment', { mrn, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: false, kind: 'precondition', details: [{ validationCode: '92' }] });
+    await eventually(async () => expect(await openOf()).toEqual([]));
+    expect(await inboxOf(carrier, mrn, 'IE3N03')).toEqual([]);
   });
 
   it('re-analyses the ENS after an amendment, and the amended goods no longer hit', async () => {

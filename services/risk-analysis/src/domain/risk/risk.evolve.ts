@@ -49,7 +49,12 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
         referrals: a.referrals.map((r) => (r.reference === event.data.reference ? { ...r, status: 'answered' } : r)),
       }));
     case 'DoNotLoadIssued':
-      return update(state, event.data.analysisId, (a) => ({ ...a, status: 'do-not-load' }));
+      // Final for the consignment: the analysis it was decided in, and any other still open (a pre-arrival one), close.
+      if (state.status === 'none') return state;
+      return {
+        ...state,
+        analyses: state.analyses.map((a) => (a.analysisId === event.data.analysisId || a.status === 'awaiting-risk-unit' ? { ...a, status: 'do-not-load' as const } : a)),
+      };
     case 'RiskHitDismissed': {
       const d = event.data;
       return update(state, d.analysisId, (a) => ({ ...a, dismissed: [...a.dismissed, hitKey(d.criterionId, d.version, d.house)] }));

@@ -64,6 +64,15 @@ export async function projectAnalysis(recorded: RecordedEvent, tx: ReadModelTran
     return;
   }
   const change = changeOf(event);
+  if (event.type === 'DoNotLoadIssued') {
+    // Closes every open analysis of the consignment with the one it names (risk.evolve.ts).
+    await tx.query(`UPDATE ${TABLE} SET revision = $3, status = 'do-not-load' WHERE mrn = $1 AND revision < $3 AND (analysis_id = $2 OR status = 'awaiting-risk-unit')`, [
+      mrn,
+      analysisId,
+      recorded.revision,
+    ]);
+    return;
+  }
   await tx.query(`UPDATE ${TABLE} SET revision = $3${change ? `, ${change.set}` : ''} WHERE mrn = $1 AND analysis_id = $2 AND revision < $3`, [
     mrn,
     analysisId,

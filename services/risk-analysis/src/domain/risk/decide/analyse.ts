@@ -15,7 +15,8 @@ const sameCriteria = (a: readonly string[], b: readonly string[]) => a.length ==
  */
 export function analyse(command: Analyse['data'], state: RiskState): readonly RiskEvent[] | RiskRefusal {
   const current = currentAnalysis(state, command.phase);
-  if (current?.status === 'do-not-load') return [];
+  // A do-not-load in any phase ends the consignment's analysis: no pre-arrival analysis (nor IE3N03) after it.
+  if (state.status === 'analysed' && state.analyses.some((a) => a.status === 'do-not-load')) return [];
   if (current && command.trigger === 'ens-complete') return [];
   if (current && command.trigger === 'criteria-changed' && sameCriteria(current.criteria, criteriaKeys(command.criteria))) return [];
   // Re-analysis is of an ENS analysed before; one not yet analysed is analysed when it completes.

@@ -60,6 +60,9 @@ describe('analyse', () => {
 
   describe('after do not load', () => {
     it('analyses the consignment no more: the decision is final', () => given([analysed(), doNotLoadIssued()]).when(analyse({ trigger: 'amendment' })).thenNothingHappened());
+    it('starts no pre-arrival analysis either, so no IE3N03 follows a do-not-load', () => {
+      given([analysed(), doNotLoadIssued()]).when(analyse({ phase: 'pre-arrival', hits: [] })).thenNothingHappened();
+    });
   });
 
   describe('the pre-arrival phase after a pre-loading analysis', () => {

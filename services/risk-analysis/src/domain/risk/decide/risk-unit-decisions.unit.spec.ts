@@ -44,6 +44,13 @@ describe('risk unit decisions', () => {
     const dnl = (analysisId = 'pre-loading-1') => ({ type: 'IssueDoNotLoad' as const, data: { analysisId, houseDocuments: ['HAWB-1'], reason: 'improvised explosive device suspected', user: DE, at } });
     it('goes to the carrier (IE3Q01) and closes the analysis', () => given([analysed()]).when(dnl()).then([doNotLoadIssued()]));
     it('is final: nothing more is decided', () => given([analysed(), doNotLoadIssued()]).when(complete()).then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis is closed by a do-not-load' })));
+    it('closes the consignment\'s other open analysis too: no decision on it, no escalation', () => {
+      const both = [analysed(), analysed({ phase: 'pre-arrival' }), doNotLoadIssued()];
+      given(both)
+        .when({ type: 'CompleteAssessment', data: { analysisId: 'pre-arrival-1', user: DE, at } })
+        .then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis is closed by a do-not-load' }));
+      given(both).when({ type: 'Escalate', data: { at: '2099-01-01T00:00:00.000Z' } }).thenNothingHappened();
+    });
     it('belongs to the pre-loading analysis', () => given([analysed({ phase: 'pre-arrival' })]).when(dnl('pre-arrival-1')).then(refused({ kind: 'lifecycle', code: '12', reason: 'do not load is decided in the pre-loading analysis' })));
   });
 
