@@ -23,7 +23,10 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
   if (!current && command.trigger !== 'ens-complete') return [];
   const count = state.status === 'none' ? 0 : state.analyses.filter((a) => a.phase === command.phase).length;
   const analysisId = `${command.phase}-${count + 1}`;
-  const events: RiskEvent[] = [{ type: 'RiskAnalysed', data: { ...command, analysisId } }];
+  // A re-analysis that takes the place of an open one keeps its deadline: else re-analyses (amendments, criteria
+  // changes) would push the escalation back for ever.
+  const dueAt = current?.status === 'awaiting-risk-unit' && Date.parse(current.dueAt) < Date.parse(command.dueAt) ? current.dueAt : command.dueAt;
+  const events: RiskEvent[] = [{ type: 'RiskAnalysed', data: { ...command, analysisId, dueAt } }];
   if (command.hits.length === 0 && !command.manualReview) {
     events.push({
       type: 'RiskAssessmentCompleted',

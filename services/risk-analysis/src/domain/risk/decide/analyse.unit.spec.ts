@@ -47,6 +47,19 @@ describe('analyse', () => {
     });
   });
 
+  describe('a re-analysis of an open analysis', () => {
+    it('keeps the deadline of the analysis it replaces, so re-analyses cannot put the escalation off', () => {
+      given([analysed({ dueAt: '2026-12-01T10:30:00.000Z' })])
+        .when(analyse({ trigger: 'amendment', dueAt: '2026-12-01T14:00:00.000Z' }))
+        .then([analysed({ trigger: 'amendment', n: 2, dueAt: '2026-12-01T10:30:00.000Z' })]);
+    });
+    it('takes a deadline of its own after an assessment (new work, not a postponement)', () => {
+      given([analysed({ dueAt: '2026-12-01T10:30:00.000Z' }), assessmentCompleted()])
+        .when(analyse({ trigger: 'amendment', dueAt: '2026-12-01T14:00:00.000Z' }))
+        .then([analysed({ trigger: 'amendment', n: 2, dueAt: '2026-12-01T14:00:00.000Z' })]);
+    });
+  });
+
   describe('a criteria change the open analysis already ran with (an activation seen after it)', () => {
     it('starts no new analysis, in whatever order the versions are listed', () => {
       const both = [{ id: 'eu-sec-001', version: 1 }, { id: 'eu-sec-002', version: 3 }];
