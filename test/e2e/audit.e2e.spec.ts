@@ -134,6 +134,7 @@ describe('the audit door end to end', () => {
   it('records who read whose data and why, and lists it', async () => {
     const auditor = await stack.auditor('ECA 2026 case 17: ICS2 risk management');
     await auditor.get(`/v1/audit/mrns/${mrn}/timeline`);
+    await auditor.get(`/v1/audit/streams/risk-${mrn}/state`);
     const log = await auditor.get(`/v1/audit/access-log?mrn=${mrn}`);
     expect(log.status).toBe(200);
     const entries = log.body.entries as { reader: string; resource: string; purpose: string; door: string }[];
@@ -142,6 +143,8 @@ describe('the audit door end to end', () => {
         expect.objectContaining({ reader: 'member-state:DE/de-officer-1', resource: 'risk-analysis', purpose: 'risk assessment' }),
         expect.objectContaining({ reader: 'member-state:DE/de-officer-1', resource: 'control-case', purpose: 'customs control' }),
         expect.objectContaining({ reader: 'auditor:auditor-1', resource: 'timeline', purpose: 'ECA 2026 case 17: ICS2 risk management' }),
+        // A stream's state read is the MRN's too (before, it was filed under the stream id, out of this list).
+        expect.objectContaining({ reader: 'auditor:auditor-1', resource: 'stream-state', purpose: 'ECA 2026 case 17: ICS2 risk management' }),
       ]),
     );
     const byUser = await auditor.get('/v1/audit/access-log?userId=auditor-1&limit=1000');

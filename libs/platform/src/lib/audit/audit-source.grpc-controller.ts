@@ -7,6 +7,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { auditV1 } from '@ics2/contracts';
+import { isMrn } from '@ics2/domain';
 import { categoryOf, type EventStore } from '@ics2/event-store';
 import { Caller, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -37,7 +38,10 @@ export class AuditSourceGrpcController {
     const asOf = r.as_of ? new Date(r.as_of) : undefined;
     if (asOf && (Number.isNaN(asOf.getTime()) || !r.as_of.includes('T'))) throw invalid('/asOf', 'an ISO-8601 instant');
     if (r.before_revision < 0) throw invalid('/beforeRevision', 'a revision (0 for no limit)');
-    await this.accessLog.record(caller, { resource: 'stream-state', id: r.stream_id, purpose, door: `${S} StateAsOf` });
+    // A stream of one consignment (ens-, risk-, control-<mrn>) is filed under its MRN, where auditors list who read it.
+    const suffix = r.stream_id.slice(categoryOf(r.stream_id).length + 1);
+    const mrn = isMrn(suffix) ? suffix : undefined;
+    await this.accessLog.record(caller, { resource: 'stream-state', id: r.stream_id, ...(mrn ? { mrn } : {}), purpose, door: `${S} StateAsOf` });
     const events = (await this.store.readStream(r.stream_id, asOf ? { asOf } : {})).filter((e) => r.before_revision === 0 || e.revision < r.before_revision);
     const evolve = fold.evolve as (s: unknown, e: unknown) => unknown;
     const state = events.reduce((s, e) => evolve(s, { type: e.type, data: e.data }), fold.initialState());
