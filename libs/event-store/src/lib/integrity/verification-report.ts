@@ -10,6 +10,8 @@ export type IntegrityProblemKind =
   | 'checkpoint-mismatch'
   /** An event whose hash is not proven to be in the checkpoint's Merkle tree (no proof, or one that fails). */
   | 'not-in-checkpoint'
+  /** A bundle stream whose label is not the stream its events are of (what the bundle says it is about is wrong). */
+  | 'mislabelled-stream'
   /** A checkpoint an earlier report named is no longer in the store. */
   | 'missing-checkpoint'
   /** The store's checkpoint of that id differs from the one an earlier report named. */

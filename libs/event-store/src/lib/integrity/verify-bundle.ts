@@ -75,6 +75,20 @@ export function verifyBundle(
   let proofsVerified = 0;
   for (const stream of bundle.streams) {
     for (const event of stream.events) {
+      // The label is not hashed, the event's streamId is: a bundle relabelled to seem about another MRN says so here.
+      if (event.streamId !== stream.streamId) {
+        problems.add(
+          {
+            streamId: stream.streamId,
+            revision: event.revision,
+            eventId: event.id,
+            position: event.position,
+            kind: 'mislabelled-stream',
+            detail: `the bundle lists event ${event.id} under ${stream.streamId}, but it is revision ${event.revision} of ${event.streamId}`,
+          },
+          event.position,
+        );
+      }
       chains.accept(event);
       eventsChecked += 1;
       if (root === undefined) continue;

@@ -69,6 +69,13 @@ describe('verify an audit bundle offline', () => {
   });
 
   describe('edited by hand', () => {
+    it('a stream relabelled as another MRN\'s: mislabelled, naming the stream its events are of', () => {
+      const relabelled = { ...honest, streams: [{ ...honest.streams[0], streamId: 'ens-Z' }, honest.streams[1]] };
+      const report = verifyBundle(relabelled, publicKeys);
+      expect(report.ok).toBe(false);
+      expect(report.firstProblem).toMatchObject({ kind: 'mislabelled-stream', streamId: 'ens-Z', revision: 0, detail: expect.stringContaining('of ens-M') });
+    });
+
     it('a changed payload: changed content of that event', () => {
       const report = verifyBundle(editEns((es) => es.map((e) => (e.revision === 2 ? { ...e, data: { n: 99 } } : e))), publicKeys);
       expect(report.ok).toBe(false);
