@@ -12,7 +12,7 @@ import request from 'supertest';
 import { generateCheckpointKeyPair } from '@ics2/event-store';
 import { runAuditCli } from '../../services/audit/src/cli/audit-cli';
 import type { controlResultsV1, riskAnalysisV1 } from '@ics2/contracts';
-import { asSuperuser, eventually, mrnOf } from '@ics2/testing';
+import { airPlaciScenario, asSuperuser, eventually, mrnOf } from '@ics2/testing';
 import { airFilingWith, file, openAnalysisOf } from '../support/e2e-filings';
 import { startStack, type FullStack, type MemberStateAgent, type TraderAgent } from '../support/stack-harness';
 
@@ -149,6 +149,24 @@ describe('the audit door end to end', () => {
     );
     const byUser = await auditor.get('/v1/audit/access-log?userId=auditor-1&limit=1000');
     expect((byUser.body.entries as { reader: string }[]).every((e) => e.reader === 'auditor:auditor-1')).toBe(true);
+  });
+
+  it("records a read of a family's timeline or bundle under every MRN it returns, not only the one asked for", async () => {
+    const forwarderEori = 'NL555555555555';
+    const placi = airPlaciScenario({ seed: 6_101, houses: 1, carrier: CARRIER, declarant: CARRIER, expectedHouseFilers: [forwarderEori] });
+    const master = await file(await stack.trader(CARRIER), placi.master);
+    const house = await file(await stack.trader(forwarderEori), placi.houses[0]);
+    const auditor = await stack.auditor('ECA 2026 case 18: multiple filing');
+    await eventually(async () => expect((await auditor.get(`/v1/audit/mrns/${house}/timeline`)).body.filings).toEqual(expect.arrayContaining([master, house])), 15_000);
+    await stack.checkpointNow();
+    expect((await auditor.get(`/v1/audit/mrns/${house}/bundle`)).status).toBe(200);
+    const readsOf = async (m: string) =>
+      ((await auditor.get(`/v1/audit/access-log?mrn=${m}`)).body.entries as { reader: string; resource: string; purpose: string }[])
+        .filter((e) => e.purpose === 'ECA 2026 case 18: multiple filing')
+        .map((e) => e.resource);
+    // The house was asked for; the master's events came with it, so the master's log says so too.
+    expect(await readsOf(master)).toEqual(expect.arrayContaining(['timeline', 'bundle']));
+    expect(await readsOf(house)).toEqual(expect.arrayContaining(['timeline', 'bundle']));
   });
 
   it('verifies the hash chains and the signed checkpoints', async () => {

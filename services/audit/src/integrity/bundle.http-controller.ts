@@ -39,7 +39,9 @@ export class BundleHttpController {
     if (!isMrn(mrn)) throw invalid('/mrn', 'an MRN (18 characters, valid check digit)');
     const family = await this.log.family(mrn);
     if (!family) throw new PlatformError('not-found', 'AUDIT.NOT_FOUND', `no filing ${mrn} in the store`);
-    await this.accessLog.record(caller, { resource: 'bundle', id: mrn, mrn, purpose: ctx.purpose, door: 'audit GET /v1/audit/mrns/{mrn}/bundle' });
+    // The answer holds the whole family (master and houses, perhaps other operators'): each MRN's read is recorded.
+    const read = [mrn, ...[...family.mrns].filter((m) => m !== mrn).sort()];
+    await this.accessLog.recordAll(caller, read.map((m) => ({ resource: 'bundle', id: mrn, mrn: m, purpose: ctx.purpose, door: 'audit GET /v1/audit/mrns/{mrn}/bundle' })));
     try {
       return jsonSafe(await exportBundle(this.log.pool, { streamIds: streamsOf(family) }));
     } catch (e) {

@@ -37,7 +37,9 @@ export class TimelineHttpController {
     if (!isMrn(mrn)) throw invalid('/mrn', 'an MRN (18 characters, valid check digit)');
     const family = await this.log.family(mrn);
     if (!family) throw new PlatformError('not-found', 'AUDIT.NOT_FOUND', `no filing ${mrn} in the store`);
-    await this.accessLog.record(caller, { resource: 'timeline', id: mrn, mrn, purpose: ctx.purpose, door: 'audit GET /v1/audit/mrns/{mrn}/timeline' });
+    // The answer holds the whole family (master and houses, perhaps other operators'): each MRN's read is recorded.
+    const read = [mrn, ...[...family.mrns].filter((m) => m !== mrn).sort()];
+    await this.accessLog.recordAll(caller, read.map((m) => ({ resource: 'timeline', id: mrn, mrn: m, purpose: ctx.purpose, door: 'audit GET /v1/audit/mrns/{mrn}/timeline' })));
     const streams = streamsOf(family);
     const [events, deliveries] = await Promise.all([
       this.log.inLogOrder(streams),
