@@ -20,6 +20,7 @@ interface Link {
   revision: number;
   position: Position;
   hash: string | null;
+  recordedAt: string;
 }
 
 interface Suspect {
@@ -47,6 +48,8 @@ interface StreamState {
  * - removed-event: a revision never arrives (revisions may arrive early, since commit order can differ from
  *   revision order: they wait until the walk ends, or until PARK_LIMIT of them pile up). Names the stream and the
  *   first missing revision; the detail names the events on either side.
+ * - reordered-event, backdated: an event whose link holds but which is recorded before the revision it follows (the
+ *   append never lets recorded_at decrease along a stream, so it was written past it, with a hash made to fit).
  * - reordered-event: two broken links of one stream that exchanging the two events (whole, or some of their
  *   id/type/data/metadata/recordedAt) repairs: one problem naming both. Also an event (its link broken or not) that
  *   sits at a lower log position than the revision before it (a stream's positions grow with its revisions: each
@@ -140,6 +143,17 @@ export class StreamChains {
           },
           event.position,
         );
+      } else if (s.prev !== null && Date.parse(event.recordedAt) < Date.parse(s.prev.recordedAt)) {
+        // The append keeps recorded_at from decreasing along a stream (so asOf reads a prefix): an event recorded
+        // before the revision it follows was written past the append, backdated, its hash computed to fit.
+        this.problems.add(
+          {
+            ...named(event),
+            kind: 'reordered-event',
+            detail: `revision ${event.revision} is recorded at ${event.recordedAt}, before revision ${s.prev.revision} (${s.prev.id}, ${s.prev.recordedAt}): backdated`,
+          },
+          event.position,
+        );
       }
       this.advance(s, event, event.hash ?? computed);
       return;
@@ -217,12 +231,13 @@ export class StreamChains {
     s.next = event.revision + 1;
     s.prevHash = hashForNext;
     if (s.prev === null) {
-      s.prev = { id: event.id, revision: event.revision, position: event.position, hash: event.hash };
+      s.prev = { id: event.id, revision: event.revision, position: event.position, hash: event.hash, recordedAt: event.recordedAt };
     } else {
       s.prev.id = event.id;
       s.prev.revision = event.revision;
       s.prev.position = event.position;
       s.prev.hash = event.hash;
+      s.prev.recordedAt = event.recordedAt;
     }
   }
 }

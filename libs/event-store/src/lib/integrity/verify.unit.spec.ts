@@ -66,6 +66,18 @@ describe('verify events', () => {
     });
   });
 
+  describe('an event written past the append, backdated, its hash computed to fit', () => {
+    it('is named: recorded_at never decreases along a stream', async () => {
+      const last = honest[a(4)];
+      const prevHash = honest[a(3)].hash as string;
+      const backdated = { ...last, recordedAt: '2020-01-01T00:00:00.000Z' };
+      const log = honest.map((e, i) => (i === a(4) ? { ...backdated, hash: eventHash(backdated, prevHash) } : e));
+      const report = await verifyEvents(log);
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'reordered-event', streamId: 'ens-A', revision: 4, detail: expect.stringContaining('backdated') })]);
+    });
+  });
+
   describe('a removed event', () => {
     it('in the middle of a stream: names the missing revision', async () => {
       const log = honest.filter((_e, i) => i !== a(2));
