@@ -12,7 +12,7 @@ import { AccessLog, Caller, PLATFORM_RUNTIME, PlatformError, Roles, type Platfor
 import { auditRequestOf } from '../doors/audit-request';
 import { invalid, PURPOSE_API_HEADER } from '../doors/audit-answers';
 import { EventLog } from '../event-log/event-log';
-import { streamsOf } from '../timeline/ens-family';
+import { mrnsOf, streamsOf } from '../timeline/ens-family';
 import { jsonSafe } from './json-safe';
 import { malformed } from './malformed';
 import { trustedCheckpointKeys } from './trusted-keys';
@@ -40,8 +40,7 @@ export class BundleHttpController {
     const family = await this.log.family(mrn);
     if (!family) throw new PlatformError('not-found', 'AUDIT.NOT_FOUND', `no filing ${mrn} in the store`);
     // The answer holds the whole family (master and houses, perhaps other operators'): each MRN's read is recorded.
-    const read = [mrn, ...[...family.mrns].filter((m) => m !== mrn).sort()];
-    await this.accessLog.recordAll(caller, read.map((m) => ({ resource: 'bundle', id: mrn, mrn: m, purpose: ctx.purpose, door: 'audit GET /v1/audit/mrns/{mrn}/bundle' })));
+    await this.accessLog.recordAll(caller, mrnsOf(mrn, family).map((m) => ({ resource: 'bundle', id: mrn, mrn: m, purpose: ctx.purpose, door: 'audit GET /v1/audit/mrns/{mrn}/bundle' })));
     try {
       return jsonSafe(await exportBundle(this.log.pool, { streamIds: streamsOf(family) }));
     } catch (e) {

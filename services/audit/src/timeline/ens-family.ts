@@ -34,3 +34,8 @@ export function streamsOf(family: EnsFamily): string[] {
   const heads = family.heads.size ? [...family.heads] : [...family.mrns];
   return [...[...family.mrns].map(ensStream), ...heads.flatMap((h) => [riskStream(h), controlStream(h)]), ...[...family.arrivals].map(arrivalStream)];
 }
+
+/** The family's MRNs, the one asked for first: whose data an answer about the family shows (each read is recorded). */
+export function mrnsOf(mrn: string, family: EnsFamily): string[] {
+  return [mrn, ...[...family.mrns].filter((m) => m !== mrn).sort()];
+}

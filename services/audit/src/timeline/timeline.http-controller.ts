@@ -11,7 +11,7 @@ import { auditRequestOf } from '../doors/audit-request';
 import { invalid, PURPOSE_API_HEADER } from '../doors/audit-answers';
 import { EventLog } from '../event-log/event-log';
 import { AuditSources } from '../sources/audit-sources';
-import { streamsOf } from './ens-family';
+import { mrnsOf, streamsOf } from './ens-family';
 import { timelineOf } from './timeline';
 import { TimelineResponseDto } from './timeline.response.dto';
 
@@ -38,8 +38,7 @@ export class TimelineHttpController {
     const family = await this.log.family(mrn);
     if (!family) throw new PlatformError('not-found', 'AUDIT.NOT_FOUND', `no filing ${mrn} in the store`);
     // The answer holds the whole family (master and houses, perhaps other operators'): each MRN's read is recorded.
-    const read = [mrn, ...[...family.mrns].filter((m) => m !== mrn).sort()];
-    await this.accessLog.recordAll(caller, read.map((m) => ({ resource: 'timeline', id: mrn, mrn: m, purpose: ctx.purpose, door: 'audit GET /v1/audit/mrns/{mrn}/timeline' })));
+    await this.accessLog.recordAll(caller, mrnsOf(mrn, family).map((m) => ({ resource: 'timeline', id: mrn, mrn: m, purpose: ctx.purpose, door: 'audit GET /v1/audit/mrns/{mrn}/timeline' })));
     const streams = streamsOf(family);
     const [events, deliveries] = await Promise.all([
       this.log.inLogOrder(streams),
