@@ -15,13 +15,17 @@ const TABLE = `${RISK_ANALYSIS_SCHEMA}.analyses`;
 
 const hitKey = (criterionId: string, version: number, house?: string) => `${criterionId}@${version}@${house ?? ''}`;
 
-/** The SET clause and its parameters ($4 on) for a later event of an analysis; null for one that changes only the revision. */
-function changeOf(event: Exclude<RiskEvent, { type: 'RiskAnalysed' }>): { set: string; params: unknown[] } | null {
+/**
+ * The SET clause and its parameters ($4 on) for a later event of an analysis; null for one that changes only the
+ * revision. `rows` widens the rows it applies to beyond the analysis the event names.
+ */
+function changeOf(event: Exclude<RiskEvent, { type: 'RiskAnalysed' }>): { set: string; params: unknown[]; rows?: string } | null {
   switch (event.type) {
     case 'RiskAssessmentCompleted':
       return { set: `status = 'assessed'`, params: [] };
     case 'DoNotLoadIssued':
-      return { set: `status = 'do-not-load'`, params: [] };
+      // Final for the consignment: every analysis of the ENS still open closes with the one it names (risk.evolve.ts).
+      return { set: `status = 'do-not-load'`, params: [], rows: `status = 'awaiting-risk-unit'` };
     case 'ReferralRequested': {
       const { reference, kind, houseDocuments } = event.data;
       return { set: `referrals = referrals || jsonb_build_array($4::jsonb)`, params: [JSON.stringify({ reference, kind, status: 'open', houseDocuments: [...houseDocuments] })] };
@@ -64,16 +68,8 @@ export async function projectAnalysis(recorded: RecordedEvent, tx: ReadModelTran
     return;
   }
   const change = changeOf(event);
-  if (event.type === 'DoNotLoadIssued') {
-    // Closes every open analysis of the consignment with the one it names (risk.evolve.ts).
-    await tx.query(`UPDATE ${TABLE} SET revision = $3, status = 'do-not-load' WHERE mrn = $1 AND revision < $3 AND (analysis_id = $2 OR status = 'awaiting-risk-unit')`, [
-      mrn,
-      analysisId,
-      recorded.revision,
-    ]);
-    return;
-  }
-  await tx.query(`UPDATE ${TABLE} SET revision = $3${change ? `, ${change.set}` : ''} WHERE mrn = $1 AND analysis_id = $2 AND revision < $3`, [
+  const rows = change?.rows ? `(analysis_id = $2 OR ${change.rows})` : 'analysis_id = $2';
+  await tx.query(`UPDATE ${TABLE} SET revision = $3${change ? `, ${change.set}` : ''} WHERE mrn = $1 AND ${rows} AND revision < $3`, [
     mrn,
     analysisId,
     recorded.revision,
