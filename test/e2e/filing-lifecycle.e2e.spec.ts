@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { airPlaciScenario, eventually, sampleFiling } from '@ics2/testing';
 import { isMrn } from '@ics2/domain';
 import type { EnsFiling } from '@ics2/contracts';
+import { withFirstConsigneeName } from '../support/e2e-filings';
 import { startStack, type Stack, type TraderAgent } from '../support/stack-harness';
 
 const DECLARANT = 'DE123456789012345';
@@ -66,14 +67,7 @@ describe('filing lifecycle through the trader API', () => {
   it('amends (200 IE3N10, notified), refuses a protected change (409 IE3N01, notified), and a re-sent amendment writes nothing', async () => {
     const filing = sampleFiling('F20', { seed: 502, declarant: DECLARANT });
     const mrn = await lodge(declarant, filing);
-    const houses = filing.consignmentMasterLevel!.consignmentHouseLevel;
-    const amended: EnsFiling = {
-      ...filing,
-      consignmentMasterLevel: {
-        ...filing.consignmentMasterLevel!,
-        consignmentHouseLevel: houses.map((h, i) => (i === 0 ? { ...h, consignee: { ...h.consignee!, name: 'Marta Nowak-Kowalska' } } : h)),
-      },
-    };
+    const amended = withFirstConsigneeName(filing, 'Marta Nowak-Kowalska');
     const ok = await declarant.post(`/v1/filings/${mrn}/amendments`, amended, { 'idempotency-key': 'amd-502' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ messageType: 'IE3N10', mrn, changed: ['/consignmentMasterLevel/consignmentHouseLevel/0/consignee/name'] });

@@ -4,6 +4,7 @@
  */
 import { Client } from 'pg';
 import { eventually, formatMrnForTest, sampleFiling } from '../support/isolation-fixtures';
+import { withFirstConsigneeName } from '../support/e2e-filings';
 import { startStack, type Stack, type TraderAgent } from '../support/stack-harness';
 
 const A = 'DE111111111111111';
@@ -67,14 +68,7 @@ describe('operator isolation', () => {
     const own = sampleFiling('F20', { seed: 901, declarant: A, carrier: CARRIER, masterDocument: '176-90000022' });
     const target = (await a.post('/v1/filings', own)).body.mrn as string;
     await eventually(async () => expect((await a.get(`/v1/filings/${target}`)).status).toBe(200));
-    const houses = own.consignmentMasterLevel!.consignmentHouseLevel;
-    const amended = {
-      ...own,
-      consignmentMasterLevel: {
-        ...own.consignmentMasterLevel!,
-        consignmentHouseLevel: houses.map((h, i) => (i === 0 ? { ...h, consignee: { ...h.consignee!, name: 'Marta Nowak-Kowalska' } } : h)),
-      },
-    };
+    const amended = withFirstConsigneeName(own, 'Marta Nowak-Kowalska');
     const mine = await a.post(`/v1/filings/${target}/amendments`, amended, { 'idempotency-key': 'iso-901' });
     expect(mine.status).toBe(200);
     expect((await a.post(`/v1/filings/${target}/invalidation`)).status).toBe(200);

@@ -52,3 +52,15 @@ export async function openAnalysisOf(rms: MemberStateAgent, mrn: string): Promis
   }, 20_000);
   return found as riskAnalysisV1.AnalysisView;
 }
+
+/** The filing with its first house consignment's consignee renamed: an amendment every filing family may make. */
+export function withFirstConsigneeName(filing: EnsFiling, name: string): EnsFiling {
+  const master = filing.consignmentMasterLevel!;
+  return {
+    ...filing,
+    consignmentMasterLevel: {
+      ...master,
+      consignmentHouseLevel: master.consignmentHouseLevel.map((h, i) => (i === 0 ? { ...h, consignee: { ...h.consignee!, name } } : h)),
+    },
+  };
+}
