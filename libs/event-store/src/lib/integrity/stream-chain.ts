@@ -145,7 +145,8 @@ export class StreamChains {
         );
       } else if (s.prev !== null && Date.parse(event.recordedAt) < Date.parse(s.prev.recordedAt)) {
         // The append keeps recorded_at from decreasing along a stream (so asOf reads a prefix): an event recorded
-        // before the revision it follows was written past the append, backdated, its hash computed to fit.
+        // before the revision it follows was written past the append (by the schema owner or a superuser since 009
+        // took the application's INSERT away), backdated, its hash computed to fit.
         this.problems.add(
           {
             ...named(event),

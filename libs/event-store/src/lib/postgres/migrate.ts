@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, type ClientBase } from 'pg';
 
-/** The application's NOLOGIN group role: SELECT and INSERT on events, nothing more (schema/001-events.sql). */
+/** The application's NOLOGIN group role: SELECT on events, appends through append_events only (schema/009). */
 export const APP_ROLE = 'ics2_app';
 
 /** The SQLSTATE the append-only trigger raises on UPDATE, DELETE or TRUNCATE of events. */

@@ -52,6 +52,23 @@ describe('event_store.events is append-only', () => {
       expect(await refusal(app.query(sql))).toMatchObject({ code: PERMISSION_DENIED });
     });
 
+    it('cannot write an event past append_events, even one whose hash fits its chain', async () => {
+      // A backdated third event, hashed onto the stream's head: before 009 the column INSERT grant let it in.
+      const [, head] = await store.readStream(streamId);
+      const content = { ...head, id: '0190f1a0-0000-7000-8000-00000000b4c3', revision: 2, recordedAt: '2020-01-01T00:00:00.000Z' };
+      const sql = `INSERT INTO event_store.events (stream_id, category, stream_hash, revision, id, type, data, metadata, recorded_at, hash)
+        SELECT stream_id, category, stream_hash, $2, $3, type, data, metadata, $4, $5 FROM event_store.events WHERE stream_id = $1 AND revision = 1`;
+      const params = [streamId, content.revision, content.id, content.recordedAt, eventHash(content, head.hash as string)];
+      expect(await refusal(app.query(sql, params))).toMatchObject({ code: PERMISSION_DENIED });
+      expect(await refusal(app.query("SELECT nextval('event_store.events_position_seq')"))).toMatchObject({ code: PERMISSION_DENIED });
+      // The door the application has: append_events, which sets revision, recorded_at and hash itself.
+      await store.append(streamId, someEvents(1), 1);
+      const events = await store.readStream(streamId);
+      expect(events.map((e) => e.revision)).toEqual([0, 1, 2]);
+      expect(Date.parse(events[2].recordedAt)).toBeGreaterThanOrEqual(Date.parse(events[1].recordedAt));
+      expect(eventHash(events[2], events[1].hash as string)).toBe(events[2].hash);
+    });
+
     it('cannot switch the guard off', async () => {
       expect(await refusal(app.query('ALTER TABLE event_store.events DISABLE TRIGGER events_append_only'))).toMatchObject({
         code: PERMISSION_DENIED,
