@@ -129,6 +129,8 @@ export async function startStack(options: StackOptions & { full?: boolean } = {}
     const crm = await start(crms, { RISK_ANALYSIS_GRPC_URL: ra.app.grpcAddress, CONTROL_RESULTS_GRPC_URL: ctl.app.grpcAddress });
     const au = await start(audit, {
       CHECKPOINT_TRUSTED_KEYS_FILE: join(keyDir, 'checkpoint.public.pem'),
+      // The signer's interval: the audit door's coverage rule is counted in it.
+      CHECKPOINT_INTERVAL_MS: '3600000',
       COMMON_REPOSITORY_GRPC_URL: cr.app.grpcAddress,
       RISK_ANALYSIS_GRPC_URL: ra.app.grpcAddress,
       CONTROL_RESULTS_GRPC_URL: ctl.app.grpcAddress,

@@ -20,6 +20,7 @@ export type {
   CheckpointSummary,
   CheckpointValue,
   CheckpointVerdict,
+  CoverageSummary,
   IntegrityProblem,
   IntegrityProblemKind,
   LogHead,

@@ -1,5 +1,5 @@
 /** audit's own settings: where the services that own each stream category answer AuditSourceService. */
-import { defineConfig, string, type ConfigOf } from '@ics2/platform';
+import { defineConfig, integer, optional, string, type ConfigOf } from '@ics2/platform';
 
 const address = (fallback: string) => string({ default: fallback, pattern: /^[A-Za-z0-9.:/_-]+$/, expected: 'host:port or dns:///name:port' });
 
@@ -9,7 +9,16 @@ const schema = {
   CONTROL_RESULTS_GRPC_URL: address('127.0.0.1:50054'),
   CRMS_GRPC_URL: address('127.0.0.1:50055'),
   TRADER_INTERFACE_GRPC_URL: address('127.0.0.1:50051'),
+  // Whole-store verification: events recorded longer ago than this must be under a signed checkpoint. Default
+  // (maxUncoveredMs): ten of the signer's CHECKPOINT_INTERVAL_MS, so a checkpointer that missed a few turns is not
+  // reported, while checkpoints removed to hide a rewrite are.
+  AUDIT_MAX_UNCOVERED_MS: optional(integer({ min: 1_000, max: 2_592_000_000 })),
 };
+
+/** How old an uncovered event may be before verification reports it (AUDIT_MAX_UNCOVERED_MS, else 10 intervals). */
+export function maxUncoveredMs(config: AuditConfig, checkpointIntervalMs: number): number {
+  return config.AUDIT_MAX_UNCOVERED_MS ?? 10 * checkpointIntervalMs;
+}
 
 export const auditConfig = defineConfig(schema);
 export type AuditConfig = ConfigOf<typeof schema>;

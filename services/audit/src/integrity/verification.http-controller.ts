@@ -7,10 +7,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { verificationReportFromJson, verifyReportAgainstStore, verifyStore } from '@ics2/event-store';
-import { AccessLog, Caller, PLATFORM_RUNTIME, Roles, type PlatformRuntime, type Principal } from '@ics2/platform';
+import { AccessLog, Caller, PLATFORM_RUNTIME, Roles, SERVICE_CONFIG, type PlatformRuntime, type Principal } from '@ics2/platform';
 import { auditRequestOf } from '../doors/audit-request';
 import { invalid, PURPOSE_API_HEADER } from '../doors/audit-answers';
 import { EventLog } from '../event-log/event-log';
+import { maxUncoveredMs, type AuditConfig } from '../service.config';
 import { jsonSafe } from './json-safe';
 import { malformed } from './malformed';
 import { trustedCheckpointKeys } from './trusted-keys';
@@ -26,6 +27,7 @@ export class VerificationHttpController {
     private readonly log: EventLog,
     private readonly accessLog: AccessLog,
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
+    @Inject(SERVICE_CONFIG) private readonly config: AuditConfig,
   ) {}
 
   @Get('verification')
@@ -37,7 +39,10 @@ export class VerificationHttpController {
     const ctx = auditRequestOf(req);
     if (stream !== undefined && !/^[a-z]+-[A-Za-z0-9._:-]{1,200}$/.test(stream)) throw invalid('/stream', 'a stream id: <category>-<id>');
     await this.accessLog.record(caller, { resource: 'verification', id: stream ?? 'store', purpose: ctx.purpose, door: 'audit GET /v1/audit/verification' });
-    const report = await verifyStore(this.log.pool, { publicKeys: trustedCheckpointKeys(this.runtime), ...(stream ? { streamId: stream } : {}) });
+    const report = await verifyStore(this.log.pool, {
+      publicKeys: trustedCheckpointKeys(this.runtime),
+      ...(stream ? { streamId: stream } : { maxUncoveredMs: maxUncoveredMs(this.config, this.runtime.config.CHECKPOINT_INTERVAL_MS) }),
+    });
     return jsonSafe(report);
   }
 

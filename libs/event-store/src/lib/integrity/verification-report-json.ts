@@ -14,6 +14,7 @@ import type {
   CheckedCheckpoint,
   CheckpointValue,
   CheckpointVerdict,
+  CoverageSummary,
   IntegrityProblem,
   IntegrityProblemKind,
   LogHead,
@@ -56,6 +57,7 @@ export function verificationReportFromJson(text: string): VerificationReport {
     checkpoints,
     checkpointsOmitted: integerAt(o.checkpointsOmitted, '$.checkpointsOmitted'),
     ...(o.logHead === undefined ? {} : { logHead: logHeadFromJson(o.logHead, '$.logHead') }),
+    ...(o.coverage === undefined ? {} : { coverage: coverageFromJson(o.coverage, '$.coverage') }),
     ...(o.streamHeads === undefined
       ? {}
       : { streamHeads: arrayAt(o.streamHeads, '$.streamHeads').map((h, i) => streamHeadFromJson(h, `$.streamHeads[${i}]`)) }),
@@ -72,6 +74,18 @@ function logHeadFromJson(value: unknown, path: string): LogHead {
     eventCount: integerAt(o.eventCount, `${path}.eventCount`),
     digest: stringAt(o.digest, `${path}.digest`),
     merkleRoot: stringAt(o.merkleRoot, `${path}.merkleRoot`),
+  };
+}
+
+function coverageFromJson(value: unknown, path: string): CoverageSummary {
+  const o = objectAt(value, path);
+  return {
+    at: stringAt(o.at, `${path}.at`),
+    maxUncoveredMs: integerAt(o.maxUncoveredMs, `${path}.maxUncoveredMs`),
+    uncoveredEvents: integerAt(o.uncoveredEvents, `${path}.uncoveredEvents`),
+    oldestUncoveredAt: o.oldestUncoveredAt === null ? null : stringAt(o.oldestUncoveredAt, `${path}.oldestUncoveredAt`),
+    lastCoveringCheckpoint:
+      o.lastCoveringCheckpoint === null ? null : checkpointFromJson(o.lastCoveringCheckpoint, `${path}.lastCoveringCheckpoint`),
   };
 }
 

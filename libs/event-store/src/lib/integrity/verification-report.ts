@@ -17,7 +17,9 @@ export type IntegrityProblemKind =
   /** The store's checkpoint of that id differs from the one an earlier report named. */
   | 'changed-checkpoint'
   /** The log no longer gives what an earlier report recorded where it ended (its unsigned head). */
-  | 'report-mismatch';
+  | 'report-mismatch'
+  /** Events older than the coverage rule allows that no authentic checkpoint covers (later checkpoints removed?). */
+  | 'uncovered-events';
 
 /** The signed values of a checkpoint that the log can fail to give. */
 export type CheckpointValue = 'eventCount' | 'digest' | 'merkleRoot';
@@ -71,6 +73,15 @@ export interface StreamHead {
   readonly hash: string | null;
 }
 
+/** Scope 'log' with a coverage rule: the log's tail past the last authentic checkpoint. */
+export interface CoverageSummary {
+  readonly at: string;
+  readonly maxUncoveredMs: number;
+  readonly uncoveredEvents: number;
+  readonly oldestUncoveredAt: string | null;
+  readonly lastCoveringCheckpoint: CheckpointSummary | null;
+}
+
 export interface VerificationReport {
   readonly ok: boolean;
   /** 'log': the whole global log with its checkpoints; 'streams': hash chains of some streams only. */
@@ -96,6 +107,8 @@ export interface VerificationReport {
   readonly checkpointsOmitted: number;
   /** Scope 'log', when no checkpoint mismatched: where the walk ended. */
   readonly logHead?: LogHead;
+  /** Scope 'log', when a coverage rule was given: what no authentic checkpoint covers yet. */
+  readonly coverage?: CoverageSummary;
   /** Scope 'streams': each stream's last event. */
   readonly streamHeads?: readonly StreamHead[];
   readonly firstProblem?: IntegrityProblem;

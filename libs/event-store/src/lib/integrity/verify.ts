@@ -16,11 +16,18 @@ import {
   type CheckpointSummary,
   type CheckpointValue,
   type CheckpointVerdict,
+  type CoverageSummary,
   type LogHead,
   ProblemLog,
   type VerificationReport,
 } from './verification-report';
 import { comparePositions, positionToString, START, type Position, type RecordedEvent } from '../recorded-event';
+
+export interface CoverageRule {
+  /** When the verification runs, ISO-8601. */
+  readonly at: string;
+  readonly maxUncoveredMs: number;
+}
 
 export interface VerifyEventsOptions {
   /** Trusted checkpoint keys: loaded keys, PEM texts, or a ready key ring. */
@@ -36,6 +43,13 @@ export interface VerifyEventsOptions {
    * so a removed last event of a stream goes unseen (only a checkpoint can show it).
    */
   readonly scope?: 'log' | 'streams';
+  /**
+   * Scope 'log': every event recorded more than `maxUncoveredMs` before `at` must lie under a checkpoint whose
+   * signature holds, else `uncovered-events`. Checkpoints count from the start of the log, so rewriting any event
+   * unseen means removing every checkpoint after it: the log's tail then stays uncovered for longer than the
+   * checkpointer ever leaves it. Absent: not checked (a log given without its checkpoints).
+   */
+  readonly coverage?: CoverageRule;
   /** Problems listed in the report; the rest are counted in `problemsOmitted`. Default 1000. */
   readonly maxProblems?: number;
   /** Checkpoints listed in the report (the latest ones); the rest are counted in `checkpointsOmitted`. Default 10,000. */
@@ -82,7 +96,7 @@ export async function verifyEventPages(
         previous = event.position;
         if (log.hasCheckpointsBefore(event.position)) await log.checkpointsBefore(event.position);
         // An adapter that stores no hash is digested by its content alone; PostgreSQL always stores one.
-        log.add(event.hash ?? eventHash(event, GENESIS_HASH));
+        log.add(event.hash ?? eventHash(event, GENESIS_HASH), event);
       }
       chains.accept(event);
       eventsChecked += 1;
@@ -90,6 +104,7 @@ export async function verifyEventPages(
   }
   await log.checkpointsBefore(null);
   chains.finish();
+  const coverage = scope === 'log' && options.coverage ? log.coverage(options.coverage) : undefined;
 
   const { problems: listed, firstProblem, omitted } = problems.finish(options.maxProblems ?? 1_000);
   const logHead = scope === 'log' && previous ? log.head(previous) : undefined;
@@ -104,6 +119,7 @@ export async function verifyEventPages(
     checkpoints: log.listed,
     checkpointsOmitted: log.omitted,
     ...(logHead ? { logHead } : {}),
+    ...(coverage ? { coverage } : {}),
     ...(scope === 'streams' ? { streamHeads: [...chains.heads()] } : {}),
     ...(firstProblem ? { firstProblem } : {}),
     problems: listed,
@@ -161,6 +177,10 @@ class LogWalk {
   private diverged = false;
   private readonly pending: Iterator<StoredCheckpoint> | AsyncIterator<StoredCheckpoint> | null;
   private next: StoredCheckpoint | null | undefined;
+  private lastCovering: CheckpointSummary | null = null;
+  /** Events after the last checkpoint whose signature held, and the one of them recorded first. */
+  private uncovered = 0;
+  private oldestUncovered: RecordedEvent | null = null;
 
   constructor(
     private readonly problems: ProblemLog,
@@ -173,9 +193,43 @@ class LogWalk {
     this.next = this.pending ? undefined : null;
   }
 
-  add(eventHash: string): void {
+  add(eventHash: string, event: RecordedEvent): void {
     this.digest.add(eventHash);
     this.merkle?.append(eventHash);
+    this.uncovered += 1;
+    // ISO-8601 UTC in one format (the store writes them so) orders as text: no date parsing per event.
+    if (this.oldestUncovered === null || event.recordedAt < this.oldestUncovered.recordedAt) this.oldestUncovered = event;
+  }
+
+  /** The log's tail past the last authentic checkpoint; a problem when part of it is older than the rule allows. */
+  coverage(rule: CoverageRule): CoverageSummary {
+    const oldest = this.oldestUncovered;
+    const summary: CoverageSummary = {
+      at: rule.at,
+      maxUncoveredMs: rule.maxUncoveredMs,
+      uncoveredEvents: this.uncovered,
+      oldestUncoveredAt: oldest?.recordedAt ?? null,
+      lastCoveringCheckpoint: this.lastCovering,
+    };
+    if (oldest && Date.parse(rule.at) - Date.parse(oldest.recordedAt) > rule.maxUncoveredMs) {
+      const after = this.lastCovering
+        ? `after checkpoint ${this.lastCovering.id ?? '?'} at ${positionToString(this.lastCovering.position)} (signed ${this.lastCovering.createdAt})`
+        : 'with no checkpoint whose signature holds';
+      this.problems.add(
+        {
+          kind: 'uncovered-events',
+          streamId: oldest.streamId,
+          revision: oldest.revision,
+          eventId: oldest.id,
+          position: oldest.position,
+          detail:
+            `${this.uncovered} event(s) ${after} are covered by no signed checkpoint, the oldest recorded at ${oldest.recordedAt}, ` +
+            `more than ${rule.maxUncoveredMs} ms before ${rule.at}: checkpoints signed over them were removed, or none is being signed`,
+        },
+        oldest.position,
+      );
+    }
+    return summary;
   }
 
   /** Where the walk ended, unless a checkpoint mismatched: then the running values are the checkpoints', not the log's. */
@@ -228,6 +282,10 @@ class LogWalk {
       );
       return 'forged';
     }
+    // Authentic: it covers the log up to it, whether the log still agrees with it or not (a mismatch is its own problem).
+    this.uncovered = 0;
+    this.oldestUncovered = null;
+    this.lastCovering = checkpointSummary(cp);
     const count = this.digest.eventCount;
     const mismatched: CheckpointValue[] = [];
     if (count !== cp.eventCount) mismatched.push('eventCount');

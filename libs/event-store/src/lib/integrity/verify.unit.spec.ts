@@ -227,6 +227,56 @@ describe('verify events', () => {
     });
   });
 
+  describe('coverage: the tail past the last authentic checkpoint', () => {
+    // Every event recorded at 2026-01-01T00:00:00.001Z (recordLog); a rule of one hour.
+    const rule = (at: string) => ({ coverage: { at, maxUncoveredMs: 3_600_000 } });
+    const later = '2026-01-01T05:00:00.000Z';
+
+    /** ens-A from revision 3 on rewritten with hashes that fit, and the checkpoint that covered it (8) removed. */
+    function rewrittenPastCheckpoint4(): RecordedEvent[] {
+      let prev = honest[a(2)].hash as string;
+      return honest.map((e, i) => {
+        if (e.streamId !== 'ens-A' || e.revision < 3) return e;
+        const changed = { ...e, data: i === a(3) ? { n: 99 } : e.data };
+        prev = eventHash(changed, prev);
+        return { ...changed, hash: prev };
+      });
+    }
+
+    it('a log rewritten after its covering checkpoints were removed passes without the rule: what the rule is for', async () => {
+      const report = await verifyEvents(rewrittenPastCheckpoint4(), { checkpoints: [checkpoints[0]], publicKeys });
+      expect(report.ok).toBe(true);
+    });
+
+    it('with the rule, the uncovered tail older than it is a problem naming its oldest event and the last checkpoint', async () => {
+      const report = await verifyEvents(rewrittenPastCheckpoint4(), { checkpoints: [checkpoints[0]], publicKeys, ...rule(later) });
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'uncovered-events', streamId: 'ens-B', revision: 1, eventId: honest[4].id, detail: expect.stringContaining('4 event(s) after checkpoint 4') }),
+      ]);
+      expect(report.coverage).toMatchObject({ uncoveredEvents: 4, oldestUncoveredAt: honest[4].recordedAt, lastCoveringCheckpoint: { id: '4' } });
+    });
+
+    it('a tail younger than the rule is fine: the checkpointer has not come round yet', async () => {
+      const report = await verifyEvents(honest, { checkpoints: [checkpoints[0]], publicKeys, ...rule('2026-01-01T00:30:00.000Z') });
+      expect(report).toMatchObject({ ok: true, coverage: { uncoveredEvents: 4 } });
+    });
+
+    it('a log covered to its end is fine however old', async () => {
+      const report = await verifyEvents(honest, { checkpoints, publicKeys, ...rule('2030-01-01T00:00:00.000Z') });
+      expect(report).toMatchObject({ ok: true, coverage: { uncoveredEvents: 0, oldestUncoveredAt: null, lastCoveringCheckpoint: { id: '8' } } });
+    });
+
+    it('no checkpoint, or only one whose signature fails, covers nothing', async () => {
+      const none = await verifyEvents(honest, { publicKeys, ...rule(later) });
+      expect(none.problems).toEqual([expect.objectContaining({ kind: 'uncovered-events', detail: expect.stringContaining('8 event(s) with no checkpoint whose signature holds') })]);
+      const forged = { ...checkpoints[1], digest: checkpoints[0].digest };
+      const report = await verifyEvents(honest, { checkpoints: [checkpoints[0], forged], publicKeys, ...rule(later) });
+      expect(report.problems.map((p) => p.kind)).toEqual(['uncovered-events', 'forged-checkpoint']);
+      expect(report.coverage).toMatchObject({ uncoveredEvents: 4, lastCoveringCheckpoint: { id: '4' } });
+    });
+  });
+
   describe('the heads a report keeps', () => {
     it("scope 'streams': each stream's last event and its hash", async () => {
       const report = await verifyEvents(honest.filter((e) => e.streamId === 'ens-B'), { scope: 'streams' });

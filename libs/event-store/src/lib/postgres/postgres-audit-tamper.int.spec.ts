@@ -1,5 +1,6 @@
 import { auditBundleFromJson, auditBundleToJson, type AuditBundle } from '../integrity/audit-bundle';
 import { generateCheckpointKeyPair, loadCheckpointSigner } from '../integrity/checkpoint-signer';
+import { eventHash } from '../integrity/hash-chain';
 import { signCheckpoint } from '../integrity/signed-checkpoint';
 import type { IntegrityProblem, VerificationReport } from '../integrity/verification-report';
 import { verificationReportFromJson, verificationReportToJson } from '../integrity/verification-report-json';
@@ -144,6 +145,38 @@ describe('tamper tests for auditors: store, bundle and kept report', () => {
       const recheck = await verifyReportAgainstStore(s.pool, keptReport, { publicKeys });
       expect(recheck.ok).toBe(false);
       expect(recheck.firstProblem).toMatchObject(c.named(s));
+    });
+  });
+
+  describe('the last event of a stream rewritten with a hash that fits, and the checkpoint over it removed', () => {
+    beforeEach(async () => {
+      const [b1, b2] = [s.event('B', 1), s.event('B', 2)];
+      const hash = eventHash({ ...b2, data: { n: 99 } }, b1.hash as string);
+      await s.tamper(
+        `UPDATE event_store.events SET data = '{"n": 99}', hash = '${hash}' WHERE ${row(b2)}`,
+        `DELETE FROM event_store.integrity_checkpoints WHERE id = ${s.checkpoints[2].id}`,
+      );
+      // Older than the rule below by the database clock (recorded_at), which the walk compares with the verifier's.
+      await new Promise((r) => setTimeout(r, 20));
+    });
+
+    it('the chains and the checkpoints left agree: without a coverage rule, verifyStore cannot tell', async () => {
+      expect(await verifyStore(s.pool, { publicKeys })).toMatchObject({ ok: true, lastCheckpoint: { id: s.checkpoints[1].id } });
+    });
+
+    it('with one, the tail past the last checkpoint left is reported, naming its oldest event', async () => {
+      const report = await verifyStore(s.pool, { publicKeys, maxUncoveredMs: 10 });
+      expect(report.ok).toBe(false);
+      const a4 = s.event('A', 4);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'uncovered-events', streamId: a4.streamId, revision: 4, eventId: a4.id })]);
+      expect(report.coverage).toMatchObject({ uncoveredEvents: 2, maxUncoveredMs: 10, lastCoveringCheckpoint: { id: s.checkpoints[1].id } });
+      // The report survives its file, coverage and all.
+      expect(verificationReportFromJson(verificationReportToJson(report)).coverage).toEqual(report.coverage);
+    });
+
+    it('the report kept from before names the checkpoint that went missing', async () => {
+      const recheck = await verifyReportAgainstStore(s.pool, keptReport, { publicKeys });
+      expect(recheck.problems).toContainEqual(expect.objectContaining({ kind: 'missing-checkpoint', checkpointId: s.checkpoints[2].id }));
     });
   });
 

@@ -9,6 +9,11 @@ export interface VerifyStoreOptions {
   readonly publicKeys: readonly (CheckpointPublicKey | string)[];
   /** Verify this stream's chain alone; checkpoints (which cover the whole log) are then not compared. */
   readonly streamId?: string;
+  /**
+   * Whole store only: events recorded longer ago than this must be under an authentic checkpoint (else
+   * `uncovered-events`). Absent: not checked.
+   */
+  readonly maxUncoveredMs?: number;
   /** Rows per query. Default 10,000. */
   readonly batchSize?: number;
   /** Problems listed in the report. Default 1000. */
@@ -36,6 +41,7 @@ export async function verifyStore(pool: Pool, options: VerifyStoreOptions): Prom
         ? await verifyEventPages(logEventPages(client, { belowTransaction: await snapshotWatermark(client) }, batchSize), {
             ...common,
             checkpoints: storedCheckpoints(client, batchSize),
+            ...(options.maxUncoveredMs === undefined ? {} : { coverage: { at: verifiedAt, maxUncoveredMs: options.maxUncoveredMs } }),
           })
         : await verifyEventPages(streamEventPages(client, options.streamId, batchSize), { ...common, scope: 'streams' });
     await client.query('COMMIT');
