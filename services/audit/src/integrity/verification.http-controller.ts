@@ -33,7 +33,7 @@ export class VerificationHttpController {
   @Get('verification')
   @Roles('auditor')
   @ApiOperation({ summary: 'Verify the hash chains and signed checkpoints (the whole store, or one stream)' })
-  @ApiQuery({ name: 'stream', required: false, description: 'one stream id; its chain alone (checkpoints cover the whole log)' })
+  @ApiQuery({ name: 'stream', required: false, description: 'one stream id: its chain, and each event proven in the latest signed checkpoint' })
   @ApiOkResponse({ description: 'the verification report: ok, what was checked, the last good checkpoint, every problem with the event it concerns' })
   async verify(@Query('stream') stream: string | undefined, @Req() req: Request, @Caller() caller: Principal): Promise<unknown> {
     const ctx = auditRequestOf(req);
@@ -41,7 +41,8 @@ export class VerificationHttpController {
     await this.accessLog.record(caller, { resource: 'verification', id: stream ?? 'store', purpose: ctx.purpose, door: 'audit GET /v1/audit/verification' });
     const report = await verifyStore(this.log.pool, {
       publicKeys: trustedCheckpointKeys(this.runtime),
-      ...(stream ? { streamId: stream } : { maxUncoveredMs: maxUncoveredMs(this.config, this.runtime.config.CHECKPOINT_INTERVAL_MS) }),
+      maxUncoveredMs: maxUncoveredMs(this.config, this.runtime.config.CHECKPOINT_INTERVAL_MS),
+      ...(stream ? { streamId: stream } : {}),
     });
     return jsonSafe(report);
   }

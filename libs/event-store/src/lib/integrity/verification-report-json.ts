@@ -58,6 +58,7 @@ export function verificationReportFromJson(text: string): VerificationReport {
     checkpointsOmitted: integerAt(o.checkpointsOmitted, '$.checkpointsOmitted'),
     ...(o.logHead === undefined ? {} : { logHead: logHeadFromJson(o.logHead, '$.logHead') }),
     ...(o.coverage === undefined ? {} : { coverage: coverageFromJson(o.coverage, '$.coverage') }),
+    ...(o.proofsVerified === undefined ? {} : { proofsVerified: integerAt(o.proofsVerified, '$.proofsVerified') }),
     ...(o.streamHeads === undefined
       ? {}
       : { streamHeads: arrayAt(o.streamHeads, '$.streamHeads').map((h, i) => streamHeadFromJson(h, `$.streamHeads[${i}]`)) }),

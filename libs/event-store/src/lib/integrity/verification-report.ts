@@ -109,6 +109,8 @@ export interface VerificationReport {
   readonly logHead?: LogHead;
   /** Scope 'log', when a coverage rule was given: what no authentic checkpoint covers yet. */
   readonly coverage?: CoverageSummary;
+  /** Scope 'streams' tied to a checkpoint: events proven in its signed Merkle tree. */
+  readonly proofsVerified?: number;
   /** Scope 'streams': each stream's last event. */
   readonly streamHeads?: readonly StreamHead[];
   readonly firstProblem?: IntegrityProblem;

@@ -1,10 +1,10 @@
 import { AUDIT_BUNDLE_FORMAT, type AuditBundle } from './audit-bundle';
 import type { CheckpointPublicKey } from './checkpoint-signer';
-import { merkleLeafHash, verifyInclusion } from './merkle-log';
-import { checkCheckpointSignature, checkpointKeyRing, type CheckpointKeyRing } from './signed-checkpoint';
+import { inclusionProblem, signatureProblem } from './checkpoint-problems';
+import { checkpointKeyRing, type CheckpointKeyRing } from './signed-checkpoint';
 import { StreamChains } from './stream-chain';
 import { checkpointSummary, type CheckpointSummary, type IntegrityProblem, ProblemLog } from './verification-report';
-import { positionToString, type RecordedEvent } from '../recorded-event';
+import { positionToString } from '../recorded-event';
 
 /** What verifyBundle found: the same problems as a store verification, naming stream, revision and event. */
 export interface BundleVerificationReport {
@@ -50,15 +50,8 @@ export function verifyBundle(
   const checkpointNamed = { ...(cp.id === undefined ? {} : { checkpointId: cp.id }), position: cp.position };
   const which = `checkpoint ${cp.id ?? '?'} at ${positionToString(cp.position)}`;
 
-  const signature = checkCheckpointSignature(cp, keys);
-  if (signature === 'unknown-key') {
-    problems.add({ ...checkpointNamed, kind: 'unknown-key', detail: `${which} is signed by key ${cp.keyId}, which is not trusted` }, cp.position);
-  } else if (signature === 'forged') {
-    problems.add(
-      { ...checkpointNamed, kind: 'forged-checkpoint', detail: `${which}: the signature does not verify with key ${cp.keyId} (fields changed, or signed by another key)` },
-      cp.position,
-    );
-  }
+  const signature = signatureProblem(cp, keys);
+  if (signature) problems.add(signature, cp.position);
   if (bundle.keyId !== cp.keyId) {
     problems.add({ ...checkpointNamed, kind: 'forged-checkpoint', detail: `the bundle names key ${bundle.keyId}, its checkpoint says it was signed by ${cp.keyId}` }, cp.position);
   }
@@ -92,7 +85,8 @@ export function verifyBundle(
       chains.accept(event);
       eventsChecked += 1;
       if (root === undefined) continue;
-      const problem = inclusionProblem(bundle, event, root);
+      const proof = Object.prototype.hasOwnProperty.call(bundle.proofs, event.id) ? bundle.proofs[event.id] : undefined;
+      const problem = inclusionProblem(event, proof, cp, root);
       // Found through the checkpoint: a chain problem of the same event, which says what changed, leads.
       if (problem) problems.add(problem, event.position, true);
       else proofsVerified += 1;
@@ -113,24 +107,5 @@ export function verifyBundle(
     ...(firstProblem ? { firstProblem } : {}),
     problems: listed,
     problemsOmitted: omitted,
-  };
-}
-
-function inclusionProblem(bundle: AuditBundle, event: RecordedEvent, root: string): IntegrityProblem | null {
-  const named = { streamId: event.streamId, revision: event.revision, eventId: event.id, position: event.position };
-  const cp = bundle.checkpoint;
-  const proof = Object.prototype.hasOwnProperty.call(bundle.proofs, event.id) ? bundle.proofs[event.id] : undefined;
-  if (!proof) return { ...named, kind: 'not-in-checkpoint', detail: `revision ${event.revision} has no inclusion proof in the bundle` };
-  let leaf: string | null = null;
-  try {
-    leaf = event.hash === null ? null : merkleLeafHash(event.hash);
-  } catch {
-    leaf = null;
-  }
-  if (leaf !== null && verifyInclusion(leaf, proof.leafIndex, cp.eventCount, proof.path, root)) return null;
-  return {
-    ...named,
-    kind: 'not-in-checkpoint',
-    detail: `revision ${event.revision}: its hash is not at leaf ${proof.leafIndex} of the ${cp.eventCount}-event tree checkpoint ${cp.id ?? '?'} signed`,
   };
 }

@@ -2,32 +2,30 @@ import type { CheckpointPublicKey } from './checkpoint-signer';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 import { LogDigest } from './log-digest';
 import { MerkleFrontier } from './merkle-log';
+import { signatureProblem } from './checkpoint-problems';
 import {
-  checkCheckpointSignature,
   checkpointKeyRing,
   storedFrontierOf,
   type CheckpointKeyRing,
   type StoredCheckpoint,
 } from './signed-checkpoint';
 import { StreamChains } from './stream-chain';
+import { StreamInclusion, type StreamInclusionInput } from './stream-inclusion';
+import { UncoveredTail, type CoverageRule } from './uncovered-tail';
+
+export type { CoverageRule } from './uncovered-tail';
+export type { StreamEventProof, StreamInclusionInput } from './stream-inclusion';
 import {
   checkpointSummary,
   type CheckedCheckpoint,
   type CheckpointSummary,
   type CheckpointValue,
   type CheckpointVerdict,
-  type CoverageSummary,
   type LogHead,
   ProblemLog,
   type VerificationReport,
 } from './verification-report';
 import { comparePositions, positionToString, START, type Position, type RecordedEvent } from '../recorded-event';
-
-export interface CoverageRule {
-  /** When the verification runs, ISO-8601. */
-  readonly at: string;
-  readonly maxUncoveredMs: number;
-}
 
 export interface VerifyEventsOptions {
   /** Trusted checkpoint keys: loaded keys, PEM texts, or a ready key ring. */
@@ -50,6 +48,12 @@ export interface VerifyEventsOptions {
    * checkpointer ever leaves it. Absent: not checked (a log given without its checkpoints).
    */
   readonly coverage?: CoverageRule;
+  /**
+   * Scope 'streams': the checkpoint to tie the events to, with the store's proofs (stream-inclusion.ts). Each event
+   * it covers must be proven in its signed tree (`not-in-checkpoint`); the rest are the uncovered tail, which
+   * `coverage` judges. Absent: chains only.
+   */
+  readonly inclusion?: StreamInclusionInput;
   /** Problems listed in the report; the rest are counted in `problemsOmitted`. Default 1000. */
   readonly maxProblems?: number;
   /** Checkpoints listed in the report (the latest ones); the rest are counted in `checkpointsOmitted`. Default 10,000. */
@@ -84,6 +88,7 @@ export async function verifyEventPages(
   const scope = options.scope ?? 'log';
   const keys = keyRingOf(options.publicKeys);
   const log = new LogWalk(problems, keys, scope === 'log' ? options.checkpoints : undefined, options.maxCheckpoints ?? 10_000);
+  const inclusion = scope === 'streams' && options.inclusion ? new StreamInclusion(problems, keys, options.inclusion) : null;
   let eventsChecked = 0;
   let previous: Position | null = null;
 
@@ -99,12 +104,14 @@ export async function verifyEventPages(
         log.add(event.hash ?? eventHash(event, GENESIS_HASH), event);
       }
       chains.accept(event);
+      inclusion?.accept(event);
       eventsChecked += 1;
     }
   }
   await log.checkpointsBefore(null);
   chains.finish();
-  const coverage = scope === 'log' && options.coverage ? log.coverage(options.coverage) : undefined;
+  const tail = scope === 'log' ? log.tail : inclusion?.tail;
+  const coverage = tail && options.coverage ? tail.finish(options.coverage, problems) : undefined;
 
   const { problems: listed, firstProblem, omitted } = problems.finish(options.maxProblems ?? 1_000);
   const logHead = scope === 'log' && previous ? log.head(previous) : undefined;
@@ -114,13 +121,14 @@ export async function verifyEventPages(
     trustedKeyIds: [...keys.keys()],
     eventsChecked,
     streamsChecked: chains.streamCount,
-    checkpointsChecked: log.checked,
-    lastCheckpoint: log.lastGood,
-    checkpoints: log.listed,
+    checkpointsChecked: inclusion ? inclusion.checkpointCount : log.checked,
+    lastCheckpoint: inclusion ? inclusion.lastGood() : log.lastGood,
+    checkpoints: inclusion ? inclusion.checked() : log.listed,
     checkpointsOmitted: log.omitted,
     ...(logHead ? { logHead } : {}),
     ...(coverage ? { coverage } : {}),
     ...(scope === 'streams' ? { streamHeads: [...chains.heads()] } : {}),
+    ...(inclusion ? { proofsVerified: inclusion.proofsVerified } : {}),
     ...(firstProblem ? { firstProblem } : {}),
     problems: listed,
     problemsOmitted: omitted,
@@ -177,10 +185,8 @@ class LogWalk {
   private diverged = false;
   private readonly pending: Iterator<StoredCheckpoint> | AsyncIterator<StoredCheckpoint> | null;
   private next: StoredCheckpoint | null | undefined;
-  private lastCovering: CheckpointSummary | null = null;
-  /** Events after the last checkpoint whose signature held, and the one of them recorded first. */
-  private uncovered = 0;
-  private oldestUncovered: RecordedEvent | null = null;
+  /** Events after the last checkpoint whose signature held. */
+  readonly tail = new UncoveredTail();
 
   constructor(
     private readonly problems: ProblemLog,
@@ -196,40 +202,7 @@ class LogWalk {
   add(eventHash: string, event: RecordedEvent): void {
     this.digest.add(eventHash);
     this.merkle?.append(eventHash);
-    this.uncovered += 1;
-    // ISO-8601 UTC in one format (the store writes them so) orders as text: no date parsing per event.
-    if (this.oldestUncovered === null || event.recordedAt < this.oldestUncovered.recordedAt) this.oldestUncovered = event;
-  }
-
-  /** The log's tail past the last authentic checkpoint; a problem when part of it is older than the rule allows. */
-  coverage(rule: CoverageRule): CoverageSummary {
-    const oldest = this.oldestUncovered;
-    const summary: CoverageSummary = {
-      at: rule.at,
-      maxUncoveredMs: rule.maxUncoveredMs,
-      uncoveredEvents: this.uncovered,
-      oldestUncoveredAt: oldest?.recordedAt ?? null,
-      lastCoveringCheckpoint: this.lastCovering,
-    };
-    if (oldest && Date.parse(rule.at) - Date.parse(oldest.recordedAt) > rule.maxUncoveredMs) {
-      const after = this.lastCovering
-        ? `after checkpoint ${this.lastCovering.id ?? '?'} at ${positionToString(this.lastCovering.position)} (signed ${this.lastCovering.createdAt})`
-        : 'with no checkpoint whose signature holds';
-      this.problems.add(
-        {
-          kind: 'uncovered-events',
-          streamId: oldest.streamId,
-          revision: oldest.revision,
-          eventId: oldest.id,
-          position: oldest.position,
-          detail:
-            `${this.uncovered} event(s) ${after} are covered by no signed checkpoint, the oldest recorded at ${oldest.recordedAt}, ` +
-            `more than ${rule.maxUncoveredMs} ms before ${rule.at}: checkpoints signed over them were removed, or none is being signed`,
-        },
-        oldest.position,
-      );
-    }
-    return summary;
+    this.tail.add(event);
   }
 
   /** Where the walk ended, unless a checkpoint mismatched: then the running values are the checkpoints', not the log's. */
@@ -269,23 +242,14 @@ class LogWalk {
     this.checked += 1;
     const named = { ...(cp.id === undefined ? {} : { checkpointId: cp.id }), position: cp.position };
     const which = `checkpoint ${cp.id ?? '?'} at ${positionToString(cp.position)}`;
-    const signature = checkCheckpointSignature(cp, this.keys);
     // An unauthenticated checkpoint asserts nothing: it is reported and neither compared nor trusted as a base.
-    if (signature === 'unknown-key') {
-      this.problems.add({ ...named, kind: 'unknown-key', detail: `${which} is signed by key ${cp.keyId}, which is not trusted` }, cp.position);
-      return 'unknown-key';
-    }
-    if (signature === 'forged') {
-      this.problems.add(
-        { ...named, kind: 'forged-checkpoint', detail: `${which}: the signature does not verify with key ${cp.keyId} (fields changed, or signed by another key)` },
-        cp.position,
-      );
-      return 'forged';
+    const signature = signatureProblem(cp, this.keys);
+    if (signature) {
+      this.problems.add(signature, cp.position);
+      return signature.kind === 'unknown-key' ? 'unknown-key' : 'forged';
     }
     // Authentic: it covers the log up to it, whether the log still agrees with it or not (a mismatch is its own problem).
-    this.uncovered = 0;
-    this.oldestUncovered = null;
-    this.lastCovering = checkpointSummary(cp);
+    this.tail.coveredBy(cp);
     const count = this.digest.eventCount;
     const mismatched: CheckpointValue[] = [];
     if (count !== cp.eventCount) mismatched.push('eventCount');

@@ -6,7 +6,9 @@ import type { IntegrityProblem, VerificationReport } from '../integrity/verifica
 import { verificationReportFromJson, verificationReportToJson } from '../integrity/verification-report-json';
 import { verifyBundle } from '../integrity/verify-bundle';
 import type { RecordedEvent } from '../recorded-event';
+import { someEvents } from '../contract/contract-fixtures';
 import { exportBundle } from './postgres-bundle';
+import { PostgresEventStore } from './postgres-event-store';
 import { verifyStore } from './postgres-verify';
 import { verifyReportAgainstStore } from './postgres-verify-report';
 import { publicKeys, row, signer, tamperScenario, type Scenario } from './tamper-scenario.test-harness';
@@ -145,6 +147,38 @@ describe('tamper tests for auditors: store, bundle and kept report', () => {
       const recheck = await verifyReportAgainstStore(s.pool, keptReport, { publicKeys });
       expect(recheck.ok).toBe(false);
       expect(recheck.firstProblem).toMatchObject(c.named(s));
+    });
+  });
+
+  describe('one stream verified: its chain, and its events proven in the latest checkpoint', () => {
+    const b = () => s.event('B', 0).streamId;
+
+    it('untouched: every event proven', async () => {
+      const report = await verifyStore(s.pool, { publicKeys, streamId: b() });
+      // B0, B1, B2 each in the first checkpoint after it: cp1, cp2, cp3.
+      expect(report).toMatchObject({ ok: true, scope: 'streams', proofsVerified: 3, checkpointsChecked: 3, lastCheckpoint: { id: s.checkpoints[2].id } });
+      expect(report.checkpoints.map((c) => [c.id, c.verdict])).toEqual(s.checkpoints.map((c) => [c.id, 'matched']));
+    });
+
+    it('its last event rewritten with a hash that fits: the chain holds, the proof fails, naming the event', async () => {
+      const [b1, b2] = [s.event('B', 1), s.event('B', 2)];
+      await s.tamper(`UPDATE event_store.events SET data = '{"n": 99}', hash = '${eventHash({ ...b2, data: { n: 99 } }, b1.hash as string)}' WHERE ${row(b2)}`);
+      const report = await verifyStore(s.pool, { publicKeys, streamId: b() });
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'not-in-checkpoint', streamId: b(), revision: 2, eventId: b2.id })]);
+      // Only cp3's stretch is blamed: B0 and B1 are proven in the trees of cp1 and cp2, which the rewrite left alone.
+      expect(report).toMatchObject({ proofsVerified: 2, lastCheckpoint: null });
+      expect(report.checkpoints.map((c) => c.verdict)).toEqual(['matched', 'matched', 'mismatched']);
+    });
+
+    it('events after the latest checkpoint are its uncovered tail, judged by the coverage rule', async () => {
+      const store = new PostgresEventStore({ connectionString: s.db.appUrl, poolSize: 1 });
+      await store.append(b(), someEvents(2), 2).finally(() => store.close());
+      await new Promise((r) => setTimeout(r, 20));
+      const fresh = await verifyStore(s.pool, { publicKeys, streamId: b(), maxUncoveredMs: 3_600_000 });
+      expect(fresh).toMatchObject({ ok: true, proofsVerified: 3, coverage: { uncoveredEvents: 2, lastCoveringCheckpoint: { id: s.checkpoints[2].id } } });
+      const strict = await verifyStore(s.pool, { publicKeys, streamId: b(), maxUncoveredMs: 10 });
+      expect(strict.problems).toEqual([expect.objectContaining({ kind: 'uncovered-events', streamId: b(), revision: 3 })]);
     });
   });
 

@@ -54,6 +54,9 @@ const TARGET_COLUMNS = `id::text AS event_id, stream_id, revision, transaction_i
 const TARGETS_SQL = `SELECT ${TARGET_COLUMNS} FROM event_store.events WHERE id = ANY($1::uuid[]) OR stream_id = ANY($2::text[])`;
 const LATEST_V2_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints WHERE claim_version = 2
   ORDER BY position_commit DESC, position_prepare DESC, id DESC LIMIT 1`;
+const FIRST_V2_AT_OR_AFTER_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints
+  WHERE claim_version = 2 AND (position_commit, position_prepare) >= ($1::bigint, $2::bigint)
+  ORDER BY position_commit, position_prepare, id LIMIT 1`;
 const BY_ID_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints WHERE id = $1::bigint`;
 // The latest version 2 checkpoint strictly before a position: its frontier stands in for the log before it.
 const RESUME_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints
@@ -248,6 +251,21 @@ function toTarget(r: TargetRow): InclusionTarget {
   };
 }
 
+async function latestVersion2Checkpoint(client: PoolClient): Promise<StoredCheckpoint | null> {
+  const { rows } = await client.query<CheckpointRow>({ name: 'event_store.inclusion.latest-v2', text: LATEST_V2_SQL });
+  return rows[0] ? toSignedCheckpoint(rows[0]) : null;
+}
+
+/** The first version 2 checkpoint covering an event at `position`: the smallest tree its hash is a leaf of. */
+export async function firstVersion2CheckpointAtOrAfter(client: PoolClient, position: Position): Promise<StoredCheckpoint | null> {
+  const { rows } = await client.query<CheckpointRow>({
+    name: 'event_store.inclusion.first-v2-after',
+    text: FIRST_V2_AT_OR_AFTER_SQL,
+    values: [position.commit.toString(), position.prepare.toString()],
+  });
+  return rows[0] ? toSignedCheckpoint(rows[0]) : null;
+}
+
 async function coveringCheckpoint(client: PoolClient, last: Position | null, checkpointId: string | undefined): Promise<StoredCheckpoint> {
   let checkpoint: StoredCheckpoint | null = null;
   if (checkpointId !== undefined) {
@@ -257,8 +275,7 @@ async function coveringCheckpoint(client: PoolClient, last: Position | null, che
     if (!checkpoint) throw new NoCoveringCheckpointError(last, null, `no checkpoint ${checkpointId}`);
     if (checkpoint.version !== 2) throw new NoCoveringCheckpointError(last, checkpoint, `checkpoint ${checkpointId} is a version 1 claim, without a merkle root`);
   } else {
-    const { rows } = await client.query<CheckpointRow>({ name: 'event_store.inclusion.latest-v2', text: LATEST_V2_SQL });
-    checkpoint = rows[0] ? toSignedCheckpoint(rows[0]) : null;
+    checkpoint = await latestVersion2Checkpoint(client);
     if (!checkpoint) throw new NoCoveringCheckpointError(last, null, 'no version 2 checkpoint has been signed');
   }
   if (last && comparePositions(checkpoint.position, last) < 0) {

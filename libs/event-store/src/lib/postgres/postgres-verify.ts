@@ -1,17 +1,23 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { CheckpointPublicKey } from '../integrity/checkpoint-signer';
 import type { VerificationReport } from '../integrity/verification-report';
-import { verifyEventPages } from '../integrity/verify';
+import type { SignedCheckpoint } from '../integrity/signed-checkpoint';
+import { verifyEventPages, type StreamEventProof, type VerifyEventsOptions } from '../integrity/verify';
+import type { RecordedEvent } from '../recorded-event';
+import { firstVersion2CheckpointAtOrAfter, proveInclusionInSnapshot, type InclusionTarget } from './postgres-inclusion';
 import { logEventPages, snapshotWatermark, storedCheckpoints, streamEventPages } from './postgres-integrity-reads';
 
 export interface VerifyStoreOptions {
   /** Trusted checkpoint keys (PEM or loaded). A checkpoint signed by any other key is reported as unknown-key. */
   readonly publicKeys: readonly (CheckpointPublicKey | string)[];
-  /** Verify this stream's chain alone; checkpoints (which cover the whole log) are then not compared. */
+  /**
+   * Verify this stream alone: its chain, and each of its events proven in the latest version 2 checkpoint's signed
+   * Merkle tree (as a bundle would be); events after that checkpoint are the stream's uncovered tail.
+   */
   readonly streamId?: string;
   /**
-   * Whole store only: events recorded longer ago than this must be under an authentic checkpoint (else
-   * `uncovered-events`). Absent: not checked.
+   * Events recorded longer ago than this must be under an authentic checkpoint (else `uncovered-events`): the whole
+   * log's, or the stream's. Absent: not checked.
    */
   readonly maxUncoveredMs?: number;
   /** Rows per query. Default 10,000. */
@@ -29,21 +35,55 @@ export interface VerifyStoreOptions {
  * Everything is read in one REPEATABLE READ snapshot, so checkpoints made while the walk runs stay out of it: every
  * checkpoint it sees covers only events below the watermark it walks to.
  */
+/**
+ * The stream's events (a stream is small: read whole), its chain, and each event's proof in the first version 2
+ * checkpoint at or after it (stream-inclusion.ts says why the first).
+ */
+async function verifyOneStream(
+  client: PoolClient,
+  streamId: string,
+  batchSize: number,
+  common: Omit<VerifyEventsOptions, 'scope' | 'checkpoints' | 'inclusion'>,
+): Promise<VerificationReport> {
+  const events: RecordedEvent[] = [];
+  for await (const page of streamEventPages(client, streamId, batchSize)) events.push(...page);
+  const checkpoints = new Map<string, SignedCheckpoint>();
+  const targetsOf = new Map<string, InclusionTarget[]>();
+  for (const e of events) {
+    const cp = e.hash === null ? null : await firstVersion2CheckpointAtOrAfter(client, e.position);
+    if (!cp?.id) continue;
+    checkpoints.set(cp.id, cp);
+    const targets = targetsOf.get(cp.id) ?? [];
+    targets.push({ eventId: e.id, streamId: e.streamId, revision: e.revision, position: e.position, hash: e.hash as string });
+    targetsOf.set(cp.id, targets);
+  }
+  const proofs = new Map<string, StreamEventProof>();
+  for (const [checkpointId, targets] of targetsOf) {
+    const proven = await proveInclusionInSnapshot(client, targets, { checkpointId, batchSize });
+    for (const p of proven.events) proofs.set(p.eventId, { checkpointId, leafIndex: p.leafIndex, path: p.path });
+  }
+  return verifyEventPages([events], { ...common, scope: 'streams', inclusion: { proofs, checkpoints } });
+}
+
 export async function verifyStore(pool: Pool, options: VerifyStoreOptions): Promise<VerificationReport> {
   const batchSize = options.batchSize ?? 10_000;
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const verifiedAt = (options.now ?? (() => new Date()))().toISOString();
-    const common = { publicKeys: options.publicKeys, maxProblems: options.maxProblems, maxCheckpoints: options.maxCheckpoints };
+    const common = {
+      publicKeys: options.publicKeys,
+      maxProblems: options.maxProblems,
+      maxCheckpoints: options.maxCheckpoints,
+      ...(options.maxUncoveredMs === undefined ? {} : { coverage: { at: verifiedAt, maxUncoveredMs: options.maxUncoveredMs } }),
+    };
     const report =
       options.streamId === undefined
         ? await verifyEventPages(logEventPages(client, { belowTransaction: await snapshotWatermark(client) }, batchSize), {
             ...common,
             checkpoints: storedCheckpoints(client, batchSize),
-            ...(options.maxUncoveredMs === undefined ? {} : { coverage: { at: verifiedAt, maxUncoveredMs: options.maxUncoveredMs } }),
           })
-        : await verifyEventPages(streamEventPages(client, options.streamId, batchSize), { ...common, scope: 'streams' });
+        : await verifyOneStream(client, options.streamId, batchSize, common);
     await client.query('COMMIT');
     return { ...report, ...(options.streamId === undefined ? {} : { streamId: options.streamId }), verifiedAt };
   } catch (e) {
