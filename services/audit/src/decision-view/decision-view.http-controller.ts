@@ -1,7 +1,8 @@
 /**
  * GET /v1/audit/events/{eventId}/view: what the deciding party could see when it acted. For a decision on a risk
  * analysis: the risk stream just before the decision (the analyses and their hits), and each filing of the ENS as
- * recorded by the instant the decision was recorded. Folded by the owning services from the events.
+ * the log held it before the decision (the family linked by then, each filing's events before it in the log).
+ * Folded by the owning services from the events.
  */
 import { Controller, Get, Param, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -40,10 +41,13 @@ export class DecisionViewHttpController {
     const [decision] = timelineOf([event], []);
     // revision 0 has nothing before it: the state before the first event is the empty one.
     const before = event.revision === 0 ? null : await this.sources.stateAsOf(event.streamId, undefined, event.revision, ctx);
-    const family = await this.log.family(mrn);
+    // By log position, not by recorded time: an event recorded in the same millisecond but after the decision was
+    // not there to be seen, and a filing linked (or registered) after it was not part of the ENS the party saw.
+    const then = await this.log.familyBefore(mrn, event.position);
+    const members = [...(then?.family.mrns ?? [])].filter((m) => (then?.eventsOf.get(m) ?? 0) > 0).sort();
     const filings = await Promise.all(
-      [...(family?.mrns ?? [])].sort().map(async (m) => {
-        const s = await this.sources.stateAsOf(ensStream(m), new Date(event.recordedAt), 0, ctx);
+      members.map(async (m) => {
+        const s = await this.sources.stateAsOf(ensStream(m), undefined, then?.eventsOf.get(m) ?? 0, ctx);
         return { mrn: m, revision: s.revision, lastRecordedAt: s.last_recorded_at || null, state: JSON.parse(s.state_json) as unknown };
       }),
     );

@@ -5,13 +5,9 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import type { EnsEvent } from '@ics2/contracts';
-import { ensStream, readCategory, readEventById, readStreamsInLogOrder, type CategoryReadFilter, type EventStore, type RecordedEvent } from '@ics2/event-store';
+import { readCategory, readEventById, readStreamsInLogOrder, type CategoryReadFilter, type EventStore, type Position, type RecordedEvent } from '@ics2/event-store';
 import { EVENT_STORE, PlatformError, postgresStoreOf } from '@ics2/platform';
-import { familyOf, type EnsFamily } from '../timeline/ens-family';
-
-/** Links are followed this many steps from the MRN asked about: house -> master -> the master's other houses. */
-const FAMILY_ROUNDS = 3;
+import { readFamily, type EnsFamily, type FamilyRead } from '../timeline/ens-family';
 
 @Injectable()
 export class EventLog {
@@ -37,18 +33,11 @@ export class EventLog {
 
   /** The ENS an MRN belongs to, from the filings' own events; undefined when the store has no such filing. */
   async family(mrn: string): Promise<EnsFamily | undefined> {
-    let known = new Set<string>();
-    let family: EnsFamily = { mrns: new Set([mrn]), heads: new Set(), arrivals: new Set() };
-    const events: EnsEvent[] = [];
-    for (let round = 0; round < FAMILY_ROUNDS; round++) {
-      const next = [...family.mrns].filter((m) => !known.has(m));
-      if (next.length === 0) break;
-      const read = await this.inLogOrder(next.map(ensStream));
-      if (round === 0 && read.length === 0) return undefined;
-      events.push(...read.map((e) => ({ type: e.type, data: e.data }) as EnsEvent));
-      known = new Set([...known, ...next]);
-      family = familyOf(mrn, events);
-    }
-    return family;
+    return (await readFamily(mrn, (streams) => this.inLogOrder(streams)))?.family;
+  }
+
+  /** The family as the log held it just before `position`, with each filing's events by then. */
+  familyBefore(mrn: string, position: Position): Promise<FamilyRead | undefined> {
+    return readFamily(mrn, (streams) => this.inLogOrder(streams), position);
   }
 }

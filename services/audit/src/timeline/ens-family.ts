@@ -4,7 +4,7 @@
  * named it. Pure: read from the ENS events themselves, never from a read model.
  */
 import type { EnsEvent } from '@ics2/contracts';
-import { arrivalStream, controlStream, ensStream, riskStream } from '@ics2/event-store';
+import { arrivalStream, comparePositions, controlStream, ensStream, riskStream, type Position, type RecordedEvent } from '@ics2/event-store';
 
 export interface EnsFamily {
   readonly mrns: ReadonlySet<string>;
@@ -38,4 +38,44 @@ export function streamsOf(family: EnsFamily): string[] {
 /** The family's MRNs, the one asked for first: whose data an answer about the family shows (each read is recorded). */
 export function mrnsOf(mrn: string, family: EnsFamily): string[] {
   return [mrn, ...[...family.mrns].filter((m) => m !== mrn).sort()];
+}
+
+/** Links are followed this many steps from the MRN asked about: house -> master -> the master's other houses. */
+const FAMILY_ROUNDS = 3;
+
+/** A family read from the log, and how many events each of its filings had (by `before`, when one was given). */
+export interface FamilyRead {
+  readonly family: EnsFamily;
+  readonly eventsOf: ReadonlyMap<string, number>;
+}
+
+/**
+ * The family of an MRN from the filings' own events, read round by round along the links (`read` gives the events
+ * of some ENS streams). With `before`, only the events the log held before that position count: the family as it
+ * stood then (a filing linked later is not in it, nor one registered later). Undefined when the MRN has no event.
+ */
+export async function readFamily(
+  mrn: string,
+  read: (streamIds: readonly string[]) => Promise<readonly RecordedEvent[]>,
+  before?: Position,
+): Promise<FamilyRead | undefined> {
+  const known = new Set<string>();
+  const eventsOf = new Map<string, number>();
+  let family: EnsFamily = { mrns: new Set([mrn]), heads: new Set(), arrivals: new Set() };
+  const events: EnsEvent[] = [];
+  for (let round = 0; round < FAMILY_ROUNDS; round++) {
+    const next = [...family.mrns].filter((m) => !known.has(m));
+    if (next.length === 0) break;
+    const streams = new Map(next.map((m) => [ensStream(m), m]));
+    const seen = (await read([...streams.keys()])).filter((e) => !before || comparePositions(e.position, before) < 0);
+    if (round === 0 && seen.length === 0) return undefined;
+    for (const e of seen) {
+      const m = streams.get(e.streamId);
+      if (m !== undefined) eventsOf.set(m, (eventsOf.get(m) ?? 0) + 1);
+      events.push({ type: e.type, data: e.data } as EnsEvent);
+    }
+    for (const m of next) known.add(m);
+    family = familyOf(mrn, events);
+  }
+  return { family, eventsOf };
 }

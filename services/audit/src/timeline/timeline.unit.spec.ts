@@ -1,7 +1,7 @@
 import type { EnsEvent } from '@ics2/contracts';
 import type { RecordedEvent } from '@ics2/event-store';
 import { completed, linked, mrnOf, registered } from '@ics2/testing';
-import { familyOf, streamsOf } from './ens-family';
+import { familyOf, readFamily, streamsOf } from './ens-family';
 import { timelineOf } from './timeline';
 
 const master = mrnOf(1);
@@ -24,6 +24,45 @@ describe('the family of an MRN', () => {
 
   it('is the filing alone, its own risk and control streams, before anything linked or completed', () => {
     expect(streamsOf(familyOf(house, [registered({ mrn: house })]))).toEqual([`ens-${house}`, `risk-${house}`, `control-${house}`]);
+  });
+});
+
+describe('the family as the log held it before a position', () => {
+  // The log: the master registered (1), the house registered (2), a decision at 3, then the link in both streams (4, 5).
+  const at = (n: number) => ({ commit: BigInt(n), prepare: BigInt(n) });
+  const recorded = (e: EnsEvent, streamMrn: string, n: number, revision: number): RecordedEvent => ({
+    id: `e${n}`,
+    type: e.type,
+    data: e.data,
+    metadata: { schemaVersion: 1, occurredAt: '2026-12-01T10:00:00.000Z', correlationId: streamMrn, causationId: null, actor: { kind: 'system', component: 'test' } },
+    streamId: `ens-${streamMrn}`,
+    revision,
+    position: at(n),
+    recordedAt: '2026-12-01T10:00:00.123Z',
+    hash: null,
+  });
+  const log = [
+    recorded(registered({ mrn: master }), master, 1, 0),
+    recorded(registered({ mrn: house }), house, 2, 0),
+    recorded(linked({ mrn: master, linkedMrn: house, linkedLevel: 'house', houseDocument: 'HAWB-1' }), master, 4, 1),
+    recorded(linked({ mrn: house, linkedMrn: master, linkedLevel: 'master', houseDocument: 'HAWB-1' }), house, 5, 1),
+  ];
+  const read = async (streams: readonly string[]) => log.filter((e) => streams.includes(e.streamId));
+
+  it('now: the master with its linked house, each filing with all its events', async () => {
+    const now = await readFamily(master, read);
+    expect([...(now?.family.mrns ?? [])].sort()).toEqual([master, house].sort());
+    expect(now?.eventsOf).toEqual(new Map([[master, 2], [house, 2]]));
+  });
+
+  it('before the link: the master alone, with the events it had then', async () => {
+    const then = await readFamily(master, read, at(3));
+    expect([...(then?.family.mrns ?? [])]).toEqual([master]);
+    expect(then?.eventsOf).toEqual(new Map([[master, 1]]));
+  });
+
+  it('before the filing itself: nothing', async () => {
+    expect(await readFamily(house, read, at(2))).toBeUndefined();
   });
 });
 
