@@ -73,7 +73,8 @@ export class AnalyseFilingHandler implements OnModuleInit {
           personFiling: headSnapshot.parties.filedBy,
           ...(headSnapshot.parties.carrier ? { carrier: headSnapshot.parties.carrier } : {}),
           aeoParties: [headSnapshot.parties.filedBy, headSnapshot.parties.carrier].filter((p): p is string => !!p && this.aeo.has(p)),
-          criteria: engine.active,
+          // Only the versions that apply to this analysis: a change to any other is no reason to re-analyse it.
+          criteria: engine.applicable(phase, assessment.responsibleMemberState),
           hits: assessment.hits,
           totalScore: assessment.totalScore,
           manualReview: this.manualReview.has(assessment.responsibleMemberState),

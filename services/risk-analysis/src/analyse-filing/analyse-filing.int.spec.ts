@@ -199,4 +199,36 @@ describe('risk analysis of complete ENS', () => {
     });
     expect(await h.asAdmin('BacktestCriterion', { criterion_json: JSON.stringify(candidate), from: '2027-01-01T00:00:00Z', to: '2028-01-01T00:00:00Z' })).toMatchObject({ ok: true, reply: { filings: 0, hit: 0 } });
   });
+
+  // After the backtest, which counts the ENS lodged above.
+  it('re-analyses on a criteria change only the open analyses of its phase and Member State, and none with a referral open', async () => {
+    const fr = await lodge('360300', 'FR', ['DE']);
+    const de = await lodge('360300', 'DE', ['BE']);
+    const referred = await lodge('360300', 'DE', ['BE']);
+    for (const [ms, mrn] of [['FR', fr.mrn], ['DE', de.mrn], ['DE', referred.mrn]]) {
+      await eventually(async () => expect(await h.asMemberState(ms, 'GetAnalysis', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'awaiting-risk-unit' } }));
+    }
+    expect(await h.asMemberState('DE', 'RequestInformation', { mrn: referred.mrn, analysis_id: 'pre-loading-1', house_documents: [], information: 'the invoice' })).toMatchObject({ ok: true });
+    const change = async (ms: string, criterion: Record<string, unknown> & { id: string }) => {
+      const as = <R>(method: string, request: object) => (ms === 'EU' ? h.asAdmin<R>(method, request) : h.asMemberState<R>(ms, method, request));
+      expect(await as('CreateCriterion', { criterion_json: JSON.stringify(criterion) })).toMatchObject({ ok: true });
+      expect(await as('ActivateCriterion', { id: criterion.id, version: 1 })).toMatchObject({ ok: true, reply: { active: true } });
+      // Handled here as well as by the subscription (the same command ids): when this returns, the change is through.
+      const activation = (await store.readStream(`criterion-${criterion.id}`)).find((e) => e.type === 'CriterionActivated');
+      await h.service.app.app.get(CriteriaChangedProcessor).handle(activation!);
+    };
+    const base = { version: 1, title: 'Scope test', riskArea: 'security', validFrom: '2026-01-01T00:00:00Z', score: 10, condition: { kind: 'hsPrefix', prefixes: ['0102'] } };
+
+    // Germany's own pre-loading criterion: Germany's open analysis is re-analysed; France's is not (nor would an
+    // involved Germany make it so); the one with a referral open keeps it.
+    await change('DE', { ...base, id: 'de-sec-960', phases: ['pre-loading'], owner: { kind: 'member-state', memberState: 'DE' } });
+    await eventually(async () => expect(await types(de.mrn)).toEqual(['RiskAnalysed', 'RiskAnalysed']));
+    expect(await types(fr.mrn)).toEqual(['RiskAnalysed']);
+    expect(await types(referred.mrn)).toEqual(['RiskAnalysed', 'ReferralRequested']);
+    // An EU-wide pre-arrival criterion: no pre-loading analysis is touched.
+    await change('EU', { ...base, id: 'eu-sec-960', phases: ['pre-arrival'], owner: { kind: 'eu' } });
+    expect(await types(de.mrn)).toEqual(['RiskAnalysed', 'RiskAnalysed']);
+    expect(await types(fr.mrn)).toEqual(['RiskAnalysed']);
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${referred.mrn}-R1`, message_id: 'scope-1', message_type: 'IE3R02', information: 'invoice attached' })).toMatchObject({ ok: true });
+  });
 });

@@ -46,6 +46,10 @@ export type RiskAnalysed = Event<
     readonly carrier?: string;
     /** Of the person filing and the carrier, those holding AEO status (an advance notice goes to them, IE3N09). */
     readonly aeoParties?: readonly string[];
+    /**
+     * The criteria versions that applied: active, in force, of its phase, EU-wide or the responsible Member State's.
+     * Analyses recorded before this rule list every active version: a criteria change may re-analyse them once.
+     */
     readonly criteria: readonly { readonly id: string; readonly version: number }[];
     readonly hits: readonly RiskHit[];
     readonly totalScore: number;

@@ -34,8 +34,13 @@ import type { RiskConsignment, RiskSubject } from './risk-subject';
 export interface CompiledCriteria {
   /** The instant validity was checked against. */
   readonly at: string;
-  /** The criteria versions in force, in evaluation order: what an assessment is explained by. */
+  /** The criteria versions in force, in evaluation order. */
   readonly active: readonly { readonly id: string; readonly version: number }[];
+  /**
+   * Of those, the versions that apply to an analysis of `phase` for `responsibleMemberState` (appliesTo), in
+   * evaluation order: what its assessment is explained by, and what a criteria change is compared against.
+   */
+  applicable(phase: RiskAnalysisPhase, responsibleMemberState: string): readonly { readonly id: string; readonly version: number }[];
   evaluate(subject: RiskSubject): RiskAssessment;
 }
 
@@ -100,6 +105,16 @@ function addToIndex(set: IndexSet, entry: Entry, position: number): void {
       else if (list[list.length - 1] !== position) list.push(position);
     }
   }
+}
+
+/**
+ * Whether a criterion applies to an analysis of `phase` whose responsible Member State is `responsibleMemberState`:
+ * it lists the phase, and it is EU-wide or that Member State's own. [U] An involved Member State's national criteria
+ * do not apply: the responsible Member State analyses, the involved ones contribute risk-mitigating information.
+ */
+export function appliesTo(criterion: Pick<Criterion, 'phases' | 'owner'>, phase: RiskAnalysisPhase, responsibleMemberState: string): boolean {
+  if (!criterion.phases.includes(phase)) return false;
+  return criterion.owner.kind === 'eu' || normaliseMemberStateCode(criterion.owner.memberState) === responsibleMemberState;
 }
 
 function validAt(criterion: Criterion, at: number): boolean {
@@ -284,6 +299,8 @@ export function compileCriteria(criteria: readonly Criterion[], at: string, opti
   return {
     at,
     active: entries.map(({ criterion }) => ({ id: criterion.id, version: criterion.version })),
+    applicable: (phase, responsibleMemberState) =>
+      entries.filter(({ criterion }) => appliesTo(criterion, phase, responsibleMemberState)).map(({ criterion }) => ({ id: criterion.id, version: criterion.version })),
     evaluate(subject) {
       const phaseSets = sets[subject.phase];
       const found: Found[] = [];

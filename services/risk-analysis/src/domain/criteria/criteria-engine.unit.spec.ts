@@ -416,6 +416,15 @@ describe('common risk criteria engine', () => {
         expect(hitIds(assess(criteria, subjectOf(airFiling(), { responsibleMemberState: 'FR' })))).toEqual(['eu-all-001.v1']);
       });
     });
+    describe('the versions an analysis is explained by', () => {
+      const preArrivalEu = criterion({ id: 'eu-arr-001', phases: ['pre-arrival'], condition: { kind: 'transportMeans', modes: ['4'] } });
+      it("are its phase's, EU-wide or its responsible Member State's own, not every version in force", () => {
+        const compiled = compileCriteria([...criteria, preArrivalEu], AT);
+        expect(compiled.applicable('pre-loading', 'DE')).toEqual([{ id: 'de-own-001', version: 1 }, { id: 'eu-all-001', version: 1 }]);
+        expect(compiled.applicable('pre-loading', 'FR')).toEqual([{ id: 'eu-all-001', version: 1 }]);
+        expect(compiled.applicable('pre-arrival', 'FR')).toEqual([{ id: 'eu-all-001', version: 1 }, { id: 'eu-arr-001', version: 1 }]);
+      });
+    });
     describe('no responsible Member State given', () => {
       it('takes the country of the office of first entry', () => {
         const subject = subjectOf(airFiling({}, { customsOfficeOfFirstEntry: { referenceNumber: 'DE004700' } }));

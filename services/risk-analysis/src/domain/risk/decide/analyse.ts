@@ -1,24 +1,38 @@
 import type { RiskEvent } from '@ics2/contracts';
 import type { Analyse } from '../risk.commands';
 import type { RiskRefusal } from '../risk.refusals';
-import { criteriaKeys, currentAnalysis, type RiskState } from '../risk.state';
+import { criteriaKeys, currentAnalysis, type Analysis, type RiskState } from '../risk.state';
 
 const sameCriteria = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
 /**
- * An analysis of the ENS for one phase (issue 4, "The flow"): recorded with the active criteria versions and every
+ * Whether a criteria change leaves the phase's analysis as it is. It re-analyses only an analysis still open (an
+ * assessed one is not reopened), whose applicable criteria (its phase's, EU-wide or its responsible Member State's:
+ * the command names those alone) differ from those it ran with, and with no referral open: the operator may be
+ * answering it, and a re-analysis would supersede the analysis and the referral with it. [U] the reference is silent;
+ * the pre-arrival analysis, an amendment or the risk unit's own judgement take the new criteria in.
+ */
+function criteriaChangeIgnored(current: Analysis | undefined, command: Analyse['data']): boolean {
+  if (current?.status !== 'awaiting-risk-unit') return true;
+  if (current.referrals.some((r) => r.status === 'open')) return true;
+  return sameCriteria(current.criteria, criteriaKeys(command.criteria));
+}
+
+/**
+ * An analysis of the ENS for one phase (issue 4, "The flow"): recorded with the criteria versions that apply and every
  * hit. No hit and no manual-review policy: assessment complete at once (IE3N03). A do-not-load is final: nothing
  * analyses that consignment again. The ENS completing twice (a redelivery) does not start a second analysis;
- * amendments and new criteria do. A criteria change that leaves the active set as the current analysis used it (an
- * activation it already ran with, seen late by the criteria-changes subscription) starts none either: the same
- * criteria on the same data give the same hits, and a new analysis would supersede the open one and its referrals.
+ * amendments and new criteria do. A criteria change that leaves the applicable set as the current analysis used it
+ * (a criterion of another phase or Member State, or an activation it already ran with, seen late by the
+ * criteria-changes subscription) starts none either: the same criteria on the same data give the same hits, and a
+ * new analysis would supersede the open one under the risk unit's hands.
  */
 export function analyse(command: Analyse['data'], state: RiskState): readonly RiskEvent[] | RiskRefusal {
   const current = currentAnalysis(state, command.phase);
   // A do-not-load in any phase ends the consignment's analysis: no pre-arrival analysis (nor IE3N03) after it.
   if (state.status === 'analysed' && state.analyses.some((a) => a.status === 'do-not-load')) return [];
   if (current && command.trigger === 'ens-complete') return [];
-  if (current && command.trigger === 'criteria-changed' && sameCriteria(current.criteria, criteriaKeys(command.criteria))) return [];
+  if (command.trigger === 'criteria-changed' && criteriaChangeIgnored(current, command)) return [];
   // Re-analysis is of an ENS analysed before; one not yet analysed is analysed when it completes.
   if (!current && command.trigger !== 'ens-complete') return [];
   const count = state.status === 'none' ? 0 : state.analyses.filter((a) => a.phase === command.phase).length;

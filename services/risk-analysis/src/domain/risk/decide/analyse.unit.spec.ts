@@ -1,4 +1,4 @@
-import { analysed, analysisData, assessmentCompleted, deciderSpec, doNotLoadIssued, hit } from '@ics2/testing';
+import { analysed, analysisData, assessmentCompleted, deciderSpec, doNotLoadIssued, hit, referralAnswered, referralRequested } from '@ics2/testing';
 import { riskDecider } from '../risk.decider';
 
 const given = deciderSpec(riskDecider);
@@ -45,6 +45,20 @@ describe('analyse', () => {
         .when(analyse({ trigger: 'criteria-changed', hits: [] }))
         .then([analysed({ trigger: 'criteria-changed', n: 2, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' })]);
     });
+  });
+
+  describe('a criteria change while a referral of the open analysis is open', () => {
+    const next = [{ id: 'eu-sec-001', version: 2 }];
+    it('leaves the analysis and its referral as they are (the operator may be answering it), and re-analyses once it is answered', () => {
+      given([analysed(), referralRequested()]).when(analyse({ trigger: 'criteria-changed', criteria: next, hits: [] })).thenNothingHappened();
+      given([analysed(), referralRequested(), referralAnswered()])
+        .when(analyse({ trigger: 'criteria-changed', criteria: next }))
+        .then([analysed({ trigger: 'criteria-changed', criteria: next, n: 2 })]);
+    });
+  });
+
+  describe('a criteria change after the assessment (an analysis closed since the change was seen)', () => {
+    it('does not reopen it', () => given([analysed(), assessmentCompleted()]).when(analyse({ trigger: 'criteria-changed', criteria: [{ id: 'eu-sec-001', version: 2 }] })).thenNothingHappened());
   });
 
   describe('a re-analysis of an open analysis', () => {
