@@ -2,8 +2,8 @@
  * Risk analysis end to end (issue 4), through the real doors only: operators file through trader-interface and read
  * their inbox; Member State risk units follow their signal stream and decide over risk-analysis's gRPC door.
  * No hit: IE3N03 at once. A hit: the signal, a request for information, the operator's answer, the assessment with
- * a control recommendation. The HRCM screening loop, do-not-load, re-analysis after an amendment, a signal stream
- * resumed from its cursor, and what each Member State may see and do.
+ * a control recommendation. The HRCM screening loop, do-not-load, re-analysis after an amendment (the risk unit told
+ * its analysis is superseded), a signal stream resumed from its cursor, and what each Member State may see and do.
  */
 import { bearer, eventually } from '@ics2/testing';
 import type { EnsFiling, riskAnalysisV1 } from '@ics2/contracts';
@@ -129,23 +129,34 @@ describe('risk analysis end to end', () => {
     expect(await inboxOf(carrier, mrn, 'IE3N03')).toEqual([]);
   });
 
-  it('re-analyses the ENS after an amendment, and the amended goods no longer hit', async () => {
-    const { mrn, filing } = await fileWith('360300');
-    const first = await openAnalysis(mrn);
-    const master = filing.consignmentMasterLevel!;
-    const amended: EnsFiling = {
-      ...filing,
-      consignmentMasterLevel: {
-        ...master,
-        consignmentHouseLevel: master.consignmentHouseLevel.map((h) => ({ ...h, goodsItem: h.goodsItem!.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: '610910' } } })) })),
-      },
-    };
-    expect((await declarant.post(`/v1/filings/${mrn}/amendments`, amended)).status).toBe(200);
-    await eventually(async () => {
-      const open = await de.risk<riskAnalysisV1.ListOpenAnalysesReply>('ListOpenAnalyses', { limit: 1000 });
-      expect(open.ok && open.reply.analyses.filter((a) => a.mrn === mrn && a.phase === first.phase)).toEqual([]);
-    }, 15_000);
-    await eventually(async () => expect((await inboxOf(declarant, mrn, 'IE3N03')).length).toBeGreaterThan(0), 15_000);
+  it('re-analyses the ENS after an amendment, and the amended goods no longer hit: the risk unit is told its analysis is superseded and assessed', async () => {
+    const subscription = signals.subscribe(bearer(de.token));
+    try {
+      const { mrn, filing } = await fileWith('360300');
+      const first = await openAnalysis(mrn);
+      const master = filing.consignmentMasterLevel!;
+      const amended: EnsFiling = {
+        ...filing,
+        consignmentMasterLevel: {
+          ...master,
+          consignmentHouseLevel: master.consignmentHouseLevel.map((h) => ({ ...h, goodsItem: h.goodsItem!.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: '610910' } } })) })),
+        },
+      };
+      expect((await declarant.post(`/v1/filings/${mrn}/amendments`, amended)).status).toBe(200);
+      await eventually(async () => {
+        const open = await de.risk<riskAnalysisV1.ListOpenAnalysesReply>('ListOpenAnalyses', { limit: 1000 });
+        expect(open.ok && open.reply.analyses.filter((a) => a.mrn === mrn && a.phase === first.phase)).toEqual([]);
+      }, 15_000);
+      await eventually(async () => expect((await inboxOf(declarant, mrn, 'IE3N03')).length).toBeGreaterThan(0), 15_000);
+      // The unit holding the analysis learns it is no longer current: nothing to decide, the ENS was assessed (IE3N03).
+      await eventually(() => expect(subscription.signals.filter((s) => s.mrn === mrn && s.kind === 'superseded' && s.analysis_id === first.analysis_id)).toHaveLength(1), 15_000);
+      const superseded = subscription.signals.find((s) => s.mrn === mrn && s.kind === 'superseded' && s.analysis_id === first.analysis_id)!;
+      expect(superseded.phase).toBe(first.phase);
+      expect(JSON.parse(superseded.payload_json)).toEqual({ phase: first.phase, supersededBy: `${first.phase}-2`, trigger: 'amendment', outcome: 'assessed', openReferrals: [], supersededAt: expect.any(String) });
+      expect(await de.risk('CompleteAssessment', { mrn, analysis_id: first.analysis_id })).toMatchObject({ ok: false, kind: 'precondition', details: [{ validationCode: '92' }] });
+    } finally {
+      subscription.cancel();
+    }
   });
 
   it('resumes a signal stream from its cursor: only what came after, nothing twice', async () => {

@@ -142,8 +142,8 @@ describe('risk analysis of complete ENS', () => {
     await eventually(async () => expect(await types(open.mrn)).toEqual(['RiskAnalysed']));
     await eventually(async () => expect((await h.asMemberState<{ analyses: { mrn: string }[] }>('DE', 'ListOpenAnalyses', { limit: 100 }) as { reply: { analyses: { mrn: string }[] } }).reply.analyses.map((a) => a.mrn)).toContain(open.mrn));
     expect(await h.asAdmin('ActivateCriterion', { id: 'eu-psa-900', version: 1 })).toMatchObject({ ok: true, reply: { active: true } });
-    await eventually(async () => expect(await types(open.mrn)).toEqual(['RiskAnalysed', 'RiskAnalysed']));
-    const [, again] = await riskEvents(open.mrn);
+    await eventually(async () => expect(await types(open.mrn)).toEqual(['RiskAnalysed', 'RiskAnalysisSuperseded', 'RiskAnalysed']));
+    const [, , again] = await riskEvents(open.mrn);
     expect(again.type === 'RiskAnalysed' && again.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'criteria-changed', criteria: expect.arrayContaining([{ id: 'eu-psa-900', version: 1 }]) });
     expect(await types(mrn)).toEqual(beforeActivation);
   });
@@ -222,12 +222,12 @@ describe('risk analysis of complete ENS', () => {
     // Germany's own pre-loading criterion: Germany's open analysis is re-analysed; France's is not (nor would an
     // involved Germany make it so); the one with a referral open keeps it.
     await change('DE', { ...base, id: 'de-sec-960', phases: ['pre-loading'], owner: { kind: 'member-state', memberState: 'DE' } });
-    await eventually(async () => expect(await types(de.mrn)).toEqual(['RiskAnalysed', 'RiskAnalysed']));
+    await eventually(async () => expect(await types(de.mrn)).toEqual(['RiskAnalysed', 'RiskAnalysisSuperseded', 'RiskAnalysed']));
     expect(await types(fr.mrn)).toEqual(['RiskAnalysed']);
     expect(await types(referred.mrn)).toEqual(['RiskAnalysed', 'ReferralRequested']);
     // An EU-wide pre-arrival criterion: no pre-loading analysis is touched.
     await change('EU', { ...base, id: 'eu-sec-960', phases: ['pre-arrival'], owner: { kind: 'eu' } });
-    expect(await types(de.mrn)).toEqual(['RiskAnalysed', 'RiskAnalysed']);
+    expect(await types(de.mrn)).toEqual(['RiskAnalysed', 'RiskAnalysisSuperseded', 'RiskAnalysed']);
     expect(await types(fr.mrn)).toEqual(['RiskAnalysed']);
     expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${referred.mrn}-R1`, message_id: 'scope-1', message_type: 'IE3R02', information: 'invoice attached' })).toMatchObject({ ok: true });
   });

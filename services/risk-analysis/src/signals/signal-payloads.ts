@@ -82,6 +82,17 @@ export interface EscalationPayload {
   readonly escalatedAt: string;
 }
 
+/** The analysis that took its place, and what became of it: waiting for the risk unit, or assessed at once (IE3N03). */
+export interface SupersededPayload {
+  readonly phase: string;
+  readonly supersededBy: string;
+  readonly trigger: RiskAnalysisTrigger;
+  readonly outcome: 'awaiting-risk-unit' | 'assessed';
+  /** Its referrals still unanswered, closed with it. */
+  readonly openReferrals: readonly string[];
+  readonly supersededAt: string;
+}
+
 export interface MitigationPayload {
   readonly information: string;
   /** The Member State that added it (its officer's user id stays with that Member State). */
@@ -129,7 +140,7 @@ export interface ControlResultPayload {
   readonly recordedAt: string;
 }
 
-export type SignalPayload = AnalysisPayload | InvolvedPayload | ReferralAnsweredPayload | EscalationPayload | MitigationPayload | ClosedPayload | ControlDecisionPayload | ControlResultPayload;
+export type SignalPayload = AnalysisPayload | InvolvedPayload | ReferralAnsweredPayload | EscalationPayload | SupersededPayload | MitigationPayload | ClosedPayload | ControlDecisionPayload | ControlResultPayload;
 
 const house = (h: RiskHit) => (h.house ? { house: h.house } : {});
 
@@ -196,6 +207,15 @@ export const toReferralAnswered = (d: SignalEventData<'ReferralAnswered'>): Refe
 });
 
 export const toEscalation = (d: SignalEventData<'RiskAnalysisEscalated'>): EscalationPayload => ({ phase: d.phase, dueAt: d.dueAt, escalatedAt: d.escalatedAt });
+
+export const toSuperseded = (d: SignalEventData<'RiskAnalysisSuperseded'>): SupersededPayload => ({
+  phase: d.phase,
+  supersededBy: d.supersededBy,
+  trigger: d.trigger,
+  outcome: d.outcome,
+  openReferrals: [...d.openReferrals],
+  supersededAt: d.supersededAt,
+});
 
 export const toMitigation = (d: SignalEventData<'RiskMitigationAdded'>): MitigationPayload => ({ information: d.information, addedBy: d.user.memberState, addedAt: d.addedAt });
 

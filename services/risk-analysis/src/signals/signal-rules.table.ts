@@ -15,7 +15,19 @@
  *   each would bury the few that matter.
  */
 import type { AnalysisFacts, MemberState, SignalEvent, SignalEventData, SignalEventType, SignalKind } from './signal';
-import { toAnalysis, toAssessed, toControlDecision, toControlResult, toDoNotLoad, toEscalation, toInvolved, toMitigation, toReferralAnswered, type SignalPayload } from './signal-payloads';
+import {
+  toAnalysis,
+  toAssessed,
+  toControlDecision,
+  toControlResult,
+  toDoNotLoad,
+  toEscalation,
+  toInvolved,
+  toMitigation,
+  toReferralAnswered,
+  toSuperseded,
+  type SignalPayload,
+} from './signal-payloads';
 
 export interface SignalRule<T extends SignalEventType> {
   readonly kind: SignalKind;
@@ -45,6 +57,10 @@ const involvedOfReferred = (d: SignalEventData<'RiskAnalysed'>): MemberState[] =
 /** The responsible Member State of a referred analysis. */
 const responsible = (_d: unknown, a: AnalysisFacts | undefined): MemberState[] => (a?.referred ? [a.responsibleMemberState] : []);
 
+/** The responsible and the other involved Member States of a referred analysis: every Member State it was told to. */
+const responsibleAndInvolved = (_d: unknown, a: AnalysisFacts | undefined): MemberState[] =>
+  a?.referred ? [a.responsibleMemberState, ...othersInvolved(a.responsibleMemberState, a.involvedMemberStates)] : [];
+
 /** The responsible Member State, unless it added the information itself. */
 const responsibleUnlessAuthor = (d: SignalEventData<'RiskMitigationAdded'>, a: AnalysisFacts | undefined): MemberState[] =>
   responsible(d, a).filter((ms) => ms !== d.user.memberState);
@@ -64,6 +80,9 @@ export const SIGNAL_RULES: SignalRules = {
   ],
   // The answer goes back to the risk unit that asked (issue 4, "The flow" 5): analysis can loop.
   ReferralAnswered: [{ kind: 'referral-answered', to: responsible, payload: toReferralAnswered }],
+  // A re-analysis (amendment, criteria change) took the place of an analysis a risk unit holds, maybe assessing the
+  // ENS at once: the unit must stop deciding on it, and the involved Member States stop adding to it.
+  RiskAnalysisSuperseded: [{ kind: 'superseded', to: responsibleAndInvolved, payload: toSuperseded }],
   // Past its deadline (issue 4, "The flow" 6).
   RiskAnalysisEscalated: [{ kind: 'escalation', to: responsible, payload: toEscalation }],
   // To the deciding risk unit only: the other involved Member States learn the outcome (`closed`).
@@ -91,6 +110,7 @@ export const SIGNAL_RULES: SignalRules = {
 export function phaseOf(event: SignalEvent, analysis: AnalysisFacts | undefined): string | undefined {
   switch (event.type) {
     case 'RiskAnalysed':
+    case 'RiskAnalysisSuperseded':
     case 'RiskAssessmentCompleted':
     case 'RiskAnalysisEscalated':
     case 'ControlCaseOpened':

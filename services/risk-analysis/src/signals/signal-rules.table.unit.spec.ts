@@ -1,5 +1,5 @@
 import type { ControlEvent, RiskEvent } from '@ics2/contracts';
-import { analysed, assessmentCompleted, caseOpened, controlDecided, doNotLoadIssued, hit, referralAnswered, referralRequested, resultRecorded, RISK_DEFAULTS } from '@ics2/testing';
+import { analysed, analysisSuperseded, assessmentCompleted, caseOpened, controlDecided, doNotLoadIssued, hit, referralAnswered, referralRequested, resultRecorded, RISK_DEFAULTS } from '@ics2/testing';
 import type { AnalysisFacts } from './signal';
 import { draftSignals, factsOf, signalId } from './signal-drafts';
 
@@ -94,6 +94,12 @@ describe('signal rules', () => {
       expect(signals(escalated)).toEqual([{ to: 'DE', kind: 'escalation', phase: 'pre-loading', payload: { phase: 'pre-loading', dueAt: RISK_DEFAULTS.dueAt, escalatedAt: '2026-12-01T10:31:00.000Z' } }]);
     });
 
+    it('tells the responsible and involved Member States when a re-analysis takes its place, and what became of it', () => {
+      const superseded = analysisSuperseded({ trigger: 'criteria-changed', outcome: 'assessed', openReferrals: ['REF-2'] });
+      const payload = { phase: 'pre-loading', supersededBy: 'pre-loading-2', trigger: 'criteria-changed', outcome: 'assessed', openReferrals: ['REF-2'], supersededAt: RISK_DEFAULTS.at };
+      expect(signals(superseded)).toEqual(['DE', 'BE', 'NL'].map((to) => ({ to, kind: 'superseded', phase: 'pre-loading', payload })));
+    });
+
     it('passes an involved Member State\'s mitigating information to the responsible one only, naming the Member State not the officer', () => {
       expect(signals(mitigation('BE'))).toEqual([{ to: 'DE', kind: 'mitigation', phase: 'pre-loading', payload: { information: 'consignee known to us', addedBy: 'BE', addedAt: RISK_DEFAULTS.at } }]);
     });
@@ -152,6 +158,7 @@ describe('signal rules', () => {
   describe('events of analyses that never went to a risk unit, or that the projection does not know', () => {
     it('signal nobody', () => {
       expect(signals(assessmentCompleted({ by: 'automatic' }), facts({ referred: false }))).toEqual([]);
+      expect(signals(analysisSuperseded(), facts({ referred: false }))).toEqual([]);
       expect(signals(referralAnswered(), undefined)).toEqual([]);
       expect(signals(mitigation('BE'), undefined)).toEqual([]);
     });

@@ -202,6 +202,7 @@ describe('notification rules', () => {
         'ReferralRequested',
         'RiskAnalysed',
         'RiskAnalysisEscalated',
+        'RiskAnalysisSuperseded',
         'RiskAssessmentCompleted',
         'RiskHitDismissed',
         'RiskMitigationAdded',

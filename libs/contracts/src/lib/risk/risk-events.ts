@@ -61,6 +61,27 @@ export type RiskAnalysed = Event<
   }
 >;
 
+/**
+ * An analysis still open when a re-analysis of its phase (an amendment, a criteria change) took its place: from now
+ * on it refuses decisions. Recorded just before the RiskAnalysed that replaces it, so the risk unit holding it is
+ * told. `outcome`: the replacing analysis awaits the risk unit, or was assessed at once (no hit: IE3N03).
+ * `openReferrals`: its referrals still unanswered, which close with it (an answer to them is refused).
+ * Analyses superseded before this event existed have none: their RiskAnalysed successor alone says so.
+ */
+export type RiskAnalysisSuperseded = Event<
+  'RiskAnalysisSuperseded',
+  {
+    readonly mrn: string;
+    readonly analysisId: string;
+    readonly phase: RiskAnalysisPhase;
+    readonly supersededBy: string;
+    readonly trigger: RiskAnalysisTrigger;
+    readonly outcome: 'awaiting-risk-unit' | 'assessed';
+    readonly openReferrals: readonly string[];
+    readonly supersededAt: string;
+  }
+>;
+
 /** IE3N03: assessment complete, automatically (no hit) or by the risk unit, with or without a control recommendation. */
 export type RiskAssessmentCompleted = Event<
   'RiskAssessmentCompleted',
@@ -162,6 +183,7 @@ export type RiskAnalysisEscalated = Event<
 
 export type RiskEvent =
   | RiskAnalysed
+  | RiskAnalysisSuperseded
   | RiskAssessmentCompleted
   | RiskMitigationAdded
   | ReferralRequested
@@ -190,6 +212,7 @@ export type CriterionEvent = CriterionVersionRecorded | CriterionActivated | Cri
 
 export const RISK_SCHEMA_VERSIONS: Readonly<Record<RiskEvent['type'] | CriterionEvent['type'], number>> = {
   RiskAnalysed: 1,
+  RiskAnalysisSuperseded: 1,
   RiskAssessmentCompleted: 1,
   RiskMitigationAdded: 1,
   ReferralRequested: 1,

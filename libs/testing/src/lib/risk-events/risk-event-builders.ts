@@ -6,6 +6,7 @@ import type {
   ReferralRequested,
   RiskAnalysed,
   RiskAnalysisPhase,
+  RiskAnalysisSuperseded,
   RiskAssessmentCompleted,
   RiskHit,
 } from '@ics2/contracts';
@@ -68,6 +69,23 @@ export function analysisData(o: AnalysedOptions = {}): Omit<RiskAnalysed['data']
 export const analysed = (o: AnalysedOptions = {}): RiskAnalysed => ({
   type: 'RiskAnalysed',
   data: { ...analysisData(o), analysisId: `${o.phase ?? 'pre-loading'}-${o.n ?? 1}` },
+});
+
+/** The open analysis `n` of a phase superseded by its next one, `n + 1`. */
+export const analysisSuperseded = (
+  o: { phase?: RiskAnalysisPhase; n?: number; trigger?: RiskAnalysed['data']['trigger']; outcome?: 'awaiting-risk-unit' | 'assessed'; openReferrals?: readonly string[] } = {},
+): RiskAnalysisSuperseded => ({
+  type: 'RiskAnalysisSuperseded',
+  data: {
+    mrn: DEFAULTS.mrn,
+    analysisId: `${o.phase ?? 'pre-loading'}-${o.n ?? 1}`,
+    phase: o.phase ?? 'pre-loading',
+    supersededBy: `${o.phase ?? 'pre-loading'}-${(o.n ?? 1) + 1}`,
+    trigger: o.trigger ?? 'amendment',
+    outcome: o.outcome ?? 'awaiting-risk-unit',
+    openReferrals: o.openReferrals ?? [],
+    supersededAt: RISK_DEFAULTS.at,
+  },
 });
 
 export const assessmentCompleted = (o: { analysisId?: string; by?: 'automatic' | 'risk-unit'; phase?: RiskAnalysisPhase } = {}): RiskAssessmentCompleted => ({

@@ -28,9 +28,12 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
         dueAt: d.dueAt,
         escalated: false,
       };
+      // Streams from before RiskAnalysisSuperseded say it only here; after it, the analysis is superseded already.
       const analyses = (state.status === 'none' ? [] : state.analyses).map((a) => (a.phase === d.phase && a.status === 'awaiting-risk-unit' ? { ...a, status: 'superseded' as const } : a));
       return { status: 'analysed', mrn: d.mrn, analyses: [...analyses, analysis] };
     }
+    case 'RiskAnalysisSuperseded':
+      return update(state, event.data.analysisId, (a) => ({ ...a, status: 'superseded' }));
     case 'RiskAssessmentCompleted':
       return update(state, event.data.analysisId, (a) => ({
         ...a,

@@ -23,6 +23,8 @@ function changeOf(event: Exclude<RiskEvent, { type: 'RiskAnalysed' }>): { set: s
   switch (event.type) {
     case 'RiskAssessmentCompleted':
       return { set: `status = 'assessed'`, params: [] };
+    case 'RiskAnalysisSuperseded':
+      return { set: `status = 'superseded'`, params: [] };
     case 'DoNotLoadIssued':
       // Final for the consignment: every analysis of the ENS still open closes with the one it names (risk.evolve.ts).
       return { set: `status = 'do-not-load'`, params: [], rows: `status = 'awaiting-risk-unit'` };

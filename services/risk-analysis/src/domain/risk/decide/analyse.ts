@@ -22,7 +22,8 @@ function criteriaChangeIgnored(current: Analysis | undefined, command: Analyse['
  * An analysis of the ENS for one phase (issue 4, "The flow"): recorded with the criteria versions that apply and every
  * hit. No hit and no manual-review policy: assessment complete at once (IE3N03). A do-not-load is final: nothing
  * analyses that consignment again. The ENS completing twice (a redelivery) does not start a second analysis;
- * amendments and new criteria do. A criteria change that leaves the applicable set as the current analysis used it
+ * amendments and new criteria do, recording first that the open analysis they replace is superseded (the risk unit
+ * holding it is signalled). A criteria change that leaves the applicable set as the current analysis used it
  * (a criterion of another phase or Member State, or an activation it already ran with, seen late by the
  * criteria-changes subscription) starts none either: the same criteria on the same data give the same hits, and a
  * new analysis would supersede the open one under the risk unit's hands.
@@ -40,8 +41,26 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
   // A re-analysis that takes the place of an open one keeps its deadline: else re-analyses (amendments, criteria
   // changes) would push the escalation back for ever.
   const dueAt = current?.status === 'awaiting-risk-unit' && Date.parse(current.dueAt) < Date.parse(command.dueAt) ? current.dueAt : command.dueAt;
-  const events: RiskEvent[] = [{ type: 'RiskAnalysed', data: { ...command, analysisId, dueAt } }];
-  if (command.hits.length === 0 && !command.manualReview) {
+  const assessedAtOnce = command.hits.length === 0 && !command.manualReview;
+  const events: RiskEvent[] = [];
+  // The risk unit holding the open analysis must learn it is no longer the one to decide on (its signal stream).
+  if (current?.status === 'awaiting-risk-unit') {
+    events.push({
+      type: 'RiskAnalysisSuperseded',
+      data: {
+        mrn: command.mrn,
+        analysisId: current.analysisId,
+        phase: command.phase,
+        supersededBy: analysisId,
+        trigger: command.trigger,
+        outcome: assessedAtOnce ? 'assessed' : 'awaiting-risk-unit',
+        openReferrals: current.referrals.filter((r) => r.status === 'open').map((r) => r.reference),
+        supersededAt: command.analysedAt,
+      },
+    });
+  }
+  events.push({ type: 'RiskAnalysed', data: { ...command, analysisId, dueAt } });
+  if (assessedAtOnce) {
     events.push({
       type: 'RiskAssessmentCompleted',
       data: { mrn: command.mrn, analysisId, phase: command.phase, by: 'automatic', responsibleMemberState: command.responsibleMemberState, completedAt: command.analysedAt },

@@ -1,4 +1,4 @@
-import { analysed, analysisData, assessmentCompleted, deciderSpec, doNotLoadIssued, hit, referralAnswered, referralRequested } from '@ics2/testing';
+import { analysed, analysisData, analysisSuperseded, assessmentCompleted, deciderSpec, doNotLoadIssued, hit, referralAnswered, referralRequested } from '@ics2/testing';
 import { riskDecider } from '../risk.decider';
 
 const given = deciderSpec(riskDecider);
@@ -38,12 +38,20 @@ describe('analyse', () => {
     it('re-analyse an ENS whose analysis is open', () => {
       given([analysed()])
         .when(analyse({ trigger: 'criteria-changed', criteria: next, hits: [] }))
-        .then([analysed({ trigger: 'criteria-changed', criteria: next, n: 2, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' })]);
+        .then([
+          analysisSuperseded({ trigger: 'criteria-changed', outcome: 'assessed' }),
+          analysed({ trigger: 'criteria-changed', criteria: next, n: 2, hits: [] }),
+          assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' }),
+        ]);
     });
     it('re-analyse it when a criterion it used was deactivated', () => {
       given([analysed({ criteria: [{ id: 'eu-sec-001', version: 1 }, { id: 'eu-sec-002', version: 1 }] })])
         .when(analyse({ trigger: 'criteria-changed', hits: [] }))
-        .then([analysed({ trigger: 'criteria-changed', n: 2, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' })]);
+        .then([
+          analysisSuperseded({ trigger: 'criteria-changed', outcome: 'assessed' }),
+          analysed({ trigger: 'criteria-changed', n: 2, hits: [] }),
+          assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' }),
+        ]);
     });
   });
 
@@ -53,7 +61,7 @@ describe('analyse', () => {
       given([analysed(), referralRequested()]).when(analyse({ trigger: 'criteria-changed', criteria: next, hits: [] })).thenNothingHappened();
       given([analysed(), referralRequested(), referralAnswered()])
         .when(analyse({ trigger: 'criteria-changed', criteria: next }))
-        .then([analysed({ trigger: 'criteria-changed', criteria: next, n: 2 })]);
+        .then([analysisSuperseded({ trigger: 'criteria-changed' }), analysed({ trigger: 'criteria-changed', criteria: next, n: 2 })]);
     });
   });
 
@@ -61,11 +69,25 @@ describe('analyse', () => {
     it('does not reopen it', () => given([analysed(), assessmentCompleted()]).when(analyse({ trigger: 'criteria-changed', criteria: [{ id: 'eu-sec-001', version: 2 }] })).thenNothingHappened());
   });
 
-  describe('a re-analysis of an open analysis', () => {
+  describe('a re-analysis of an open analysis (the risk unit holds it)', () => {
+    it('records first that the analysis is superseded, naming the one that replaces it, so the risk unit is told', () => {
+      given([analysed()]).when(analyse({ trigger: 'amendment' })).then([analysisSuperseded(), analysed({ trigger: 'amendment', n: 2 })]);
+    });
+    it('says when the replacing analysis was assessed at once (no hit, IE3N03)', () => {
+      given([analysed()])
+        .when(analyse({ trigger: 'amendment', hits: [] }))
+        .then([analysisSuperseded({ outcome: 'assessed' }), analysed({ trigger: 'amendment', n: 2, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' })]);
+    });
+    it('names the referrals still unanswered that close with it', () => {
+      given([analysed(), referralRequested({ reference: 'REF-1' }), referralAnswered({ reference: 'REF-1' }), referralRequested({ reference: 'REF-2', kind: 'RFS' })])
+        .when(analyse({ trigger: 'amendment' }))
+        .then([analysisSuperseded({ openReferrals: ['REF-2'] }), analysed({ trigger: 'amendment', n: 2 })]);
+    });
+
     it('keeps the deadline of the analysis it replaces, so re-analyses cannot put the escalation off', () => {
       given([analysed({ dueAt: '2026-12-01T10:30:00.000Z' })])
         .when(analyse({ trigger: 'amendment', dueAt: '2026-12-01T14:00:00.000Z' }))
-        .then([analysed({ trigger: 'amendment', n: 2, dueAt: '2026-12-01T10:30:00.000Z' })]);
+        .then([analysisSuperseded(), analysed({ trigger: 'amendment', n: 2, dueAt: '2026-12-01T10:30:00.000Z' })]);
     });
     it('takes a deadline of its own after an assessment (new work, not a postponement)', () => {
       given([analysed({ dueAt: '2026-12-01T10:30:00.000Z' }), assessmentCompleted()])

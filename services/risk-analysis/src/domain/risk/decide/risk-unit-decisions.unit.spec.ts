@@ -1,4 +1,4 @@
-import { analysed, assessmentCompleted, deciderSpec, DEFAULTS, doNotLoadIssued, hit, referralAnswered, referralRequested, refused, RISK_DEFAULTS } from '@ics2/testing';
+import { analysed, analysisSuperseded, assessmentCompleted, deciderSpec, DEFAULTS, doNotLoadIssued, hit, referralAnswered, referralRequested, refused, RISK_DEFAULTS } from '@ics2/testing';
 import type { MemberStateUser } from '@ics2/contracts';
 import { riskDecider } from '../risk.decider';
 import { mrnOfReference } from './request-referral';
@@ -25,6 +25,9 @@ describe('risk unit decisions', () => {
     it('is refused once the assessment is complete (92)', () => given([analysed(), assessmentCompleted()]).when(rfi()).then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis is assessed already' })));
     it('is refused on an analysis a re-analysis superseded (92): the risk unit decides on the latest', () => {
       given([analysed(), analysed({ trigger: 'amendment', n: 2 })]).when(rfi()).then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis was superseded by a re-analysis: decide on the latest' }));
+      given([analysed(), analysisSuperseded(), analysed({ trigger: 'amendment', n: 2 })])
+        .when(rfi())
+        .then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis was superseded by a re-analysis: decide on the latest' }));
     });
     it('numbers its references within the ENS, so an answer names its stream', () => {
       expect(mrnOfReference(REF_2)).toBe(DEFAULTS.mrn);
