@@ -96,7 +96,7 @@ describe('risk analysis end to end', () => {
   it('runs the HRCM loop: a screening request (IE3Q03, IE3N05), the IE3R03 answer, an IE3R02 to it refused', async () => {
     const { mrn } = await fileWith('360400');
     const analysis = await openAnalysis(mrn);
-    const rfs = await de.risk<riskAnalysisV1.DecisionReply>('RequestScreening', { mrn, analysis_id: analysis.analysis_id, house_documents: [], recommended_methods: ['XRY', 'EDD'] });
+    const rfs = await de.risk<riskAnalysisV1.DecisionReply>('RequestScreening', { mrn, analysis_id: analysis.analysis_id, house_documents: ['HAWB-LEJ-0001'], recommended_methods: ['XRY', 'EDD'] });
     expect(rfs).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
     await eventually(async () => {
       expect(await inboxOf(declarant, mrn, 'IE3Q03')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ recommendedMethods: ['XRY', 'EDD'] }) })]);

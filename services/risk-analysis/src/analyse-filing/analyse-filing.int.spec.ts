@@ -93,8 +93,14 @@ describe('risk analysis of complete ENS', () => {
     expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm1' })).toMatchObject({ ok: true, reply: { message_type: 'IE3R02' } });
     expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm1' })).toMatchObject({ ok: true, reply: { replayed: true } });
 
-    // It can loop: a screening request next, answered only with an IE3R03, whose additional information is kept.
-    expect(await h.asMemberState('DE', 'RequestScreening', { mrn, analysis_id: 'pre-loading-1', house_documents: [], recommended_methods: ['XRY'] })).toMatchObject({ ok: true, reply: { reference: `${mrn}-R2` } });
+    // It can loop: a screening request next (IE3Q03: the house document is mandatory), answered only with an IE3R03,
+    // whose additional information is kept.
+    const house = 'HAWB-LEJ-0001';
+    const screening = { mrn, analysis_id: 'pre-loading-1', house_documents: [house], recommended_methods: ['XRY'] };
+    expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, house_documents: [] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X01', pointer: '/houseDocuments' }] });
+    expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, house_documents: [house, ' '] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/houseDocuments/1' }] });
+    expect(await eventsIn(riskStream(mrn))).toBe(3);
+    expect(await h.asMemberState('DE', 'RequestScreening', screening)).toMatchObject({ ok: true, reply: { reference: `${mrn}-R2` } });
     expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, reference: `${mrn}-R2`, message_id: 'm2' })).toMatchObject({
       ok: false,
       kind: 'precondition',

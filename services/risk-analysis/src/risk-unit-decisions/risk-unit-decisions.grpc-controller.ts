@@ -35,6 +35,10 @@ export class RiskUnitDecisionsGrpcController {
   @GrpcMethod(S, 'RequestScreening')
   @Roles('member-state')
   requestScreening(@Payload() r: riskAnalysisV1.RequestScreeningRequest, @Caller() caller: Principal) {
+    // IE3Q03 names the house documents to screen: mandatory (ics2-reference 9), so a request without one is malformed.
+    if (r.house_documents.length === 0) throw invalid('/houseDocuments', 'an IE3Q03 names at least one house document', 'X01');
+    const blank = r.house_documents.findIndex((d) => !d.trim());
+    if (blank >= 0) throw invalid(`/houseDocuments/${blank}`, 'a house document reference number');
     const unknown = r.recommended_methods.findIndex((m) => !(m in SCREENING_METHODS));
     if (unknown >= 0) throw invalid(`/recommendedMethods/${unknown}`, `one of ${Object.keys(SCREENING_METHODS).join(', ')}`);
     return this.decide(r, caller, (user, at) => ({ type: 'RequestReferral', data: { analysisId: r.analysis_id, kind: 'RFS', houseDocuments: r.house_documents, recommendedMethods: r.recommended_methods, user, at } }));
