@@ -106,6 +106,18 @@ describe('risk analysis of complete ENS', () => {
       kind: 'precondition',
       details: [{ validationCode: '12', pointer: '/messageType' }],
     });
+    // An IE3R03 names the screening methods used (1..9).
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R2`, message_id: 'm2', message_type: 'IE3R03', ...screeningAnswer, screening_methods: [] })).toMatchObject({
+      ok: false,
+      kind: 'validation',
+      details: [{ validationCode: 'X01', pointer: '/screeningMethods' }],
+    });
+    const tooMany = ['PHS', 'VCK', 'XRY', 'EDS', 'EDD', 'ETD', 'MDE', 'SIM', 'CMD', 'XRY'];
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R2`, message_id: 'm2', message_type: 'IE3R03', ...screeningAnswer, screening_methods: tooMany })).toMatchObject({
+      ok: false,
+      kind: 'validation',
+      details: [{ validationCode: 'X05', pointer: '/screeningMethods' }],
+    });
     expect(await eventsIn(riskStream(mrn))).toBe(4);
     expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R2`, message_id: 'm3', message_type: 'IE3R03', ...screeningAnswer })).toMatchObject({ ok: true, reply: { message_type: 'IE3R03' } });
     expect((await riskEvents(mrn)).at(-1)).toMatchObject({ type: 'ReferralAnswered', data: { kind: 'RFS', screening: { result: 'clear', methods: ['XRY'], additionalInformation: 'screened by the regulated agent at LEJ' } } });

@@ -7,13 +7,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { SCREENING_METHODS, SCREENING_RESULTS } from '@ics2/contracts';
+import { MAX_SCREENING_METHODS, SCREENING_METHODS, SCREENING_RESULTS } from '@ics2/contracts';
 import { ArrayOfObjects, ArrayOfStrings } from '../filings/validation/array-elements';
 import { MAX_LENGTH } from '../filings/validation/element-formats.table';
 
-/** The answers' multiplicities: documents 1..99, screening methods 1..9. */
+/** The answers' multiplicities: documents 1..99, screening methods 1..MAX_SCREENING_METHODS (contracts). */
 export const MAX_DOCUMENTS = 99;
-export const MAX_SCREENING_METHODS = 9;
 /** The longest screening result code ('not-screened'). */
 const SCREENING_RESULT_MAX_LENGTH = Math.max(...Object.keys(SCREENING_RESULTS).map((k) => k.length));
 

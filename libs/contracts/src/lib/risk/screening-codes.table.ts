@@ -22,6 +22,9 @@ export const SCREENING_RESULTS = {
 } as const;
 
 export type ScreeningMethod = keyof typeof SCREENING_METHODS;
+
+/** An IE3R03 names the screening methods used at least once and at most this many times. */
+export const MAX_SCREENING_METHODS = 9;
 export type ScreeningResult = keyof typeof SCREENING_RESULTS;
 
 /** What a risk unit may recommend as control (RAT18). [U] the project's list. */
