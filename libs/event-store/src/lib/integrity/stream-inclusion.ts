@@ -20,6 +20,8 @@ export interface StreamInclusionInput {
   readonly proofs: ReadonlyMap<string, StreamEventProof>;
   /** The checkpoints the proofs name, by id. */
   readonly checkpoints: ReadonlyMap<string, SignedCheckpoint>;
+  /** Checkpoints whose proofs the store's stored tree got wrong (made again from the log's hashes). */
+  readonly storedTreeFaults?: ReadonlySet<string>;
 }
 
 /**
@@ -45,6 +47,17 @@ export class StreamInclusion {
       if (signature) problems.add(signature, cp.position);
       const noRoot = cp.version !== 2 || cp.merkleRoot === undefined;
       this.verdicts.set(cp.id as string, signature ? (signature.kind === 'unknown-key' ? 'unknown-key' : 'forged') : noRoot ? 'forged' : 'matched');
+      if (input.storedTreeFaults?.has(cp.id as string)) {
+        problems.add(
+          {
+            kind: 'wrong-stored-tree',
+            checkpointId: cp.id as string,
+            position: cp.position,
+            detail: `the stored Merkle block or subtree roots under checkpoint ${cp.id as string} do not give its signed root; the proofs were made from the log's own hashes instead`,
+          },
+          cp.position,
+        );
+      }
     }
     const latest = this.ordered.filter((cp) => this.verdicts.get(cp.id as string) === 'matched').at(-1);
     if (latest) this.tail.coveredBy(latest);

@@ -19,7 +19,9 @@ export type IntegrityProblemKind =
   /** The log no longer gives what an earlier report recorded where it ended (its unsigned head). */
   | 'report-mismatch'
   /** Events older than the coverage rule allows that no authentic checkpoint covers (later checkpoints removed?). */
-  | 'uncovered-events';
+  | 'uncovered-events'
+  /** The store's unsigned Merkle block or subtree roots disagree with the log's hashes (proofs were made from the log). */
+  | 'wrong-stored-tree';
 
 /** The signed values of a checkpoint that the log can fail to give. */
 export type CheckpointValue = 'eventCount' | 'digest' | 'merkleRoot';

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { NoCoveringCheckpointError, UnknownEventsError } from '../integrity/integrity.errors';
-import { frontierSubtrees, InclusionProofBuilder, MERKLE_BLOCK_LEAVES, type FrontierSubtree } from '../integrity/merkle-log';
+import { frontierSubtrees, InclusionProofBuilder, MERKLE_BLOCK_LEAVES, merkleLeafHash, verifyInclusion, type FrontierSubtree } from '../integrity/merkle-log';
 import { storedFrontierOf, type SignedCheckpoint, type StoredCheckpoint } from '../integrity/signed-checkpoint';
 import { checkpointSummary } from '../integrity/verification-report';
 import { comparePositions, positionToString, type Position } from '../recorded-event';
@@ -38,6 +38,11 @@ export interface StoreInclusionProofs {
   readonly treeSize: number;
   /** In log order. */
   readonly events: readonly EventInclusion[];
+  /**
+   * The stored block or subtree roots gave proofs that fail where the log's own hashes give ones that hold: the
+   * stored tree is wrong (altered, or written wrong), and the proofs here are the ones made from the log.
+   */
+  readonly storedTreeFault?: true;
 }
 
 /** An event to prove, as read from the store. */
@@ -118,8 +123,34 @@ export async function proveInclusionInSnapshot(
   const last = sorted.length > 0 ? sorted[sorted.length - 1].position : null;
   const checkpoint = await coveringCheckpoint(client, last, options.checkpointId);
   const batchSize = options.batchSize ?? 10_000;
+  const proofs = await proofsOf(client, sorted, checkpoint, batchSize, true);
+  // The stored block and subtree roots are unsigned: a wrong one gives a proof that fails at the signed root, which
+  // would blame an honest event. Such proofs are made again from the log's own hashes; if those hold, the stored tree
+  // was wrong (said in `storedTreeFault`), and the proofs given are the ones made from the log.
+  if (proofs.events.every((e) => proves(e, proofs.treeSize, checkpoint))) return proofs;
+  const fromLog = await proofsOf(client, sorted, checkpoint, batchSize, false);
+  const fault = fromLog.events.some((e, i) => proves(e, fromLog.treeSize, checkpoint) && !proves(proofs.events[i], proofs.treeSize, checkpoint));
+  return fault ? { ...fromLog, storedTreeFault: true } : proofs;
+}
+
+function proves(e: EventInclusion, treeSize: number, checkpoint: SignedCheckpoint): boolean {
+  if (checkpoint.merkleRoot === undefined) return false;
+  try {
+    return verifyInclusion(merkleLeafHash(e.hash), e.leafIndex, treeSize, e.path, checkpoint.merkleRoot);
+  } catch {
+    return false;
+  }
+}
+
+async function proofsOf(
+  client: PoolClient,
+  sorted: readonly InclusionTarget[],
+  checkpoint: StoredCheckpoint,
+  batchSize: number,
+  useStoredTree: boolean,
+): Promise<StoreInclusionProofs> {
   const walk = new ProofWalk(sorted, tailOf(checkpoint));
-  const tree = sorted.length > 0 ? await StoredMerkleTree.open(client, Math.floor(checkpoint.eventCount / MERKLE_BLOCK_LEAVES)) : null;
+  const tree = sorted.length > 0 && useStoredTree ? await StoredMerkleTree.open(client, Math.floor(checkpoint.eventCount / MERKLE_BLOCK_LEAVES)) : null;
   let from: Position = BEFORE_THE_LOG;
   if (tree) {
     // Stored blocks from the log's start: the log is read only inside the blocks that hold targets; each run of

@@ -2,9 +2,10 @@
  * The stored Merkle block roots on a real PostgreSQL: the checkpointer writes one row per block of 1024 leaves it
  * completes, equal to the pure tree's subtree; it fills in the blocks of a log checkpointed without them; proofs built
  * from the blocks are the pure builder's paths and verify; proofs read the log only inside the targets' blocks; a
- * wrong stored root gives proofs that fail, never a passing one; the table is append-only for the application.
+ * wrong stored root is found out (`storedTreeFault`) and the proofs are made from the log's hashes instead, so an honest
+ * event is never blamed for it; the table is append-only for the application.
  * The subtrees above the blocks (merkle_nodes) likewise: equal to the pure tree's, filled in when missing, a proof
- * takes a run of blocks as a few of them, a wrong one fails the proof, append-only.
+ * takes a run of blocks as a few of them, a wrong one is found out the same way, append-only.
  */
 import { Client, Pool, type PoolClient } from 'pg';
 // Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
@@ -16,6 +17,7 @@ import type { RecordedEvent } from '../recorded-event';
 import { createCheckpoint } from './postgres-checkpointer';
 import { PostgresEventStore } from './postgres-event-store';
 import { proveInclusion } from './postgres-inclusion';
+import { verifyStore } from './postgres-verify';
 
 const signer = loadCheckpointSigner(generateCheckpointKeyPair().privateKeyPem);
 
@@ -139,24 +141,43 @@ describe('Merkle block roots in the PostgreSQL store', () => {
     expect(await nodes()).toEqual(stored);
   });
 
-  it('given a wrong stored subtree, when an event is proven through it, then its proof does not verify', async () => {
+  it('given a wrong stored subtree, when an event is proven through it, then the proof is made from the log and the fault is said', async () => {
     const [right] = (await nodes()).filter((n) => n.level === 13 && n.index === 0);
     await tamper(`UPDATE event_store.merkle_nodes SET root = repeat('cd', 32) WHERE level = 13 AND idx = 0`);
     try {
       const proofs = await proveInclusion(pool, { eventIds: [log[11_500].id] });
       const [p] = proofs.events;
-      expect(verifyInclusion(merkleLeafHash(p.hash), p.leafIndex, proofs.treeSize, p.path, proofs.checkpoint.merkleRoot as string)).toBe(false);
+      // The honest event is not blamed for the stored tree: its proof holds, and the stored tree is named.
+      expect(verifyInclusion(merkleLeafHash(p.hash), p.leafIndex, proofs.treeSize, p.path, proofs.checkpoint.merkleRoot as string)).toBe(true);
+      expect(proofs.storedTreeFault).toBe(true);
     } finally {
       await tamper(`UPDATE event_store.merkle_nodes SET root = '${right.root}' WHERE level = 13 AND idx = 0`);
     }
   });
 
-  it('given a wrong stored root, when an event is proven through it, then its proof does not verify', async () => {
+  it('given a wrong stored subtree, when a stream that lies past it is verified, then its events are proven and the stored tree is named', async () => {
+    // One event after all the others, in a stream of its own: its proof takes blocks 0-7 as the one stored subtree.
+    const late = aStream();
+    await store.append(late, someEvents(1), 'no-stream');
+    await createCheckpoint(pool, signer);
+    const [right] = (await nodes()).filter((n) => n.level === 13 && n.index === 0);
+    await tamper(`UPDATE event_store.merkle_nodes SET root = repeat('cd', 32) WHERE level = 13 AND idx = 0`);
+    try {
+      const report = await verifyStore(pool, { publicKeys: [signer.publicKeyPem], streamId: late });
+      expect(report.problems.map((x) => x.kind)).toEqual(['wrong-stored-tree']);
+      expect(report).toMatchObject({ eventsChecked: 1, proofsVerified: 1 });
+    } finally {
+      await tamper(`UPDATE event_store.merkle_nodes SET root = '${right.root}' WHERE level = 13 AND idx = 0`);
+    }
+  });
+
+  it('given a wrong stored root, when an event is proven through it, then the proof is made from the log and the fault is said', async () => {
     await tamper(`UPDATE event_store.merkle_blocks SET root = repeat('ab', 32) WHERE block = 0`);
     try {
       const proofs = await proveInclusion(pool, { eventIds: [log[1_500].id] });
       const [p] = proofs.events;
-      expect(verifyInclusion(merkleLeafHash(p.hash), p.leafIndex, proofs.treeSize, p.path, proofs.checkpoint.merkleRoot as string)).toBe(false);
+      expect(verifyInclusion(merkleLeafHash(p.hash), p.leafIndex, proofs.treeSize, p.path, proofs.checkpoint.merkleRoot as string)).toBe(true);
+      expect(proofs.storedTreeFault).toBe(true);
     } finally {
       await tamper(`UPDATE event_store.merkle_blocks SET root = '${pureBlock(0)}' WHERE block = 0`);
     }

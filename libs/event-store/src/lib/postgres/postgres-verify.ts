@@ -58,11 +58,13 @@ async function verifyOneStream(
     targetsOf.set(cp.id, targets);
   }
   const proofs = new Map<string, StreamEventProof>();
+  const storedTreeFaults = new Set<string>();
   for (const [checkpointId, targets] of targetsOf) {
     const proven = await proveInclusionInSnapshot(client, targets, { checkpointId, batchSize });
+    if (proven.storedTreeFault) storedTreeFaults.add(checkpointId);
     for (const p of proven.events) proofs.set(p.eventId, { checkpointId, leafIndex: p.leafIndex, path: p.path });
   }
-  return verifyEventPages([events], { ...common, scope: 'streams', inclusion: { proofs, checkpoints } });
+  return verifyEventPages([events], { ...common, scope: 'streams', inclusion: { proofs, checkpoints, storedTreeFaults } });
 }
 
 export async function verifyStore(pool: Pool, options: VerifyStoreOptions): Promise<VerificationReport> {
