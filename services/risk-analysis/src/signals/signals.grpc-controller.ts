@@ -11,7 +11,7 @@ import { Controller, createParamDecorator, type ExecutionContext } from '@nestjs
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { map, type Observable } from 'rxjs';
 import { riskAnalysisV1 } from '@ics2/contracts';
-import { Caller, feedCursorOf, parseFeedCursor, Roles, writableReady, type DrainingStream, type FeedItem, type Principal } from '@ics2/platform';
+import { AccessLog, Caller, feedCursorOf, parseFeedCursor, Purpose, Roles, writableReady, type DrainingStream, type FeedItem, type Principal } from '@ics2/platform';
 import { invalid, memberStateUserOf } from '../doors/door-answers';
 import type { StoredSignal } from './signals.feed';
 import { SignalsReader } from './signals.reader';
@@ -46,14 +46,28 @@ export function toSignal(item: FeedItem<StoredSignal>): riskAnalysisV1.Signal {
 
 @Controller()
 export class SignalsGrpcController {
-  constructor(private readonly reader: SignalsReader) {}
+  constructor(
+    private readonly reader: SignalsReader,
+    private readonly accessLog: AccessLog,
+  ) {}
 
   @GrpcMethod(S, 'SubscribeSignals')
   @Roles('member-state')
-  subscribeSignals(@Payload() r: riskAnalysisV1.SubscribeSignalsRequest, @Caller() caller: Principal, @GrpcCall() call: DrainingStream): Observable<riskAnalysisV1.Signal> {
+  subscribeSignals(
+    @Payload() r: riskAnalysisV1.SubscribeSignalsRequest,
+    @Caller() caller: Principal,
+    @GrpcCall() call: DrainingStream,
+    @Purpose() purpose: string | undefined,
+  ): Observable<riskAnalysisV1.Signal> {
     const { memberState } = memberStateUserOf(caller);
     const after = afterOf(r.after ?? '');
+    // A signal carries filing data (hits with the values that matched, answers, the members of the ENS): each one
+    // sent is a read by the unit's user, recorded before it leaves, again when a resumed stream sends it again.
+    const beforeSend = async (item: FeedItem<unknown>) => {
+      const s = item.entry as StoredSignal;
+      await this.accessLog.record(caller, { resource: 'risk-signal', id: s.id, mrn: s.mrn, purpose, defaultPurpose: 'risk assessment', door: `${S} SubscribeSignals` });
+    };
     // Flow control: a slow unit holds the replay back instead of the whole backlog waiting in memory.
-    return this.reader.observe(memberState, after, { ready: writableReady(call) }).pipe(map(toSignal));
+    return this.reader.observe(memberState, after, { ready: writableReady(call), beforeSend }).pipe(map(toSignal));
   }
 }

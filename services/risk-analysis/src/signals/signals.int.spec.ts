@@ -5,7 +5,7 @@
  */
 import { status } from '@grpc/grpc-js';
 import type { RiskEvent } from '@ics2/contracts';
-import { PostgresEventStore, type RecordedEvent } from '@ics2/event-store';
+import { accessStream, PostgresEventStore, type RecordedEvent } from '@ics2/event-store';
 import { ReadModelDatabase } from '@ics2/platform';
 import { analysed, assessmentCompleted, bearer, eventually, hit, mrnOf, referralAnswered, referralRequested, RISK_DEFAULTS } from '@ics2/testing';
 import { Client } from 'pg';
@@ -100,6 +100,22 @@ describe('SubscribeSignals', () => {
     await append(forFr);
     await eventually(() => expect(fr.signals.map((s) => s.mrn)).toEqual([forFr.data.mrn]));
     expect(de.signals).toHaveLength(1);
+  });
+
+  it('records each signal it sends as a read by the unit\'s user, before it leaves, and again when a stream sends it again', async () => {
+    const event = hitAnalysis('PT');
+    await append(event);
+    const reads = async () => (await store.readStream(accessStream(event.data.mrn))).map((e) => ({ data: e.data, actor: e.metadata.actor }));
+    const first = await subscribe('PT');
+    await eventually(() => expect(first.signals).toHaveLength(1));
+    const read = {
+      data: expect.objectContaining({ resource: 'risk-signal', id: first.signals[0].id, mrn: event.data.mrn, purpose: 'risk assessment', door: expect.stringContaining('SubscribeSignals') }),
+      actor: expect.objectContaining({ kind: 'member-state', memberState: 'PT', userId: 'pt-risk-1' }),
+    };
+    expect(await reads()).toEqual([read]);
+    const again = await subscribe('PT');
+    await eventually(() => expect(again.signals).toHaveLength(1));
+    expect(await reads()).toEqual([read, read]);
   });
 
   it('follows an analysis through its answer, mitigation, escalation and outcome, each to whom it concerns', async () => {

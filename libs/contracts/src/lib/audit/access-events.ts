@@ -5,7 +5,18 @@
  */
 import type { Event } from '@ics2/domain';
 
-export type AccessedResource = 'ens-filing' | 'risk-analysis' | 'control-case' | 'timeline' | 'stream-state' | 'decision-view' | 'bundle' | 'deliveries' | 'access-log' | 'verification';
+export type AccessedResource =
+  | 'ens-filing'
+  | 'risk-analysis'
+  | 'risk-signal'
+  | 'control-case'
+  | 'timeline'
+  | 'stream-state'
+  | 'decision-view'
+  | 'bundle'
+  | 'deliveries'
+  | 'access-log'
+  | 'verification';
 
 export type DataAccessed = Event<
   'DataAccessed',

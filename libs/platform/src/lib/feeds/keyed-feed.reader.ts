@@ -36,6 +36,11 @@ export interface FeedObserveOptions {
    * when the subscriber goes away.
    */
   readonly ready?: (signal: AbortSignal) => Promise<void> | void;
+  /**
+   * Awaited before each item is handed on, e.g. to record the read in the access log before the data leaves the
+   * door. If it throws, the stream ends with that error and the item is not sent.
+   */
+  readonly beforeSend?: (item: FeedItem<unknown>) => Promise<void>;
 }
 
 export class KeyedFeedReader<Entry> {
@@ -124,6 +129,8 @@ export class KeyedFeedReader<Entry> {
         try {
           for await (const event of this.stream(key, after, { signal: stop.signal })) {
             if (event.type !== 'item') continue;
+            await options.beforeSend?.(event.item);
+            if (stop.signal.aborted) break;
             subscriber.next(event.item);
             await options.ready?.(stop.signal);
             if (stop.signal.aborted) break;
