@@ -2,7 +2,14 @@ import type { EventInclusionProof } from './audit-bundle';
 import { inclusionProblem, signatureProblem } from './checkpoint-problems';
 import type { CheckpointKeyRing, SignedCheckpoint } from './signed-checkpoint';
 import { UncoveredTail } from './uncovered-tail';
-import { checkpointSummary, type CheckedCheckpoint, type CheckpointSummary, type CheckpointVerdict, type ProblemLog } from './verification-report';
+import {
+  checkpointSummary,
+  type CheckedCheckpoint,
+  type CheckpointSummary,
+  type CheckpointVerdict,
+  type ProblemEntry,
+  type ProblemLog,
+} from './verification-report';
 import { comparePositions, type RecordedEvent } from '../recorded-event';
 
 /** An event's proof, in the checkpoint it was made against. */
@@ -35,6 +42,9 @@ export class StreamInclusion {
   /** Verdicts in log order; a checkpoint whose signature fails proves nothing. */
   private readonly verdicts = new Map<string, CheckpointVerdict>();
   private readonly ordered: SignedCheckpoint[];
+  /** Failed proofs by `<stream>#<revision>` (with the checkpoint they were made in), and the events whose proofs held. */
+  private readonly failedAt = new Map<string, { entry: ProblemEntry; checkpointId: string }>();
+  private readonly proven = new Set<string>();
 
   constructor(
     private readonly problems: ProblemLog,
@@ -73,11 +83,42 @@ export class StreamInclusion {
     const problem = inclusionProblem(event, proof, cp, cp.merkleRoot as string);
     if (!problem) {
       this.proofsVerified += 1;
+      this.proven.add(event.id);
       return;
     }
     // Found through the checkpoint: a chain problem of the same event, which says what changed, leads.
-    this.problems.add(problem, event.position, true);
+    this.failedAt.set(`${event.streamId}#${event.revision}`, { entry: this.problems.add(problem, event.position, true), checkpointId: proof.checkpointId });
     this.verdicts.set(proof.checkpointId, 'mismatched');
+  }
+
+  /**
+   * After the chains are checked: an event whose link to the revision before it is broken, though its own hash is
+   * the one the checkpoint signed, is not what changed; the revision before it is, if its proof failed: it was
+   * rewritten together with its stored hash (its own link made to fit). Named there instead. The other failed
+   * proofs of that checkpoint stay, said to be possibly its consequence: a proof's path covers every leaf of its
+   * tree, so one rewritten leaf fails them all, and the log alone cannot tell which of them changed too.
+   */
+  explainBrokenLinks(): void {
+    const broken = this.problems.live((p) => p.kind === 'changed-content' && p.eventId !== undefined && this.proven.has(p.eventId) && (p.revision ?? 0) > 0);
+    const rewritten = new Map<string, string>();
+    for (const entry of broken) {
+      const { streamId, revision } = entry.problem as { streamId: string; revision: number };
+      const before = this.failedAt.get(`${streamId}#${revision - 1}`);
+      if (!before) continue;
+      entry.dropped = true;
+      before.entry.fromCheckpoint = false;
+      before.entry.problem.kind = 'changed-content';
+      before.entry.problem.detail =
+        `revision ${revision - 1} was rewritten together with its stored hash: ${before.entry.problem.detail}, and revision ${revision}, ` +
+        `whose hash is the one signed, no longer links to it`;
+      rewritten.set(before.checkpointId, `revision ${revision - 1} of ${streamId}`);
+    }
+    for (const { entry, checkpointId } of this.failedAt.values()) {
+      const cause = rewritten.get(checkpointId);
+      if (cause && entry.problem.kind === 'not-in-checkpoint') {
+        entry.problem.detail += ` (its proof passes through every leaf of the tree, so the rewrite of ${cause} fails it too: it may be unchanged)`;
+      }
+    }
   }
 
   /** The latest checkpoint, when every one was authentic and every proof held. */

@@ -147,7 +147,7 @@ export interface ProblemEntry {
    * Found by a checkpoint's count or digest, which can only name a stretch of the log. A stream check that names
    * the event itself is preferred as the first problem.
    */
-  readonly fromCheckpoint: boolean;
+  fromCheckpoint: boolean;
   dropped: boolean;
   readonly seq: number;
 }
@@ -165,6 +165,11 @@ export class ProblemLog {
     if (this.entries.length < this.limit) this.entries.push(entry);
     else this.overflow += 1;
     return entry;
+  }
+
+  /** Live problems a later check may explain otherwise (drop, or name more precisely). */
+  live(match: (problem: IntegrityProblem) => boolean): ProblemEntry[] {
+    return this.entries.filter((e) => !e.dropped && match(e.problem));
   }
 
   /**

@@ -110,6 +110,7 @@ export async function verifyEventPages(
   }
   await log.checkpointsBefore(null);
   chains.finish();
+  inclusion?.explainBrokenLinks();
   const tail = scope === 'log' ? log.tail : inclusion?.tail;
   const coverage = tail && options.coverage ? tail.finish(options.coverage, problems) : undefined;
 

@@ -171,6 +171,22 @@ describe('tamper tests for auditors: store, bundle and kept report', () => {
       expect(report.checkpoints.map((c) => c.verdict)).toEqual(['matched', 'matched', 'mismatched']);
     });
 
+    it('an event rewritten with a stored hash that fits its own link: named, not the next revision whose link it broke', async () => {
+      // A1 (under cp1) rewritten, its hash made to fit; A2 (under cp2) untouched, so its link to A1 no longer holds.
+      const [a0, a1, a2] = [s.event('A', 0), s.event('A', 1), s.event('A', 2)];
+      await s.tamper(`UPDATE event_store.events SET data = '{"n": 99}', hash = '${eventHash({ ...a1, data: { n: 99 } }, a0.hash as string)}' WHERE ${row(a1)}`);
+      // The whole log's walk can only see the link that broke, and the checkpoints over it.
+      expect((await verifyStore(s.pool, { publicKeys })).firstProblem).toMatchObject({ kind: 'changed-content', eventId: a2.id });
+      // One stream: A2's hash is the one cp2 signed (its proof starts from cp1's frontier), A1's is not the one cp1 signed.
+      const report = await verifyStore(s.pool, { publicKeys, streamId: a1.streamId });
+      // A0 shares A1's tree: its proof fails through A1's leaf, which is said, but it stays listed (it may have changed too).
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'not-in-checkpoint', revision: 0, eventId: a0.id, detail: expect.stringContaining('fails it too') }),
+        expect.objectContaining({ kind: 'changed-content', revision: 1, eventId: a1.id, detail: expect.stringContaining('rewritten together with its stored hash') }),
+      ]);
+      expect(report.firstProblem).toMatchObject({ kind: 'changed-content', eventId: a1.id });
+    });
+
     it('events after the latest checkpoint are its uncovered tail, judged by the coverage rule', async () => {
       const store = new PostgresEventStore({ connectionString: s.db.appUrl, poolSize: 1 });
       await store.append(b(), someEvents(2), 2).finally(() => store.close());
