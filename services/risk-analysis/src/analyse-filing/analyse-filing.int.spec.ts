@@ -248,5 +248,22 @@ describe('risk analysis of complete ENS', () => {
     expect(await types(de.mrn)).toEqual(['RiskAnalysed', 'RiskAnalysisSuperseded', 'RiskAnalysed']);
     expect(await types(fr.mrn)).toEqual(['RiskAnalysed']);
     expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${referred.mrn}-R1`, message_id: 'scope-1', message_type: 'IE3R02', information: 'invoice attached' })).toMatchObject({ ok: true });
+    // The answer closed the last open referral: the change deferred for it is caught up (Germany's criterion applies).
+    await eventually(async () => expect(await types(referred.mrn)).toEqual(['RiskAnalysed', 'ReferralRequested', 'ReferralAnswered', 'RiskAnalysisSuperseded', 'RiskAnalysed']));
+    const caughtUp = (await riskEvents(referred.mrn)).at(-1);
+    expect(caughtUp?.type === 'RiskAnalysed' && caughtUp.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'criteria-changed', criteria: expect.arrayContaining([{ id: 'de-sec-960', version: 1 }]) });
+    expect(caughtUp?.type === 'RiskAnalysed' && caughtUp.data.criteria).not.toContainEqual({ id: 'eu-sec-960', version: 1 });
+  });
+
+  it('re-analyses nothing on an answer when no criteria change was deferred: the risk unit keeps its analysis', async () => {
+    const { mrn } = await lodge('360300');
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'awaiting-risk-unit' } }));
+    expect(await h.asMemberState('DE', 'RequestInformation', { mrn, analysis_id: 'pre-loading-1', house_documents: [], information: 'the invoice' })).toMatchObject({ ok: true });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R1`, message_id: 'no-change-1', message_type: 'IE3R02', information: 'invoice attached' })).toMatchObject({ ok: true });
+    const answer = (await store.readStream(riskStream(mrn))).find((e) => e.type === 'ReferralAnswered');
+    // Handled here as well as by the subscription (the same command id): when this returns, the answer is through.
+    await h.service.app.app.get(CriteriaChangedProcessor).handle(answer!);
+    expect(await types(mrn)).toEqual(['RiskAnalysed', 'ReferralRequested', 'ReferralAnswered']);
+    expect(await h.asMemberState('DE', 'CompleteAssessment', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } });
   });
 });

@@ -6,12 +6,22 @@
  * event names: a new version may drop a phase the one it replaces applied to. The decider has the last word (same
  * applicable criteria, or a referral open: no re-analysis). One partition: a criteria change is rare. [U] which
  * filings count as open: those whose analysis awaits the risk unit; assessed ones are not reopened.
+ *
+ * The catch-up: a change leaves an analysis with a referral open as it is (the operator may be answering it), and
+ * the change is not delivered again. So the same subscription takes the risk streams' ReferralAnswered: an answer
+ * closing the last open referral of its phase's current analysis re-analyses the ENS (trigger `criteria-changed`,
+ * caused by the answer), and the decider records nothing when the versions it recorded are those that apply now.
+ * One subscription for both keeps a change and an answer in the order they were recorded, so the catalogue has
+ * every change recorded before the answer.
  */
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { RiskEvent } from '@ics2/contracts';
 import type { RecordedEvent } from '@ics2/event-store';
 import { ReadModelDatabase, Subscriptions } from '@ics2/platform';
 import { CriteriaCatalogue } from '../criteria-catalogue/criteria-catalogue';
 import { appliesTo } from '../domain/criteria/criteria-engine';
+import { analysisOf, currentAnalysis, takesCriteriaChanges } from '../domain/risk/risk.state';
+import { RiskCommands } from '../doors/risk-commands';
 import { AnalyseFilingHandler } from './analyse-filing.handler';
 
 export const CRITERIA_CHANGES_SUBSCRIPTION = 'risk-analysis.criteria-changes';
@@ -23,17 +33,19 @@ export class CriteriaChangedProcessor implements OnApplicationBootstrap {
     private readonly handler: AnalyseFilingHandler,
     private readonly catalogue: CriteriaCatalogue,
     private readonly db: ReadModelDatabase,
+    private readonly commands: RiskCommands,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.subscriptions.start({
       name: CRITERIA_CHANGES_SUBSCRIPTION,
-      filter: { categories: ['criterion'], eventTypes: ['CriterionActivated', 'CriterionDeactivated'] },
+      filter: { categories: ['criterion', 'risk'], eventTypes: ['CriterionActivated', 'CriterionDeactivated', 'ReferralAnswered'] },
       handle: (event) => this.handle(event),
     });
   }
 
   async handle(recorded: RecordedEvent): Promise<void> {
+    if (recorded.type === 'ReferralAnswered') return this.catchUp(recorded);
     const id = recorded.streamId.slice('criterion-'.length);
     // This replica's catalogue must know the change before it analyses with it.
     const { versions } = await this.catalogue.reload(id);
@@ -45,5 +57,17 @@ export class CriteriaChangedProcessor implements OnApplicationBootstrap {
       if (!versions.some((v) => appliesTo(v, phase, rms))) continue;
       await this.handler.analyse(mrn, members, phase, 'criteria-changed', recorded.id);
     }
+  }
+
+  /** The analysis an answer closed the last open referral of, analysed again if the criteria changed meanwhile. */
+  private async catchUp(recorded: RecordedEvent): Promise<void> {
+    const event = { type: recorded.type, data: recorded.data } as RiskEvent;
+    if (event.type !== 'ReferralAnswered') return;
+    const state = await this.commands.riskState(event.data.mrn);
+    const answered = analysisOf(state, event.data.analysisId);
+    // Nothing to catch up yet (another referral open: its answer comes here too) or any more (superseded, assessed,
+    // do-not-load): spares the engine run, the decider checks the same.
+    if (!answered || currentAnalysis(state, answered.phase) !== answered || !takesCriteriaChanges(answered)) return;
+    await this.handler.analyse(event.data.mrn, answered.members, answered.phase, 'criteria-changed', recorded.id);
   }
 }

@@ -49,6 +49,14 @@ export function analysisOf(state: RiskState, analysisId: string): Analysis | und
   return state.status === 'none' ? undefined : state.analyses.find((a) => a.analysisId === analysisId);
 }
 
+/**
+ * Whether criteria changes reach this analysis now: it is open (an assessed one is not reopened) and no referral of
+ * it is open (the operator may be answering it, and a re-analysis would supersede the referral with it). One that
+ * does not is caught up once its last referral is answered (the criteria catch-up).
+ */
+export const takesCriteriaChanges = (analysis: Analysis | undefined): analysis is Analysis =>
+  analysis?.status === 'awaiting-risk-unit' && !analysis.referrals.some((r) => r.status === 'open');
+
 /** The latest analysis of a phase. */
 export function currentAnalysis(state: RiskState, phase: RiskAnalysisPhase): Analysis | undefined {
   if (state.status === 'none') return undefined;

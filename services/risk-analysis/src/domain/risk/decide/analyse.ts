@@ -1,7 +1,7 @@
 import type { RiskEvent } from '@ics2/contracts';
 import type { Analyse } from '../risk.commands';
 import type { RiskRefusal } from '../risk.refusals';
-import { criteriaKeys, currentAnalysis, type Analysis, type RiskState } from '../risk.state';
+import { criteriaKeys, currentAnalysis, takesCriteriaChanges, type Analysis, type RiskState } from '../risk.state';
 
 const sameCriteria = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
@@ -9,12 +9,12 @@ const sameCriteria = (a: readonly string[], b: readonly string[]) => a.length ==
  * Whether a criteria change leaves the phase's analysis as it is. It re-analyses only an analysis still open (an
  * assessed one is not reopened), whose applicable criteria (its phase's, EU-wide or its responsible Member State's:
  * the command names those alone) differ from those it ran with, and with no referral open: the operator may be
- * answering it, and a re-analysis would supersede the analysis and the referral with it. [U] the reference is silent;
- * the pre-arrival analysis, an amendment or the risk unit's own judgement take the new criteria in.
+ * answering it, and a re-analysis would supersede the analysis and the referral with it. [U] the reference is silent.
+ * A change deferred so is not lost: the answer that closes the last open referral asks again (criteria catch-up),
+ * and the comparison then tells whether the analysis ran with what applies now.
  */
 function criteriaChangeIgnored(current: Analysis | undefined, command: Analyse['data']): boolean {
-  if (current?.status !== 'awaiting-risk-unit') return true;
-  if (current.referrals.some((r) => r.status === 'open')) return true;
+  if (!takesCriteriaChanges(current)) return true;
   return sameCriteria(current.criteria, criteriaKeys(command.criteria));
 }
 

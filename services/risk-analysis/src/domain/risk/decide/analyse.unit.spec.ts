@@ -63,6 +63,16 @@ describe('analyse', () => {
         .when(analyse({ trigger: 'criteria-changed', criteria: next }))
         .then([analysisSuperseded({ trigger: 'criteria-changed' }), analysed({ trigger: 'criteria-changed', criteria: next, n: 2 })]);
     });
+    it('still leaves it while another referral of it is open (the catch-up waits for the last answer)', () => {
+      given([analysed(), referralRequested({ reference: 'REF-1' }), referralRequested({ reference: 'REF-2', kind: 'RFS' }), referralAnswered({ reference: 'REF-1' })])
+        .when(analyse({ trigger: 'criteria-changed', criteria: next }))
+        .thenNothingHappened();
+    });
+  });
+
+  describe('the criteria catch-up after the last answer, when the analysis ran with the criteria that apply now', () => {
+    it('records nothing: no change was deferred, and the risk unit keeps its analysis', () =>
+      given([analysed(), referralRequested(), referralAnswered()]).when(analyse({ trigger: 'criteria-changed' })).thenNothingHappened());
   });
 
   describe('a criteria change after the assessment (an analysis closed since the change was seen)', () => {
