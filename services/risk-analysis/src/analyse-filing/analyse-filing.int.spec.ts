@@ -266,4 +266,18 @@ describe('risk analysis of complete ENS', () => {
     expect(await types(mrn)).toEqual(['RiskAnalysed', 'ReferralRequested', 'ReferralAnswered']);
     expect(await h.asMemberState('DE', 'CompleteAssessment', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } });
   });
+
+  it('takes an HRCM screening request recommending no method (0..9), and refuses ten or one off the list at the door', async () => {
+    const { mrn } = await lodge('360200');
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
+    const screening = { mrn, analysis_id: 'pre-loading-1', house_documents: ['HAWB-LEJ-0001'] };
+    const tooMany = ['PHS', 'VCK', 'XRY', 'EDS', 'EDD', 'ETD', 'MDE', 'SIM', 'CMD', 'XRY'];
+    expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, recommended_methods: tooMany })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X05', pointer: '/recommendedMethods' }] });
+    expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, recommended_methods: ['XRY', 'SNIFF'] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/recommendedMethods/1' }] });
+    expect(await eventsIn(riskStream(mrn))).toBe(1);
+    expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, recommended_methods: [] })).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
+    const requested = (await riskEvents(mrn)).at(-1);
+    expect(requested).toMatchObject({ type: 'ReferralRequested', data: { kind: 'RFS', houseDocuments: ['HAWB-LEJ-0001'] } });
+    expect(requested?.data).not.toHaveProperty('recommendedMethods');
+  });
 });

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { CONTROL_TYPES, riskAnalysisV1, SCREENING_METHODS, type MemberStateUser } from '@ics2/contracts';
+import { CONTROL_TYPES, MAX_SCREENING_METHODS, riskAnalysisV1, SCREENING_METHODS, type MemberStateUser } from '@ics2/contracts';
 import { isMrn } from '@ics2/domain';
 import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
 import { analysisNotFound, invalid, memberStateUserOf, riskRefusalError } from '../doors/door-answers';
@@ -39,9 +39,12 @@ export class RiskUnitDecisionsGrpcController {
     if (r.house_documents.length === 0) throw invalid('/houseDocuments', 'an IE3Q03 names at least one house document', 'X01');
     const blank = r.house_documents.findIndex((d) => !d.trim());
     if (blank >= 0) throw invalid(`/houseDocuments/${blank}`, 'a house document reference number');
+    // recommendedHRCMScreeningMethod is 0..9 (ics2-reference 9): optional, but from the list and at most 9.
+    if (r.recommended_methods.length > MAX_SCREENING_METHODS) throw invalid('/recommendedMethods', `at most ${MAX_SCREENING_METHODS} recommended methods`, 'X05');
     const unknown = r.recommended_methods.findIndex((m) => !(m in SCREENING_METHODS));
     if (unknown >= 0) throw invalid(`/recommendedMethods/${unknown}`, `one of ${Object.keys(SCREENING_METHODS).join(', ')}`);
-    return this.decide(r, caller, (user, at) => ({ type: 'RequestReferral', data: { analysisId: r.analysis_id, kind: 'RFS', houseDocuments: r.house_documents, recommendedMethods: r.recommended_methods, user, at } }));
+    const recommended = r.recommended_methods.length ? { recommendedMethods: r.recommended_methods } : {};
+    return this.decide(r, caller, (user, at) => ({ type: 'RequestReferral', data: { analysisId: r.analysis_id, kind: 'RFS', houseDocuments: r.house_documents, ...recommended, user, at } }));
   }
 
   @GrpcMethod(S, 'IssueDoNotLoad')

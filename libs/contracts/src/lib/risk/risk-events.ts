@@ -116,7 +116,7 @@ export type ReferralRequested = Event<
     readonly houseDocuments: readonly string[];
     /** RFI: what is asked for. */
     readonly information?: string;
-    /** RFS: recommended HRCM screening methods (CL724 as the project lists them). */
+    /** RFS: recommended HRCM screening methods (CL724 as the project lists them), 0..9: absent when it recommends none. */
     readonly recommendedMethods?: readonly string[];
     readonly personFiling: string;
     readonly carrier?: string;

@@ -23,7 +23,7 @@ export const SCREENING_RESULTS = {
 
 export type ScreeningMethod = keyof typeof SCREENING_METHODS;
 
-/** An IE3R03 names the screening methods used at least once and at most this many times. */
+/** The most screening methods a message names: an IE3R03 the methods used (at least one), an IE3Q03 those it recommends (none or more). */
 export const MAX_SCREENING_METHODS = 9;
 export type ScreeningResult = keyof typeof SCREENING_RESULTS;
 

@@ -101,7 +101,11 @@ export const assessmentCompleted = (o: { analysisId?: string; by?: 'automatic' |
   },
 });
 
-export const referralRequested = (o: { reference?: string; kind?: 'RFI' | 'RFS'; analysisId?: string } = {}): ReferralRequested => ({
+/** An RFS's recommended methods: none recommended, the element is absent. */
+const recommended = (methods: readonly string[]) => (methods.length ? { recommendedMethods: methods } : {});
+
+/** `recommendedMethods`: an RFS's (default XRY). */
+export const referralRequested = (o: { reference?: string; kind?: 'RFI' | 'RFS'; analysisId?: string; recommendedMethods?: readonly string[] } = {}): ReferralRequested => ({
   type: 'ReferralRequested',
   data: {
     mrn: DEFAULTS.mrn,
@@ -109,7 +113,7 @@ export const referralRequested = (o: { reference?: string; kind?: 'RFI' | 'RFS';
     reference: o.reference ?? 'REF-1',
     kind: o.kind ?? 'RFI',
     houseDocuments: ['HAWB-1'],
-    ...((o.kind ?? 'RFI') === 'RFI' ? { information: 'commercial invoice' } : { recommendedMethods: ['XRY'] }),
+    ...((o.kind ?? 'RFI') === 'RFI' ? { information: 'commercial invoice' } : recommended(o.recommendedMethods ?? ['XRY'])),
     personFiling: RISK_DEFAULTS.personFiling,
     carrier: RISK_DEFAULTS.carrier,
     user: RISK_DEFAULTS.user,

@@ -5,8 +5,9 @@ import type { RiskState } from '../risk.state';
 import { decidable, isRefusal } from './risk-unit-access';
 
 /**
- * RFI (IE3Q02, IE3N04 to the carrier) or HRCM screening request (IE3Q03, IE3N05), to the person filing. Screening
- * names the recommended methods. The analysis can loop through several referrals. The reference is the ENS's MRN
+ * RFI (IE3Q02, IE3N04 to the carrier) or HRCM screening request (IE3Q03, IE3N05), to the person filing. A screening
+ * request may recommend methods (recommendedHRCMScreeningMethod 0..9, ics2-reference 9: none is a request that
+ * leaves the method to the operator); their syntax is the door's. The analysis can loop through several referrals. The reference is the ENS's MRN
  * and the referral's number in it (`<mrn>-R<n>`): unique, and an answer names the stream it belongs to.
  */
 export const referralReference = (mrn: string, n: number) => `${mrn}-R${n}`;
@@ -22,7 +23,6 @@ export function requestReferral(command: RequestReferral['data'], state: RiskSta
   if (isRefusal(analysis)) return analysis;
   if (state.status === 'none') return { kind: 'not-found' };
   const reference = referralReference(state.mrn, state.analyses.reduce((n, a) => n + a.referrals.length, 0) + 1);
-  if (command.kind === 'RFS' && !(command.recommendedMethods?.length ?? 0)) return { kind: 'lifecycle', code: '12', reason: 'a screening request names its recommended methods' };
   return [
     {
       type: 'ReferralRequested',
@@ -33,7 +33,7 @@ export function requestReferral(command: RequestReferral['data'], state: RiskSta
         kind: command.kind,
         houseDocuments: command.houseDocuments,
         ...(command.information ? { information: command.information } : {}),
-        ...(command.recommendedMethods ? { recommendedMethods: command.recommendedMethods } : {}),
+        ...(command.recommendedMethods?.length ? { recommendedMethods: command.recommendedMethods } : {}),
         personFiling: analysis.personFiling,
         ...(analysis.carrier ? { carrier: analysis.carrier } : {}),
         user: command.user,

@@ -40,7 +40,8 @@ describe('risk unit decisions', () => {
 
   describe('HRCM screening request', () => {
     it('names the recommended methods (IE3Q03 / IE3N05)', () => given([analysed()]).when(rfs()).then([referralRequested({ kind: 'RFS', reference: REF_1 })]));
-    it('is refused without methods', () => given([analysed()]).when(rfs([])).then(refused({ kind: 'lifecycle', code: '12', reason: 'a screening request names its recommended methods' })));
+    it('may recommend none (recommendedHRCMScreeningMethod 0..9): the operator chooses', () =>
+      given([analysed()]).when(rfs([])).then([referralRequested({ kind: 'RFS', reference: REF_1, recommendedMethods: [] })]));
   });
 
   describe('do not load', () => {
