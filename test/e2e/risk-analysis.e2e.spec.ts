@@ -37,8 +37,8 @@ describe('risk analysis end to end', () => {
     await stack?.close();
   });
 
-  const fileWith = async (hs: string): Promise<{ mrn: string; filing: EnsFiling }> => {
-    const filing = airFilingWith(hs, { seed: ++seed, declarant: DECLARANT, carrier: CARRIER });
+  const fileWith = async (hs: string, houseDocument?: string): Promise<{ mrn: string; filing: EnsFiling }> => {
+    const filing = airFilingWith(hs, { seed: ++seed, declarant: DECLARANT, carrier: CARRIER, houseDocument });
     return { mrn: await file(declarant, filing), filing };
   };
   const openAnalysis = (mrn: string): Promise<Analysis> => openAnalysisOf(de, mrn);
@@ -94,9 +94,11 @@ describe('risk analysis end to end', () => {
   });
 
   it('runs the HRCM loop: a screening request (IE3Q03, IE3N05), the IE3R03 answer, an IE3R02 to it refused', async () => {
-    const { mrn } = await fileWith('360400');
+    // The house document to screen (mandatory in IE3Q03) must be the consignment's own.
+    const house = 'HAWB-LEJ-0001';
+    const { mrn } = await fileWith('360400', house);
     const analysis = await openAnalysis(mrn);
-    const rfs = await de.risk<riskAnalysisV1.DecisionReply>('RequestScreening', { mrn, analysis_id: analysis.analysis_id, house_documents: ['HAWB-LEJ-0001'], recommended_methods: ['XRY', 'EDD'] });
+    const rfs = await de.risk<riskAnalysisV1.DecisionReply>('RequestScreening', { mrn, analysis_id: analysis.analysis_id, house_documents: [house], recommended_methods: ['XRY', 'EDD'] });
     expect(rfs).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
     await eventually(async () => {
       expect(await inboxOf(declarant, mrn, 'IE3Q03')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ recommendedMethods: ['XRY', 'EDD'] }) })]);

@@ -15,8 +15,16 @@ export interface InboxItem {
 }
 
 /** An F20 (air, complete) with one house and one goods item under `hs`, first entry at a German office. */
-export function airFilingWith(hs: string, o: { seed: number; declarant: string; carrier: string; office?: string }): EnsFiling {
-  const sample = sampleFiling('F20', { seed: o.seed, declarant: o.declarant, carrier: o.carrier, officeOfFirstEntry: o.office ?? 'DE004700', houses: 1, goodsItems: 1 });
+export function airFilingWith(hs: string, o: { seed: number; declarant: string; carrier: string; office?: string; houseDocument?: string }): EnsFiling {
+  const sample = sampleFiling('F20', {
+    seed: o.seed,
+    declarant: o.declarant,
+    carrier: o.carrier,
+    officeOfFirstEntry: o.office ?? 'DE004700',
+    houses: 1,
+    goodsItems: 1,
+    ...(o.houseDocument ? { houseDocuments: [o.houseDocument] } : {}),
+  });
   const master = sample.consignmentMasterLevel!;
   return {
     ...sample,

@@ -73,6 +73,8 @@ export class AnalyseFilingHandler implements OnModuleInit {
           personFiling: headSnapshot.parties.filedBy,
           ...(headSnapshot.parties.carrier ? { carrier: headSnapshot.parties.carrier } : {}),
           aeoParties: [headSnapshot.parties.filedBy, headSnapshot.parties.carrier].filter((p): p is string => !!p && this.aeo.has(p)),
+          // What a referral or do-not-load on this analysis may name (the subject groups a house listed twice as one).
+          houseDocuments: subject.houses.map((h) => h.houseDocument).filter((d): d is string => d !== null),
           // Only the versions that apply to this analysis: a change to any other is no reason to re-analyse it.
           criteria: engine.applicable(phase, assessment.responsibleMemberState),
           hits: assessment.hits,

@@ -15,6 +15,8 @@ import { EscalateAnalysisProcessor } from '../escalate-analysis/escalate-analysi
 import { CriteriaChangedProcessor } from './criteria-changed.processor';
 
 const DECLARANT = 'DE123456789012345';
+/** The house document of every ENS lodged here: what referrals and do-not-load may name. */
+const HOUSE = 'HAWB-LEJ-0001';
 
 describe('risk analysis of complete ENS', () => {
   let h: RiskAnalysisHarness;
@@ -44,7 +46,7 @@ describe('risk analysis of complete ENS', () => {
   /** A complete F20 filing (both phases) as the common repository records it; `hs` sets its first goods item's HS code. */
   const lodge = async (hs: string, rms = 'DE', ims = ['BE']): Promise<{ mrn: string; filing: EnsFiling }> => {
     const mrn = mrnOf(++serial);
-    const sample = sampleFiling('F20', { seed: serial, declarant: DECLARANT, houses: 1, goodsItems: 1 });
+    const sample = sampleFiling('F20', { seed: serial, declarant: DECLARANT, houses: 1, goodsItems: 1, houseDocuments: [HOUSE] });
     const houses = sample.consignmentMasterLevel!.consignmentHouseLevel.map((h) => ({
       ...h,
       goodsItem: h.goodsItem!.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: hs } } })),
@@ -95,7 +97,7 @@ describe('risk analysis of complete ENS', () => {
 
     // It can loop: a screening request next (IE3Q03: the house document is mandatory), answered only with an IE3R03,
     // whose additional information is kept.
-    const house = 'HAWB-LEJ-0001';
+    const house = HOUSE;
     const screening = { mrn, analysis_id: 'pre-loading-1', house_documents: [house], recommended_methods: ['XRY'] };
     expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, house_documents: [] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X01', pointer: '/houseDocuments' }] });
     expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, house_documents: [house, ' '] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/houseDocuments/1' }] });
@@ -270,14 +272,27 @@ describe('risk analysis of complete ENS', () => {
   it('takes an HRCM screening request recommending no method (0..9), and refuses ten or one off the list at the door', async () => {
     const { mrn } = await lodge('360200');
     await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
-    const screening = { mrn, analysis_id: 'pre-loading-1', house_documents: ['HAWB-LEJ-0001'] };
+    const screening = { mrn, analysis_id: 'pre-loading-1', house_documents: [HOUSE] };
     const tooMany = ['PHS', 'VCK', 'XRY', 'EDS', 'EDD', 'ETD', 'MDE', 'SIM', 'CMD', 'XRY'];
     expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, recommended_methods: tooMany })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X05', pointer: '/recommendedMethods' }] });
     expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, recommended_methods: ['XRY', 'SNIFF'] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/recommendedMethods/1' }] });
     expect(await eventsIn(riskStream(mrn))).toBe(1);
     expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, recommended_methods: [] })).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
     const requested = (await riskEvents(mrn)).at(-1);
-    expect(requested).toMatchObject({ type: 'ReferralRequested', data: { kind: 'RFS', houseDocuments: ['HAWB-LEJ-0001'] } });
+    expect(requested).toMatchObject({ type: 'ReferralRequested', data: { kind: 'RFS', houseDocuments: [HOUSE] } });
     expect(requested?.data).not.toHaveProperty('recommendedMethods');
+  });
+
+  it('refuses a referral or do-not-load naming a house document that is not of the ENS (12 at its pointer), writing nothing', async () => {
+    const { mrn } = await lodge('360300');
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
+    expect((await riskEvents(mrn))[0]).toMatchObject({ type: 'RiskAnalysed', data: { houseDocuments: [HOUSE] } });
+    const decision = { mrn, analysis_id: 'pre-loading-1' };
+    const notOfTheEns = (pointer: string) => ({ ok: false, kind: 'precondition', details: [{ validationCode: '12', pointer }] });
+    expect(await h.asMemberState('DE', 'RequestInformation', { ...decision, house_documents: ['HAWB-OTHER-0001'], information: 'the invoice' })).toMatchObject(notOfTheEns('/houseDocuments/0'));
+    expect(await h.asMemberState('DE', 'RequestScreening', { ...decision, house_documents: [HOUSE, 'HAWB-OTHER-0001'], recommended_methods: ['XRY'] })).toMatchObject(notOfTheEns('/houseDocuments/1'));
+    expect(await h.asMemberState('DE', 'IssueDoNotLoad', { ...decision, house_documents: ['HAWB-OTHER-0001'], reason: 'detonators declared as toys' })).toMatchObject(notOfTheEns('/houseDocuments/0'));
+    expect(await eventsIn(riskStream(mrn))).toBe(1);
+    expect(await h.asMemberState('DE', 'RequestScreening', { ...decision, house_documents: [HOUSE], recommended_methods: ['XRY'] })).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
   });
 });

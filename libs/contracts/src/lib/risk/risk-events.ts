@@ -47,6 +47,12 @@ export type RiskAnalysed = Event<
     /** Of the person filing and the carrier, those holding AEO status (an advance notice goes to them, IE3N09). */
     readonly aeoParties?: readonly string[];
     /**
+     * The house transport document numbers of the consignment analysed, each once: the only ones a referral or a
+     * do-not-load on it may name. Absent from analyses recorded before it (optional, so schema version 1 holds):
+     * their decisions' house documents are not checked.
+     */
+    readonly houseDocuments?: readonly string[];
+    /**
      * The criteria versions that applied: active, in force, of its phase, EU-wide or the responsible Member State's.
      * Analyses recorded before this rule list every active version: a criteria change may re-analyse them once.
      */

@@ -41,6 +41,8 @@ export interface AnalysedOptions {
   readonly ims?: readonly string[];
   readonly trigger?: RiskAnalysed['data']['trigger'];
   readonly dueAt?: string;
+  /** The consignment's house documents. Default: none listed (as analyses recorded before the field). */
+  readonly houseDocuments?: readonly string[];
   /** The active criteria versions the analysis used. Default: eu-sec-001 v1. */
   readonly criteria?: readonly { readonly id: string; readonly version: number }[];
 }
@@ -57,6 +59,7 @@ export function analysisData(o: AnalysedOptions = {}): Omit<RiskAnalysed['data']
     involvedMemberStates: o.ims ?? ['BE'],
     personFiling: RISK_DEFAULTS.personFiling,
     carrier: RISK_DEFAULTS.carrier,
+    ...(o.houseDocuments ? { houseDocuments: o.houseDocuments } : {}),
     criteria: o.criteria ?? [{ id: 'eu-sec-001', version: 1 }],
     hits,
     totalScore: hits.reduce((s, h) => s + h.score, 0),

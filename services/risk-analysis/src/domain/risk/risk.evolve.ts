@@ -20,6 +20,7 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
         involvedMemberStates: d.involvedMemberStates,
         personFiling: d.personFiling,
         ...(d.carrier ? { carrier: d.carrier } : {}),
+        ...(d.houseDocuments ? { houseDocuments: d.houseDocuments } : {}),
         criteria: criteriaKeys(d.criteria),
         hits: d.hits,
         dismissed: [],

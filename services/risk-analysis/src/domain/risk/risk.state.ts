@@ -24,6 +24,8 @@ export interface Analysis {
   readonly involvedMemberStates: readonly string[];
   readonly personFiling: string;
   readonly carrier?: string;
+  /** The consignment's house documents as analysed; undefined for analyses recorded before RiskAnalysed had them. */
+  readonly houseDocuments?: readonly string[];
   /** The active criteria versions it was made with, `id@version`, sorted. */
   readonly criteria: readonly string[];
   readonly hits: readonly RiskHit[];

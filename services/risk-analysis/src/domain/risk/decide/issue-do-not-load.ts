@@ -2,7 +2,7 @@ import type { RiskEvent } from '@ics2/contracts';
 import type { IssueDoNotLoad } from '../risk.commands';
 import type { RiskRefusal } from '../risk.refusals';
 import type { RiskState } from '../risk.state';
-import { decidable, isRefusal } from './risk-unit-access';
+import { decidable, foreignHouseDocument, isRefusal } from './risk-unit-access';
 
 /**
  * Do not load (IE3Q01 to the carrier): final for that consignment. [U] a pre-loading instrument only: once goods are
@@ -12,6 +12,8 @@ export function issueDoNotLoad(command: IssueDoNotLoad['data'], state: RiskState
   const analysis = decidable(state, command.analysisId, command.user);
   if (isRefusal(analysis)) return analysis;
   if (analysis.phase !== 'pre-loading') return { kind: 'lifecycle', code: '12', reason: 'do not load is decided in the pre-loading analysis' };
+  const foreign = foreignHouseDocument(analysis, command.houseDocuments);
+  if (foreign) return foreign;
   return [
     {
       type: 'DoNotLoadIssued',

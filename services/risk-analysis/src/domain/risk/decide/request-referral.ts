@@ -2,7 +2,7 @@ import type { RiskEvent } from '@ics2/contracts';
 import type { RequestReferral } from '../risk.commands';
 import type { RiskRefusal } from '../risk.refusals';
 import type { RiskState } from '../risk.state';
-import { decidable, isRefusal } from './risk-unit-access';
+import { decidable, foreignHouseDocument, isRefusal } from './risk-unit-access';
 
 /**
  * RFI (IE3Q02, IE3N04 to the carrier) or HRCM screening request (IE3Q03, IE3N05), to the person filing. A screening
@@ -22,6 +22,8 @@ export function requestReferral(command: RequestReferral['data'], state: RiskSta
   const analysis = decidable(state, command.analysisId, command.user);
   if (isRefusal(analysis)) return analysis;
   if (state.status === 'none') return { kind: 'not-found' };
+  const foreign = foreignHouseDocument(analysis, command.houseDocuments);
+  if (foreign) return foreign;
   const reference = referralReference(state.mrn, state.analyses.reduce((n, a) => n + a.referrals.length, 0) + 1);
   return [
     {

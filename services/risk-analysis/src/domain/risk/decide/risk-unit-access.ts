@@ -23,3 +23,16 @@ export function decidable(state: RiskState, analysisId: string, user: MemberStat
 }
 
 export const isRefusal = (x: Analysis | RiskRefusal): x is RiskRefusal => 'kind' in x;
+
+/**
+ * A referral (IE3Q02, IE3Q03) or a do-not-load (IE3Q01) names house documents of the consignment analysed only:
+ * another is refused, code 12 at its pointer (the value breaks a rule: it is not a house of this ENS), so no
+ * operator is asked about, nor carrier stopped for, goods that are not theirs. Null when all are. [U] an analysis
+ * recorded before RiskAnalysed listed its house documents is not checked.
+ */
+export function foreignHouseDocument(analysis: Analysis, houseDocuments: readonly string[]): RiskRefusal | null {
+  if (!analysis.houseDocuments) return null;
+  const known = new Set(analysis.houseDocuments);
+  const i = houseDocuments.findIndex((d) => !known.has(d));
+  return i < 0 ? null : { kind: 'lifecycle', code: '12', pointer: `/houseDocuments/${i}`, reason: 'not a house document of this ENS' };
+}

@@ -96,4 +96,24 @@ describe('risk unit decisions', () => {
       given([analysed(), assessmentCompleted()]).when(escalate('2026-12-02T00:00:00.000Z')).thenNothingHappened();
     });
   });
+
+  describe('house documents named by a referral or a do-not-load', () => {
+    const houses = analysed({ houseDocuments: ['HAWB-1', 'HAWB-2'] });
+    const naming = (houseDocuments: string[]) => ({
+      rfi: { type: 'RequestReferral' as const, data: { ...rfi().data, houseDocuments } },
+      rfs: { type: 'RequestReferral' as const, data: { ...rfs().data, houseDocuments } },
+      dnl: { type: 'IssueDoNotLoad' as const, data: { analysisId: 'pre-loading-1', houseDocuments, reason: 'improvised explosive device suspected', user: DE, at } },
+    });
+    const notOfTheEns = (pointer: string) => refused({ kind: 'lifecycle' as const, code: '12' as const, pointer, reason: 'not a house document of this ENS' });
+    it("are the consignment's own", () => {
+      given([houses]).when(naming(['HAWB-1']).rfi).then([referralRequested({ reference: REF_1 })]);
+      given([houses]).when(naming(['HAWB-1']).dnl).then([doNotLoadIssued()]);
+    });
+    it('refuse one that is not a house of the ENS (12 at its pointer): IE3Q02, IE3Q03 and IE3Q01 alike', () => {
+      given([houses]).when(naming(['HAWB-9']).rfi).then(notOfTheEns('/houseDocuments/0'));
+      given([houses]).when(naming(['HAWB-2', 'HAWB-9']).rfs).then(notOfTheEns('/houseDocuments/1'));
+      given([houses]).when(naming(['HAWB-9']).dnl).then(notOfTheEns('/houseDocuments/0'));
+    });
+    it('are not checked on an analysis recorded before it listed its house documents', () => given([analysed()]).when(naming(['HAWB-9']).rfi).then([{ ...referralRequested({ reference: REF_1 }), data: { ...referralRequested({ reference: REF_1 }).data, houseDocuments: ['HAWB-9'] } }]));
+  });
 });
