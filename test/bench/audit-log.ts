@@ -58,7 +58,7 @@ import { controlCaseDecider } from '../../services/control-results/src/domain/co
 import { caseFromAnalysis } from '../../services/control-results/src/open-control-case/case-from-analysis';
 import { crisisAlertDecider } from '../../services/crms/src/domain/crisis/crisis-alert.decider';
 import { rifDecider } from '../../services/crms/src/domain/rif/rif.decider';
-import { compileCriteria, loadCriteriaFiles, riskSubjectOf, type CompiledCriteria } from '../../services/risk-analysis/src/domain/criteria';
+import { compileCriteria, houseDocumentsOf, loadCriteriaFiles, riskSubjectOf, type CompiledCriteria } from '../../services/risk-analysis/src/domain/criteria';
 import { riskDecider } from '../../services/risk-analysis/src/domain/risk/risk.decider';
 
 const INSERT_BATCH = 5_000;
@@ -288,7 +288,9 @@ function* ensScript(world: World, seed: number, clock: { ms: number }): Script {
         personFiling: h.parties.filedBy,
         ...(h.parties.carrier ? { carrier: h.parties.carrier } : {}),
         aeoParties: [h.parties.filedBy, h.parties.carrier].filter((p): p is string => !!p && world.aeo.has(p)),
-        criteria: world.engine.active,
+        // As analyse-filing.handler.ts records them: the house documents decisions may name, the criteria that apply.
+        houseDocuments: houseDocumentsOf(subject),
+        criteria: world.engine.applicable(phase, assessment.responsibleMemberState),
         hits: assessment.hits,
         totalScore: assessment.totalScore,
         manualReview: false,
@@ -334,13 +336,15 @@ function* ensScript(world: World, seed: number, clock: { ms: number }): Script {
       yield (at) => riskStep(risk.decide({ type: 'Escalate', data: { at: iso(at) } }), DEADLINES, null);
     }
     if (path >= 0.06 && path < 0.26) {
-      const kind = rnd.chance(0.7) ? 'RFI' : 'RFS';
+      // An IE3Q03 names the house documents to screen (mandatory, the consignment's own): without one, an RFI.
+      const houses = a.houseDocuments ?? [];
+      const kind = rnd.chance(0.7) || houses.length === 0 ? 'RFI' : 'RFS';
       const u = user(a);
       yield (at) =>
         riskStep(
           risk.decide({
             type: 'RequestReferral',
-            data: { analysisId: a.analysisId, kind, houseDocuments: [], ...(kind === 'RFI' ? { information: 'commercial invoice and packing list' } : { recommendedMethods: ['XRY', 'EDD'] }), user: u, at: iso(at) },
+            data: { analysisId: a.analysisId, kind, houseDocuments: kind === 'RFS' ? houses.slice(0, 1) : [], ...(kind === 'RFI' ? { information: 'commercial invoice and packing list' } : { recommendedMethods: ['XRY', 'EDD'] }), user: u, at: iso(at) },
           }),
           officer(u),
           null,

@@ -10,7 +10,7 @@ import { systemActor } from '@ics2/domain';
 import type { RiskAnalysisPhase, RiskAnalysisTrigger } from '@ics2/contracts';
 import { CLOCK, SERVICE_CONFIG, type Clock } from '@ics2/platform';
 import { CriteriaCatalogue } from '../criteria-catalogue/criteria-catalogue';
-import { riskSubjectOf } from '../domain/criteria/risk-subject';
+import { houseDocumentsOf, riskSubjectOf } from '../domain/criteria/risk-subject';
 import { RiskCommands, type RiskOutcome } from '../doors/risk-commands';
 import { manualReviewStates, type RiskAnalysisConfig } from '../service.config';
 import { readFiling } from './ens-snapshot';
@@ -73,8 +73,8 @@ export class AnalyseFilingHandler implements OnModuleInit {
           personFiling: headSnapshot.parties.filedBy,
           ...(headSnapshot.parties.carrier ? { carrier: headSnapshot.parties.carrier } : {}),
           aeoParties: [headSnapshot.parties.filedBy, headSnapshot.parties.carrier].filter((p): p is string => !!p && this.aeo.has(p)),
-          // What a referral or do-not-load on this analysis may name (the subject groups a house listed twice as one).
-          houseDocuments: subject.houses.map((h) => h.houseDocument).filter((d): d is string => d !== null),
+          // What a referral or do-not-load on this analysis may name.
+          houseDocuments: houseDocumentsOf(subject),
           // Only the versions that apply to this analysis: a change to any other is no reason to re-analyse it.
           criteria: engine.applicable(phase, assessment.responsibleMemberState),
           hits: assessment.hits,

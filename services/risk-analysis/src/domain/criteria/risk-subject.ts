@@ -267,6 +267,9 @@ function ensConsignment(ens: EnsParts): RiskConsignment {
 }
 
 /** The risk subject of the ENS `filing` heads (with its `members`), for one analysis phase. */
+/** The house transport documents of the subject, each once (a house listed twice is one consignment here). */
+export const houseDocumentsOf = (subject: RiskSubject): string[] => subject.houses.map((h) => h.houseDocument).filter((d): d is string => d !== null);
+
 export function riskSubjectOf(filing: EnsFiling, context: RiskSubjectContext): RiskSubject {
   const filings = [filing, ...(context.members ?? EMPTY)];
   const master = filings.find((f) => f.consignmentMasterLevel !== undefined);
