@@ -14,8 +14,11 @@ export interface InboxItem {
   readonly cursor: string;
 }
 
-/** An F20 (air, complete) with one house and one goods item under `hs`, first entry at a German office. */
-export function airFilingWith(hs: string, o: { seed: number; declarant: string; carrier: string; office?: string; houseDocument?: string }): EnsFiling {
+/**
+ * An F20 (air, complete) with one house and one goods item under `hs`, first entry at a German office. `routedThrough`:
+ * an EU country the house is routed through last, so that Member State is involved whatever the seed routes it by.
+ */
+export function airFilingWith(hs: string, o: { seed: number; declarant: string; carrier: string; office?: string; houseDocument?: string; routedThrough?: string }): EnsFiling {
   const sample = sampleFiling('F20', {
     seed: o.seed,
     declarant: o.declarant,
@@ -32,11 +35,14 @@ export function airFilingWith(hs: string, o: { seed: number; declarant: string; 
       ...master,
       consignmentHouseLevel: master.consignmentHouseLevel.map((h) => ({
         ...h,
+        ...(o.routedThrough ? { countriesOfRoutingOfConsignment: routedThrough(h.countriesOfRoutingOfConsignment ?? [], o.routedThrough) } : {}),
         goodsItem: h.goodsItem!.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: hs } } })),
       })),
     },
   };
 }
+
+const routedThrough = (routing: readonly { sequenceNumber: number; country: string }[], country: string) => [...routing, { sequenceNumber: routing.length + 1, country }];
 
 export async function file(agent: TraderAgent, filing: EnsFiling): Promise<string> {
   const res = await agent.post('/v1/filings', filing);
