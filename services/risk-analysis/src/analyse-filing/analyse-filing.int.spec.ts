@@ -295,4 +295,15 @@ describe('risk analysis of complete ENS', () => {
     expect(await eventsIn(riskStream(mrn))).toBe(1);
     expect(await h.asMemberState('DE', 'RequestScreening', { ...decision, house_documents: [HOUSE], recommended_methods: ['XRY'] })).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
   });
+
+  it('lets a Greek token reach Greek filings whether it says EL (EU usage) or GR (ISO, as filings record it)', async () => {
+    const { mrn } = await lodge('360300', 'GR', ['DE']);
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
+    for (const ms of ['EL', 'GR']) {
+      await eventually(async () => expect(await h.asMemberState(ms, 'GetAnalysis', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { responsible_member_state: 'GR' } }));
+      expect(await h.asMemberState(ms, 'ListOpenAnalyses', { limit: 100 })).toMatchObject({ ok: true, reply: { analyses: expect.arrayContaining([expect.objectContaining({ mrn })]) } });
+    }
+    expect(await h.asMemberState('EL', 'RequestInformation', { mrn, analysis_id: 'pre-loading-1', house_documents: [HOUSE], information: 'the invoice' })).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
+    expect((await riskEvents(mrn)).at(-1)).toMatchObject({ type: 'ReferralRequested', data: { user: { memberState: 'GR' } } });
+  });
 });

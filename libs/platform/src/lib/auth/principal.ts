@@ -3,9 +3,11 @@
  * claim rules are unit-tested without keys.
  *
  * Claims: `role` (trader | member-state | auditor | admin) and `sub`. A trader's `sub` is its EORI; a Member
- * State user's `sub` is the user id and `ms` the 2-letter Member State code; auditors and admins are `sub`.
+ * State user's `sub` is the user id and `ms` the 2-letter Member State code; auditors and admins are `sub`. Greece
+ * may come as EU usage `EL` or ISO `GR`: the actor carries `GR`, as every filing's responsible and involved Member
+ * States do (libs/domain country.ts), so both tokens reach the same filings and signal stream.
  */
-import type { Actor } from '@ics2/domain';
+import { normaliseMemberStateCode, type Actor } from '@ics2/domain';
 import { PlatformError } from '../errors/platform-error';
 
 export const ROLES = ['trader', 'member-state', 'auditor', 'admin'] as const;
@@ -40,7 +42,7 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>): 
     case 'member-state':
       if (typeof ms !== 'string' || !MEMBER_STATE_PATTERN.test(ms)) return refuse('a member-state token needs ms = a 2-letter Member State code');
       if (!USER_ID_PATTERN.test(sub)) return refuse('sub must be a user id of letters, digits and ._@:-');
-      return { ok: true, principal: { actor: { kind: 'member-state', memberState: ms, userId: sub }, roles } };
+      return { ok: true, principal: { actor: { kind: 'member-state', memberState: normaliseMemberStateCode(ms), userId: sub }, roles } };
     case 'auditor':
     case 'admin':
       if (!USER_ID_PATTERN.test(sub)) return refuse('sub must be a user id of letters, digits and ._@:-');

@@ -44,6 +44,9 @@ describe('signToken and TokenVerifier', () => {
       actor: { kind: 'member-state', memberState: 'FR', userId: 'fr-risk-1' },
       roles: ['member-state'],
     });
+    // Greece in EU usage (EL) is the ISO code (GR) the filings carry.
+    await expect(sign({ role: 'member-state', ms: 'EL', userId: 'gr-risk-1', ttlSeconds: 60 })).resolves.toMatchObject({ actor: { kind: 'member-state', memberState: 'GR' } });
+    await expect(sign({ role: 'member-state', ms: 'GR', userId: 'gr-risk-1', ttlSeconds: 60 })).resolves.toMatchObject({ actor: { kind: 'member-state', memberState: 'GR' } });
     await expect(sign({ role: 'auditor', userId: 'audit-1', ttlSeconds: 60 })).resolves.toMatchObject({ actor: { kind: 'auditor', userId: 'audit-1' } });
     await expect(sign({ role: 'admin', ttlSeconds: 60 })).resolves.toMatchObject({ actor: { kind: 'admin', userId: 'local-admin' } });
   });
