@@ -239,10 +239,10 @@ function* ensScript(world: World, seed: number, clock: { ms: number }): Script {
       const docs = m.linkingKey.houseDocuments.length === 0 ? [''] : h.linkingKey.houseDocuments.filter((d) => m.linkingKey.houseDocuments.includes(d));
       for (const houseDocument of docs) {
         yield (at) =>
-          ensStep(house, house.decide({ type: 'LinkFiling', data: { otherMrn: m.mrn, otherLevel: 'master', houseDocument, otherParties: m.parties, by: 'linking-key', at: iso(at) } }), LINKING, houseRegistered);
+          ensStep(house, house.decide({ type: 'LinkFiling', data: { otherMrn: m.mrn, otherLevel: 'master', otherFilingType: m.filingType, houseDocument, otherParties: m.parties, by: 'linking-key', at: iso(at) } }), LINKING, houseRegistered);
         let masterEvents: readonly EnsEvent[] = [];
         ids = yield (at) => {
-          masterEvents = head.decide({ type: 'LinkFiling', data: { otherMrn: h.mrn, otherLevel: 'house', houseDocument, otherParties: h.parties, by: 'linking-key', at: iso(at) } });
+          masterEvents = head.decide({ type: 'LinkFiling', data: { otherMrn: h.mrn, otherLevel: 'house', otherFilingType: h.filingType, houseDocument, otherParties: h.parties, by: 'linking-key', at: iso(at) } });
           return ensStep(head, masterEvents, LINKING, houseRegistered);
         };
         noteCompletions(masterEvents, ids);

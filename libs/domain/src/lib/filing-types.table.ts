@@ -19,6 +19,9 @@ import { TransportDocumentType } from './transport-document';
  * - `partners` are the filing types ICS2 links with this one into one ENS (multiple filing, ULK): the other half
  *   of a master/house split, or the buyer/seller filing (F17). The relation is symmetric. Completing a PLACI
  *   filing with pre-arrival data is not a partnership here: the two filings are compared (PET11), not joined.
+ * - `awaits` (masters with partners): the data groups the partner filings must give for each house the master
+ *   expects before the ENS is complete. A partner gives the groups of its `requiredGroups` the master awaits
+ *   (`suppliedGroups`), so F12 waits for F16's goods and F17's buyer and seller, or for one F15 with both [U].
  */
 
 export const FILING_TYPE_CODES = [
@@ -49,6 +52,8 @@ export interface FilingTypeRow {
   /** Required only in some circumstances (consolidation, containers, to-order B/L); `note` says when. */
   readonly conditionalGroups: readonly DataGroup[];
   readonly partners: readonly FilingType[];
+  /** Master rows: what partner filings must give for each expected house before the ENS is complete; else []. */
+  readonly awaits: readonly DataGroup[];
   /** CL754 codes accepted in transportDocumentMasterLevel / transportDocumentHouseLevel. */
   readonly masterDocumentTypes: readonly TransportDocumentType[];
   readonly houseDocumentTypes: readonly TransportDocumentType[];
@@ -102,6 +107,8 @@ const GOODS: readonly DataGroup[] = [
   'routingOfConsignment',
 ];
 const PLACES: readonly DataGroup[] = ['placeOfAcceptance', 'placeOfDelivery'];
+/** The 7 of PLACI 7+1 a PLACI master awaits from its houses (the +1 documents are the linking key itself). */
+const PLACI_HOUSE: readonly DataGroup[] = ['consignor', 'consignee', 'packages', 'grossMass', 'goodsDescription'];
 /** A house filing carries the master document and the carrier id so it can be linked (ULK, reference 7.2). */
 const LINK: readonly DataGroup[] = ['carrier', 'masterTransportDocument'];
 
@@ -111,10 +118,11 @@ const SEA = {
   modes: ['maritime', 'inland-waterway'],
   phase: 'pre-arrival',
   placi: false,
+  awaits: [],
 } as const;
-const AIR = { family: 'air', mode: 'air', modes: ['air'] } as const;
-const EXPRESS = { family: 'express', mode: 'air', modes: ['air'] } as const;
-const POST = { family: 'postal', mode: 'air', modes: ['air'] } as const;
+const AIR = { family: 'air', mode: 'air', modes: ['air'], awaits: [] } as const;
+const EXPRESS = { family: 'express', mode: 'air', modes: ['air'], awaits: [] } as const;
+const POST = { family: 'postal', mode: 'air', modes: ['air'], awaits: [] } as const;
 const SEA_CONDITIONAL: readonly DataGroup[] = ['transportEquipment', 'notifyParty'];
 const AIR_CONDITIONAL: readonly DataGroup[] = ['placeOfAcceptance', 'placeOfDelivery'];
 
@@ -137,14 +145,17 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
   {
     ...SEA, code: 'F12', title: 'Partial dataset: master bill of lading only', level: 'master',
     requiredGroups: [...FILER, ...VOYAGE, 'masterTransportDocument', ...HOUSE_LIST],
-    conditionalGroups: ['transportEquipment'], partners: ['F15', 'F16'],
+    conditionalGroups: ['transportEquipment'], partners: ['F15', 'F16', 'F17'],
+    awaits: [...GOODS, ...PLACES, 'buyerAndSeller'],
     masterDocumentTypes: ['N704'], houseDocumentTypes: ['N714'],
     verified: true,
+    note: 'Each listed house B/L is complete with one F15, or with an F16 and the F17 of its buyer and seller [U].',
   },
   {
     ...SEA, code: 'F13', title: 'Partial dataset: straight bill of lading without buyer and seller', level: 'master',
     requiredGroups: [...FILER, ...VOYAGE, 'masterTransportDocument', ...GOODS, ...PLACES],
-    conditionalGroups: SEA_CONDITIONAL, partners: ['F17'], masterDocumentTypes: ['N705'], houseDocumentTypes: [],
+    conditionalGroups: SEA_CONDITIONAL, partners: ['F17'], awaits: ['buyerAndSeller'],
+    masterDocumentTypes: ['N705'], houseDocumentTypes: [],
     verified: false,
     note: "Buyer and seller come in F17 from the next filing party. [U] level: the carrier's half is modelled as 'master'.",
   },
@@ -152,7 +163,8 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
     ...SEA, code: 'F14', level: 'master',
     title: 'Partial dataset: master bill of lading with house bills, without buyer and seller',
     requiredGroups: [...FILER, ...VOYAGE, 'masterTransportDocument', 'houseTransportDocument', ...GOODS, ...PLACES],
-    conditionalGroups: SEA_CONDITIONAL, partners: ['F17'], masterDocumentTypes: ['N704'], houseDocumentTypes: ['N714'],
+    conditionalGroups: SEA_CONDITIONAL, partners: ['F17'], awaits: ['buyerAndSeller'],
+    masterDocumentTypes: ['N704'], houseDocumentTypes: ['N714'],
     verified: false,
     note:
       '[U] meaning: the reference only knows F14 exists. Modelled as F11 without buyer/seller, completed by F17, ' +
@@ -175,9 +187,10 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
   {
     ...SEA, code: 'F17', title: 'Partial dataset: buyer and seller for a house or straight bill of lading', level: 'house',
     requiredGroups: [...FILER, 'addressedMemberState', ...LINK, 'buyerAndSeller'],
-    conditionalGroups: ['houseTransportDocument'], partners: ['F13', 'F14', 'F16'],
+    conditionalGroups: ['houseTransportDocument'], partners: ['F12', 'F13', 'F14', 'F16'],
     masterDocumentTypes: ['N704', 'N705'], houseDocumentTypes: ['N714'],
-    verified: true, note: 'The house document is given when completing a house B/L (F14, F16), not a straight B/L (F13).',
+    verified: true,
+    note: 'The house document is given when completing a house B/L (F12 with F16, F14), not a straight B/L (F13).',
   },
 
   // Air cargo (general), R2, reference 6.2.
@@ -193,7 +206,7 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
     ...AIR, code: 'F21', level: 'master', phase: 'pre-arrival', placi: false,
     title: 'Partial dataset: master air waybill, pre-arrival',
     requiredGroups: [...FILER, ...VOYAGE, 'masterTransportDocument', ...HOUSE_LIST],
-    conditionalGroups: [], partners: ['F22'], masterDocumentTypes: ['N741'], houseDocumentTypes: ['N703'],
+    conditionalGroups: [], partners: ['F22'], awaits: GOODS, masterDocumentTypes: ['N741'], houseDocumentTypes: ['N703'],
     verified: true,
   },
   {
@@ -207,7 +220,7 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
     ...AIR, code: 'F23', level: 'master', phase: 'pre-loading', placi: true,
     title: 'Partial dataset: PLACI minimum dataset, master level',
     requiredGroups: [...FILER, 'carrier', 'masterTransportDocument', ...HOUSE_LIST],
-    conditionalGroups: [], partners: ['F24'], masterDocumentTypes: ['N741'], houseDocumentTypes: ['N703'],
+    conditionalGroups: [], partners: ['F24'], awaits: PLACI_HOUSE, masterDocumentTypes: ['N741'], houseDocumentTypes: ['N703'],
     verified: false, note: '[U] who files: taken as the carrier at master level, listing the house waybills whose 7+1 the F24 filers give.',
   },
   {
@@ -221,7 +234,7 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
     ...AIR, code: 'F25', level: 'master', phase: 'pre-loading-and-pre-arrival', placi: false,
     title: 'Partial dataset: master air waybill lodged before loading',
     requiredGroups: [...FILER, ...VOYAGE, 'masterTransportDocument', ...HOUSE_LIST],
-    conditionalGroups: [], partners: ['F26'], masterDocumentTypes: ['N741'], houseDocumentTypes: ['N703'],
+    conditionalGroups: [], partners: ['F26'], awaits: GOODS, masterDocumentTypes: ['N741'], houseDocumentTypes: ['N703'],
     verified: false, note: '[U] meaning: the reference only knows F25 exists. Modelled as the master half of F26.',
   },
   {
@@ -273,7 +286,7 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
     ...EXPRESS, code: 'F31', level: 'master', phase: 'pre-arrival', placi: false,
     title: 'Express: master air waybill, pre-arrival',
     requiredGroups: [...FILER, ...VOYAGE, 'masterTransportDocument', ...HOUSE_LIST],
-    conditionalGroups: [], partners: ['F33'], masterDocumentTypes: ['N741'], houseDocumentTypes: ['N703'],
+    conditionalGroups: [], partners: ['F33'], awaits: GOODS, masterDocumentTypes: ['N741'], houseDocumentTypes: ['N703'],
     verified: false, note: '[U] meaning: an IE3A31 exists. Modelled on F21.',
   },
   {
@@ -312,7 +325,8 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
     ...POST, code: 'F41', level: 'master', phase: 'pre-arrival', placi: false,
     title: 'Postal: master air waybill, pre-arrival',
     requiredGroups: [...FILER, ...VOYAGE, 'masterTransportDocument', ...HOUSE_LIST],
-    conditionalGroups: [], partners: ['F42'], masterDocumentTypes: ['N741'], houseDocumentTypes: ['N750'],
+    conditionalGroups: [], partners: ['F42'], awaits: [...GOODS, 'postalCharges'],
+    masterDocumentTypes: ['N741'], houseDocumentTypes: ['N750'],
     verified: false, note: '[U] meaning: modelled as the carrier half of F42.',
   },
   {
@@ -332,11 +346,12 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
     ...POST, code: 'F44', level: 'master', phase: 'pre-loading', placi: true,
     title: 'Postal: PLACI minimum dataset, master level',
     requiredGroups: [...FILER, 'carrier', 'masterTransportDocument', ...HOUSE_LIST],
-    conditionalGroups: [], partners: ['F43'], masterDocumentTypes: ['N741'], houseDocumentTypes: ['N750'],
+    conditionalGroups: [], partners: ['F43'], awaits: [...PLACI_HOUSE, 'postalCharges'],
+    masterDocumentTypes: ['N741'], houseDocumentTypes: ['N750'],
     verified: false, note: 'PLACI is [V]; master level [U], by analogy with F23: lists the items whose 7+1 come in F43.',
   },
   {
-    family: 'postal', mode: 'maritime', modes: ['maritime', 'inland-waterway'], code: 'F45',
+    family: 'postal', mode: 'maritime', modes: ['maritime', 'inland-waterway'], code: 'F45', awaits: [],
     title: "Postal consignment by sea: carrier's partial dataset",
     level: 'master', phase: 'pre-arrival', placi: false,
     requiredGroups: [...FILER, ...VOYAGE, 'masterTransportDocument'],
@@ -349,7 +364,7 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
 
   // Road and rail (R3), reference 6.3.
   {
-    family: 'road', mode: 'road', modes: ['road'], code: 'F50', level: 'complete', phase: 'pre-arrival', placi: false,
+    family: 'road', mode: 'road', modes: ['road'], code: 'F50', awaits: [], level: 'complete', phase: 'pre-arrival', placi: false,
     title: 'Road: complete dataset',
     requiredGroups: [...FILER, ...VOYAGE, 'masterTransportDocument', ...GOODS, ...PLACES],
     conditionalGroups: ['houseTransportDocument', 'transportEquipment'], partners: [],
@@ -357,7 +372,7 @@ export const FILING_TYPES: readonly FilingTypeRow[] = [
     verified: false, note: 'Road is [V2]; a single complete filing by the carrier is [U].',
   },
   {
-    family: 'rail', mode: 'rail', modes: ['rail'], code: 'F51', level: 'complete', phase: 'pre-arrival', placi: false,
+    family: 'rail', mode: 'rail', modes: ['rail'], code: 'F51', awaits: [], level: 'complete', phase: 'pre-arrival', placi: false,
     title: 'Rail: complete dataset',
     requiredGroups: [...FILER, ...VOYAGE, 'masterTransportDocument', ...GOODS, ...PLACES],
     conditionalGroups: ['houseTransportDocument', 'transportEquipment'], partners: [],
@@ -371,6 +386,25 @@ const BY_CODE: ReadonlyMap<string, FilingTypeRow> = new Map(FILING_TYPES.map((ro
 export const filingType = (code: string): FilingTypeRow | undefined => BY_CODE.get(code);
 
 export const isFilingType = (code: string): code is FilingType => BY_CODE.has(code);
+
+/** What a filing of type `partner` gives a master of type `master` for one house: its required groups the master awaits. */
+export function suppliedGroups(partner: string, master: string): DataGroup[] {
+  const [p, m] = [filingType(partner), filingType(master)];
+  if (!p || !m || !m.partners.includes(p.code)) return [];
+  return m.awaits.filter((group) => p.requiredGroups.includes(group));
+}
+
+/**
+ * Whether two partial filings for the same house give the same data, so the later one duplicates the earlier
+ * (X08): the same type, or a master partnering both awaits a group both give. F16 and F17 complement each other.
+ */
+export function giveSameData(a: string, b: string): boolean {
+  if (a === b) return true;
+  return FILING_TYPES.some((m) => {
+    const fromB = suppliedGroups(b, m.code);
+    return suppliedGroups(a, m.code).some((group) => fromB.includes(group));
+  });
+}
 
 /** Every filing type that may be used for a journey by this mode (maritime rows also serve inland waterways). */
 export const filingTypesForMode = (mode: TransportMode): readonly FilingTypeRow[] =>

@@ -5,8 +5,10 @@ import {
   filingType,
   filingTypesForMode,
   FilingTypeRow,
+  giveSameData,
   isFilingType,
   PLACI_GROUPS,
+  suppliedGroups,
 } from './filing-types.table';
 import { isTransportDocumentType } from './transport-document';
 
@@ -64,9 +66,33 @@ describe('filing types table', () => {
     it('pairs the documented halves', () => {
       expect(filingType('F21')?.partners).toEqual(['F22']);
       expect(filingType('F23')?.partners).toEqual(['F24']);
-      expect(filingType('F12')?.partners).toEqual(['F15', 'F16']);
+      expect(filingType('F12')?.partners).toEqual(['F15', 'F16', 'F17']);
       expect(filingType('F13')?.partners).toEqual(['F17']);
-      expect(filingType('F17')?.partners).toEqual(['F13', 'F14', 'F16']);
+      expect(filingType('F17')?.partners).toEqual(['F12', 'F13', 'F14', 'F16']);
+    });
+
+    it('lets every master with partners await data its house partners can give together', () => {
+      for (const row of FILING_TYPES.filter((r) => r.level === 'master' && r.partners.length > 0)) {
+        const given = row.partners.flatMap((p) => suppliedGroups(p, row.code));
+        expect([row.code, row.awaits.length > 0, row.awaits.filter((g) => !given.includes(g))]).toEqual([row.code, true, []]);
+      }
+    });
+
+    it('lets no other row await anything', () => {
+      for (const row of FILING_TYPES.filter((r) => r.level !== 'master' || r.partners.length === 0)) expect([row.code, row.awaits]).toEqual([row.code, []]);
+    });
+
+    it('completes an F12 house with one F15, or with an F16 (goods) and an F17 (buyer and seller)', () => {
+      const awaited = filingType('F12')?.awaits ?? [];
+      expect(suppliedGroups('F15', 'F12')).toEqual(awaited);
+      expect(suppliedGroups('F16', 'F12')).toEqual(awaited.filter((g) => g !== 'buyerAndSeller'));
+      expect(suppliedGroups('F17', 'F12')).toEqual(['buyerAndSeller']);
+      expect(suppliedGroups('F22', 'F12')).toEqual([]);
+    });
+
+    it('takes two filings for one house as duplicates only when they give the same data', () => {
+      expect([giveSameData('F16', 'F17'), giveSameData('F17', 'F16')]).toEqual([false, false]);
+      expect([giveSameData('F15', 'F17'), giveSameData('F15', 'F16'), giveSameData('F16', 'F16'), giveSameData('F32', 'F32')]).toEqual([true, true, true, true]);
     });
 
     it('links only filings of the same mode', () => {

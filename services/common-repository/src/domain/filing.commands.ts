@@ -25,6 +25,8 @@ export type LinkFiling = Command<
   {
     readonly otherMrn: string;
     readonly otherLevel: FilingLevel;
+    /** The other filing's type: what a house gives its master is read from the filing-types table. */
+    readonly otherFilingType: string;
     readonly houseDocument: string;
     readonly otherParties: FilingParties;
     readonly by: 'linking-key' | 'manual';

@@ -52,8 +52,9 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
       const d = event.data;
       return {
         ...s,
-        linked: [...s.linked, { mrn: d.linkedMrn, level: d.linkedLevel, houseDocument: d.houseDocument, parties: d.linkedParties }],
-        missing: s.missing.filter((m) => m !== d.houseDocument),
+        linked: [...s.linked, { mrn: d.linkedMrn, level: d.linkedLevel, houseDocument: d.houseDocument, parties: d.linkedParties, ...(d.supplies ? { supplies: d.supplies } : {}) }],
+        // A house some of whose data is still awaited (an F16 before its F17) stays missing.
+        missing: d.awaiting?.length ? s.missing : s.missing.filter((m) => m !== d.houseDocument),
       };
     }
     case 'EnsCompletenessPending':

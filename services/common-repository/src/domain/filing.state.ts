@@ -14,6 +14,8 @@ export interface LinkedFilingFacts {
   readonly level: FilingLevel;
   readonly houseDocument: string;
   readonly parties: FilingParties;
+  /** Master side: the data groups this house filing gives; undefined for links that completed the house whole. */
+  readonly supplies?: readonly string[];
 }
 
 export interface FilingFacts {
@@ -31,7 +33,7 @@ export interface FilingFacts {
   readonly involvedMemberStates: readonly string[];
   /** Master: the linked house filings, by house document. House: its master, once linked. */
   readonly linked: readonly LinkedFilingFacts[];
-  /** Master: the house documents it waits for (empty once complete). */
+  /** Master: the house documents it waits for, or still awaits data for (empty once complete). */
   readonly missing: readonly string[];
   readonly pendingNoted: boolean;
   readonly completedPhases: readonly RiskAnalysisPhase[];

@@ -25,7 +25,7 @@ export class LinkFilingsHandler {
     const step = `link-${master.mrn}-${house.mrn}-${houseDocument}`;
     const houseOutcome = await this.commands.run({
       mrn: house.mrn,
-      command: { type: 'LinkFiling', data: { otherMrn: master.mrn, otherLevel: 'master', houseDocument, otherParties: master.parties, by, at: iso } },
+      command: { type: 'LinkFiling', data: { otherMrn: master.mrn, otherLevel: 'master', otherFilingType: master.filing_type, houseDocument, otherParties: master.parties, by, at: iso } },
       commandId: `${step}-house`,
       actor,
       at,
@@ -33,7 +33,7 @@ export class LinkFilingsHandler {
     if (houseOutcome.kind === 'refused') return { master: houseOutcome, house: houseOutcome, completed: false };
     const masterOutcome = await this.commands.run({
       mrn: master.mrn,
-      command: { type: 'LinkFiling', data: { otherMrn: house.mrn, otherLevel: 'house', houseDocument, otherParties: house.parties, by, at: iso } },
+      command: { type: 'LinkFiling', data: { otherMrn: house.mrn, otherLevel: 'house', otherFilingType: house.filing_type, houseDocument, otherParties: house.parties, by, at: iso } },
       commandId: `${step}-master`,
       actor,
       at,

@@ -13,6 +13,7 @@ import { LinkingTimerProcessor } from './linking-timer.processor';
 
 const CARRIER = 'LU987654321';
 const FORWARDER = 'FR555555555';
+const BUYER = 'DE444444444';
 type Reply = commonRepositoryV1.RegisterFilingReply;
 
 describe('link-filings', () => {
@@ -37,8 +38,8 @@ describe('link-filings', () => {
   const types = async (mrn: string) => (await store.readStream(ensStream(mrn))).map((e) => e.type);
   const dataOf = async (mrn: string, type: string) => (await store.readStream(ensStream(mrn))).filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
   const master = (type: string, lrn: string, doc: string, houses: string[]) => minimalFiling({ type, lrn, declarant: CARRIER, carrier: CARRIER, masterDocument: doc, houses });
-  const house = (type: string, lrn: string, doc: string, houseDoc: string, grossMass = 12.5) =>
-    minimalFiling({ type, lrn, declarant: FORWARDER, carrier: CARRIER, masterDocument: doc, houses: [houseDoc], grossMass });
+  const house = (type: string, lrn: string, doc: string, houseDoc: string, grossMass = 12.5, declarant = FORWARDER) =>
+    minimalFiling({ type, lrn, declarant, carrier: CARRIER, masterDocument: doc, houses: [houseDoc], grossMass });
 
   it('links PLACI houses to their master, then the pre-arrival filings, and finds them consistent', async () => {
     const mawb = '176-10000011';
@@ -61,6 +62,36 @@ describe('link-filings', () => {
     expect(await dataOf(pm, 'EnsFilingCompleted')).toEqual([expect.objectContaining({ phase: 'pre-arrival', members: [pm, p1, p2] })]);
     const [consistency] = await dataOf(pm, 'EnsConsistencyChecked');
     expect(consistency).toMatchObject({ outcome: 'flagged', differences: [{ element: 'grossMass', houseDocument: 'HA-2', values: [{ mrn: h2, value: 12.5 }, { mrn: p2, value: 14 }] }] });
+  }, 30_000);
+
+  it('completes a maritime master B/L (F12) once its house B/L has both parts: F16 (goods), F17 (buyer and seller)', async () => {
+    const mbl = 'MBL-0000000012';
+    const m = await register(master('F12', 'SEA-M', mbl, ['HBL-1']), CARRIER);
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    const goods = await register(house('F16', 'SEA-H16', mbl, 'HBL-1'), FORWARDER);
+    await eventually(async () => expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: goods, awaiting: ['buyerAndSeller'] })]));
+    expect(await types(m)).not.toContain('EnsFilingCompleted');
+    // The same linking key as the F16's, but other data: not a duplicate.
+    const parties = await register(house('F17', 'SEA-H17', mbl, 'HBL-1', 12.5, BUYER), BUYER);
+    await eventually(async () => expect(await types(m)).toContain('EnsConsistencyChecked'));
+    expect(await types(parties)).not.toContain('EnsFilingRejected');
+    expect(await dataOf(m, 'EnsFilingCompleted')).toEqual([expect.objectContaining({ phase: 'pre-arrival', members: [m, goods, parties] })]);
+    for (const member of [goods, parties]) await eventually(async () => expect(await types(member)).toContain('EnsFilingCompleted'));
+    // A second F16 for the house B/L gives the same data again: X08.
+    const again = await register(house('F16', 'SEA-H16B', mbl, 'HBL-1'), FORWARDER);
+    await eventually(async () => expect(await types(again)).toContain('EnsFilingRejected'));
+  }, 30_000);
+
+  it('completes a straight B/L without buyer and seller (F13) with the F17 of the next filing party', async () => {
+    const sbl = 'SBL-0000000013';
+    const m = await register(master('F13', 'SEA-S', sbl, []), CARRIER);
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    const f17 = house('F17', 'SEA-S17', sbl, 'unused', 12.5, BUYER);
+    // A straight B/L has no house document: the F17 names the master B/L and the carrier only.
+    const straight: EnsFiling = { ...f17, consignmentHouseLevel: f17.consignmentHouseLevel!.map(({ transportDocumentHouseLevel: _, ...rest }) => rest) };
+    const parties = await register(straight, BUYER);
+    await eventually(async () => expect(await dataOf(m, 'EnsFilingCompleted')).toEqual([expect.objectContaining({ members: [m, parties] })]));
+    expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: parties, houseDocument: '', supplies: ['buyerAndSeller'], awaiting: [] })]);
   }, 30_000);
 
   it('rejects a second open house filing with the same linking key (IE3N01, X08)', async () => {

@@ -5,7 +5,7 @@
  * streams, so it sees them in log order. Invalidated and rejected filings free their key.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { systemActor } from '@ics2/domain';
+import { giveSameData, systemActor } from '@ics2/domain';
 import type { EnsEvent, EnsFilingRegistered } from '@ics2/contracts';
 import type { RecordedEvent } from '@ics2/event-store';
 import { CLOCK, Subscriptions, type Clock, type ReadModelTransaction } from '@ics2/platform';
@@ -75,9 +75,13 @@ export class LinkFilingsProcessor implements OnApplicationBootstrap {
     await this.commands.run({ mrn: me.mrn, command: { type: 'NoteCompleteness', data: { at: now.toISOString() } }, commandId: `pending-${me.mrn}`, actor, at: now });
   }
 
-  /** The earlier open filing holding the same key at the same level: a master key, or one of a house's documents. */
+  /**
+   * The earlier open filing holding the same key at the same level: a master key, or one of a house's documents
+   * given by a filing with the same data (filing-types table: an F17 completes an F16 of the same house B/L).
+   */
   private duplicateOf(me: LinkingKeyRow, same: readonly LinkingKeyRow[]): { mrn: string; pointer: string } | null {
     for (const other of same.filter((r) => r.level === me.level && (r.registered_at < me.registered_at || (+r.registered_at === +me.registered_at && r.mrn < me.mrn)))) {
+      if (me.level === 'house' && !giveSameData(me.filing_type, other.filing_type)) continue;
       if (me.level === 'master') return { mrn: other.mrn, pointer: '/consignmentMasterLevel/transportDocumentMasterLevel/documentNumber' };
       const index = me.house_documents.findIndex((d) => other.house_documents.includes(d));
       if (index >= 0) return { mrn: other.mrn, pointer: `/consignmentHouseLevel/${index}/transportDocumentHouseLevel/documentNumber` };

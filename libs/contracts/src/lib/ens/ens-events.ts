@@ -67,6 +67,13 @@ export type EnsFilingLinked = Event<
     /** The other filing's parties: a master learns who filed each house, a house who filed its master. */
     readonly linkedParties: FilingParties;
     readonly linkedAt: string;
+    /**
+     * Master side: the data groups (filing-types table) the house filing gives for `houseDocument`, and those the
+     * master still awaits for it after this link (F12 + F16 awaits F17's buyer and seller). Absent in events
+     * recorded before a house could take several filings: the link completed that house.
+     */
+    readonly supplies?: readonly string[];
+    readonly awaiting?: readonly string[];
   }
 >;
 

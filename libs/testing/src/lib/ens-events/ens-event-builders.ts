@@ -117,7 +117,17 @@ export const responsibilityAssigned = (o: { mrn?: string; rms?: string; ims?: st
   data: { mrn: o.mrn ?? DEFAULTS.mrn, responsibleMemberState: o.rms ?? 'DE', involvedMemberStates: o.ims ?? [], rule: 'rms=office-of-first-entry; ims=eu-routing+unloading+delivery+addressed' },
 });
 
-export const linked = (o: { mrn?: string; linkedMrn: string; linkedLevel: FilingLevel; houseDocument: string; parties?: FilingParties; by?: 'linking-key' | 'manual'; at?: string }): EnsFilingLinked => ({
+export const linked = (o: {
+  mrn?: string;
+  linkedMrn: string;
+  linkedLevel: FilingLevel;
+  houseDocument: string;
+  parties?: FilingParties;
+  by?: 'linking-key' | 'manual';
+  at?: string;
+  supplies?: readonly string[];
+  awaiting?: readonly string[];
+}): EnsFilingLinked => ({
   type: 'EnsFilingLinked',
   data: {
     mrn: o.mrn ?? DEFAULTS.mrn,
@@ -127,6 +137,8 @@ export const linked = (o: { mrn?: string; linkedMrn: string; linkedLevel: Filing
     by: o.by ?? 'linking-key',
     linkedParties: o.parties ?? { filedBy: 'FR555', declarant: 'FR555' },
     linkedAt: o.at ?? DEFAULTS.at,
+    ...(o.supplies ? { supplies: o.supplies } : {}),
+    ...(o.awaiting ? { awaiting: o.awaiting } : {}),
   },
 });
 

@@ -7,22 +7,23 @@ const master = registered({ filing: minimalFiling({ type: 'F21', houses: ['H-1',
 const house1 = mrnOf(2);
 const house2 = mrnOf(3);
 const houseParties: FilingParties = { filedBy: 'FR555', declarant: 'FR555' };
-const link = (otherMrn: string, houseDocument: string, otherLevel: 'master' | 'house' = 'house') => ({
+const link = (otherMrn: string, houseDocument: string, otherLevel: 'master' | 'house' = 'house', otherFilingType = otherLevel === 'house' ? 'F22' : 'F21') => ({
   type: 'LinkFiling' as const,
-  data: { otherMrn, otherLevel, houseDocument, otherParties: houseParties, by: 'linking-key' as const, at: DEFAULTS.at },
+  data: { otherMrn, otherLevel, otherFilingType, houseDocument, otherParties: houseParties, by: 'linking-key' as const, at: DEFAULTS.at },
 });
+const F22_GIVES = ['houseConsignments', 'consignor', 'consignee', 'goodsItems', 'goodsDescription', 'hsCode', 'packages', 'grossMass', 'routingOfConsignment'];
 
 describe('link-filing', () => {
   describe('a master waiting for two houses', () => {
     it('links the first house and keeps waiting', () => {
-      given([master]).when(link(house1, 'H-1')).then([linked({ linkedMrn: house1, linkedLevel: 'house', houseDocument: 'H-1', parties: houseParties })]);
+      given([master]).when(link(house1, 'H-1')).then([linked({ linkedMrn: house1, linkedLevel: 'house', houseDocument: 'H-1', parties: houseParties, supplies: F22_GIVES, awaiting: [] })]);
     });
 
     it('is complete when the last house is linked, naming every member filing', () => {
       given([master, linked({ linkedMrn: house1, linkedLevel: 'house', houseDocument: 'H-1' })])
         .when(link(house2, 'H-2'))
         .then([
-          linked({ linkedMrn: house2, linkedLevel: 'house', houseDocument: 'H-2', parties: houseParties }),
+          linked({ linkedMrn: house2, linkedLevel: 'house', houseDocument: 'H-2', parties: houseParties, supplies: F22_GIVES, awaiting: [] }),
           completed({ phase: 'pre-arrival', members: [DEFAULTS.mrn, house1, house2] }),
         ]);
     });
@@ -46,9 +47,9 @@ describe('link-filing', () => {
     it('is complete for pre-loading analysis', () => {
       const placi = registered({ filing: minimalFiling({ type: 'F23', houses: ['H-1'] }) });
       given([placi])
-        .when(link(house1, 'H-1'))
+        .when(link(house1, 'H-1', 'house', 'F24'))
         .then([
-          linked({ linkedMrn: house1, linkedLevel: 'house', houseDocument: 'H-1', parties: houseParties }),
+          linked({ linkedMrn: house1, linkedLevel: 'house', houseDocument: 'H-1', parties: houseParties, supplies: ['consignor', 'consignee', 'packages', 'grossMass', 'goodsDescription'], awaiting: [] }),
           completed({ phase: 'pre-loading', members: [DEFAULTS.mrn, house1] }),
         ]);
     });
@@ -57,8 +58,50 @@ describe('link-filing', () => {
   describe('a master listing no houses (F13, completed by F17)', () => {
     it('is complete with its one partner filing', () => {
       const straight = registered({ filing: minimalFiling({ type: 'F13', houses: [] }) });
-      const [, done] = given([straight]).when(link(house1, '')).decision() as unknown as { type: string }[];
-      expect(done.type).toBe('EnsFilingCompleted');
+      given([straight])
+        .when(link(house1, '', 'house', 'F17'))
+        .then([
+          linked({ linkedMrn: house1, linkedLevel: 'house', houseDocument: '', parties: houseParties, supplies: ['buyerAndSeller'], awaiting: [] }),
+          completed({ phase: 'pre-arrival', members: [DEFAULTS.mrn, house1] }),
+        ]);
+    });
+  });
+
+  describe('a maritime master B/L (F12) whose house B/L is filed in two parts, F16 and F17', () => {
+    const f12 = registered({ filing: minimalFiling({ type: 'F12', houses: ['HB-1'] }) });
+    const goods = [...F22_GIVES, 'placeOfAcceptance', 'placeOfDelivery'];
+    const f16Linked = linked({ linkedMrn: house1, linkedLevel: 'house', houseDocument: 'HB-1', parties: houseParties, supplies: goods, awaiting: ['buyerAndSeller'] });
+
+    it('links the F16 and still awaits the buyer and seller', () => {
+      given([f12]).when(link(house1, 'HB-1', 'house', 'F16')).then([f16Linked]);
+    });
+
+    it('is complete once the F17 gives the buyer and seller, naming both house filings', () => {
+      given([f12, f16Linked])
+        .when(link(house2, 'HB-1', 'house', 'F17'))
+        .then([
+          linked({ linkedMrn: house2, linkedLevel: 'house', houseDocument: 'HB-1', parties: houseParties, supplies: ['buyerAndSeller'], awaiting: [] }),
+          completed({ phase: 'pre-arrival', members: [DEFAULTS.mrn, house1, house2] }),
+        ]);
+    });
+
+    it('takes the F17 first just as well', () => {
+      const f17Linked = linked({ linkedMrn: house2, linkedLevel: 'house', houseDocument: 'HB-1', parties: houseParties, supplies: ['buyerAndSeller'], awaiting: goods });
+      given([f12]).when(link(house2, 'HB-1', 'house', 'F17')).then([f17Linked]);
+      given([f12, f17Linked])
+        .when(link(house1, 'HB-1', 'house', 'F16'))
+        .then([
+          linked({ linkedMrn: house1, linkedLevel: 'house', houseDocument: 'HB-1', parties: houseParties, supplies: goods, awaiting: [] }),
+          completed({ phase: 'pre-arrival', members: [DEFAULTS.mrn, house2, house1] }),
+        ]);
+    });
+
+    it('refuses a second F16 for the same house B/L', () => {
+      given([f12, f16Linked]).when(link(house2, 'HB-1', 'house', 'F16')).then(refused({ kind: 'not-applicable', reason: `house document HB-1 is linked to ${house1}` }));
+    });
+
+    it('refuses a filing type that gives it nothing it awaits', () => {
+      given([f12]).when(link(house1, 'HB-1', 'house', 'F22')).then(refused({ kind: 'not-applicable', reason: 'a F22 filing gives a F12 none of the data it awaits' }));
     });
   });
 

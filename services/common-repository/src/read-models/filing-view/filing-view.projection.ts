@@ -29,7 +29,8 @@ function updateFor(event: EnsEvent): Update {
         const linked: LinkedRef[] = [...row.linked, { mrn: d.linkedMrn, level: d.linkedLevel, houseDocument: d.houseDocument }];
         // A house is seen by the master's carrier too: the carrier's filings "name it" through the master.
         const parties = d.linkedLevel === 'master' && d.linkedParties.carrier && !row.parties.includes(d.linkedParties.carrier) ? [...row.parties, d.linkedParties.carrier] : row.parties;
-        return { linked, parties, missing: row.missing.filter((m) => m !== d.houseDocument) };
+        // A house whose data the master still awaits in part (an F16 before its F17) stays missing.
+        return { linked, parties, missing: d.awaiting?.length ? row.missing : row.missing.filter((m) => m !== d.houseDocument) };
       };
     }
     case 'EnsCompletenessPending':
