@@ -34,6 +34,9 @@ export type LinkFiling = Command<
   }
 >;
 
+/** Release the link with another filing: it was invalidated, or refused its half of the link. */
+export type UnlinkFiling = Command<'UnlinkFiling', { readonly otherMrn: string; readonly reason: 'partner-invalidated' | 'partner-refused'; readonly at: string }>;
+
 /** The master this house belongs to is complete: the house records the ENS it is a member of. */
 export type JoinCompletedEns = Command<
   'JoinCompletedEns',
@@ -78,6 +81,7 @@ export type FilingCommand =
   | RegisterFiling
   | RejectFiling
   | LinkFiling
+  | UnlinkFiling
   | JoinCompletedEns
   | NoteCompleteness
   | CheckConsistency

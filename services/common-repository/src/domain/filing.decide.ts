@@ -9,6 +9,7 @@ import { expireFiling } from './decide/expire-filing';
 import { invalidateFiling } from './decide/invalidate-filing';
 import { joinCompletedEns } from './decide/join-completed-ens';
 import { linkFiling } from './decide/link-filing';
+import { unlinkFiling } from './decide/unlink-filing';
 import { noteCompleteness } from './decide/note-completeness';
 import { noteControl } from './decide/note-control';
 import { proposeLink } from './decide/propose-link';
@@ -25,6 +26,8 @@ export function decide(command: FilingCommand, state: FilingState): readonly Ens
       return rejectFiling(command.data, state);
     case 'LinkFiling':
       return linkFiling(command.data, state);
+    case 'UnlinkFiling':
+      return unlinkFiling(command.data, state);
     case 'JoinCompletedEns':
       return joinCompletedEns(command.data, state);
     case 'NoteCompleteness':

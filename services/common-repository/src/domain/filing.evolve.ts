@@ -57,6 +57,13 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
         missing: d.awaiting?.length ? s.missing : s.missing.filter((m) => m !== d.houseDocument),
       };
     }
+    case 'EnsFilingUnlinked': {
+      const d = event.data;
+      const missing = s.level === 'master' ? [...s.missing, ...d.houseDocuments.filter((m) => !s.missing.includes(m))] : s.missing;
+      // A complete ENS that lost a member is not complete any more; once arrived, what was analysed stands.
+      const reopened = s.status === 'complete' ? { status: s.level === 'master' ? ('pending-completeness' as const) : ('registered' as const), completedPhases: [], consistency: null } : {};
+      return { ...s, linked: s.linked.filter((l) => l.mrn !== d.unlinkedMrn), missing, ...reopened };
+    }
     case 'EnsCompletenessPending':
       return { ...s, pendingNoted: true, status: s.status === 'registered' ? 'pending-completeness' : s.status };
     case 'EnsFilingCompleted': {

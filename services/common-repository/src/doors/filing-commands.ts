@@ -39,6 +39,17 @@ export class FilingCommands {
     );
   }
 
+  /**
+   * What `run` would decide now, appending nothing: the refusal, or null. Linking checks both filings with it
+   * before writing either half of a link.
+   */
+  async refusalOf(mrn: string, command: FilingCommand): Promise<Extract<FilingOutcome, { kind: 'refused' }> | null> {
+    const history = await this.history(mrn);
+    const state = history.reduce(filingDecider.evolve, filingDecider.initialState());
+    const decision = filingDecider.decide(command, state);
+    return Array.isArray(decision) ? null : { kind: 'refused', refusal: decision as FilingRefusal, state, lastRevision: history.length - 1 };
+  }
+
   /** The stream's events as the decider reads them (replies to a replayed command are rebuilt from them). */
   async history(mrn: string): Promise<EnsEvent[]> {
     return (await this.store.readStream(ensStream(mrn))).map((e) => ({ type: e.type, data: e.data }) as EnsEvent);

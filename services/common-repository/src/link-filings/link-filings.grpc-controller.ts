@@ -34,8 +34,7 @@ export class LinkFilingsGrpcController {
         throw invalidMessage([{ code: '12', pointer: '/houseDocument', description: 'the master does not list this house document' }]);
       }
       const result = await this.handler.link(keys, master, house, request.house_document, 'manual', { kind: 'member-state', memberState, userId }, now);
-      if (result.house.kind === 'refused') throw refusalError(result.house.refusal, request.house_mrn);
-      if (result.master.kind === 'refused') throw refusalError(result.master.refusal, request.master_mrn);
+      if (result.kind === 'refused') throw refusalError(result.refusal, result.by === 'master' ? request.master_mrn : request.house_mrn);
       return { master_mrn: master.mrn, house_mrn: house.mrn, master_state: result.master.state.status, errors: [] };
     });
   }

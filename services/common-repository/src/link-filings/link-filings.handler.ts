@@ -1,20 +1,24 @@
 /**
  * Links a house filing to its master on both streams (by linking key, or by a Member State's hand), and when that
  * completes the master's ENS: every member house records the complete ENS, and the consistency check runs over
- * the houses (their own figures, and PLACI against pre-arrival). Command ids come from the MRNs, so a redelivered
- * registration or a retried request does each step once.
+ * the houses (their own figures, and PLACI against pre-arrival). A link is two-sided: both filings are asked first
+ * and neither half is written unless both accept; should the house refuse after the master recorded its half (a
+ * race with an invalidation), the master's half is released by an event. Command ids come from the MRNs, so a
+ * redelivered registration or a retried request does each step once. Also releases the links of an invalidated
+ * filing, on each partner's stream.
  */
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@ics2/domain';
 import type { EnsFilingCompleted } from '@ics2/contracts';
+import type { FilingCommand } from '../domain/filing.commands';
+import type { FilingRefusal } from '../domain/filing.refusals';
 import { FilingCommands, type FilingOutcome } from '../doors/filing-commands';
 import type { LinkingKeyRow, LinkingKeys } from './linking-keys';
 
-export interface LinkResult {
-  readonly master: FilingOutcome;
-  readonly house: FilingOutcome;
-  readonly completed: boolean;
-}
+export type LinkResult =
+  | { readonly kind: 'refused'; readonly by: 'master' | 'house'; readonly refusal: FilingRefusal }
+  | { readonly kind: 'linked'; readonly master: FilingOutcome; readonly completed: boolean };
 
 @Injectable()
 export class LinkFilingsHandler {
@@ -23,26 +27,37 @@ export class LinkFilingsHandler {
   async link(keys: LinkingKeys, master: LinkingKeyRow, house: LinkingKeyRow, houseDocument: string, by: 'linking-key' | 'manual', actor: Actor, at: Date): Promise<LinkResult> {
     const iso = at.toISOString();
     const step = `link-${master.mrn}-${house.mrn}-${houseDocument}`;
-    const houseOutcome = await this.commands.run({
-      mrn: house.mrn,
-      command: { type: 'LinkFiling', data: { otherMrn: master.mrn, otherLevel: 'master', otherFilingType: master.filing_type, houseDocument, otherParties: master.parties, by, at: iso } },
-      commandId: `${step}-house`,
-      actor,
-      at,
-    });
-    if (houseOutcome.kind === 'refused') return { master: houseOutcome, house: houseOutcome, completed: false };
-    const masterOutcome = await this.commands.run({
-      mrn: master.mrn,
-      command: { type: 'LinkFiling', data: { otherMrn: house.mrn, otherLevel: 'house', otherFilingType: house.filing_type, houseDocument, otherParties: house.parties, by, at: iso } },
-      commandId: `${step}-master`,
-      actor,
-      at,
-    });
-    if (masterOutcome.kind === 'refused') return { master: masterOutcome, house: houseOutcome, completed: false };
+    const toHouse: FilingCommand = { type: 'LinkFiling', data: { otherMrn: master.mrn, otherLevel: 'master', otherFilingType: master.filing_type, houseDocument, otherParties: master.parties, by, at: iso } };
+    const toMaster: FilingCommand = { type: 'LinkFiling', data: { otherMrn: house.mrn, otherLevel: 'house', otherFilingType: house.filing_type, houseDocument, otherParties: house.parties, by, at: iso } };
+    const masterRefusal = await this.commands.refusalOf(master.mrn, toMaster);
+    if (masterRefusal) return { kind: 'refused', by: 'master', refusal: masterRefusal.refusal };
+    const houseRefusal = await this.commands.refusalOf(house.mrn, toHouse);
+    if (houseRefusal) return { kind: 'refused', by: 'house', refusal: houseRefusal.refusal };
+    const masterOutcome = await this.commands.run({ mrn: master.mrn, command: toMaster, commandId: `${step}-master`, actor, at });
+    if (masterOutcome.kind === 'refused') return { kind: 'refused', by: 'master', refusal: masterOutcome.refusal };
+    const houseOutcome = await this.commands.run({ mrn: house.mrn, command: toHouse, commandId: `${step}-house`, actor, at });
+    if (houseOutcome.kind === 'refused') {
+      await this.release(master.mrn, house.mrn, 'partner-refused', actor, at);
+      return { kind: 'refused', by: 'house', refusal: houseOutcome.refusal };
+    }
     await keys.linkHouse(house.mrn, master.mrn);
     const completions = masterOutcome.kind === 'appended' || masterOutcome.kind === 'replayed' ? masterOutcome.events.filter((e): e is EnsFilingCompleted => e.type === 'EnsFilingCompleted') : [];
     if (completions.length > 0) await this.completed(keys, master, completions, actor, at);
-    return { master: masterOutcome, house: houseOutcome, completed: completions.length > 0 };
+    return { kind: 'linked', master: masterOutcome, completed: completions.length > 0 };
+  }
+
+  /** An invalidated (or expired) filing's links are released on each partner's stream, so each can link anew. */
+  async invalidated(keys: LinkingKeys, row: LinkingKeyRow, actor: Actor, at: Date): Promise<void> {
+    const partners = row.level === 'master' ? (await keys.housesOf(row.mrn)).map((h) => h.mrn) : row.linked_to ? [row.linked_to] : [];
+    for (const partner of partners) {
+      await this.release(partner, row.mrn, 'partner-invalidated', actor, at);
+      if (row.level === 'master') await keys.unlinkHouse(partner);
+      else await keys.reopenMaster(partner);
+    }
+  }
+
+  private release(mrn: string, otherMrn: string, reason: 'partner-invalidated' | 'partner-refused', actor: Actor, at: Date): Promise<FilingOutcome> {
+    return this.commands.run({ mrn, command: { type: 'UnlinkFiling', data: { otherMrn, reason, at: at.toISOString() } }, commandId: `unlink-${mrn}-${otherMrn}-${reason}`, actor, at });
   }
 
   private async completed(keys: LinkingKeys, master: LinkingKeyRow, completions: readonly EnsFilingCompleted[], actor: Actor, at: Date): Promise<void> {
@@ -67,6 +82,8 @@ export class LinkFilingsHandler {
         houses.push({ mrn: row.mrn, summary: facts.summary, ...(placi && placiFacts ? { placi: { mrn: placi.mrn, summary: placiFacts.summary } } : {}) });
       }
     }
-    await this.commands.run({ mrn: master.mrn, command: { type: 'CheckConsistency', data: { houses, at: iso } }, commandId: `consistency-${master.mrn}`, actor, at });
+    // Per set of members: an ENS completed again after a member was invalidated and refiled is checked again.
+    const members = createHash('sha1').update(completions[0].data.members.join()).digest('hex').slice(0, 16);
+    await this.commands.run({ mrn: master.mrn, command: { type: 'CheckConsistency', data: { houses, at: iso } }, commandId: `consistency-${master.mrn}-${members}`, actor, at });
   }
 }

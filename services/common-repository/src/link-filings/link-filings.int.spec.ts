@@ -94,6 +94,56 @@ describe('link-filings', () => {
     expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: parties, houseDocument: '', supplies: ['buyerAndSeller'], awaiting: [] })]);
   }, 30_000);
 
+  const invalidate = async (mrn: string, eori: string) => {
+    const r = await h.asTrader(eori, 'InvalidateFiling', { mrn, message_id: `inv-${mrn}`, reason: 'refiled' });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+  };
+  const consulted = async (mrn: string, eori: string) => {
+    const r = await h.asTrader<commonRepositoryV1.ConsultFilingReply>(eori, 'ConsultFiling', { mrn });
+    return r.ok ? r.reply : r;
+  };
+
+  it("releases an invalidated house's link on its master (EnsFilingUnlinked), and the refiled house completes the ENS again", async () => {
+    const mawb = '176-10000044';
+    const m = await register(master('F21', 'RF-M', mawb, ['HR-1', 'HR-2']), CARRIER);
+    const h1 = await register(house('F22', 'RF-H1', mawb, 'HR-1'), FORWARDER);
+    const h2 = await register(house('F22', 'RF-H2', mawb, 'HR-2'), FORWARDER);
+    await eventually(async () => expect(await types(m)).toContain('EnsConsistencyChecked'));
+    await invalidate(h1, FORWARDER);
+    await eventually(async () => expect(await dataOf(m, 'EnsFilingUnlinked')).toEqual([expect.objectContaining({ unlinkedMrn: h1, houseDocuments: ['HR-1'], reason: 'partner-invalidated' })]));
+    await eventually(async () => expect(await consulted(m, CARRIER)).toMatchObject({ state: 'pending-completeness' }));
+    const refiled = await register(house('F22', 'RF-H1B', mawb, 'HR-1'), FORWARDER);
+    await eventually(async () => expect(await dataOf(m, 'EnsConsistencyChecked')).toHaveLength(2));
+    expect((await dataOf(m, 'EnsFilingCompleted')).map((d) => d.members)).toEqual([[m, h1, h2], [m, h2, refiled]]);
+    expect(await types(refiled)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned', 'EnsFilingLinked', 'EnsFilingCompleted']);
+    // The invalidated house's own history is left as it was.
+    expect(await types(h1)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned', 'EnsFilingLinked', 'EnsFilingCompleted', 'EnsFilingInvalidated']);
+  }, 30_000);
+
+  it("releases an invalidated master's links on its houses, and the refiled master links them", async () => {
+    const mawb = '176-10000055';
+    const m = await register(master('F21', 'RM-M', mawb, ['HM-1']), CARRIER);
+    const h1 = await register(house('F22', 'RM-H1', mawb, 'HM-1'), FORWARDER);
+    await eventually(async () => expect(await types(h1)).toContain('EnsFilingCompleted'));
+    await invalidate(m, CARRIER);
+    await eventually(async () => expect(await dataOf(h1, 'EnsFilingUnlinked')).toEqual([expect.objectContaining({ unlinkedMrn: m, houseDocuments: ['HM-1'] })]));
+    const refiled = await register(master('F21', 'RM-M2', mawb, ['HM-1']), CARRIER);
+    await eventually(async () => expect(await dataOf(refiled, 'EnsFilingCompleted')).toEqual([expect.objectContaining({ members: [refiled, h1] })]));
+    expect((await dataOf(h1, 'EnsFilingLinked')).map((d) => d.linkedMrn)).toEqual([m, refiled]);
+  }, 30_000);
+
+  it('writes neither half of a link the master refuses: a house document already linked to another house', async () => {
+    const m = await register(master('F21', 'OS-M', '176-10000066', ['HO-1']), CARRIER);
+    const first = await register(house('F22', 'OS-H1', '176-10000066', 'HO-1'), FORWARDER);
+    await eventually(async () => expect(await types(first)).toContain('EnsFilingCompleted'));
+    // A house filing naming another master document, linked by hand to the document the first house holds.
+    const stray = await register(house('F22', 'OS-H2', '176-99999966', 'HO-1'), FORWARDER);
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    await eventually(async () => expect(await h.asMemberState('DE', 'LinkFilings', { master_mrn: m, house_mrn: stray, house_document: 'HO-1' })).toMatchObject({ ok: false }));
+    expect(await types(stray)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned']);
+    expect(await dataOf(m, 'EnsFilingLinked')).toHaveLength(1);
+  }, 30_000);
+
   it('rejects a second open house filing with the same linking key (IE3N01, X08)', async () => {
     const mawb = '176-10000022';
     await register(house('F22', 'DUP-1', mawb, 'HD-1'), FORWARDER);

@@ -2,7 +2,8 @@
  * `common-repository.linking`: on each registration, record the filing's linking key and link it with the filings
  * of its ENS already known; refuse (IE3N01, X08) a filing whose key another open filing of its family holds; and
  * leave a master still missing houses `pending completeness`. One partition: linking compares filings across
- * streams, so it sees them in log order. Invalidated and rejected filings free their key.
+ * streams, so it sees them in log order. Invalidated and rejected filings free their key; an invalidated filing's
+ * links are released on its partners' streams (EnsFilingUnlinked), so a refiled filing links in its place.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { giveSameData, systemActor } from '@ics2/domain';
@@ -37,6 +38,10 @@ export class LinkFilingsProcessor implements OnApplicationBootstrap {
   async handle(recorded: RecordedEvent, tx: ReadModelTransaction): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as EnsEvent;
     const keys = new LinkingKeys(tx);
+    if (event.type === 'EnsFilingInvalidated') {
+      const row = await keys.get(event.data.mrn);
+      if (row) await this.links.invalidated(keys, row, actor, new Date(recorded.recordedAt));
+    }
     if (event.type === 'EnsFilingInvalidated' || event.type === 'EnsFilingRejected') return keys.close(event.data.mrn);
     if (event.type !== 'EnsFilingRegistered') return;
     await this.registered(event.data, keys, new Date(recorded.recordedAt));

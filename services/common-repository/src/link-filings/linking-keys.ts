@@ -106,6 +106,16 @@ export class LinkingKeys {
     await this.tx.query('UPDATE common_repository.linking_keys SET linked_to = $2 WHERE mrn = $1', [houseMrn, masterMrn]);
   }
 
+  /** The house's master was invalidated: it waits for a master again. */
+  async unlinkHouse(houseMrn: string): Promise<void> {
+    await this.tx.query('UPDATE common_repository.linking_keys SET linked_to = NULL WHERE mrn = $1', [houseMrn]);
+  }
+
+  /** One of the master's houses was invalidated: its ENS is incomplete again. */
+  async reopenMaster(masterMrn: string): Promise<void> {
+    await this.tx.query('UPDATE common_repository.linking_keys SET complete = false WHERE mrn = $1', [masterMrn]);
+  }
+
   async completeMaster(masterMrn: string): Promise<void> {
     await this.tx.query('UPDATE common_repository.linking_keys SET complete = true WHERE mrn = $1', [masterMrn]);
   }

@@ -126,6 +126,7 @@ export const NOTIFICATION_RULES: NotificationRules = {
   // Facts that notify no trader.
   EnsResponsibilityAssigned: [],
   EnsFilingLinked: [],
+  EnsFilingUnlinked: [], // [U] ICS2 names no message for a link released by an invalidation
   EnsFilingCompleted: [],
   EnsConsistencyChecked: [],
   EnsLinkProposed: [],

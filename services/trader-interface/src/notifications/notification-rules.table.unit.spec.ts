@@ -191,6 +191,7 @@ describe('notification rules', () => {
         'EnsFilingCompleted',
         'EnsFilingInvalidated',
         'EnsFilingLinked',
+        'EnsFilingUnlinked',
         'EnsFilingPresented',
         'EnsFilingRegistered',
         'EnsFilingRejected',

@@ -77,6 +77,22 @@ export type EnsFilingLinked = Event<
   }
 >;
 
+/**
+ * A link released: the other filing was invalidated (or expired), or it refused its half of the link after this
+ * side had recorded it. The link's history stays; this is the correction. A master awaits the house documents again
+ * (and is no longer complete, if it was and the goods have not arrived); a house waits for a master again.
+ */
+export type EnsFilingUnlinked = Event<
+  'EnsFilingUnlinked',
+  {
+    readonly mrn: string;
+    readonly unlinkedMrn: string;
+    readonly houseDocuments: readonly string[];
+    readonly reason: 'partner-invalidated' | 'partner-refused';
+    readonly unlinkedAt: string;
+  }
+>;
+
 /** A master still misses house filings (IE3N02 to the person filing and the carrier, IE3N11 to each expected filer). */
 export type EnsCompletenessPending = Event<
   'EnsCompletenessPending',
@@ -161,6 +177,7 @@ export type EnsEvent =
   | EnsFilingRejected
   | EnsResponsibilityAssigned
   | EnsFilingLinked
+  | EnsFilingUnlinked
   | EnsCompletenessPending
   | EnsFilingCompleted
   | EnsConsistencyChecked
@@ -201,6 +218,7 @@ export const ENS_SCHEMA_VERSIONS: Readonly<Record<EnsEventType | ArrivalEvent['t
   EnsFilingRejected: 1,
   EnsResponsibilityAssigned: 1,
   EnsFilingLinked: 1,
+  EnsFilingUnlinked: 1,
   EnsCompletenessPending: 1,
   EnsFilingCompleted: 1,
   EnsConsistencyChecked: 1,

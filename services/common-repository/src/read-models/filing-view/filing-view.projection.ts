@@ -33,6 +33,15 @@ function updateFor(event: EnsEvent): Update {
         return { linked, parties, missing: d.awaiting?.length ? row.missing : row.missing.filter((m) => m !== d.houseDocument) };
       };
     }
+    case 'EnsFilingUnlinked': {
+      const d = event.data;
+      // As evolve: a master awaits the documents again, and a complete ENS that lost a member is not complete.
+      return (row) => ({
+        linked: row.linked.filter((l) => l.mrn !== d.unlinkedMrn),
+        missing: row.level === 'master' ? [...row.missing, ...d.houseDocuments.filter((m) => !row.missing.includes(m))] : row.missing,
+        ...(row.status === 'complete' ? { status: row.level === 'master' ? 'pending-completeness' : 'registered', consistency: null } : {}),
+      });
+    }
     case 'EnsCompletenessPending':
       return (row) => ({ status: row.status === 'registered' ? 'pending-completeness' : row.status });
     case 'EnsFilingCompleted':
