@@ -51,6 +51,8 @@ export type CheckConsistency = Command<
   'CheckConsistency',
   {
     readonly houses: readonly { readonly mrn: string; readonly summary: HouseSummary; readonly placi?: { readonly mrn: string; readonly summary: HouseSummary } }[];
+    /** An accepted amendment changed what is compared: checked again although checked before. */
+    readonly recheck?: boolean;
     readonly at: string;
   }
 >;

@@ -74,6 +74,16 @@ export class LinkFilingsHandler {
         });
       }
     }
+    // Per set of members: an ENS completed again after a member was invalidated and refiled is checked again.
+    const members = createHash('sha1').update(completions[0].data.members.join()).digest('hex').slice(0, 16);
+    await this.checkConsistency(keys, master, `consistency-${master.mrn}-${members}`, false, actor, at);
+  }
+
+  /**
+   * PET11 over the master's houses as they now stand. `recheck`: after an accepted amendment changed what is
+   * compared, the master records a new check although it was checked before.
+   */
+  async checkConsistency(keys: LinkingKeys, master: LinkingKeyRow, commandId: string, recheck: boolean, actor: Actor, at: Date): Promise<void> {
     const houses = [];
     for (const row of await keys.housesOf(master.mrn)) {
       for (const facts of row.houses) {
@@ -82,8 +92,7 @@ export class LinkFilingsHandler {
         houses.push({ mrn: row.mrn, summary: facts.summary, ...(placi && placiFacts ? { placi: { mrn: placi.mrn, summary: placiFacts.summary } } : {}) });
       }
     }
-    // Per set of members: an ENS completed again after a member was invalidated and refiled is checked again.
-    const members = createHash('sha1').update(completions[0].data.members.join()).digest('hex').slice(0, 16);
-    await this.commands.run({ mrn: master.mrn, command: { type: 'CheckConsistency', data: { houses, at: iso } }, commandId: `consistency-${master.mrn}-${members}`, actor, at });
+    const data = { houses, at: at.toISOString(), ...(recheck ? { recheck } : {}) };
+    await this.commands.run({ mrn: master.mrn, command: { type: 'CheckConsistency', data }, commandId, actor, at });
   }
 }

@@ -144,6 +144,44 @@ describe('link-filings', () => {
     expect(await dataOf(m, 'EnsFilingLinked')).toHaveLength(1);
   }, 30_000);
 
+  const amend = async (mrn: string, eori: string, filing: EnsFiling, messageId: string) => {
+    const r = await h.asTrader<commonRepositoryV1.AmendFilingReply>(eori, 'AmendFiling', { mrn, filing_json: JSON.stringify(filing), message_id: messageId });
+    if (!r.ok || r.reply.message_type !== 'IE3N10') throw new Error(JSON.stringify(r));
+  };
+  const withMass = (f: EnsFiling, grossMass: number): EnsFiling => ({ ...f, consignmentHouseLevel: f.consignmentHouseLevel!.map((x) => ({ ...x, totalGrossMass: grossMass })) });
+
+  it('checks consistency on the amended data: an amendment before completion is what is compared', async () => {
+    const mawb = '176-10000077';
+    await register(master('F23', 'AM-PM', mawb, ['HAM-1']), CARRIER);
+    await register(house('F24', 'AM-P1', mawb, 'HAM-1', 12.5), FORWARDER);
+    // The pre-arrival house first says 14 kg, then is amended to agree with its PLACI data.
+    const pre = house('F22', 'AM-H1', mawb, 'HAM-1', 14);
+    const p1 = await register(pre, FORWARDER);
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [p1])).rowCount).toBe(1));
+    await amend(p1, FORWARDER, withMass(pre, 12.5), 'amd-1');
+    // Linking reads the log in order (one partition): the amendment is seen before the master's registration.
+    const pm = await register(master('F21', 'AM-M', mawb, ['HAM-1']), CARRIER);
+    await eventually(async () => expect(await types(pm)).toContain('EnsConsistencyChecked'));
+    expect(await dataOf(pm, 'EnsConsistencyChecked')).toEqual([expect.objectContaining({ outcome: 'ok', differences: [] })]);
+  }, 30_000);
+
+  it('checks a complete ENS again when an accepted amendment changes the compared figures', async () => {
+    const mawb = '176-10000088';
+    await register(master('F23', 'RC-PM', mawb, ['HRC-1']), CARRIER);
+    const placi = await register(house('F24', 'RC-P1', mawb, 'HRC-1', 12.5), FORWARDER);
+    const pm = await register(master('F21', 'RC-M', mawb, ['HRC-1']), CARRIER);
+    const pre = house('F22', 'RC-H1', mawb, 'HRC-1', 12.5);
+    const p1 = await register(pre, FORWARDER);
+    await eventually(async () => expect(await dataOf(pm, 'EnsConsistencyChecked')).toEqual([expect.objectContaining({ outcome: 'ok' })]));
+    await amend(p1, FORWARDER, withMass(pre, 14), 'amd-2');
+    await eventually(async () => expect(await dataOf(pm, 'EnsConsistencyChecked')).toHaveLength(2));
+    expect((await dataOf(pm, 'EnsConsistencyChecked'))[1]).toMatchObject({
+      outcome: 'flagged',
+      differences: [{ element: 'grossMass', houseDocument: 'HRC-1', values: [{ mrn: placi, value: 12.5 }, { mrn: p1, value: 14 }] }],
+    });
+    await eventually(async () => expect(await consulted(pm, CARRIER)).toMatchObject({ consistency: 'flagged' }));
+  }, 30_000);
+
   it('rejects a second open house filing with the same linking key (IE3N01, X08)', async () => {
     const mawb = '176-10000022';
     await register(house('F22', 'DUP-1', mawb, 'HD-1'), FORWARDER);

@@ -7,12 +7,12 @@
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { giveSameData, systemActor } from '@ics2/domain';
-import type { EnsEvent, EnsFilingRegistered } from '@ics2/contracts';
+import type { EnsEvent, EnsFilingAmended, EnsFilingRegistered } from '@ics2/contracts';
 import type { RecordedEvent } from '@ics2/event-store';
 import { CLOCK, Subscriptions, type Clock, type ReadModelTransaction } from '@ics2/platform';
 import { FilingCommands } from '../doors/filing-commands';
 import { LinkFilingsHandler } from './link-filings.handler';
-import { LinkingKeys, linkingRowOf, type LinkingKeyRow } from './linking-keys';
+import { houseFactsOf, LinkingKeys, linkingRowOf, type LinkingKeyRow } from './linking-keys';
 
 export const LINKING_SUBSCRIPTION = 'common-repository.linking';
 const actor = systemActor('common-repository.linking');
@@ -29,7 +29,7 @@ export class LinkFilingsProcessor implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.subscriptions.start({
       name: LINKING_SUBSCRIPTION,
-      filter: { categories: ['ens'], eventTypes: ['EnsFilingRegistered', 'EnsFilingInvalidated', 'EnsFilingRejected'] },
+      filter: { categories: ['ens'], eventTypes: ['EnsFilingRegistered', 'EnsFilingAmended', 'EnsFilingInvalidated', 'EnsFilingRejected'] },
       batchSize: 100,
       handle: (event, tx) => this.handle(event, tx),
     });
@@ -43,6 +43,7 @@ export class LinkFilingsProcessor implements OnApplicationBootstrap {
       if (row) await this.links.invalidated(keys, row, actor, new Date(recorded.recordedAt));
     }
     if (event.type === 'EnsFilingInvalidated' || event.type === 'EnsFilingRejected') return keys.close(event.data.mrn);
+    if (event.type === 'EnsFilingAmended') return this.amended(event.data, keys, new Date(recorded.recordedAt));
     if (event.type !== 'EnsFilingRegistered') return;
     await this.registered(event.data, keys, new Date(recorded.recordedAt));
   }
@@ -78,6 +79,21 @@ export class LinkFilingsProcessor implements OnApplicationBootstrap {
     }
     const now = this.clock.now();
     await this.commands.run({ mrn: me.mrn, command: { type: 'NoteCompleteness', data: { at: now.toISOString() } }, commandId: `pending-${me.mrn}`, actor, at: now });
+  }
+
+  /**
+   * An accepted amendment: later checks compare the filing as it now stands, and a complete ENS whose compared
+   * figures (mass, packages, consignor, consignee) changed is checked again.
+   */
+  private async amended(data: EnsFilingAmended['data'], keys: LinkingKeys, at: Date): Promise<void> {
+    const row = await keys.get(data.mrn);
+    if (!row) return;
+    const houses = houseFactsOf(data.filing);
+    await keys.amendHouses(data.mrn, houses);
+    if (JSON.stringify(houses.map((h) => h.summary)) === JSON.stringify(row.houses.map((h) => h.summary))) return;
+    for (const master of await keys.completeMastersReading(row)) {
+      await this.links.checkConsistency(keys, master, `consistency-${master.mrn}-amended-${data.mrn}-${data.messageId}`, true, actor, at);
+    }
   }
 
   /**

@@ -1,9 +1,10 @@
 /**
  * The linking processor's table (migration 20261201-0003): every filing's linking key, its parties and what the
- * consistency check needs of its houses. Read and written inside the processor's transaction.
+ * consistency check needs of its houses, as the filing now stands (an accepted amendment replaces `houses`; the
+ * key and parties may not be amended). Read and written inside the processor's transaction.
  */
 import type { SqlTransaction } from '@ics2/event-store';
-import { houseConsignmentsOf, type EnsFilingRegistered, type FilingParties } from '@ics2/contracts';
+import { houseConsignmentsOf, type EnsFiling, type EnsFilingRegistered, type FilingParties } from '@ics2/contracts';
 import { filingType } from '@ics2/domain';
 import type { HouseSummary } from '../domain/filing.commands';
 import { summariseHouse } from '../domain/rules/house-summary';
@@ -35,13 +36,18 @@ export interface LinkingKeyRow {
 
 const COLUMNS = 'mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, open, linked_to, complete, registered_at';
 
-export function linkingRowOf(event: EnsFilingRegistered['data']): Omit<LinkingKeyRow, 'open' | 'linked_to' | 'complete'> {
-  const houses = houseConsignmentsOf(event.filing).map((h) => ({
+/** What linking and the consistency check read of each house consignment of a filing. */
+export function houseFactsOf(filing: EnsFiling): HouseFacts[] {
+  return houseConsignmentsOf(filing).map((h) => ({
     houseDocument: h.transportDocumentHouseLevel?.documentNumber ?? '',
     summary: summariseHouse(h),
     containers: (h.transportEquipment ?? []).map((t) => t.containerIdentificationNumber),
     shippingMarks: (h.goodsItem ?? []).flatMap((g) => (g.packaging ?? []).map((p) => p.shippingMarks).filter((m): m is string => !!m)),
   }));
+}
+
+export function linkingRowOf(event: EnsFilingRegistered['data']): Omit<LinkingKeyRow, 'open' | 'linked_to' | 'complete'> {
+  const houses = houseFactsOf(event.filing);
   return {
     mrn: event.mrn,
     filing_type: event.filingType,
@@ -96,6 +102,26 @@ export class LinkingKeys {
 
   async housesOf(masterMrn: string): Promise<LinkingKeyRow[]> {
     return this.tx.query<LinkingKeyRow>(`SELECT ${COLUMNS} FROM common_repository.linking_keys WHERE linked_to = $1 ORDER BY registered_at, mrn`, [masterMrn]);
+  }
+
+  /** An accepted amendment: the houses as the filing now stands. */
+  async amendHouses(mrn: string, houses: readonly HouseFacts[]): Promise<void> {
+    await this.tx.query('UPDATE common_repository.linking_keys SET houses = $2 WHERE mrn = $1', [mrn, JSON.stringify(houses)]);
+  }
+
+  /**
+   * The complete masters whose consistency check reads this filing's houses: itself (a master), its master (a
+   * house), and for a PLACI house the masters of the pre-arrival houses it is compared with.
+   */
+  completeMastersReading(row: LinkingKeyRow): Promise<LinkingKeyRow[]> {
+    return this.tx.query<LinkingKeyRow>(
+      `SELECT ${COLUMNS} FROM common_repository.linking_keys m
+       WHERE m.level = 'master' AND m.complete AND (m.mrn = $1 OR m.mrn = $2 OR ($3 AND EXISTS (
+         SELECT 1 FROM common_repository.linking_keys h
+         WHERE h.linked_to = m.mrn AND NOT h.placi AND h.master_document IS NOT DISTINCT FROM $4 AND h.carrier IS NOT DISTINCT FROM $5 AND h.house_documents && $6)))
+       ORDER BY m.registered_at, m.mrn`,
+      [row.mrn, row.linked_to, row.placi && row.level !== 'master', row.master_document, row.carrier, row.house_documents],
+    );
   }
 
   async close(mrn: string): Promise<void> {

@@ -8,12 +8,13 @@ import { summariseHouse } from '../rules/house-summary';
 
 /**
  * PET11 once a master is complete: each house filing against the master's own figures for that house, and
- * pre-arrival data against the PLACI data of the same house. `ok` or `flagged` with the differences; checked once.
+ * pre-arrival data against the PLACI data of the same house, as each filing now stands (amended). `ok` or
+ * `flagged` with the differences; checked once per completion, and again when an amendment changed the figures.
  */
 export function checkConsistency(command: CheckConsistency['data'], state: FilingState): readonly EnsEvent[] | FilingRefusal {
   if (state.status === 'none' || state.level !== 'master') return notApplicable('only a master is checked');
   if (state.completedPhases.length === 0) return notApplicable('the ENS is not complete');
-  if (state.consistency !== null) return [];
+  if (state.consistency !== null && !command.recheck) return [];
   const ownEntries = new Map(houseConsignmentsOf(state.filing).map((h) => [h.transportDocumentHouseLevel?.documentNumber ?? '', summariseHouse(h)]));
   const differences: ConsistencyDifference[] = [];
   for (const house of command.houses) {

@@ -69,5 +69,13 @@ describe('check-consistency', () => {
     it('is checked once', () => {
       given([...complete, { type: 'EnsConsistencyChecked', data: { mrn: DEFAULTS.mrn, outcome: 'ok', differences: [], checkedAt: DEFAULTS.at } }]).when(check(10)).thenNothingHappened();
     });
+
+    it('is checked again after an amendment changed the figures, recording the new outcome', () => {
+      const recheck = { ...check(10, 8), data: { ...check(10, 8).data, recheck: true } };
+      const [event] = given([...complete, { type: 'EnsConsistencyChecked', data: { mrn: DEFAULTS.mrn, outcome: 'ok', differences: [], checkedAt: DEFAULTS.at } }])
+        .when(recheck)
+        .decision() as unknown as { type: string; data: { outcome: string } }[];
+      expect([event.type, event.data.outcome]).toEqual(['EnsConsistencyChecked', 'flagged']);
+    });
   });
 });
