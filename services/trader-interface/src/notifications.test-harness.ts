@@ -150,7 +150,7 @@ export async function startNotifications(prefix = 'ti_inbox'): Promise<Notificat
       const readModels = app.get(ReadModelDatabase);
       for (let i = 0; i < events.length; i += batch) {
         await readModels.inTransaction(async (tx) => {
-          for (const event of events.slice(i, i + batch)) await projectNotifications(event, tx);
+          for (const event of events.slice(i, i + batch)) await projectNotifications(event, tx, store);
         });
       }
     },

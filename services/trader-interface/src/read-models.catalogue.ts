@@ -8,7 +8,7 @@ import { traderInterfaceMigrations } from './database/schema';
 import { FilingIndexRow } from './notifications/filing-index.row';
 import { NotificationItemRow } from './notifications/notification-item.row';
 import { NOTIFICATION_CATEGORIES } from './notifications/notification-rules.table';
-import { projectNotifications } from './notifications/notifications.projection';
+import { notificationsProjection } from './notifications/notifications.projection';
 
 export const NOTIFICATIONS_SUBSCRIPTION = 'trader-interface.notifications';
 
@@ -32,17 +32,14 @@ export const readModelCatalogue: ReadModelCatalogue = {
           // By (recipient, id), not the cursor (recipient, seq): ids are name-based from the source event.
           table: 'notification_items',
           key: ['recipient', 'id'],
-          ignore: [
-            { column: 'seq', why: "a recipient's items from several streams are numbered in the order the partitions committed them" },
-            { column: 'lrn', why: "IE3N07 and risk and control items read the LRN from filing_index, which the ENS stream's partition may not have filled yet (null live, set in a replay)" },
-          ],
+          ignore: [{ column: 'seq', why: "a recipient's items from several streams are numbered in the order the partitions committed them" }],
         },
         // last_seq is how many items the recipient has, whichever order they were numbered in.
         { table: 'inbox_sequences', key: ['recipient'] },
         { table: 'filing_index', key: ['mrn'] },
         { table: 'risk_parties', key: ['mrn', 'analysis_id'] },
       ],
-      handler: () => projectNotifications,
+      handler: notificationsProjection,
     },
   ],
 };

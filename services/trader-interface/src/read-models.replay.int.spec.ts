@@ -62,7 +62,7 @@ describe('trader-interface read models replay', () => {
       ['trader_interface.filing_index', true, 0],
       ['trader_interface.risk_parties', true, 0],
     ]);
-    expect(inbox.tables[0].ignored.map((i) => i.column)).toEqual(['seq', 'lrn']);
+    expect(inbox.tables[0].ignored.map((i) => i.column)).toEqual(['seq']);
   });
 
   describe('after live rows were changed behind the projection', () => {

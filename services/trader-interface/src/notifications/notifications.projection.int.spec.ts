@@ -143,4 +143,15 @@ describe('notifications projection', () => {
     await h.project(await h.store.readAll({ filter: { categories: NOTIFICATION_CATEGORIES } }), 5);
     expect(await h.snapshot()).toEqual(live);
   });
+
+  it("takes an item's LRN from the filing's registration event when its partition has not indexed the filing yet", async () => {
+    await h.truncate();
+    // Only the arrival, as a partition ahead of the refused filing's would see it: filing_index is empty.
+    await h.project(recorded.filter((e) => e.type === 'ArrivalRegistered'));
+    const items = await inboxOf(CARRIER);
+    expect(items.map(({ messageType, mrn, lrn }) => ({ messageType, mrn, lrn }))).toEqual([
+      { messageType: 'IE3R04', mrn: ARRIVAL, lrn: null },
+      { messageType: 'IE3N07', mrn: REFUSED, lrn: 'LRN-X' },
+    ]);
+  });
 });

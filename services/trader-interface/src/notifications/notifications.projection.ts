@@ -11,19 +11,19 @@
  * Risk events (`risk-<mrn>`, the ENS head's MRN): an analysis's RiskAnalysed notifies nobody, but its person filing and
  * carrier go into risk_parties, where its RiskAssessmentCompleted finds whom the IE3N03 is for (the referral and
  * do-not-load events name their recipients themselves). Their items' `lrn` is the head filing's, read from filing_index
- * like an IE3N07's, so it is null while the head's registration is not projected yet. Control events
- * (`control-<mrn>`, the head's MRN too) name their recipients themselves, and take their `lrn` the same way.
+ * like an IE3N07's. Control events (`control-<mrn>`, the head's MRN too) name their recipients themselves, and take
+ * their `lrn` the same way.
  *
  * Order and replays: events of one stream arrive in order (one partition), so a filing's registration is always in the
  * index before its later events, and an analysis's parties are in risk_parties before its outcome. An arrival's IE3N07
- * is about other streams' filings, possibly in partitions that lag: if one has not projected the filing's registration
- * yet, that item's lrn is null (only the lrn; its recipient, payload and id come from the arrival itself). Across
+ * is about other streams' filings, possibly in partitions that lag: one that has not projected the filing's
+ * registration yet, the filing's facts are read from that registration event in the store (filing-index.ts). Across
  * partitions, a recipient's items are numbered in commit order: a replay in log order gives the same items and ids, and
  * the same numbers wherever the live projection committed in log order (see the rebuild test). After a rebuild, clients
  * start again from the first cursor and recognise what they already have by id.
  */
-import type { RecordedEvent } from '@ics2/event-store';
-import type { ReadModelTransaction } from '@ics2/platform';
+import type { EventStore, RecordedEvent } from '@ics2/event-store';
+import type { ProjectionDependencies, ReadModelTransaction } from '@ics2/platform';
 import { indexedFiling, indexFiling } from './filing-index';
 import { inboxSequencer, type PendingNotification } from './inbox-sequencer';
 import { isPartyOf, type AnalysisParties, type FilingFacts, type InboxEvent } from './notification';
@@ -36,7 +36,13 @@ function filingMrnOf(event: InboxEvent): string | undefined {
   return 'mrn' in event.data ? event.data.mrn : undefined;
 }
 
-export async function projectNotifications(event: RecordedEvent, tx: ReadModelTransaction): Promise<void> {
+/** The projection as the catalogue runs it, reading registrations other partitions have not indexed from `store`. */
+export const notificationsProjection =
+  ({ store }: ProjectionDependencies) =>
+  (event: RecordedEvent, tx: ReadModelTransaction): Promise<void> =>
+    projectNotifications(event, tx, store);
+
+export async function projectNotifications(event: RecordedEvent, tx: ReadModelTransaction, store: EventStore): Promise<void> {
   const inbox = { type: event.type, data: event.data } as InboxEvent;
   let filing: FilingFacts | undefined;
   if (inbox.type === 'EnsFilingRegistered') {
@@ -44,7 +50,7 @@ export async function projectNotifications(event: RecordedEvent, tx: ReadModelTr
     await indexFiling(tx, filing);
   } else {
     const mrn = filingMrnOf(inbox);
-    filing = mrn ? await indexedFiling(tx, mrn) : undefined;
+    filing = mrn ? await indexedFiling(tx, mrn, store) : undefined;
   }
   let analysis: AnalysisParties | undefined;
   if (inbox.type === 'RiskAnalysed') {
@@ -60,7 +66,7 @@ export async function projectNotifications(event: RecordedEvent, tx: ReadModelTr
   const filings = new Map<string, FilingFacts | undefined>(filing ? [[filing.mrn, filing]] : []);
   const items: PendingNotification[] = [];
   for (const draft of drafts) {
-    if (!filings.has(draft.mrn)) filings.set(draft.mrn, await indexedFiling(tx, draft.mrn));
+    if (!filings.has(draft.mrn)) filings.set(draft.mrn, await indexedFiling(tx, draft.mrn, store));
     const about = filings.get(draft.mrn);
     items.push({
       id: draft.id,
