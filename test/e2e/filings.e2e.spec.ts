@@ -10,6 +10,7 @@ import {
   eventually,
   expressFiling,
   maritimeScenario,
+  maritimeTwoPartScenario,
   postalFiling,
   postalPlaciScenario,
   railFiling,
@@ -117,6 +118,20 @@ describe('filings through the trader API', () => {
       const masterMrn = await lodge(carrier, master);
       for (const house of houses) await lodge(forwarder, house);
       await eventually(async () => expect(await stateOf(carrier, masterMrn)).toMatchObject({ state: 'complete' }));
+    }, 30_000);
+
+    it('maritime, each house B/L in two parts (F12 + F16 + F17): complete only once the buyer and seller are in', async () => {
+      const { master, houses, buyerAndSeller } = maritimeTwoPartScenario({ seed: 302, houses: 2, declarant: CARRIER, carrier: CARRIER, expectedHouseFilers: [FORWARDER, FORWARDER] });
+      const masterMrn = await lodge(carrier, master);
+      const goods: string[] = [];
+      for (const house of houses) goods.push(await lodge(forwarder, house));
+      await eventually(async () => expect((await stateOf(carrier, masterMrn)).linkedFilings?.map((l) => l.mrn).sort()).toEqual([...goods].sort()));
+      expect(await stateOf(carrier, masterMrn)).toMatchObject({ state: 'pending-completeness' });
+      const parties: string[] = [];
+      for (const f17 of buyerAndSeller) parties.push(await lodge(forwarder, f17));
+      await eventually(async () => expect(await stateOf(carrier, masterMrn)).toMatchObject({ state: 'complete', consistency: 'ok' }));
+      expect((await stateOf(carrier, masterMrn)).linkedFilings?.map((l) => l.mrn).sort()).toEqual([...goods, ...parties].sort());
+      for (const mrn of parties) expect(await stateOf(forwarder, mrn)).toMatchObject({ state: 'complete' });
     }, 30_000);
 
     it.each([

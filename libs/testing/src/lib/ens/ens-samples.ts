@@ -15,6 +15,7 @@ export {
   expressFiling,
   expressPlaciFiling,
   maritimeScenario,
+  maritimeTwoPartScenario,
   type MultipleFiling,
   postalFiling,
   postalPlaciScenario,

@@ -179,6 +179,17 @@ export function maritimeScenario(options: SampleFilingOptions & { readonly house
   return multipleFiling('F12', houseFilingType, draftShipment(rowOf('F12'), { containers: true, ...sampleOptions }));
 }
 
+/**
+ * Maritime layered filing with each house B/L in two parts (filing-types table: F12 awaits goods and buyer and
+ * seller): the carrier's F12, one F16 (goods, without buyer and seller) and one F17 (buyer and seller) per house B/L,
+ * both from the house's filer.
+ */
+export function maritimeTwoPartScenario(options: SampleFilingOptions = {}): MultipleFiling & { readonly buyerAndSeller: readonly EnsFiling[] } {
+  const draft = draftShipment(rowOf('F12'), { containers: true, ...options });
+  const { master, houses } = multipleFiling('F12', 'F16', draft);
+  return { master, houses, buyerAndSeller: multipleFiling('F12', 'F17', draft).houses };
+}
+
 /** Postal PLACI: the carrier's F44 listing the postal items, one F43 per item from the postal operator. */
 export function postalPlaciScenario(options: SampleFilingOptions = {}): MultipleFiling {
   return multipleFiling('F44', 'F43', draftShipment(rowOf('F44'), options));
