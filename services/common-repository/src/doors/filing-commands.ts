@@ -25,6 +25,8 @@ export interface FilingCommandRun {
 
 export type FilingOutcome = CommandOutcome<EnsEvent, FilingState, FilingRefusal>;
 
+const stateAfter = (history: readonly EnsEvent[]): FilingState => history.reduce(filingDecider.evolve, filingDecider.initialState());
+
 @Injectable()
 export class FilingCommands {
   constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
@@ -45,9 +47,14 @@ export class FilingCommands {
    */
   async refusalOf(mrn: string, command: FilingCommand): Promise<Extract<FilingOutcome, { kind: 'refused' }> | null> {
     const history = await this.history(mrn);
-    const state = history.reduce(filingDecider.evolve, filingDecider.initialState());
+    const state = stateAfter(history);
     const decision = filingDecider.decide(command, state);
     return Array.isArray(decision) ? null : { kind: 'refused', refusal: decision as FilingRefusal, state, lastRevision: history.length - 1 };
+  }
+
+  /** The filing's state as the decider sees it now. */
+  async stateOf(mrn: string): Promise<FilingState> {
+    return stateAfter(await this.history(mrn));
   }
 
   /** The stream's events as the decider reads them (replies to a replayed command are rebuilt from them). */

@@ -192,11 +192,12 @@ describe('link-filings', () => {
     ]);
   });
 
+  const withContainer = (f: EnsFiling, container: string): EnsFiling => {
+    const houses = (f.consignmentHouseLevel ?? f.consignmentMasterLevel!.consignmentHouseLevel).map((x) => ({ ...x, transportEquipment: [{ containerIdentificationNumber: container }] }));
+    return f.consignmentHouseLevel ? { ...f, consignmentHouseLevel: houses } : { ...f, consignmentMasterLevel: { ...f.consignmentMasterLevel!, consignmentHouseLevel: houses } };
+  };
+
   it('proposes a link by container after the linking timer, and the responsible Member State links by hand', async () => {
-    const withContainer = (f: EnsFiling, container: string): EnsFiling => {
-      const houses = (f.consignmentHouseLevel ?? f.consignmentMasterLevel!.consignmentHouseLevel).map((x) => ({ ...x, transportEquipment: [{ containerIdentificationNumber: container }] }));
-      return f.consignmentHouseLevel ? { ...f, consignmentHouseLevel: houses } : { ...f, consignmentMasterLevel: { ...f.consignmentMasterLevel!, consignmentHouseLevel: houses } };
-    };
     const m = await register(withContainer(master('F21', 'TM-M', '176-10000033', ['HT-1']), 'MSCU1234565'), CARRIER);
     // A house that names the wrong master document, so its key does not match, but carries the same container.
     const stray = await register(withContainer(house('F22', 'TM-H', '176-99999999', 'HT-1'), 'MSCU1234565'), FORWARDER);
@@ -235,5 +236,17 @@ describe('link-filings', () => {
     expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: stray, by: 'manual' })]);
     // Linked: the proposal is no longer open.
     await eventually(async () => expect(await h.asMemberState<Proposals>('DE', 'ListLinkProposals', { master_mrn: m })).toMatchObject({ ok: true, reply: { proposals: [] } }));
+  }, 30_000);
+
+  it('proposes a link for a house B/L that has its goods (F16) but still awaits its buyer and seller (F17)', async () => {
+    const m = await register(withContainer(master('F12', 'TP-M', 'MBL-0000000077', ['HBT-1']), 'MSCU7654321'), CARRIER);
+    const goods = await register(withContainer(house('F16', 'TP-H16', 'MBL-0000000077', 'HBT-1'), 'MSCU7654321'), FORWARDER);
+    await eventually(async () => expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: goods })]));
+    // The F17 names a wrong master B/L, so its key does not match, but its goods travel in the same container.
+    const stray = await register(withContainer(house('F17', 'TP-H17', 'MBL-0000000099', 'HBT-1', 12.5, BUYER), 'MSCU7654321'), BUYER);
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    clock.advance(3_600_001);
+    await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+    expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HBT-1', matchedOn: ['container'] })]);
   }, 30_000);
 });

@@ -52,8 +52,9 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
       const keys = new LinkingKeys(tx);
       const masters = await keys.dueMasters(due, BATCH);
       for (const master of masters) {
-        const linkedDocs = new Set((await keys.housesOf(master.mrn)).flatMap((h) => h.house_documents));
-        const missing = master.house_documents.filter((d) => !linkedDocs.has(d));
+        // From the master's own stream: a house some of whose data is still awaited (an F16 without its F17) is missing.
+        const state = await this.commands.stateOf(master.mrn);
+        const missing = state.status === 'none' ? [] : state.missing;
         for (const candidate of await keys.unlinkedHouses(master.link_family)) {
           const matchedOn = matchesOf(master, candidate);
           for (const doc of matchedOn.length ? missing : []) {
