@@ -54,6 +54,8 @@ export class LinkFilingsHandler {
       if (row.level === 'master') await keys.unlinkHouse(partner);
       else await keys.reopenMaster(partner);
     }
+    // No member of its master's ENS any more: the master's next consistency check does not compare it.
+    if (row.level === 'house') await keys.unlinkHouse(row.mrn);
   }
 
   private release(mrn: string, otherMrn: string, reason: 'partner-invalidated' | 'partner-refused', actor: Actor, at: Date): Promise<FilingOutcome> {

@@ -105,16 +105,21 @@ describe('link-filings', () => {
 
   it("releases an invalidated house's link on its master (EnsFilingUnlinked), and the refiled house completes the ENS again", async () => {
     const mawb = '176-10000044';
+    // PLACI data of both houses, 12.5 kg each: the pre-arrival houses are compared with it.
+    await register(master('F23', 'RF-PM', mawb, ['HR-1', 'HR-2']), CARRIER);
+    for (const doc of ['HR-1', 'HR-2']) await register(house('F24', `RF-P-${doc}`, mawb, doc), FORWARDER);
     const m = await register(master('F21', 'RF-M', mawb, ['HR-1', 'HR-2']), CARRIER);
-    const h1 = await register(house('F22', 'RF-H1', mawb, 'HR-1'), FORWARDER);
+    const h1 = await register(house('F22', 'RF-H1', mawb, 'HR-1', 14), FORWARDER);
     const h2 = await register(house('F22', 'RF-H2', mawb, 'HR-2'), FORWARDER);
-    await eventually(async () => expect(await types(m)).toContain('EnsConsistencyChecked'));
+    await eventually(async () => expect(await dataOf(m, 'EnsConsistencyChecked')).toEqual([expect.objectContaining({ outcome: 'flagged' })]));
     await invalidate(h1, FORWARDER);
     await eventually(async () => expect(await dataOf(m, 'EnsFilingUnlinked')).toEqual([expect.objectContaining({ unlinkedMrn: h1, houseDocuments: ['HR-1'], reason: 'partner-invalidated' })]));
     await eventually(async () => expect(await consulted(m, CARRIER)).toMatchObject({ state: 'pending-completeness' }));
     const refiled = await register(house('F22', 'RF-H1B', mawb, 'HR-1'), FORWARDER);
     await eventually(async () => expect(await dataOf(m, 'EnsConsistencyChecked')).toHaveLength(2));
     expect((await dataOf(m, 'EnsFilingCompleted')).map((d) => d.members)).toEqual([[m, h1, h2], [m, h2, refiled]]);
+    // The refiled house agrees with its PLACI data, and the invalidated one is no longer compared.
+    expect((await dataOf(m, 'EnsConsistencyChecked'))[1]).toMatchObject({ outcome: 'ok', differences: [] });
     expect(await types(refiled)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned', 'EnsFilingLinked', 'EnsFilingCompleted']);
     // The invalidated house's own history is left as it was.
     expect(await types(h1)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned', 'EnsFilingLinked', 'EnsFilingCompleted', 'EnsFilingInvalidated']);
