@@ -166,7 +166,17 @@ export class StreamChains {
     const entry = this.problems.add(
       movedBack
         ? { ...named(event), kind: 'reordered-event', detail: `revision ${event.revision} sits before revision ${s.prev?.revision} in the log and does not match its stored hash` }
-        : { ...named(event), kind: 'changed-content', detail: `revision ${event.revision} does not match its stored hash (chained from revision ${event.revision - 1})` },
+        : {
+            ...named(event),
+            kind: 'changed-content',
+            // A chain alone cannot tell this event changed from the one before it rewritten with its stored hash;
+            // the stream's verification (proofs in the signed tree) can.
+            detail:
+              event.revision === 0
+                ? `revision 0 does not match its stored hash`
+                : `revision ${event.revision} does not match its stored hash chained from revision ${event.revision - 1}: it changed, or revision ` +
+                  `${event.revision - 1} was rewritten together with its stored hash (verifying the stream alone, against the checkpoints, tells which)`,
+          },
       event.position,
     );
     const suspects = (s.suspects ??= []);
