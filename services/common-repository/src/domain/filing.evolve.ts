@@ -32,6 +32,7 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
       missing: expectedHouses(d.filingType, d.linkingKey.houseDocuments),
       pendingNoted: false,
       completedPhases: [],
+      ensMembers: {},
       proposals: [],
       consistency: null,
       controlNoted: false,
@@ -69,7 +70,7 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
     case 'EnsFilingCompleted': {
       const completedPhases = s.completedPhases.includes(event.data.phase) ? s.completedPhases : [...s.completedPhases, event.data.phase];
       const opened = s.status === 'registered' || s.status === 'pending-completeness';
-      return { ...s, completedPhases, status: opened ? 'complete' : s.status };
+      return { ...s, completedPhases, ensMembers: { ...s.ensMembers, [event.data.phase]: event.data.members }, status: opened ? 'complete' : s.status };
     }
     case 'EnsConsistencyChecked':
       return { ...s, consistency: event.data.outcome };

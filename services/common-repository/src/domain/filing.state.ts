@@ -37,6 +37,8 @@ export interface FilingFacts {
   readonly missing: readonly string[];
   readonly pendingNoted: boolean;
   readonly completedPhases: readonly RiskAnalysisPhase[];
+  /** The member filings of the ENS as last completed, per phase (`members[0]` heads it). */
+  readonly ensMembers: Readonly<Partial<Record<RiskAnalysisPhase, readonly string[]>>>;
   readonly proposals: readonly string[];
   readonly consistency: 'ok' | 'flagged' | null;
   readonly controlNoted: boolean;

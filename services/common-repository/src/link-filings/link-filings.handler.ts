@@ -65,19 +65,20 @@ export class LinkFilingsHandler {
   private async completed(keys: LinkingKeys, master: LinkingKeyRow, completions: readonly EnsFilingCompleted[], actor: Actor, at: Date): Promise<void> {
     await keys.completeMaster(master.mrn);
     const iso = at.toISOString();
+    // Per set of members: an ENS completed again after a member was invalidated and refiled is joined by every
+    // member (a remaining house learns the new members) and checked again.
+    const members = createHash('sha1').update(completions[0].data.members.join()).digest('hex').slice(0, 16);
     for (const { data } of completions) {
       for (const member of data.members.slice(1)) {
         await this.commands.run({
           mrn: member,
           command: { type: 'JoinCompletedEns', data: { headMrn: master.mrn, phase: data.phase, members: data.members, at: iso } },
-          commandId: `join-${master.mrn}-${member}-${data.phase}`,
+          commandId: `join-${master.mrn}-${member}-${data.phase}-${members}`,
           actor,
           at,
         });
       }
     }
-    // Per set of members: an ENS completed again after a member was invalidated and refiled is checked again.
-    const members = createHash('sha1').update(completions[0].data.members.join()).digest('hex').slice(0, 16);
     await this.checkConsistency(keys, master, `consistency-${master.mrn}-${members}`, false, actor, at);
   }
 

@@ -121,6 +121,9 @@ describe('link-filings', () => {
     // The refiled house agrees with its PLACI data, and the invalidated one is no longer compared.
     expect((await dataOf(m, 'EnsConsistencyChecked'))[1]).toMatchObject({ outcome: 'ok', differences: [] });
     expect(await types(refiled)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned', 'EnsFilingLinked', 'EnsFilingCompleted']);
+    // Every member names the members the head names: the remaining house learns the refiled one.
+    for (const member of [h2, refiled]) expect((await dataOf(member, 'EnsFilingCompleted')).at(-1)).toMatchObject({ members: [m, h2, refiled] });
+    expect((await dataOf(h2, 'EnsFilingCompleted')).map((d) => d.members)).toEqual([[m, h1, h2], [m, h2, refiled]]);
     // The invalidated house's own history is left as it was.
     expect(await types(h1)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned', 'EnsFilingLinked', 'EnsFilingCompleted', 'EnsFilingInvalidated']);
   }, 30_000);
