@@ -3,8 +3,9 @@
  * completes the master's ENS: every member house records the complete ENS, and the consistency check runs over
  * the houses (their own figures, and PLACI against pre-arrival). A link is two-sided: both filings are asked first
  * and neither half is written unless both accept; should the house refuse after the master recorded its half (a
- * race with an invalidation), the master's half is released by an event. Command ids come from the MRNs, so a
- * redelivered registration or a retried request does each step once. Also releases the links of an invalidated
+ * race with an invalidation), the master's half is released by an event. Command ids come from the MRNs and the
+ * attempt, so a redelivered registration or a retried request does each step once, and a released link tried
+ * again is written again. Also releases the links of an invalidated
  * filing, on each partner's stream.
  */
 import { createHash } from 'node:crypto';
@@ -26,7 +27,10 @@ export class LinkFilingsHandler {
 
   async link(keys: LinkingKeys, master: LinkingKeyRow, house: LinkingKeyRow, houseDocument: string, by: 'linking-key' | 'manual', actor: Actor, at: Date): Promise<LinkResult> {
     const iso = at.toISOString();
-    const step = `link-${master.mrn}-${house.mrn}-${houseDocument}`;
+    // Each attempt has its own command ids, counted by the releases on the master's stream: a link released
+    // because the house refused (a race) and tried again would otherwise replay the released half and append nothing.
+    const attempt = (await this.commands.history(master.mrn)).filter((e) => e.type === 'EnsFilingUnlinked' && e.data.unlinkedMrn === house.mrn).length;
+    const step = `link-${master.mrn}-${house.mrn}-${houseDocument}${attempt > 0 ? `-${attempt}` : ''}`;
     const toHouse: FilingCommand = { type: 'LinkFiling', data: { otherMrn: master.mrn, otherLevel: 'master', otherFilingType: master.filing_type, houseDocument, otherParties: master.parties, by, at: iso } };
     const toMaster: FilingCommand = { type: 'LinkFiling', data: { otherMrn: house.mrn, otherLevel: 'house', otherFilingType: house.filing_type, houseDocument, otherParties: house.parties, by, at: iso } };
     const masterRefusal = await this.commands.refusalOf(master.mrn, toMaster);
@@ -37,7 +41,7 @@ export class LinkFilingsHandler {
     if (masterOutcome.kind === 'refused') return { kind: 'refused', by: 'master', refusal: masterOutcome.refusal };
     const houseOutcome = await this.commands.run({ mrn: house.mrn, command: toHouse, commandId: `${step}-house`, actor, at });
     if (houseOutcome.kind === 'refused') {
-      await this.release(master.mrn, house.mrn, 'partner-refused', actor, at);
+      await this.release(master.mrn, house.mrn, 'partner-refused', actor, at, attempt);
       return { kind: 'refused', by: 'house', refusal: houseOutcome.refusal };
     }
     await keys.linkHouse(house.mrn, master.mrn);
@@ -58,8 +62,9 @@ export class LinkFilingsHandler {
     if (row.level === 'house') await keys.unlinkHouse(row.mrn);
   }
 
-  private release(mrn: string, otherMrn: string, reason: 'partner-invalidated' | 'partner-refused', actor: Actor, at: Date): Promise<FilingOutcome> {
-    return this.commands.run({ mrn, command: { type: 'UnlinkFiling', data: { otherMrn, reason, at: at.toISOString() } }, commandId: `unlink-${mrn}-${otherMrn}-${reason}`, actor, at });
+  private release(mrn: string, otherMrn: string, reason: 'partner-invalidated' | 'partner-refused', actor: Actor, at: Date, attempt = 0): Promise<FilingOutcome> {
+    const commandId = `unlink-${mrn}-${otherMrn}-${reason}${attempt > 0 ? `-${attempt}` : ''}`;
+    return this.commands.run({ mrn, command: { type: 'UnlinkFiling', data: { otherMrn, reason, at: at.toISOString() } }, commandId, actor, at });
   }
 
   private async completed(keys: LinkingKeys, master: LinkingKeyRow, completions: readonly EnsFilingCompleted[], actor: Actor, at: Date): Promise<void> {

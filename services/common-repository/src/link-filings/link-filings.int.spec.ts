@@ -9,6 +9,8 @@ import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
 import { eventually, minimalFiling } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
 import { startCommonRepository, type CommonRepositoryHarness } from '../common-repository.test-harness';
+import { FilingCommands, type FilingCommandRun } from '../doors/filing-commands';
+import { LinkFilingsModule } from './link-filings.module';
 import { LinkingTimerProcessor } from './linking-timer.processor';
 
 const CARRIER = 'LU987654321';
@@ -137,7 +139,8 @@ describe('link-filings', () => {
     await eventually(async () => expect(await dataOf(h1, 'EnsFilingUnlinked')).toEqual([expect.objectContaining({ unlinkedMrn: m, houseDocuments: ['HM-1'] })]));
     const refiled = await register(master('F21', 'RM-M2', mawb, ['HM-1']), CARRIER);
     await eventually(async () => expect(await dataOf(refiled, 'EnsFilingCompleted')).toEqual([expect.objectContaining({ members: [refiled, h1] })]));
-    expect((await dataOf(h1, 'EnsFilingLinked')).map((d) => d.linkedMrn)).toEqual([m, refiled]);
+    // The master's half is written first: wait for the house's.
+    await eventually(async () => expect((await dataOf(h1, 'EnsFilingLinked')).map((d) => d.linkedMrn)).toEqual([m, refiled]));
   }, 30_000);
 
   it('writes neither half of a link the master refuses: a house document already linked to another house', async () => {
@@ -150,6 +153,38 @@ describe('link-filings', () => {
     await eventually(async () => expect(await h.asMemberState('DE', 'LinkFilings', { master_mrn: m, house_mrn: stray, house_document: 'HO-1' })).toMatchObject({ ok: false }));
     expect(await types(stray)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned']);
     expect(await dataOf(m, 'EnsFilingLinked')).toHaveLength(1);
+  }, 30_000);
+
+  it('writes a link again that was released when the house refused its half (a race), and both sides hold it', async () => {
+    const m1 = await register(master('F21', 'RT-M1', '176-10000099', ['HRT-1']), CARRIER);
+    const m2 = await register(master('F21', 'RT-M2', '176-10000100', ['HRT-1']), CARRIER);
+    // A house naming neither master's document, so only a Member State links it.
+    const stray = await register(house('F22', 'RT-H', '176-99999900', 'HRT-1'), FORWARDER);
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    await eventually(async () => expect(await types(m2)).toContain('EnsCompletenessPending'));
+    // The race: after both sides said yes to m1 and m1 wrote its half, the house is linked to m2 by another request.
+    const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
+    const run = commands.run.bind(commands);
+    const race = jest.spyOn(commands, 'run').mockImplementation(async (r: FilingCommandRun) => {
+      if (r.mrn === stray && r.command.type === 'LinkFiling' && r.command.data.otherMrn === m1 && race.mock.calls.length > 0) {
+        race.mockRestore();
+        expect(await h.asMemberState('DE', 'LinkFilings', { master_mrn: m2, house_mrn: stray, house_document: 'HRT-1' })).toMatchObject({ ok: true });
+      }
+      return run(r);
+    });
+    expect(await h.asMemberState('DE', 'LinkFilings', { master_mrn: m1, house_mrn: stray, house_document: 'HRT-1' })).toMatchObject({ ok: false });
+    expect(await dataOf(m1, 'EnsFilingUnlinked')).toEqual([expect.objectContaining({ unlinkedMrn: stray, reason: 'partner-refused' })]);
+    // m2 is invalidated, the house is free again, and the Member State links it to m1 once more.
+    await invalidate(m2, CARRIER);
+    await eventually(async () => expect(await dataOf(stray, 'EnsFilingUnlinked')).toEqual([expect.objectContaining({ unlinkedMrn: m2 })]));
+    const again = await h.asMemberState<commonRepositoryV1.LinkFilingsReply>('DE', 'LinkFilings', { master_mrn: m1, house_mrn: stray, house_document: 'HRT-1' });
+    expect(again).toMatchObject({ ok: true, reply: { master_state: 'complete' } });
+    expect((await dataOf(m1, 'EnsFilingLinked')).map((d) => d.linkedMrn)).toEqual([stray, stray]);
+    // The released half had completed m1 too: the written link completes it again.
+    expect((await dataOf(m1, 'EnsFilingCompleted')).map((d) => d.members)).toEqual([[m1, stray], [m1, stray]]);
+    expect((await dataOf(stray, 'EnsFilingCompleted')).map((d) => d.members)).toEqual([[m2, stray], [m1, stray]]);
+    expect((await dataOf(stray, 'EnsFilingLinked')).map((d) => d.linkedMrn)).toEqual([m2, m1]);
+    await eventually(async () => expect(await consulted(m1, CARRIER)).toMatchObject({ state: 'complete' }));
   }, 30_000);
 
   const amend = async (mrn: string, eori: string, filing: EnsFiling, messageId: string) => {
