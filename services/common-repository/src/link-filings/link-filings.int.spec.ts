@@ -94,6 +94,13 @@ describe('link-filings', () => {
     const parties = await register(straight, BUYER);
     await eventually(async () => expect(await dataOf(m, 'EnsFilingCompleted')).toEqual([expect.objectContaining({ members: [m, parties] })]));
     expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: parties, houseDocument: '', supplies: ['buyerAndSeller'], awaiting: [] })]);
+    // A second F17 for the straight B/L holds the same key (master B/L and carrier): X08, and the ENS keeps the first.
+    const again = await register({ ...straight, lrn: 'SEA-S17B' }, BUYER);
+    await eventually(async () => expect(await types(again)).toContain('EnsFilingRejected'));
+    expect(await dataOf(again, 'EnsFilingRejected')).toEqual([
+      expect.objectContaining({ errors: [expect.objectContaining({ code: 'X08', pointer: '/consignmentHouseLevel/0/transportDocumentMasterLevel/documentNumber' })] }),
+    ]);
+    expect(await dataOf(m, 'EnsFilingLinked')).toHaveLength(1);
   }, 30_000);
 
   const invalidate = async (mrn: string, eori: string) => {

@@ -98,7 +98,8 @@ export class LinkFilingsProcessor implements OnApplicationBootstrap {
 
   /**
    * The earlier open filing holding the same key at the same level: a master key, or one of a house's documents
-   * given by a filing with the same data (filing-types table: an F17 completes an F16 of the same house B/L).
+   * (none, for a straight B/L) given by a filing with the same data (filing-types table: an F17 completes an F16
+   * of the same house B/L).
    */
   private duplicateOf(me: LinkingKeyRow, same: readonly LinkingKeyRow[]): { mrn: string; pointer: string } | null {
     for (const other of same.filter((r) => r.level === me.level && (r.registered_at < me.registered_at || (+r.registered_at === +me.registered_at && r.mrn < me.mrn)))) {
@@ -106,6 +107,8 @@ export class LinkFilingsProcessor implements OnApplicationBootstrap {
       if (me.level === 'master') return { mrn: other.mrn, pointer: '/consignmentMasterLevel/transportDocumentMasterLevel/documentNumber' };
       const index = me.house_documents.findIndex((d) => other.house_documents.includes(d));
       if (index >= 0) return { mrn: other.mrn, pointer: `/consignmentHouseLevel/${index}/transportDocumentHouseLevel/documentNumber` };
+      // A straight B/L (F13) has no house document: an F17's key is its master document and carrier alone.
+      if (me.house_documents.length === 0 && other.house_documents.length === 0) return { mrn: other.mrn, pointer: '/consignmentHouseLevel/0/transportDocumentMasterLevel/documentNumber' };
     }
     return null;
   }
