@@ -209,4 +209,22 @@ describe('risk analysis end to end', () => {
     outsiderStream.cancel();
     expect(outsiderStream.signals.filter((s) => s.mrn === mrn)).toEqual([]);
   });
+
+  // Last: the pre-loading-only criterion it activates applies to every pre-loading analysis after it.
+  it('tells the carrier assessment complete for the pre-arrival phase only once the pre-loading risk is resolved', async () => {
+    const commission = await stack.commission();
+    const preLoadingOnly = { id: 'eu-sec-971', version: 1, title: 'Pre-loading only', riskArea: 'security', phases: ['pre-loading'], validFrom: '2026-01-01T00:00:00Z', owner: { kind: 'eu' }, score: 40, condition: { kind: 'hsPrefix', prefixes: ['9701'] } };
+    expect(await commission.risk('CreateCriterion', { criterion_json: JSON.stringify(preLoadingOnly) })).toMatchObject({ ok: true });
+    expect(await commission.risk('ActivateCriterion', { id: preLoadingOnly.id, version: 1 })).toMatchObject({ ok: true, reply: { active: true } });
+    // An F20 is analysed in both phases: the pre-loading analysis hits, the pre-arrival one does not.
+    const { mrn } = await fileWith('970110');
+    const analysis = await openAnalysis(mrn);
+    expect(analysis).toMatchObject({ analysis_id: 'pre-loading-1' });
+    await eventually(async () => expect(await de.risk<Analysis>('GetAnalysis', { mrn, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: true, reply: { hits_json: '[]' } }), 15_000);
+    expect(await de.risk('CompleteAssessment', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } });
+    // Both IE3N03 come from the risk unit's decision, pre-loading first: the pre-arrival one was not sent before it.
+    await eventually(async () => expect((await inboxOf(carrier, mrn, 'IE3N03')).map((n) => n.payload.phase)).toEqual(['pre-loading', 'pre-arrival']), 15_000);
+    const [preLoading, preArrival] = await inboxOf(carrier, mrn, 'IE3N03');
+    expect(preArrival.payload.completedAt).toBe(preLoading.payload.completedAt);
+  });
 });

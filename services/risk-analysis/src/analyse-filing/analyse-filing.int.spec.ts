@@ -306,4 +306,27 @@ describe('risk analysis of complete ENS', () => {
     expect(await h.asMemberState('EL', 'RequestInformation', { mrn, analysis_id: 'pre-loading-1', house_documents: [HOUSE], information: 'the invoice' })).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
     expect((await riskEvents(mrn)).at(-1)).toMatchObject({ type: 'ReferralRequested', data: { user: { memberState: 'GR' } } });
   });
+
+  // Last: the pre-loading-only criterion it activates applies to every pre-loading analysis after it.
+  it('holds a no-hit pre-arrival analysis while the pre-loading one awaits the risk unit, and completes it (IE3N03) when that is assessed', async () => {
+    const preLoadingOnly = { id: 'eu-sec-970', version: 1, title: 'Pre-loading only', riskArea: 'security', phases: ['pre-loading'], validFrom: '2026-01-01T00:00:00Z', owner: { kind: 'eu' }, score: 40, condition: { kind: 'hsPrefix', prefixes: ['9701'] } };
+    expect(await h.asAdmin('CreateCriterion', { criterion_json: JSON.stringify(preLoadingOnly) })).toMatchObject({ ok: true });
+    expect(await h.asAdmin('ActivateCriterion', { id: preLoadingOnly.id, version: 1 })).toMatchObject({ ok: true, reply: { active: true } });
+    const { mrn } = await lodge('970110');
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
+    await append(ensStream(mrn), [completed({ mrn, phase: 'pre-arrival', members: [mrn] })]);
+    await eventually(async () => expect((await riskEvents(mrn)).filter((e) => e.type === 'RiskAnalysed').map((e) => e.data.analysisId)).toEqual(['pre-loading-1', 'pre-arrival-1']));
+    const [preLoading, preArrival] = await riskEvents(mrn);
+    expect(preLoading.type === 'RiskAnalysed' && preLoading.data.hits).toEqual([expect.objectContaining({ criterionId: 'eu-sec-970' })]);
+    expect(preArrival.type === 'RiskAnalysed' && preArrival.data.hits).toEqual([]);
+    // Held: no IE3N03 of the pre-arrival phase while the pre-loading risk is with the risk unit.
+    expect(await types(mrn)).toEqual(['RiskAnalysed', 'RiskAnalysed']);
+
+    expect(await h.asMemberState('DE', 'CompleteAssessment', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } });
+    expect((await riskEvents(mrn)).slice(2)).toEqual([
+      expect.objectContaining({ type: 'RiskAssessmentCompleted', data: expect.objectContaining({ analysisId: 'pre-loading-1', by: 'risk-unit' }) }),
+      expect.objectContaining({ type: 'RiskAssessmentCompleted', data: expect.objectContaining({ analysisId: 'pre-arrival-1', phase: 'pre-arrival', by: 'automatic' }) }),
+    ]);
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } }));
+  });
 });

@@ -11,8 +11,8 @@
  * - A signal tells a Member State what happened or what someone else did, never echoes its own act: the risk unit
  *   that asked for information, dismissed a hit, completed or stopped the analysis has its DecisionReply.
  * - Only analyses that went to a risk unit (hits, or the responsible Member State's manual review) make signals:
- *   a no-hit filing assessed at once is nobody's work, and at ICS2 volumes telling the involved Member States of
- *   each would bury the few that matter.
+ *   a no-hit filing assessed at once (or held for its pre-loading analysis) is nobody's work, and at ICS2 volumes
+ *   telling the involved Member States of each would bury the few that matter.
  */
 import type { AnalysisFacts, MemberState, SignalEvent, SignalEventData, SignalEventType, SignalKind } from './signal';
 import {

@@ -2,6 +2,7 @@ import type { RiskEvent } from '@ics2/contracts';
 import type { Analyse } from '../risk.commands';
 import type { RiskRefusal } from '../risk.refusals';
 import { criteriaKeys, currentAnalysis, takesCriteriaChanges, type Analysis, type RiskState } from '../risk.state';
+import { preLoadingOpen, releaseHeld } from './held-pre-arrival';
 
 const sameCriteria = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
@@ -20,7 +21,9 @@ function criteriaChangeIgnored(current: Analysis | undefined, command: Analyse['
 
 /**
  * An analysis of the ENS for one phase (issue 4, "The flow"): recorded with the criteria versions that apply and every
- * hit. No hit and no manual-review policy: assessment complete at once (IE3N03). A do-not-load is final: nothing
+ * hit. No hit and no manual-review policy: assessment complete at once (IE3N03), except a pre-arrival analysis while
+ * the pre-loading one is open: it is held until that is assessed (held-pre-arrival.ts), and a pre-loading analysis
+ * assessed at once releases the held one in the same decision. A do-not-load is final: nothing
  * analyses that consignment again. The ENS completing twice (a redelivery) does not start a second analysis;
  * amendments and new criteria do, recording first that the open analysis they replace is superseded (the risk unit
  * holding it is signalled). A criteria change that leaves the applicable set as the current analysis used it
@@ -41,7 +44,10 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
   // A re-analysis that takes the place of an open one keeps its deadline: else re-analyses (amendments, criteria
   // changes) would push the escalation back for ever.
   const dueAt = current?.status === 'awaiting-risk-unit' && Date.parse(current.dueAt) < Date.parse(command.dueAt) ? current.dueAt : command.dueAt;
-  const assessedAtOnce = command.hits.length === 0 && !command.manualReview;
+  const noHit = command.hits.length === 0 && !command.manualReview;
+  // The carrier loads on IE3N03: none from the pre-arrival phase while the pre-loading risk is unresolved.
+  const held = noHit && command.phase === 'pre-arrival' && preLoadingOpen(state);
+  const assessedAtOnce = noHit && !held;
   const events: RiskEvent[] = [];
   // The risk unit holding the open analysis must learn it is no longer the one to decide on (its signal stream).
   if (current?.status === 'awaiting-risk-unit') {
@@ -65,6 +71,8 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
       type: 'RiskAssessmentCompleted',
       data: { mrn: command.mrn, analysisId, phase: command.phase, by: 'automatic', responsibleMemberState: command.responsibleMemberState, completedAt: command.analysedAt },
     });
+    // A pre-loading re-analysis with no hit resolves the pre-loading risk the held pre-arrival analysis waited on.
+    if (command.phase === 'pre-loading') events.push(...releaseHeld(state, command.analysedAt));
   }
   return events;
 }

@@ -1,4 +1,4 @@
-import { analysed, analysisData, analysisSuperseded, assessmentCompleted, deciderSpec, doNotLoadIssued, hit, referralAnswered, referralRequested } from '@ics2/testing';
+import { analysed, analysisData, analysisSuperseded, assessmentCompleted, deciderSpec, doNotLoadIssued, hit, referralAnswered, referralRequested, refused, RISK_DEFAULTS } from '@ics2/testing';
 import { riskDecider } from '../risk.decider';
 
 const given = deciderSpec(riskDecider);
@@ -121,6 +121,47 @@ describe('analyse', () => {
     it('analyses the consignment no more: the decision is final', () => given([analysed(), doNotLoadIssued()]).when(analyse({ trigger: 'amendment' })).thenNothingHappened());
     it('starts no pre-arrival analysis either, so no IE3N03 follows a do-not-load', () => {
       given([analysed(), doNotLoadIssued()]).when(analyse({ phase: 'pre-arrival', hits: [] })).thenNothingHappened();
+    });
+  });
+
+  describe('a pre-arrival analysis with no hit while the pre-loading analysis awaits the risk unit', () => {
+    const held = analysed({ phase: 'pre-arrival', hits: [] });
+    const completeByRiskUnit = (analysisId: string) => ({ type: 'CompleteAssessment' as const, data: { analysisId, user: RISK_DEFAULTS.user, at: RISK_DEFAULTS.at } });
+    const releasedHeld = assessmentCompleted({ by: 'automatic', analysisId: 'pre-arrival-1', phase: 'pre-arrival' });
+
+    it('is held, not assessed: no IE3N03 tells the carrier to load while the pre-loading risk is unresolved (a referral open or not)', () => {
+      given([analysed()]).when(analyse({ phase: 'pre-arrival', hits: [] })).then([held]);
+      given([analysed(), referralRequested()]).when(analyse({ phase: 'pre-arrival', hits: [] })).then([held]);
+      // Once the pre-loading analysis is assessed, a no-hit pre-arrival analysis is assessed at once as before.
+      given([analysed(), assessmentCompleted()])
+        .when(analyse({ phase: 'pre-arrival', hits: [] }))
+        .then([held, assessmentCompleted({ by: 'automatic', analysisId: 'pre-arrival-1', phase: 'pre-arrival' })]);
+    });
+
+    it('completes automatically in the decision that assesses the pre-loading analysis (its own IE3N03), not one the risk unit reviews', () => {
+      given([analysed(), held]).when(completeByRiskUnit('pre-loading-1')).then([assessmentCompleted({ by: 'risk-unit' }), releasedHeld]);
+      given([analysed(), analysed({ phase: 'pre-arrival', hits: [], manualReview: true })]).when(completeByRiskUnit('pre-loading-1')).then([assessmentCompleted({ by: 'risk-unit' })]);
+    });
+
+    it('completes when a pre-loading re-analysis with no hit is assessed at once, and stays held when the re-analysis hits', () => {
+      given([analysed(), held])
+        .when(analyse({ trigger: 'amendment', hits: [] }))
+        .then([analysisSuperseded({ outcome: 'assessed' }), analysed({ trigger: 'amendment', n: 2, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' }), releasedHeld]);
+      given([analysed(), held]).when(analyse({ trigger: 'amendment' })).then([analysisSuperseded(), analysed({ trigger: 'amendment', n: 2 })]);
+      given([analysed(), held, analysisSuperseded(), analysed({ trigger: 'amendment', n: 2 })])
+        .when(completeByRiskUnit('pre-loading-2'))
+        .then([assessmentCompleted({ by: 'risk-unit', analysisId: 'pre-loading-2' }), releasedHeld]);
+    });
+
+    it('is held again when re-analysed itself with no hit (the superseded signal says it awaits)', () => {
+      given([analysed(), held])
+        .when(analyse({ phase: 'pre-arrival', trigger: 'amendment', hits: [] }))
+        .then([analysisSuperseded({ phase: 'pre-arrival' }), analysed({ phase: 'pre-arrival', trigger: 'amendment', n: 2, hits: [] })]);
+    });
+
+    it('closes with a do-not-load, as every open analysis of the consignment does: no IE3N03 for it, ever', () => {
+      given([analysed()]).when(analyse({ phase: 'pre-arrival', hits: [] })).then([held]);
+      given([analysed(), held, doNotLoadIssued()]).when(completeByRiskUnit('pre-arrival-1')).then(refused({ kind: 'lifecycle', code: '92', reason: 'the analysis is closed by a do-not-load' }));
     });
   });
 
