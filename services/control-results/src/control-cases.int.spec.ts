@@ -41,9 +41,9 @@ describe('control cases and criteria statistics', () => {
   const controlEventCount = async (mrn: string) => (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events WHERE stream_id = $1', [controlStream(mrn)])).rows[0].n;
 
   /** An ENS (DE responsible, BE involved) with two hits, one dismissed, assessed with a control in NL recommended. */
-  async function recommendedControl(o: { memberState?: string; aeo?: boolean } = {}): Promise<string> {
+  async function recommendedControl(o: { memberState?: string; aeo?: boolean; rms?: string } = {}): Promise<string> {
     const mrn = mrnOf(++serial);
-    const a = analysed({ mrn, phase: 'pre-arrival', hits: [hit(), hit({ criterionId: 'eu-ipr-001', house: 'HAWB-1' }), hit({ criterionId: 'eu-csh-001' })], rms: 'DE', ims: ['BE'] });
+    const a = analysed({ mrn, phase: 'pre-arrival', hits: [hit(), hit({ criterionId: 'eu-ipr-001', house: 'HAWB-1' }), hit({ criterionId: 'eu-csh-001' })], rms: o.rms ?? 'DE', ims: ['BE'] });
     const done = assessmentCompleted({ analysisId: 'pre-arrival-1', phase: 'pre-arrival' });
     await append(mrn, [
       { ...a, data: { ...a.data, aeoParties: o.aeo ? [RISK_DEFAULTS.carrier] : [] } },
@@ -198,5 +198,19 @@ describe('control cases and criteria statistics', () => {
     expect(await h.asAdmin('GetCriteriaStatistics', { from_quarter: '2026-4' })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/fromQuarter' }] });
     expect(await h.asAdmin('ExportCriteriaStatistics', { from_quarter: '2027-Q1', to_quarter: '2026-Q1' })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/toQuarter' }] });
     expect(await h.asTrader(RISK_DEFAULTS.personFiling, 'GetCriteriaStatistics', {})).toMatchObject({ ok: false, kind: 'permission' });
+  });
+
+  it('reads Greece as EL or GR: a control recommended in EL is in the Greek queue, and EL filters the Greek statistics', async () => {
+    const mrn = await recommendedControl({ memberState: 'EL' });
+    await eventually(async () => expect(await h.asMemberState('GR', 'GetCase', { mrn, case_id: 'pre-arrival-1' })).toMatchObject({ ok: true, reply: { member_state_of_control: 'GR' } }));
+    await recommendedControl({ rms: 'GR' });
+    await eventually(async () => {
+      const greek = await h.asAdmin<Stats>('GetCriteriaStatistics', { member_state: 'GR' });
+      expect(greek).toMatchObject({ ok: true, reply: { rows: expect.arrayContaining([expect.objectContaining({ member_state: 'GR' })]) } });
+      // Compared while the projection may still move: each read again until the three agree.
+      expect(await h.asAdmin<Stats>('GetCriteriaStatistics', { member_state: 'EL' })).toEqual(greek);
+      expect(await h.asMemberState<Stats>('GR', 'GetCriteriaStatistics', { member_state: 'EL' })).toEqual(greek);
+    });
+    expect(await h.asAdmin('GetCriteriaStatistics', { member_state: 'XX' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/memberState' }] });
   });
 });

@@ -121,3 +121,12 @@ export const isIcs2Territory = (code: string): code is Ics2Territory => TERRITOR
 
 /** 'EL' becomes 'GR'; any other code is returned unchanged. */
 export const normaliseMemberStateCode = (code: string): string => EU_CODE_ALIASES[code] ?? code;
+
+/**
+ * A Member State code as a request names it (a recommended Member State of control, a statistics filter): 'EL' read
+ * as 'GR', so it meets the code filings and tokens carry; null when it is not a place running ICS2.
+ */
+export function ics2TerritoryOf(code: string): Ics2Territory | null {
+  const normalised = normaliseMemberStateCode(code);
+  return isIcs2Territory(normalised) ? normalised : null;
+}

@@ -6,6 +6,7 @@ import {
   isEuMemberState,
   isIcs2Territory,
   normaliseMemberStateCode,
+  ics2TerritoryOf,
   parseCountry,
 } from './country';
 
@@ -58,6 +59,11 @@ describe('country', () => {
       expect(ICS2_TERRITORIES).toHaveLength(30);
       expect(['DE', 'GR', 'XI', 'NO', 'CH'].every(isIcs2Territory)).toBe(true);
       expect(['GB', 'IS', 'EL', 'TR'].some(isIcs2Territory)).toBe(false);
+    });
+
+    it('read from a request with Greece in either spelling: EL is GR, anything else off the list is none', () => {
+      expect(['EL', 'GR', 'DE', 'NO', 'XI'].map(ics2TerritoryOf)).toEqual(['GR', 'GR', 'DE', 'NO', 'XI']);
+      expect(['GB', 'el', 'XX', ''].map(ics2TerritoryOf)).toEqual([null, null, null, null]);
     });
   });
 });

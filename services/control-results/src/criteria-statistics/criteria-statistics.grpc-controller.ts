@@ -6,6 +6,7 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { controlResultsV1 } from '@ics2/contracts';
+import { ics2TerritoryOf } from '@ics2/domain';
 import { Caller, PlatformError, Roles, type Principal } from '@ics2/platform';
 import { invalid } from '../doors/door-answers';
 import { QUARTER_PATTERN } from '../read-models/criteria-statistics/quarter';
@@ -19,8 +20,9 @@ function filterOf(r: controlResultsV1.CriteriaStatisticsRequest, caller: Princip
   if (r.to_quarter && !QUARTER_PATTERN.test(r.to_quarter)) throw invalid('/toQuarter', 'a quarter such as 2026-Q4');
   if (r.from_quarter && r.to_quarter && r.from_quarter > r.to_quarter) throw invalid('/toQuarter', 'a quarter at or after fromQuarter');
   if (r.criterion_id.length > 64) throw invalid('/criterionId', 'a criterion id of at most 64 characters');
-  if (r.member_state && !/^[A-Z]{2}$/.test(r.member_state)) throw invalid('/memberState', 'a Member State code');
-  let memberState = r.member_state || undefined;
+  // Greece as EL is GR, the code the rows and the caller's token carry: else EL matched no row, and refused a Greek caller its own.
+  let memberState: string | undefined = r.member_state ? ics2TerritoryOf(r.member_state) ?? undefined : undefined;
+  if (r.member_state && !memberState) throw invalid('/memberState', 'a Member State running ICS2 (the 27, XI, NO, CH; Greece GR or EL)');
   if (caller.actor.kind === 'member-state') {
     if (memberState && memberState !== caller.actor.memberState) throw new PlatformError('permission', 'CONTROL.STATISTICS_SCOPE', 'a Member State reads its own statistics');
     memberState = caller.actor.memberState;

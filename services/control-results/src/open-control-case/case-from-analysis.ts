@@ -4,6 +4,7 @@
  * are the criteria the control may confirm. Pure: the processor reads, this decides what the case holds.
  */
 import type { RiskAssessmentCompleted, RiskEvent } from '@ics2/contracts';
+import { normaliseMemberStateCode } from '@ics2/domain';
 import type { OpenControlCase } from '../domain/control-case.commands';
 
 export function caseFromAnalysis(completed: RiskAssessmentCompleted['data'], riskHistory: readonly RiskEvent[]): OpenControlCase['data'] | null {
@@ -28,7 +29,8 @@ export function caseFromAnalysis(completed: RiskAssessmentCompleted['data'], ris
     recommendation,
     responsibleMemberState: a.responsibleMemberState,
     involvedMemberStates: a.involvedMemberStates,
-    memberStateOfControl: recommendation.memberState,
+    // Recommendations recorded before risk-analysis's door read EL as GR may say EL: the Greek queue is under GR.
+    memberStateOfControl: normaliseMemberStateCode(recommendation.memberState),
     personFiling: a.personFiling,
     ...(a.carrier ? { carrier: a.carrier } : {}),
     aeoParties: a.aeoParties ?? [],

@@ -3,6 +3,7 @@
  * present (X01), texts within their lengths (12), instants that parse (12); every problem at once, each at its JSON
  * pointer, and nothing written. Empty proto strings mean "not given".
  */
+import { normaliseMemberStateCode } from '@ics2/domain';
 import { issue, throwIfIssues, type Issue } from './door-answers';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
@@ -48,9 +49,16 @@ export class Shape {
 }
 
 
-/** `all`, or the named Member States (upper case); both or neither is malformed. */
+/**
+ * Member States as a request names them: upper case, Greece's EL read as GR, the code the Greek token and the
+ * participants list carry (else a RIF or alert to EL was refused, and one that got through would reach nobody).
+ * Whether each is a participant is the decider's to say.
+ */
+export const memberStatesOf = (memberStates: readonly string[]): string[] => memberStates.map((m) => normaliseMemberStateCode(m.trim().toUpperCase()));
+
+/** `all`, or the named Member States (memberStatesOf); both or neither is malformed. */
 export function recipientsOf(all: boolean, memberStates: readonly string[]): 'all' | string[] {
   if (all && memberStates.length) throwIfIssues([issue('/memberStates', 'either every Member State or named ones, not both')]);
   if (!all && memberStates.length === 0) throwIfIssues([issue('/memberStates', 'every Member State, or at least one named', 'X01')]);
-  return all ? 'all' : memberStates.map((m) => m.trim().toUpperCase());
+  return all ? 'all' : memberStatesOf(memberStates);
 }

@@ -94,6 +94,30 @@ describe('RIF exchange through the gRPC door', () => {
     expect(await h.as('IT', 'RecordFeedback', { rif_id: rifId, feedback: FEEDBACK_BE })).toMatchObject({ ok: true });
   });
 
+  it('reads Greece as EL or GR in the Member States a request names: the RIF, the crisis alert and the campaign reach the Greek unit', async () => {
+    const rifId = await draft('DE');
+    const before = await h.eventCount();
+    // Both spellings at once name Greece twice.
+    expect(await h.as('DE', 'PublishRif', { rif_id: rifId, member_states: ['EL', 'GR'] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/memberStates/1' }] });
+    expect(await h.eventCount()).toBe(before);
+    expect(await h.as('DE', 'PublishRif', { rif_id: rifId, member_states: ['EL', 'FR'] })).toMatchObject({ ok: true, reply: { status: 'published' } });
+    await eventually(async () => expect(await view('GR', rifId)).toMatchObject({ ok: true, reply: { member_states: ['GR', 'FR'] } }));
+
+    const alert = await h.as<crmsV1.PublishCrisisAlertReply>('DE', 'PublishCrisisAlert', { title: 'Wildfires', description: 'Prioritise firefighting equipment', member_states: ['EL'] });
+    expect(alert).toMatchObject({ ok: true });
+    const alerts = await h.subscribeAlerts('GR');
+    try {
+      await eventually(() => expect(alerts.received.map((a) => a.alert_id)).toContain((alert as { reply: crmsV1.PublishCrisisAlertReply }).reply.alert_id));
+    } finally {
+      alerts.close();
+    }
+
+    const started = await h.as<crmsV1.CampaignReply>('EU', 'StartCampaign', { title: 'Fireworks by sea', from: '2027-03-01T00:00:00Z', to: '2027-06-01T00:00:00Z', member_states: ['EL', 'IT'], criteria: [{ id: 'eu-sec-001', version: 0 }] });
+    expect(started).toMatchObject({ ok: true });
+    const campaignId = (started as { reply: crmsV1.CampaignReply }).reply.campaign_id;
+    await eventually(async () => expect(await h.as('GR', 'GetCampaign', { campaign_id: campaignId })).toMatchObject({ ok: true, reply: { member_states: ['GR', 'IT'] } }));
+  });
+
   it('answers a retry with the same message id again and writes nothing', async () => {
     const first = await h.as<crmsV1.RifReply>('NL', 'DraftRif', { message_id: 'nl-rif-7', content: rifContent() });
     const before = await h.eventCount();

@@ -5,7 +5,7 @@ import { crmsV1 } from '@ics2/contracts';
 import { Caller, CLOCK, PlatformError, Roles, type Clock, type Principal } from '@ics2/platform';
 import { allocateId, commandIdOf, crmsCallerOf, messageIdOf, refusalError } from '../doors/door-answers';
 import { CrmsCommands } from '../doors/crms-commands';
-import { Shape } from '../doors/request-shape';
+import { memberStatesOf, Shape } from '../doors/request-shape';
 import { sameJson } from '../domain/rules/canonical-json';
 
 @Controller()
@@ -24,7 +24,7 @@ export class StartCampaignGrpcController {
     const title = shape.required(r.title, '/title');
     const from = shape.instant(r.from, '/from');
     const to = shape.instant(r.to, '/to');
-    const memberStates = shape.list(r.member_states, '/memberStates').map((m) => m.trim().toUpperCase());
+    const memberStates = memberStatesOf(shape.list(r.member_states, '/memberStates'));
     const criteria = shape.list(r.criteria, '/criteria').map((c, i) => ({ id: shape.required(c.id, `/criteria/${i}/id`, 64), ...(c.version !== 0 ? { version: c.version } : {}) }));
     shape.done();
     const campaignId = allocateId('PCA', by, messageId);

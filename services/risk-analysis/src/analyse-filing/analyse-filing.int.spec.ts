@@ -307,6 +307,18 @@ describe('risk analysis of complete ENS', () => {
     expect((await riskEvents(mrn)).at(-1)).toMatchObject({ type: 'ReferralRequested', data: { user: { memberState: 'GR' } } });
   });
 
+  it("records a control recommended in Greece under GR whether the risk unit names it EL or GR, and refuses a code running no ICS2 (12), writing nothing", async () => {
+    const { mrn } = await lodge('360300');
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true }));
+    const recommending = (memberState: string) => ({ mrn, analysis_id: 'pre-loading-1', control_recommendation: { control_type: 'physical', place: 'GR000100', member_state: memberState, reason: 'checked at destination' } });
+    for (const ms of ['XX', 'GB']) {
+      expect(await h.asMemberState('DE', 'CompleteAssessment', recommending(ms))).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/controlRecommendation/memberState' }] });
+    }
+    expect(await eventsIn(riskStream(mrn))).toBe(1);
+    expect(await h.asMemberState('DE', 'CompleteAssessment', recommending('EL'))).toMatchObject({ ok: true, reply: { status: 'assessed' } });
+    expect((await riskEvents(mrn)).at(-1)).toMatchObject({ type: 'RiskAssessmentCompleted', data: { controlRecommendation: { controlType: 'physical', memberState: 'GR' } } });
+  });
+
   // Last: the pre-loading-only criterion it activates applies to every pre-loading analysis after it.
   it('holds a no-hit pre-arrival analysis while the pre-loading one awaits the risk unit, and completes it (IE3N03) when that is assessed', async () => {
     const preLoadingOnly = { id: 'eu-sec-970', version: 1, title: 'Pre-loading only', riskArea: 'security', phases: ['pre-loading'], validFrom: '2026-01-01T00:00:00Z', owner: { kind: 'eu' }, score: 40, condition: { kind: 'hsPrefix', prefixes: ['9701'] } };

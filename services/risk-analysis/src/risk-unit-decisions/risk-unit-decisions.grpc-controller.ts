@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { CONTROL_TYPES, MAX_SCREENING_METHODS, riskAnalysisV1, SCREENING_METHODS, type MemberStateUser } from '@ics2/contracts';
-import { isMrn } from '@ics2/domain';
+import { ics2TerritoryOf, isMrn } from '@ics2/domain';
 import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
 import { analysisNotFound, invalid, memberStateUserOf, riskRefusalError } from '../doors/door-answers';
 import { RiskCommands } from '../doors/risk-commands';
@@ -58,12 +58,14 @@ export class RiskUnitDecisionsGrpcController {
   completeAssessment(@Payload() r: riskAnalysisV1.CompleteAssessmentRequest, @Caller() caller: Principal) {
     const c = r.control_recommendation;
     if (c && !(c.control_type in CONTROL_TYPES)) throw invalid('/controlRecommendation/controlType', `one of ${Object.keys(CONTROL_TYPES).join(', ')}`);
-    if (c && !/^[A-Z]{2}$/.test(c.member_state)) throw invalid('/controlRecommendation/memberState', 'a Member State code');
+    // Greece as EL is GR, the code the Member State of control's token and its control cases carry.
+    const memberState = c ? ics2TerritoryOf(c.member_state) : null;
+    if (c && !memberState) throw invalid('/controlRecommendation/memberState', 'a Member State running ICS2 (the 27, XI, NO, CH; Greece GR or EL)');
     return this.decide(r, caller, (user, at) => ({
       type: 'CompleteAssessment',
       data: {
         analysisId: r.analysis_id,
-        ...(c ? { controlRecommendation: { controlType: c.control_type, memberState: c.member_state, ...(c.place ? { place: c.place } : {}), ...(c.reason ? { reason: c.reason } : {}) } } : {}),
+        ...(c && memberState ? { controlRecommendation: { controlType: c.control_type, memberState, ...(c.place ? { place: c.place } : {}), ...(c.reason ? { reason: c.reason } : {}) } } : {}),
         user,
         at,
       },
