@@ -188,7 +188,7 @@ describe('risk analysis end to end', () => {
 
   it('lets each Member State see and do only its part: responsible decides, involved informs, any other sees nothing', async () => {
     // Routed through the Netherlands: an involved Member State whatever else the sample's routing touches.
-    const { mrn } = await fileWith('360200', { routedThrough: 'NL' });
+    const { mrn, filing } = await fileWith('360200', { routedThrough: 'NL' });
     const analysis = await openAnalysis(mrn);
     expect(analysis).toMatchObject({ responsible_member_state: 'DE', involved_member_states: expect.arrayContaining(['NL']) });
     const outsider = ['FR', 'IT', 'ES', 'PL', 'SE'].find((ms) => ms !== analysis.responsible_member_state && !analysis.involved_member_states.includes(ms))!;
@@ -205,9 +205,29 @@ describe('risk analysis end to end', () => {
     expect(await stack.caller(declarant.token).risk('GetAnalysis', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: false, kind: 'permission' });
     expect(await stack.caller(declarant.token).risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: false, kind: 'permission' });
     expect(await de.risk('CompleteAssessment', { mrn, analysis_id: analysis.analysis_id })).toMatchObject({ ok: true });
-    await new Promise((r) => setTimeout(r, 500));
-    outsiderStream.cancel();
-    expect(outsiderStream.signals.filter((s) => s.mrn === mrn)).toEqual([]);
+    // Then the ENS is amended to route its goods through the outsider, which so becomes involved in the re-analyses:
+    // a signal that does concern it, of the same ENS. One risk stream is signalled in order (one partition), so
+    // anything the outsider was wrongly sent about the first analyses would be on its stream before that signal.
+    const master = filing.consignmentMasterLevel!;
+    const rerouted: EnsFiling = {
+      ...filing,
+      consignmentMasterLevel: {
+        ...master,
+        consignmentHouseLevel: master.consignmentHouseLevel.map((h) => {
+          const routing = h.countriesOfRoutingOfConsignment ?? [];
+          return { ...h, countriesOfRoutingOfConsignment: [...routing, { sequenceNumber: routing.length + 1, country: outsider }] };
+        }),
+      },
+    };
+    expect((await declarant.post(`/v1/filings/${mrn}/amendments`, rerouted)).status).toBe(200);
+    try {
+      await eventually(() => expect(outsiderStream.signals.some((s) => s.mrn === mrn && s.kind === 'involved')).toBe(true), 15_000);
+    } finally {
+      outsiderStream.cancel();
+    }
+    const toOutsider = outsiderStream.signals.filter((s) => s.mrn === mrn);
+    expect(toOutsider[0]).toMatchObject({ kind: 'involved', analysis_id: expect.stringMatching(/-2$/) });
+    expect(toOutsider.filter((s) => /-1$/.test(s.analysis_id))).toEqual([]);
   });
 
   // Last: the pre-loading-only criterion it activates applies to every pre-loading analysis after it.
