@@ -124,6 +124,25 @@ describe('filing lifecycle through the trader API', () => {
     });
   });
 
+  it('tells them again once a house is invalidated and the ENS is pending completeness again (IE3N02, IE3N11 naming that house)', async () => {
+    const placi = airPlaciScenario({ seed: 507, houses: 2, declarant: CARRIER, carrier: CARRIER, expectedHouseFilers: [FORWARDER, FORWARDER] });
+    const mrn = await lodge(carrier, placi.master);
+    const houses = [];
+    for (const house of placi.houses) houses.push(await lodge(forwarder, house));
+    await eventually(async () => expect((await carrier.get(`/v1/filings/${mrn}`)).body.state).toBe('complete'));
+    expect((await forwarder.post(`/v1/filings/${houses[0]}/invalidation`, { reason: 'refiled' })).status).toBe(200);
+    const invalidatedDocument = placi.houses[0].consignmentHouseLevel![0].transportDocumentHouseLevel!.documentNumber;
+    await eventually(async () => {
+      expect((await carrier.get(`/v1/filings/${mrn}`)).body.state).toBe('pending-completeness');
+      const n02 = await inboxOf(carrier, mrn, 'IE3N02');
+      expect(n02).toHaveLength(2);
+      const n11 = await inboxOf(forwarder, mrn, 'IE3N11');
+      expect(n11).toHaveLength(2);
+      expect(n02[1].payload).toMatchObject({ missing: [{ houseDocument: invalidatedDocument, expectedFiler: FORWARDER }] });
+      expect(n11[1].payload).toMatchObject({ missing: [{ houseDocument: invalidatedDocument }] });
+    });
+  }, 60_000);
+
   it('gives the same filing sent 50 times at once one MRN and one registration; 1,000 distinct filings 1,000 valid MRNs', async () => {
     const filing = sampleFiling('F20', { seed: 506, declarant: DECLARANT });
     const same = await Promise.all(Array.from({ length: 50 }, () => declarant.post('/v1/filings', filing)));

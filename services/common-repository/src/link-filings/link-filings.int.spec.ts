@@ -124,6 +124,8 @@ describe('link-filings', () => {
     await invalidate(h1, FORWARDER);
     await eventually(async () => expect(await dataOf(m, 'EnsFilingUnlinked')).toEqual([expect.objectContaining({ unlinkedMrn: h1, houseDocuments: ['HR-1'], reason: 'partner-invalidated' })]));
     await eventually(async () => expect(await consulted(m, CARRIER)).toMatchObject({ state: 'pending-completeness' }));
+    // Pending again, and said so (IE3N02 / IE3N11 again), naming the house it misses now.
+    expect((await dataOf(m, 'EnsCompletenessPending')).map((d) => d.missing)).toEqual([[{ houseDocument: 'HR-1' }, { houseDocument: 'HR-2' }], [{ houseDocument: 'HR-1' }]]);
     const refiled = await register(house('F22', 'RF-H1B', mawb, 'HR-1'), FORWARDER);
     await eventually(async () => expect(await dataOf(m, 'EnsConsistencyChecked')).toHaveLength(2));
     expect((await dataOf(m, 'EnsFilingCompleted')).map((d) => d.members)).toEqual([[m, h1, h2], [m, h2, refiled]]);

@@ -19,8 +19,24 @@ describe('unlink-filing', () => {
   describe('a complete master one of whose houses was invalidated', () => {
     const history = [master, completenessPending({ missing: [{ houseDocument: 'H-1' }, { houseDocument: 'H-2' }] }), ...links, completed({ members: [DEFAULTS.mrn, house1, house2] })];
 
-    it('releases that link by an event', () => {
-      given(history).when(unlink(house1)).then([unlinked({ unlinkedMrn: house1, houseDocuments: ['H-1'] })]);
+    it('releases that link by an event, and is pending completeness again (IE3N02 / IE3N11 again)', () => {
+      given(history)
+        .when(unlink(house1))
+        .then([unlinked({ unlinkedMrn: house1, houseDocuments: ['H-1'] }), completenessPending({ missing: [{ houseDocument: 'H-1' }] })]);
+    });
+
+    it('names the expected filer the master gives for the house it misses again', () => {
+      const filing = minimalFiling({ type: 'F21', houses: ['H-1', 'H-2'] });
+      const withFiler = {
+        ...filing,
+        consignmentMasterLevel: {
+          ...filing.consignmentMasterLevel!,
+          consignmentHouseLevel: filing.consignmentMasterLevel!.consignmentHouseLevel!.map((h, i) => (i === 0 ? { ...h, supplementaryDeclarant: { identificationNumber: 'NL000000001' } } : h)),
+        },
+      };
+      given([registered({ filing: withFiler }), ...history.slice(1)])
+        .when(unlink(house1))
+        .then([unlinked({ unlinkedMrn: house1, houseDocuments: ['H-1'] }), completenessPending({ missing: [{ houseDocument: 'H-1', expectedFiler: 'NL000000001' }] })]);
     });
 
     it('awaits the house document again and is pending completeness, so a refiled house completes it anew', () => {
@@ -31,6 +47,22 @@ describe('unlink-filing', () => {
         .when({ type: 'LinkFiling', data: { otherMrn: refiled, otherLevel: 'house', otherFilingType: 'F22', houseDocument: 'H-1', otherParties: { filedBy: 'FR555', declarant: 'FR555' }, by: 'linking-key', at: DEFAULTS.at } })
         .decision() as readonly EnsEvent[];
       expect(done).toEqual(completed({ members: [DEFAULTS.mrn, house2, refiled] }));
+    });
+  });
+
+  describe('a pending master one of whose linked houses was invalidated', () => {
+    it('is noted pending again, naming every house it misses', () => {
+      given([master, completenessPending({ missing: [{ houseDocument: 'H-1' }, { houseDocument: 'H-2' }] }), links[0]])
+        .when(unlink(house1))
+        .then([unlinked({ unlinkedMrn: house1, houseDocuments: ['H-1'] }), completenessPending({ missing: [{ houseDocument: 'H-2' }, { houseDocument: 'H-1' }] })]);
+    });
+  });
+
+  describe('a master whose half of a link was released because the house refused it (a race)', () => {
+    it('releases it and notes nothing: the house was never a member, the earlier IE3N02 still holds', () => {
+      given([master, completenessPending({ missing: [{ houseDocument: 'H-1' }, { houseDocument: 'H-2' }] }), links[0]])
+        .when({ ...unlink(house1), data: { ...unlink(house1).data, reason: 'partner-refused' as const } })
+        .then([{ ...unlinked({ unlinkedMrn: house1, houseDocuments: ['H-1'] }), data: { ...unlinked({ unlinkedMrn: house1, houseDocuments: ['H-1'] }).data, reason: 'partner-refused' } } as EnsEvent]);
     });
   });
 
