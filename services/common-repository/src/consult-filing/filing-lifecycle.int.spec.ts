@@ -101,25 +101,59 @@ describe('filing lifecycle', () => {
   });
 
   describe('a decision to control (control-results)', () => {
-    it('is noted on every filing of the ENS once, and none of them can be amended from then on', async () => {
-      const a = await register();
-      const b = await register();
-      const decided = { ...controlDecided(), data: { ...controlDecided().data, mrn: a.mrn, members: [a.mrn, b.mrn] } };
-      const append = () =>
-        store.append(controlStream(a.mrn), [{ id: randomUUID(), type: decided.type, data: decided.data, metadata: { schemaVersion: 1, occurredAt: decided.data.decidedAt, correlationId: a.mrn, causationId: null, actor: { kind: 'system', component: 'control-results' } } }], 'any');
-      await append();
-      await eventually(async () => {
-        expect(await events(a.mrn)).toContain('EnsControlNoted');
-        expect(await events(b.mrn)).toContain('EnsControlNoted');
+    const decide = async (head: string, members: readonly string[]) => {
+      const decided = { ...controlDecided(), data: { ...controlDecided().data, mrn: head, members } };
+      await store.append(controlStream(head), [{ id: randomUUID(), type: decided.type, data: decided.data, metadata: { schemaVersion: 1, occurredAt: decided.data.decidedAt, correlationId: head, causationId: null, actor: { kind: 'system', component: 'control-results' } } }], 'any');
+    };
+    const amendRefused = async (f: { mrn: string; filing: EnsFiling }, messageId: string) =>
+      expect(await h.asTrader(DECLARANT, 'AmendFiling', { mrn: f.mrn, filing_json: JSON.stringify({ ...f.filing, documentIssueDate: '2026-12-01T09:45:00Z' }), message_id: messageId })).toMatchObject({
+        ok: true,
+        reply: { message_type: 'IE3N01', errors: [{ validation_code: '92' }] },
       });
-      const noted = (await store.readStream(ensStream(b.mrn))).find((e) => e.type === 'EnsControlNoted');
-      expect(noted?.data).toMatchObject({ mrn: b.mrn, memberState: 'DE', source: 'control-results:pre-arrival-1' });
+    const completions = async (mrn: string) => (await events(mrn)).filter((t) => t === 'EnsFilingCompleted').length;
+
+    it('is noted on every filing of the ENS once, and none of them can be amended from then on', async () => {
+      const m = await register({ type: 'F21', masterDocument: '176-20009001', houses: ['CTL-H1'] });
+      const house = await register({ type: 'F22', masterDocument: '176-20009001', houses: ['CTL-H1'] });
+      await eventually(async () => expect(await completions(m.mrn)).toBe(1));
+      await decide(m.mrn, [m.mrn, house.mrn]);
+      await eventually(async () => {
+        expect(await events(m.mrn)).toContain('EnsControlNoted');
+        expect(await events(house.mrn)).toContain('EnsControlNoted');
+      });
+      const noted = (await store.readStream(ensStream(house.mrn))).find((e) => e.type === 'EnsControlNoted');
+      expect(noted?.data).toMatchObject({ mrn: house.mrn, memberState: 'DE', source: 'control-results:pre-arrival-1' });
+      const [recorded] = await store.readStream(controlStream(m.mrn));
+      await h.service.app.app.get(NoteControlProcessor).handle(recorded);
+      expect((await events(house.mrn)).filter((t) => t === 'EnsControlNoted')).toHaveLength(1);
+      await amendRefused(house, 'amd-ctl');
+    });
+
+    it("is noted on the ENS's members as they now stand: the refiled house, not the invalidated one the analysis named", async () => {
+      const doc = '176-20009002';
+      const m = await register({ type: 'F21', masterDocument: doc, houses: ['CTL-R1', 'CTL-R2'] });
+      const h1 = await register({ type: 'F22', masterDocument: doc, houses: ['CTL-R1'] });
+      const h2 = await register({ type: 'F22', masterDocument: doc, houses: ['CTL-R2'] });
+      await eventually(async () => expect(await completions(m.mrn)).toBe(1));
+      expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: h1.mrn, message_id: 'inv-ctl-r1' })).toMatchObject({ ok: true, reply: { message_type: 'IE3R07' } });
+      const refiled = await register({ type: 'F22', masterDocument: doc, houses: ['CTL-R1'] });
+      await eventually(async () => expect(await completions(m.mrn)).toBe(2));
+      // The analysis behind the decision predates the refiling.
+      await decide(m.mrn, [m.mrn, h1.mrn, h2.mrn]);
+      await eventually(async () => {
+        for (const member of [m, h2, refiled]) expect(await events(member.mrn)).toContain('EnsControlNoted');
+      });
+      expect(await events(h1.mrn)).not.toContain('EnsControlNoted');
+      await amendRefused(refiled, 'amd-ctl-refiled');
+    });
+
+    it('notes nothing on an invalidated filing: it declares no goods any more', async () => {
+      const a = await register();
+      expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: a.mrn, message_id: 'inv-ctl-a' })).toMatchObject({ ok: true, reply: { message_type: 'IE3R07' } });
+      await decide(a.mrn, [a.mrn]);
       const [recorded] = await store.readStream(controlStream(a.mrn));
       await h.service.app.app.get(NoteControlProcessor).handle(recorded);
-      expect((await events(b.mrn)).filter((t) => t === 'EnsControlNoted')).toHaveLength(1);
-
-      const amend = await h.asTrader(DECLARANT, 'AmendFiling', { mrn: b.mrn, filing_json: JSON.stringify({ ...b.filing, documentIssueDate: '2026-12-01T09:45:00Z' }), message_id: 'amd-ctl' });
-      expect(amend).toMatchObject({ ok: true, reply: { message_type: 'IE3N01', errors: [{ validation_code: '92' }] } });
+      expect((await events(a.mrn)).at(-1)).toBe('EnsFilingInvalidated');
     });
 
     it('notes nothing for a decision not to control', async () => {

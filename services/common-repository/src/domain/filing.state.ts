@@ -70,3 +70,12 @@ export function isFilerOf(state: RecordedFiling, eori: string): boolean {
 export function maySee(state: RecordedFiling, eori: string): boolean {
   return isFilerOf(state, eori) || state.parties.carrier === eori;
 }
+
+/**
+ * The filings of the ENS this filing heads, as the repository now knows them: itself and the filings linked to it
+ * (a released link is gone, a refiled house is in). None once it ended: an invalidated ENS has nothing to control.
+ */
+export function currentEnsMembers(state: FilingState): readonly string[] {
+  if (state.status === 'none' || state.status === 'invalidated' || state.status === 'rejected') return [];
+  return [state.mrn, ...new Set(state.linked.map((l) => l.mrn))];
+}

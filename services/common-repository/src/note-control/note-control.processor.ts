@@ -3,12 +3,16 @@
  * `control`) is noted on every filing of the ENS, so none of them can be amended from then on (ics2-reference
  * 11.3: the decision forces unloading and presentation of what was declared). One command per filing, its id
  * derived from the decision event's, so a redelivery writes nothing.
+ *
+ * The filings are the ENS's members as this repository now holds them (the head's stream), not the decision's
+ * `members`: those come from the analysis, which may predate a house invalidated and refiled.
  */
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ControlDecided } from '@ics2/contracts';
 import { systemActor } from '@ics2/domain';
 import type { RecordedEvent } from '@ics2/event-store';
 import { Subscriptions } from '@ics2/platform';
+import { currentEnsMembers } from '../domain/filing.state';
 import { FilingCommands } from '../doors/filing-commands';
 
 export const CONTROLS_SUBSCRIPTION = 'common-repository.controls';
@@ -29,7 +33,7 @@ export class NoteControlProcessor implements OnApplicationBootstrap {
     const decided = recorded.data as ControlDecided['data'];
     if (!decided.control) return;
     const at = new Date(decided.decidedAt);
-    for (const mrn of decided.members) {
+    for (const mrn of currentEnsMembers(await this.commands.stateOf(decided.mrn))) {
       await this.commands.run({
         mrn,
         command: { type: 'NoteControl', data: { memberState: decided.user.memberState, source: `control-results:${decided.caseId}`, at: decided.decidedAt } },

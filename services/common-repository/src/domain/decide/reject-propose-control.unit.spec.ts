@@ -47,4 +47,13 @@ describe('note-control', () => {
     given([master]).when({ type: 'NoteControl', data: { memberState: 'DE', source: 'control-results', at: DEFAULTS.at } }).then([controlNoted()]);
     given([master, controlNoted()]).when({ type: 'NoteControl', data: { memberState: 'DE', source: 'control-results', at: DEFAULTS.at } }).thenNothingHappened();
   });
+  describe('an invalidated or rejected filing', () => {
+    it('is not noted: it declares no goods to control, and stays as it ended', () => {
+      const note = { type: 'NoteControl' as const, data: { memberState: 'DE', source: 'control-results', at: DEFAULTS.at } };
+      given([master, { type: 'EnsFilingInvalidated', data: { mrn: DEFAULTS.mrn, reason: 'requested', invalidatedAt: DEFAULTS.at } }])
+        .when(note)
+        .then(refused({ kind: 'not-applicable', reason: 'the filing is invalidated' }));
+      given([master, rejected()]).when(note).then(refused({ kind: 'not-applicable', reason: 'the filing was rejected' }));
+    });
+  });
 });
