@@ -61,8 +61,15 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
     case 'EnsFilingUnlinked': {
       const d = event.data;
       const missing = s.level === 'master' ? [...s.missing, ...d.houseDocuments.filter((m) => !s.missing.includes(m))] : s.missing;
-      // A complete ENS that lost a member is not complete any more; once arrived, what was analysed stands.
-      const reopened = s.status === 'complete' ? { status: s.level === 'master' ? ('pending-completeness' as const) : ('registered' as const), completedPhases: [], consistency: null } : {};
+      // A complete ENS that lost a member is not complete any more. Arrived goods are still declared until
+      // presented, so an arrived ENS is complete no more either (its status stays): a refiled house completes it
+      // again and is analysed. Once presented, what was analysed stands.
+      const reopened =
+        s.status === 'complete'
+          ? { status: s.level === 'master' ? ('pending-completeness' as const) : ('registered' as const), completedPhases: [], consistency: null }
+          : s.status === 'arrived'
+            ? { completedPhases: [], consistency: null }
+            : {};
       return { ...s, linked: s.linked.filter((l) => l.mrn !== d.unlinkedMrn), missing, ...reopened };
     }
     case 'EnsCompletenessPending':

@@ -139,6 +139,24 @@ describe('link-filings', () => {
     expect(await types(h1)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned', 'EnsFilingLinked', 'EnsFilingCompleted', 'EnsFilingInvalidated']);
   }, 30_000);
 
+  it('completes an ENS whose goods arrived again when an invalidated house is refiled before presentation, so it is analysed with it', async () => {
+    const mawb = '176-10000111';
+    const m = await register(master('F21', 'AR-M', mawb, ['HX-1', 'HX-2']), CARRIER);
+    const h1 = await register(house('F22', 'AR-H1', mawb, 'HX-1'), FORWARDER);
+    const h2 = await register(house('F22', 'AR-H2', mawb, 'HX-2'), FORWARDER);
+    await eventually(async () => expect(await types(m)).toContain('EnsConsistencyChecked'));
+    const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] };
+    expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-ar-m' })).toMatchObject({ ok: true, reply: { arrived: expect.arrayContaining([m, h1, h2]) } });
+    await invalidate(h1, FORWARDER);
+    await eventually(async () => expect(await dataOf(m, 'EnsCompletenessPending')).toHaveLength(2));
+    const refiled = await register(house('F22', 'AR-H1B', mawb, 'HX-1'), FORWARDER);
+    await eventually(async () => expect(await dataOf(m, 'EnsConsistencyChecked')).toHaveLength(2));
+    expect((await dataOf(m, 'EnsFilingCompleted')).map((d) => d.members)).toEqual([[m, h1, h2], [m, h2, refiled]]);
+    await eventually(async () => expect((await dataOf(refiled, 'EnsFilingCompleted')).map((d) => d.members)).toEqual([[m, h2, refiled]]));
+    // Its goods are still arrived: completing again changes no lifecycle state.
+    await eventually(async () => expect(await consulted(m, CARRIER)).toMatchObject({ state: 'arrived', consistency: 'ok' }));
+  }, 30_000);
+
   it("releases an invalidated master's links on its houses, and the refiled master links them", async () => {
     const mawb = '176-10000055';
     const m = await register(master('F21', 'RM-M', mawb, ['HM-1']), CARRIER);

@@ -80,7 +80,7 @@ export type EnsFilingLinked = Event<
 /**
  * A link released: the other filing was invalidated (or expired), or it refused its half of the link after this
  * side had recorded it. The link's history stays; this is the correction. A master awaits the house documents again
- * (and is no longer complete, if it was and the goods have not arrived); a house waits for a master again.
+ * (and is no longer complete, if it was and the goods were not presented); a house waits for a master again.
  */
 export type EnsFilingUnlinked = Event<
   'EnsFilingUnlinked',

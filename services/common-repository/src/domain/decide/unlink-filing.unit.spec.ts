@@ -1,4 +1,4 @@
-import { completed, completenessPending, deciderSpec, DEFAULTS, linked, minimalFiling, mrnOf, registered } from '@ics2/testing';
+import { arrived, completed, completenessPending, deciderSpec, DEFAULTS, linked, minimalFiling, mrnOf, registered } from '@ics2/testing';
 import type { EnsEvent } from '@ics2/contracts';
 import { filingDecider } from '../filing.decider';
 import { evolve } from '../filing.evolve';
@@ -47,6 +47,33 @@ describe('unlink-filing', () => {
         .when({ type: 'LinkFiling', data: { otherMrn: refiled, otherLevel: 'house', otherFilingType: 'F22', houseDocument: 'H-1', otherParties: { filedBy: 'FR555', declarant: 'FR555' }, by: 'linking-key', at: DEFAULTS.at } })
         .decision() as readonly EnsEvent[];
       expect(done).toEqual(completed({ members: [DEFAULTS.mrn, house2, refiled] }));
+    });
+  });
+
+  describe('an arrived master one of whose houses was invalidated (before presentation)', () => {
+    const history = [
+      master,
+      completenessPending({ missing: [{ houseDocument: 'H-1' }, { houseDocument: 'H-2' }] }),
+      ...links,
+      completed({ members: [DEFAULTS.mrn, house1, house2] }),
+      arrived(),
+    ];
+    const released = [...history, unlinked({ unlinkedMrn: house1, houseDocuments: ['H-1'] })];
+
+    it('is pending completeness again, and says so, its goods still arrived', () => {
+      given(history)
+        .when(unlink(house1))
+        .then([unlinked({ unlinkedMrn: house1, houseDocuments: ['H-1'] }), completenessPending({ missing: [{ houseDocument: 'H-1' }] })]);
+      expect(stateOf(released)).toMatchObject({ status: 'arrived', missing: ['H-1'], completedPhases: [], consistency: null });
+    });
+
+    it('is completed again by the refiled house, so the ENS that arrived is analysed with it', () => {
+      const refiled = mrnOf(9);
+      const [, done] = given(released)
+        .when({ type: 'LinkFiling', data: { otherMrn: refiled, otherLevel: 'house', otherFilingType: 'F22', houseDocument: 'H-1', otherParties: { filedBy: 'FR555', declarant: 'FR555' }, by: 'linking-key', at: DEFAULTS.at } })
+        .decision() as readonly EnsEvent[];
+      expect(done).toEqual(completed({ members: [DEFAULTS.mrn, house2, refiled] }));
+      expect(stateOf([...released, done]).status).toBe('arrived');
     });
   });
 

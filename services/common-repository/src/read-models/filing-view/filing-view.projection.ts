@@ -40,6 +40,7 @@ function updateFor(event: EnsEvent): Update {
         linked: row.linked.filter((l) => l.mrn !== d.unlinkedMrn),
         missing: row.level === 'master' ? [...row.missing, ...d.houseDocuments.filter((m) => !row.missing.includes(m))] : row.missing,
         ...(row.status === 'complete' ? { status: row.level === 'master' ? 'pending-completeness' : 'registered', consistency: null } : {}),
+        ...(row.status === 'arrived' ? { consistency: null } : {}),
       });
     }
     case 'EnsCompletenessPending':
