@@ -103,6 +103,24 @@ describe('link-filings', () => {
     expect(await dataOf(m, 'EnsFilingLinked')).toHaveLength(1);
   }, 30_000);
 
+  it('keys every F17 for a straight B/L (F13) by its master B/L and carrier, one naming a house document too: the later is X08', async () => {
+    const withoutHouseDocument = (f: EnsFiling): EnsFiling => ({ ...f, consignmentHouseLevel: f.consignmentHouseLevel!.map(({ transportDocumentHouseLevel: _, ...rest }) => rest) });
+    const pointer = '/consignmentHouseLevel/0/transportDocumentMasterLevel/documentNumber';
+    // An F17 naming a house document links to the straight B/L (under ''), then a straight F17 comes.
+    const m1 = await register(master('F13', 'SEA-D1', 'SBL-0000000031', []), CARRIER);
+    const named = await register(house('F17', 'SEA-D1-17', 'SBL-0000000031', 'HBL-NAMED', 12.5, BUYER), BUYER);
+    await eventually(async () => expect(await dataOf(m1, 'EnsFilingCompleted')).toEqual([expect.objectContaining({ members: [m1, named] })]));
+    const straight = await register(withoutHouseDocument(house('F17', 'SEA-D1-17B', 'SBL-0000000031', 'unused', 12.5, BUYER)), BUYER);
+    await eventually(async () => expect(await dataOf(straight, 'EnsFilingRejected')).toEqual([expect.objectContaining({ errors: [expect.objectContaining({ code: 'X08', pointer })] })]));
+    // The other way round: a straight F17 first, then one naming a house document.
+    const m2 = await register(master('F13', 'SEA-D2', 'SBL-0000000032', []), CARRIER);
+    const first = await register(withoutHouseDocument(house('F17', 'SEA-D2-17', 'SBL-0000000032', 'unused', 12.5, BUYER)), BUYER);
+    await eventually(async () => expect(await dataOf(m2, 'EnsFilingCompleted')).toEqual([expect.objectContaining({ members: [m2, first] })]));
+    const later = await register(house('F17', 'SEA-D2-17B', 'SBL-0000000032', 'HBL-LATER', 12.5, BUYER), BUYER);
+    await eventually(async () => expect(await dataOf(later, 'EnsFilingRejected')).toEqual([expect.objectContaining({ errors: [expect.objectContaining({ code: 'X08', pointer })] })]));
+    for (const m of [m1, m2]) expect(await dataOf(m, 'EnsFilingLinked')).toHaveLength(1);
+  }, 30_000);
+
   const invalidate = async (mrn: string, eori: string) => {
     const r = await h.asTrader(eori, 'InvalidateFiling', { mrn, message_id: `inv-${mrn}`, reason: 'refiled' });
     if (!r.ok) throw new Error(JSON.stringify(r));

@@ -102,13 +102,16 @@ export class LinkFilingsProcessor implements OnApplicationBootstrap {
    * of the same house B/L).
    */
   private duplicateOf(me: LinkingKeyRow, same: readonly LinkingKeyRow[]): { mrn: string; pointer: string } | null {
+    // A house filing for a master that lists no house document (F13) links to it under '' whatever house document
+    // it names, so against such a master the key is the master document and carrier alone.
+    const straight = me.level === 'house' && same.some((r) => r.level === 'master' && r.house_documents.length === 0);
     for (const other of same.filter((r) => r.level === me.level && (r.registered_at < me.registered_at || (+r.registered_at === +me.registered_at && r.mrn < me.mrn)))) {
       if (me.level === 'house' && !giveSameData(me.filing_type, other.filing_type)) continue;
       if (me.level === 'master') return { mrn: other.mrn, pointer: '/consignmentMasterLevel/transportDocumentMasterLevel/documentNumber' };
       const index = me.house_documents.findIndex((d) => other.house_documents.includes(d));
       if (index >= 0) return { mrn: other.mrn, pointer: `/consignmentHouseLevel/${index}/transportDocumentHouseLevel/documentNumber` };
       // A straight B/L (F13) has no house document: an F17's key is its master document and carrier alone.
-      if (me.house_documents.length === 0 && other.house_documents.length === 0) return { mrn: other.mrn, pointer: '/consignmentHouseLevel/0/transportDocumentMasterLevel/documentNumber' };
+      if (straight || (me.house_documents.length === 0 && other.house_documents.length === 0)) return { mrn: other.mrn, pointer: '/consignmentHouseLevel/0/transportDocumentMasterLevel/documentNumber' };
     }
     return null;
   }
