@@ -111,6 +111,15 @@ describe('filing lifecycle', () => {
         reply: { message_type: 'IE3N01', errors: [{ validation_code: '92' }] },
       });
     const completions = async (mrn: string) => (await events(mrn)).filter((t) => t === 'EnsFilingCompleted').length;
+    /** A master (houses H1, H2) complete with its two houses, then the first house invalidated by its declarant. */
+    const completeThenInvalidateFirstHouse = async (doc: string) => {
+      const m = await register({ type: 'F21', masterDocument: doc, houses: ['H1', 'H2'] });
+      const h1 = await register({ type: 'F22', masterDocument: doc, houses: ['H1'] });
+      const h2 = await register({ type: 'F22', masterDocument: doc, houses: ['H2'] });
+      await eventually(async () => expect(await completions(m.mrn)).toBe(1));
+      expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: h1.mrn, message_id: `inv-${h1.mrn}` })).toMatchObject({ ok: true, reply: { message_type: 'IE3R07' } });
+      return { doc, m, h1, h2 };
+    };
 
     it('is noted on every filing of the ENS once, and none of them can be amended from then on', async () => {
       const m = await register({ type: 'F21', masterDocument: '176-20009001', houses: ['CTL-H1'] });
@@ -130,13 +139,8 @@ describe('filing lifecycle', () => {
     });
 
     it("is noted on the ENS's members as they now stand: the refiled house, not the invalidated one the analysis named", async () => {
-      const doc = '176-20009002';
-      const m = await register({ type: 'F21', masterDocument: doc, houses: ['CTL-R1', 'CTL-R2'] });
-      const h1 = await register({ type: 'F22', masterDocument: doc, houses: ['CTL-R1'] });
-      const h2 = await register({ type: 'F22', masterDocument: doc, houses: ['CTL-R2'] });
-      await eventually(async () => expect(await completions(m.mrn)).toBe(1));
-      expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: h1.mrn, message_id: 'inv-ctl-r1' })).toMatchObject({ ok: true, reply: { message_type: 'IE3R07' } });
-      const refiled = await register({ type: 'F22', masterDocument: doc, houses: ['CTL-R1'] });
+      const { doc, m, h1, h2 } = await completeThenInvalidateFirstHouse('176-20009002');
+      const refiled = await register({ type: 'F22', masterDocument: doc, houses: ['H1'] });
       await eventually(async () => expect(await completions(m.mrn)).toBe(2));
       // The analysis behind the decision predates the refiling.
       await decide(m.mrn, [m.mrn, h1.mrn, h2.mrn]);
@@ -145,6 +149,18 @@ describe('filing lifecycle', () => {
       });
       expect(await events(h1.mrn)).not.toContain('EnsControlNoted');
       await amendRefused(refiled, 'amd-ctl-refiled');
+    });
+
+    it('is noted on a house refiled after the decision when it joins the ENS, so it cannot be amended either', async () => {
+      const { doc, m, h1, h2 } = await completeThenInvalidateFirstHouse('176-20009003');
+      await eventually(async () => expect(await events(m.mrn)).toContain('EnsFilingUnlinked'));
+      await decide(m.mrn, [m.mrn, h1.mrn, h2.mrn]);
+      await eventually(async () => expect(await events(h2.mrn)).toContain('EnsControlNoted'));
+      const refiled = await register({ type: 'F22', masterDocument: doc, houses: ['H1'] });
+      await eventually(async () => expect(await events(refiled.mrn)).toContain('EnsControlNoted'));
+      const noted = (await store.readStream(ensStream(refiled.mrn))).find((e) => e.type === 'EnsControlNoted');
+      expect(noted?.data).toMatchObject({ memberState: 'DE', source: 'control-results:pre-arrival-1' });
+      await amendRefused(refiled, 'amd-ctl-late');
     });
 
     it('notes nothing on an invalidated filing: it declares no goods any more', async () => {

@@ -5,8 +5,8 @@
  * and neither half is written unless both accept; should the house refuse after the master recorded its half (a
  * race with an invalidation), the master's half is released by an event. Command ids come from the MRNs and the
  * attempt, so a redelivered registration or a retried request does each step once, and a released link tried
- * again is written again. Also releases the links of an invalidated
- * filing, on each partner's stream.
+ * again is written again. A house joining an ENS already selected for control is noted with it. Also releases the
+ * links of an invalidated filing, on each partner's stream.
  */
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -29,7 +29,8 @@ export class LinkFilingsHandler {
     const iso = at.toISOString();
     // Each attempt has its own command ids, counted by the releases on the master's stream: a link released
     // because the house refused (a race) and tried again would otherwise replay the released half and append nothing.
-    const attempt = (await this.commands.history(master.mrn)).filter((e) => e.type === 'EnsFilingUnlinked' && e.data.unlinkedMrn === house.mrn).length;
+    const masterHistory = await this.commands.history(master.mrn);
+    const attempt = masterHistory.filter((e) => e.type === 'EnsFilingUnlinked' && e.data.unlinkedMrn === house.mrn).length;
     const step = `link-${master.mrn}-${house.mrn}-${houseDocument}${attempt > 0 ? `-${attempt}` : ''}`;
     const toHouse: FilingCommand = { type: 'LinkFiling', data: { otherMrn: master.mrn, otherLevel: 'master', otherFilingType: master.filing_type, houseDocument, otherParties: master.parties, by, at: iso } };
     const toMaster: FilingCommand = { type: 'LinkFiling', data: { otherMrn: house.mrn, otherLevel: 'house', otherFilingType: house.filing_type, houseDocument, otherParties: house.parties, by, at: iso } };
@@ -45,6 +46,12 @@ export class LinkFilingsHandler {
       return { kind: 'refused', by: 'house', refusal: houseOutcome.refusal };
     }
     await keys.linkHouse(house.mrn, master.mrn);
+    // A house that joins an ENS already selected for control (refiled after the decision) is controlled with it.
+    const control = masterHistory.find((e) => e.type === 'EnsControlNoted');
+    if (control?.type === 'EnsControlNoted') {
+      const { memberState, source } = control.data;
+      await this.commands.run({ mrn: house.mrn, command: { type: 'NoteControl', data: { memberState, source, at: iso } }, commandId: `control-${master.mrn}-${house.mrn}`, actor, at });
+    }
     const completions = masterOutcome.kind === 'appended' || masterOutcome.kind === 'replayed' ? masterOutcome.events.filter((e): e is EnsFilingCompleted => e.type === 'EnsFilingCompleted') : [];
     if (completions.length > 0) await this.completed(keys, master, completions, actor, at);
     return { kind: 'linked', master: masterOutcome, completed: completions.length > 0 };
