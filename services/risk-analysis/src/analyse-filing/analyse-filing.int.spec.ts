@@ -7,11 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { ensStream, riskStream, PostgresEventStore, type EventToAppend } from '@ics2/event-store';
 import type { EnsEvent, EnsFiling, RiskEvent } from '@ics2/contracts';
-import { completed, eventually, mrnOf, registered, responsibilityAssigned, sampleFiling } from '@ics2/testing';
+import { completed, eventually, invalidated, linked, minimalFiling, mrnOf, registered, responsibilityAssigned, sampleFiling } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
 import { Client } from 'pg';
 import { startRiskAnalysis, type RiskAnalysisHarness } from '../risk-analysis.test-harness';
 import { EscalateAnalysisProcessor } from '../escalate-analysis/escalate-analysis.processor';
+import { AnalyseFilingProcessor } from './analyse-filing.processor';
 import { CriteriaChangedProcessor } from './criteria-changed.processor';
 
 const DECLARANT = 'DE123456789012345';
@@ -340,5 +341,41 @@ describe('risk analysis of complete ENS', () => {
       expect.objectContaining({ type: 'RiskAssessmentCompleted', data: expect.objectContaining({ analysisId: 'pre-arrival-1', phase: 'pre-arrival', by: 'automatic' }) }),
     ]);
     await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } }));
+  });
+
+  /** A house B/L (F15) of HOUSE whose one goods item has HS code `hs`, for a master B/L (F12) listing HOUSE. */
+  const houseFiling = (hs: string): EnsFiling => {
+    const goods = sampleFiling('F20', { seed: serial, declarant: DECLARANT, houses: 1, goodsItems: 1, houseDocuments: [HOUSE] }).consignmentMasterLevel!.consignmentHouseLevel[0].goodsItem!;
+    const f = minimalFiling({ type: 'F15', declarant: DECLARANT, houses: [HOUSE] });
+    return { ...f, consignmentHouseLevel: f.consignmentHouseLevel!.map((h) => ({ ...h, goodsItem: goods.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: hs } } })) })) };
+  };
+
+  it('re-analyses an ENS completed again with other members (a house invalidated and refiled), and not a completion naming the same ones', async () => {
+    const [master, oldHouse, newHouse] = [mrnOf(++serial), mrnOf(++serial), mrnOf(++serial)];
+    await append(ensStream(oldHouse), [registered({ mrn: oldHouse, filing: houseFiling('610910') })]);
+    await append(ensStream(master), [
+      registered({ mrn: master, type: 'F12', declarant: DECLARANT, houses: [HOUSE] }),
+      responsibilityAssigned({ mrn: master, rms: 'DE', ims: ['BE'] }),
+      linked({ mrn: master, linkedMrn: oldHouse, linkedLevel: 'house', houseDocument: HOUSE }),
+      completed({ mrn: master, phase: 'pre-loading', members: [master, oldHouse] }),
+    ]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']));
+
+    // As the common repository records it: the house invalidated, its link released, the refiled house completes the ENS.
+    await append(ensStream(oldHouse), [invalidated({ mrn: oldHouse })]);
+    await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling('360200') })]);
+    const unlinked: EnsEvent = { type: 'EnsFilingUnlinked', data: { mrn: master, unlinkedMrn: oldHouse, houseDocuments: [HOUSE], reason: 'partner-invalidated', unlinkedAt: clock.now().toISOString() } };
+    await append(ensStream(master), [unlinked, linked({ mrn: master, linkedMrn: newHouse, linkedLevel: 'house', houseDocument: HOUSE }), completed({ mrn: master, phase: 'pre-loading', members: [master, newHouse] })]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAnalysed']));
+    const again = (await riskEvents(master)).at(-1);
+    // The refiled house's goods were analysed: they hit, and the risk unit has them.
+    expect(again?.type === 'RiskAnalysed' && again.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'ens-recompleted', members: [master, newHouse], hits: [expect.objectContaining({ criterionId: 'eu-sec-001' })] });
+
+    // A completion naming the members the analysis used (another event, so another command id) starts nothing.
+    await append(ensStream(master), [completed({ mrn: master, phase: 'pre-loading', members: [master, newHouse] })]);
+    const last = (await store.readStream(ensStream(master))).at(-1)!;
+    // Handled here as well as by the subscription (the same command id): when this returns, it is through.
+    await h.service.app.app.get(AnalyseFilingProcessor).handle(last);
+    expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAnalysed']);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * `risk-analysis.intake`: an ENS complete for a phase (the head's EnsFilingCompleted: pre-loading once the 7+1
- * data are in, pre-arrival once the ENS is) is analysed; an amendment of any member re-analyses the ENS it belongs
+ * data are in, pre-arrival once the ENS is) is analysed, and again when it completes with other members (the decider
+ * compares them with the analysis's); an amendment of any member re-analyses the ENS it belongs
  * to. Partitioned, and within a partition several ENS at once (each stream's events still in order): each ENS's
  * events come from its own streams, read from the store when analysed, so an analysis is mostly waiting.
  */

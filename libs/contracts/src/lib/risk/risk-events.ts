@@ -27,7 +27,8 @@ export interface ControlRecommendation {
   readonly reason?: string;
 }
 
-export type RiskAnalysisTrigger = 'ens-complete' | 'amendment' | 'criteria-changed';
+/** `ens-recompleted`: the ENS completed again with other members (a house invalidated and refiled). */
+export type RiskAnalysisTrigger = 'ens-complete' | 'ens-recompleted' | 'amendment' | 'criteria-changed';
 
 /** An analysis ran: the active criteria versions it used and every hit. No hit and no manual review: assessed at once. */
 export type RiskAnalysed = Event<

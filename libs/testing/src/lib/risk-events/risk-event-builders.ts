@@ -40,6 +40,8 @@ export interface AnalysedOptions {
   readonly rms?: string;
   readonly ims?: readonly string[];
   readonly trigger?: RiskAnalysed['data']['trigger'];
+  /** The ENS's filings, head first. Default: the head alone. */
+  readonly members?: readonly string[];
   readonly dueAt?: string;
   /** The consignment's house documents. Default: none listed (as analyses recorded before the field). */
   readonly houseDocuments?: readonly string[];
@@ -54,7 +56,7 @@ export function analysisData(o: AnalysedOptions = {}): Omit<RiskAnalysed['data']
     mrn: o.mrn ?? DEFAULTS.mrn,
     phase: o.phase ?? 'pre-loading',
     trigger: o.trigger ?? 'ens-complete',
-    members: [o.mrn ?? DEFAULTS.mrn],
+    members: o.members ?? [o.mrn ?? DEFAULTS.mrn],
     responsibleMemberState: o.rms ?? RISK_DEFAULTS.rms,
     involvedMemberStates: o.ims ?? ['BE'],
     personFiling: RISK_DEFAULTS.personFiling,

@@ -5,6 +5,7 @@ import { criteriaKeys, currentAnalysis, takesCriteriaChanges, type Analysis, typ
 import { preLoadingOpen, releaseHeld } from './held-pre-arrival';
 
 const sameCriteria = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
+const sameMembers = (a: readonly string[], b: readonly string[]) => sameCriteria([...a].sort(), [...b].sort());
 
 /**
  * Whether a criteria change leaves the phase's analysis as it is. It re-analyses only an analysis still open (an
@@ -24,9 +25,10 @@ function criteriaChangeIgnored(current: Analysis | undefined, command: Analyse['
  * hit. No hit and no manual-review policy: assessment complete at once (IE3N03), except a pre-arrival analysis while
  * the pre-loading one is open: it is held until that is assessed (held-pre-arrival.ts), and a pre-loading analysis
  * assessed at once releases the held one in the same decision. A do-not-load is final: nothing
- * analyses that consignment again. The ENS completing twice (a redelivery) does not start a second analysis;
- * amendments and new criteria do, recording first that the open analysis they replace is superseded (the risk unit
- * holding it is signalled). A criteria change that leaves the applicable set as the current analysis used it
+ * analyses that consignment again. The ENS completing twice with the members its analysis used (a redelivery) does
+ * not start a second analysis; completing with other members (a house invalidated and refiled: the new house was
+ * never analysed) does, recorded as `ens-recompleted`, an assessed analysis too [U]; amendments and new criteria
+ * do, recording first that the open analysis they replace is superseded (the risk unit holding it is signalled). A criteria change that leaves the applicable set as the current analysis used it
  * (a criterion of another phase or Member State, or an activation it already ran with, seen late by the
  * criteria-changes subscription) starts none either: the same criteria on the same data give the same hits, and a
  * new analysis would supersede the open one under the risk unit's hands.
@@ -35,7 +37,7 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
   const current = currentAnalysis(state, command.phase);
   // A do-not-load in any phase ends the consignment's analysis: no pre-arrival analysis (nor IE3N03) after it.
   if (state.status === 'analysed' && state.analyses.some((a) => a.status === 'do-not-load')) return [];
-  if (current && command.trigger === 'ens-complete') return [];
+  if (current && command.trigger === 'ens-complete' && sameMembers(current.members, command.members)) return [];
   if (command.trigger === 'criteria-changed' && criteriaChangeIgnored(current, command)) return [];
   // Re-analysis is of an ENS analysed before; one not yet analysed is analysed when it completes.
   if (!current && command.trigger !== 'ens-complete') return [];
@@ -48,6 +50,8 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
   // The carrier loads on IE3N03: none from the pre-arrival phase while the pre-loading risk is unresolved.
   const held = noHit && command.phase === 'pre-arrival' && preLoadingOpen(state);
   const assessedAtOnce = noHit && !held;
+  // Only the decider knows the ENS was analysed before: a completion then is a re-analysis of its own kind.
+  const trigger = current && command.trigger === 'ens-complete' ? 'ens-recompleted' : command.trigger;
   const events: RiskEvent[] = [];
   // The risk unit holding the open analysis must learn it is no longer the one to decide on (its signal stream).
   if (current?.status === 'awaiting-risk-unit') {
@@ -58,14 +62,14 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
         analysisId: current.analysisId,
         phase: command.phase,
         supersededBy: analysisId,
-        trigger: command.trigger,
+        trigger,
         outcome: assessedAtOnce ? 'assessed' : 'awaiting-risk-unit',
         openReferrals: current.referrals.filter((r) => r.status === 'open').map((r) => r.reference),
         supersededAt: command.analysedAt,
       },
     });
   }
-  events.push({ type: 'RiskAnalysed', data: { ...command, analysisId, dueAt } });
+  events.push({ type: 'RiskAnalysed', data: { ...command, trigger, analysisId, dueAt } });
   if (assessedAtOnce) {
     events.push({
       type: 'RiskAssessmentCompleted',

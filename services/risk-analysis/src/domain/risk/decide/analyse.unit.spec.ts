@@ -27,6 +27,32 @@ describe('analyse', () => {
     it('starts no second analysis', () => given([analysed()]).when(analyse()).thenNothingHappened());
   });
 
+  describe('the ENS completing again with other members (a house invalidated and refiled)', () => {
+    const head = analysisData().mrn;
+    const before = [head, 'HOUSE-OLD'];
+    const after = [head, 'HOUSE-NEW'];
+    it('re-analyses an open analysis (ens-recompleted), superseding it: the refiled house was never analysed', () => {
+      given([analysed({ members: before })])
+        .when(analyse({ members: after }))
+        .then([analysisSuperseded({ trigger: 'ens-recompleted' }), analysed({ members: after, trigger: 'ens-recompleted', n: 2 })]);
+    });
+    it('re-analyses an assessed one too [U], and assesses it at once when nothing hits', () => {
+      given([analysed({ members: before }), assessmentCompleted()]).when(analyse({ members: after })).then([analysed({ members: after, trigger: 'ens-recompleted', n: 2 })]);
+      given([analysed({ members: before, hits: [] }), assessmentCompleted({ by: 'automatic' })])
+        .when(analyse({ members: after, hits: [] }))
+        .then([analysed({ members: after, trigger: 'ens-recompleted', n: 2, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' })]);
+    });
+    it('starts nothing when redelivered with the members the analysis used, in any order', () => {
+      given([analysed({ members: before }), analysisSuperseded({ trigger: 'ens-recompleted' }), analysed({ members: after, trigger: 'ens-recompleted', n: 2 })])
+        .when(analyse({ members: after }))
+        .thenNothingHappened();
+      given([analysed({ members: [head, 'H-1', 'H-2'] })]).when(analyse({ members: [head, 'H-2', 'H-1'] })).thenNothingHappened();
+    });
+    it('starts nothing after a do-not-load: final for the consignment', () => {
+      given([analysed({ members: before }), doNotLoadIssued()]).when(analyse({ members: after })).thenNothingHappened();
+    });
+  });
+
   describe('an amendment after the first analysis', () => {
     it('re-analyses under the next analysis id', () => {
       given([analysed(), assessmentCompleted()]).when(analyse({ trigger: 'amendment' })).then([analysed({ trigger: 'amendment', n: 2 })]);
