@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ensStream, riskStream, PostgresEventStore, type EventToAppend } from '@ics2/event-store';
 import type { EnsEvent, EnsFiling, RiskEvent } from '@ics2/contracts';
-import { completed, eventually, invalidated, linked, minimalFiling, mrnOf, registered, responsibilityAssigned, sampleFiling } from '@ics2/testing';
+import { amended, completed, eventually, invalidated, linked, minimalFiling, mrnOf, registered, responsibilityAssigned, sampleFiling } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
 import { Client } from 'pg';
 import { startRiskAnalysis, type RiskAnalysisHarness } from '../risk-analysis.test-harness';
@@ -350,22 +350,33 @@ describe('risk analysis of complete ENS', () => {
     return { ...f, consignmentHouseLevel: f.consignmentHouseLevel!.map((h) => ({ ...h, goodsItem: goods.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: hs } } })) })) };
   };
 
-  it('re-analyses an ENS completed again with other members (a house invalidated and refiled), and not a completion naming the same ones', async () => {
-    const [master, oldHouse, newHouse] = [mrnOf(++serial), mrnOf(++serial), mrnOf(++serial)];
-    await append(ensStream(oldHouse), [registered({ mrn: oldHouse, filing: houseFiling('610910') })]);
+  /** A master B/L (F12) completed (pre-loading) with a house B/L whose goods have HS code `hs`. */
+  const lodgeMaster = async (hs: string): Promise<{ master: string; house: string; filing: EnsFiling }> => {
+    const [master, house] = [mrnOf(++serial), mrnOf(++serial)];
+    await append(ensStream(house), [registered({ mrn: house, filing: houseFiling(hs) })]);
+    const head = registered({ mrn: master, type: 'F12', declarant: DECLARANT, houses: [HOUSE] });
     await append(ensStream(master), [
-      registered({ mrn: master, type: 'F12', declarant: DECLARANT, houses: [HOUSE] }),
+      head,
       responsibilityAssigned({ mrn: master, rms: 'DE', ims: ['BE'] }),
-      linked({ mrn: master, linkedMrn: oldHouse, linkedLevel: 'house', houseDocument: HOUSE }),
-      completed({ mrn: master, phase: 'pre-loading', members: [master, oldHouse] }),
+      linked({ mrn: master, linkedMrn: house, linkedLevel: 'house', houseDocument: HOUSE }),
+      completed({ mrn: master, phase: 'pre-loading', members: [master, house] }),
     ]);
-    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']));
-
-    // As the common repository records it: the house invalidated, its link released, the refiled house completes the ENS.
+    return { master, house, filing: head.data.filing };
+  };
+  /** As the common repository records it: the house invalidated, its link released, a refiled one (HS `hs`) completes the ENS again. */
+  const refile = async (master: string, oldHouse: string, hs: string): Promise<string> => {
+    const newHouse = mrnOf(++serial);
     await append(ensStream(oldHouse), [invalidated({ mrn: oldHouse })]);
-    await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling('360200') })]);
+    await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling(hs) })]);
     const unlinked: EnsEvent = { type: 'EnsFilingUnlinked', data: { mrn: master, unlinkedMrn: oldHouse, houseDocuments: [HOUSE], reason: 'partner-invalidated', unlinkedAt: clock.now().toISOString() } };
     await append(ensStream(master), [unlinked, linked({ mrn: master, linkedMrn: newHouse, linkedLevel: 'house', houseDocument: HOUSE }), completed({ mrn: master, phase: 'pre-loading', members: [master, newHouse] })]);
+    return newHouse;
+  };
+
+  it('re-analyses an ENS completed again with other members (a house invalidated and refiled), and not a completion naming the same ones', async () => {
+    const { master, house: oldHouse } = await lodgeMaster('610910');
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']));
+    const newHouse = await refile(master, oldHouse, '360200');
     await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAnalysed']));
     const again = (await riskEvents(master)).at(-1);
     // The refiled house's goods were analysed: they hit, and the risk unit has them.
@@ -377,5 +388,21 @@ describe('risk analysis of complete ENS', () => {
     // Handled here as well as by the subscription (the same command id): when this returns, it is through.
     await h.service.app.app.get(AnalyseFilingProcessor).handle(last);
     expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAnalysed']);
+  });
+
+  it('re-analyses an amended master once, with the ENS as it stands: not again with the members of an earlier completion', async () => {
+    const { master, house: oldHouse, filing } = await lodgeMaster('360200');
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed']));
+    // The refiled house hits nothing: the ENS is assessed at once.
+    const newHouse = await refile(master, oldHouse, '610910');
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAnalysisSuperseded', 'RiskAnalysed', 'RiskAssessmentCompleted']));
+    await append(ensStream(master), [amended({ mrn: master, filing })]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAnalysisSuperseded', 'RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAnalysed', 'RiskAssessmentCompleted']));
+    const analyses = (await riskEvents(master)).filter((e) => e.type === 'RiskAnalysed');
+    expect(analyses.at(-1)?.data).toMatchObject({ analysisId: 'pre-loading-3', trigger: 'amendment', members: [master, newHouse], hits: [] });
+    // Handled here as well as by the subscription (the same command id): nothing more, and no analysis with the invalidated house.
+    const amendment = (await store.readStream(ensStream(master))).at(-1)!;
+    await h.service.app.app.get(AnalyseFilingProcessor).handle(amendment);
+    expect(await types(master)).toHaveLength(6);
   });
 });

@@ -11,6 +11,7 @@ import type { RecordedEvent } from '@ics2/event-store';
 import { SERVICE_CONFIG, Subscriptions } from '@ics2/platform';
 import type { RiskAnalysisConfig } from '../service.config';
 import { AnalyseFilingHandler } from './analyse-filing.handler';
+import { latestCompletions } from './ens-snapshot';
 
 export const INTAKE_SUBSCRIPTION = 'risk-analysis.intake';
 
@@ -43,7 +44,8 @@ export class AnalyseFilingProcessor implements OnApplicationBootstrap {
     }
     if (event.type === 'EnsFilingAmended') {
       const amended = await this.handler.filing(event.data.mrn);
-      for (const completion of amended?.completions ?? []) {
+      // The ENS as it stands: analysing an earlier completion too would re-analyse with a house since invalidated.
+      for (const completion of amended ? latestCompletions(amended) : []) {
         await this.handler.analyse(completion.members[0], completion.members, completion.phase, 'amendment', recorded.id);
       }
     }

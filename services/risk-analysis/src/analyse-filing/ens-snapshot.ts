@@ -13,7 +13,7 @@ export interface FilingSnapshot {
   readonly responsibleMemberState: string | null;
   readonly involvedMemberStates: readonly string[];
   readonly consistency: { readonly outcome: 'ok' | 'flagged'; readonly differences: readonly ConsistencyDifference[] } | null;
-  /** The complete ENS this filing belongs to, per phase: its head and members. */
+  /** Every completion of the ENS this filing belongs to, in order (a refiled house completes it again). */
   readonly completions: readonly { readonly phase: 'pre-loading' | 'pre-arrival'; readonly members: readonly string[] }[];
   readonly status: 'open' | 'closed';
 }
@@ -36,4 +36,13 @@ export async function readFiling(store: EventStore, mrn: string): Promise<Filing
     else if (event.type === 'EnsFilingInvalidated' || event.type === 'EnsFilingRejected' || event.type === 'EnsFilingPresented') snapshot.status = 'closed';
   }
   return snapshot;
+}
+
+/**
+ * The ENS this filing belongs to now, per phase: its latest completion. An earlier one may name a house since
+ * invalidated, whose ENS is no longer the consignment's.
+ */
+export function latestCompletions(snapshot: FilingSnapshot): FilingSnapshot['completions'] {
+  const byPhase = new Map(snapshot.completions.map((c) => [c.phase, c]));
+  return [...byPhase.values()];
 }
