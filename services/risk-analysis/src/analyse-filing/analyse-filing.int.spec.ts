@@ -363,11 +363,14 @@ describe('risk analysis of complete ENS', () => {
     ]);
     return { master, house, filing: head.data.filing };
   };
-  /** As the common repository records it: the house invalidated, its link released, a refiled one (HS `hs`) completes the ENS again. */
-  const refile = async (master: string, oldHouse: string, hs: string): Promise<string> => {
+  /**
+   * As the common repository records it: the house invalidated, its link released, a refiled one (HS `hs`) completes
+   * the ENS again. `registered: false` leaves the refiled house's filing out of the store (the caller adds it).
+   */
+  const refile = async (master: string, oldHouse: string, hs: string, o: { registered?: boolean } = {}): Promise<string> => {
     const newHouse = mrnOf(++serial);
     await append(ensStream(oldHouse), [invalidated({ mrn: oldHouse })]);
-    await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling(hs) })]);
+    if (o.registered !== false) await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling(hs) })]);
     const unlinked: EnsEvent = { type: 'EnsFilingUnlinked', data: { mrn: master, unlinkedMrn: oldHouse, houseDocuments: [HOUSE], reason: 'partner-invalidated', unlinkedAt: clock.now().toISOString() } };
     await append(ensStream(master), [unlinked, linked({ mrn: master, linkedMrn: newHouse, linkedLevel: 'house', houseDocument: HOUSE }), completed({ mrn: master, phase: 'pre-loading', members: [master, newHouse] })]);
     return newHouse;
@@ -404,5 +407,33 @@ describe('risk analysis of complete ENS', () => {
     const amendment = (await store.readStream(ensStream(master))).at(-1)!;
     await h.service.app.app.get(AnalyseFilingProcessor).handle(amendment);
     expect(await types(master)).toHaveLength(6);
+  });
+
+  // Last: the Germany pre-loading criterion it activates applies to every pre-loading analysis after it.
+  it("catches a deferred criteria change up with the ENS's members as they stand, not those of the analysis answered", async () => {
+    const { master, house: oldHouse } = await lodgeMaster('360200');
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn: master, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'awaiting-risk-unit' } }));
+    expect(await h.asMemberState('DE', 'RequestInformation', { mrn: master, analysis_id: 'pre-loading-1', house_documents: [], information: 'the invoice' })).toMatchObject({ ok: true });
+    const criterion = { id: 'de-sec-980', version: 1, title: 'Catch-up members', riskArea: 'security', phases: ['pre-loading'], validFrom: '2026-01-01T00:00:00Z', owner: { kind: 'member-state', memberState: 'DE' }, score: 10, condition: { kind: 'hsPrefix', prefixes: ['0103'] } };
+    expect(await h.asMemberState('DE', 'CreateCriterion', { criterion_json: JSON.stringify(criterion) })).toMatchObject({ ok: true });
+    expect(await h.asMemberState('DE', 'ActivateCriterion', { id: criterion.id, version: 1 })).toMatchObject({ ok: true });
+    const activation = (await store.readStream(`criterion-${criterion.id}`)).find((e) => e.type === 'CriterionActivated');
+    await h.service.app.app.get(CriteriaChangedProcessor).handle(activation!);
+    expect(await types(master)).toEqual(['RiskAnalysed', 'ReferralRequested']);
+
+    // The ENS completes again before the intake has analysed it (a lag, played here by a refiled house whose filing
+    // the intake cannot read yet: it leaves that completion). A later completion on the same stream (the pre-arrival
+    // phase, head alone) tells when the intake is past it.
+    const newHouse = await refile(master, oldHouse, '360200', { registered: false });
+    await append(ensStream(master), [completed({ mrn: master, phase: 'pre-arrival', members: [master] })]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'ReferralRequested', 'RiskAnalysed']));
+    await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling('360200') })]);
+
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${master}-R1`, message_id: 'members-1', message_type: 'IE3R02', information: 'invoice attached' })).toMatchObject({ ok: true });
+    const answer = (await store.readStream(riskStream(master))).find((e) => e.type === 'ReferralAnswered');
+    // Handled here as well as by the subscription (the same command id): when this returns, the answer is through.
+    await h.service.app.app.get(CriteriaChangedProcessor).handle(answer!);
+    const caughtUp = (await riskEvents(master)).filter((e) => e.type === 'RiskAnalysed').at(-1);
+    expect(caughtUp?.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'criteria-changed', members: [master, newHouse], criteria: expect.arrayContaining([{ id: 'de-sec-980', version: 1 }]) });
   });
 });

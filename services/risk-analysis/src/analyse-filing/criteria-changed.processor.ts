@@ -23,6 +23,7 @@ import { appliesTo } from '../domain/criteria/criteria-engine';
 import { analysisOf, currentAnalysis, takesCriteriaChanges } from '../domain/risk/risk.state';
 import { RiskCommands } from '../doors/risk-commands';
 import { AnalyseFilingHandler } from './analyse-filing.handler';
+import { latestCompletions } from './ens-snapshot';
 
 export const CRITERIA_CHANGES_SUBSCRIPTION = 'risk-analysis.criteria-changes';
 
@@ -68,6 +69,12 @@ export class CriteriaChangedProcessor implements OnApplicationBootstrap {
     // Nothing to catch up yet (another referral open: its answer comes here too) or any more (superseded, assessed,
     // do-not-load): spares the engine run, the decider checks the same.
     if (!answered || currentAnalysis(state, answered.phase) !== answered || !takesCriteriaChanges(answered)) return;
-    await this.handler.analyse(event.data.mrn, answered.members, answered.phase, 'criteria-changed', recorded.id);
+    // The ENS as it stands, not as the analysis saw it: completed again since (a house refiled) and not yet
+    // re-analysed by the intake, its old members would analyse an invalidated house. Its head's own stream, which
+    // no read model lags behind, per phase.
+    const head = await this.handler.filing(event.data.mrn);
+    const members = head && latestCompletions(head).find((c) => c.phase === answered.phase)?.members;
+    if (!members) return;
+    await this.handler.analyse(event.data.mrn, members, answered.phase, 'criteria-changed', recorded.id);
   }
 }
