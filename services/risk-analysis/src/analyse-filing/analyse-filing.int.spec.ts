@@ -320,6 +320,18 @@ describe('risk analysis of complete ENS', () => {
     expect((await riskEvents(mrn)).at(-1)).toMatchObject({ type: 'RiskAssessmentCompleted', data: { controlRecommendation: { controlType: 'physical', memberState: 'GR' } } });
   });
 
+  it('refuses completing a pre-arrival analysis by hand while the pre-loading one awaits the risk unit (92 at /analysisId), writing nothing', async () => {
+    const { mrn } = await lodge('360200');
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
+    await append(ensStream(mrn), [completed({ mrn, phase: 'pre-arrival', members: [mrn] })]);
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed', 'RiskAnalysed']));
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: true, reply: { status: 'awaiting-risk-unit' } }));
+    expect(await h.asMemberState('DE', 'CompleteAssessment', { mrn, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: false, kind: 'precondition', details: [{ validationCode: '92', pointer: '/analysisId' }] });
+    expect(await eventsIn(riskStream(mrn))).toBe(2);
+    expect(await h.asMemberState('DE', 'CompleteAssessment', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } });
+    expect(await h.asMemberState('DE', 'CompleteAssessment', { mrn, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } });
+  });
+
   // Last: the pre-loading-only criterion it activates applies to every pre-loading analysis after it.
   it('holds a no-hit pre-arrival analysis while the pre-loading one awaits the risk unit, and completes it (IE3N03) when that is assessed', async () => {
     const preLoadingOnly = { id: 'eu-sec-970', version: 1, title: 'Pre-loading only', riskArea: 'security', phases: ['pre-loading'], validFrom: '2026-01-01T00:00:00Z', owner: { kind: 'eu' }, score: 40, condition: { kind: 'hsPrefix', prefixes: ['9701'] } };
@@ -343,11 +355,14 @@ describe('risk analysis of complete ENS', () => {
     await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } }));
   });
 
-  /** A house B/L (F15) of HOUSE whose one goods item has HS code `hs`, for a master B/L (F12) listing HOUSE. */
+  /**
+   * A house B/L (F15) of HOUSE whose one goods item has HS code `hs` (and a plain description: the sample's may name
+   * goods a criterion looks for), for a master B/L (F12) listing HOUSE.
+   */
   const houseFiling = (hs: string): EnsFiling => {
     const goods = sampleFiling('F20', { seed: serial, declarant: DECLARANT, houses: 1, goodsItems: 1, houseDocuments: [HOUSE] }).consignmentMasterLevel!.consignmentHouseLevel[0].goodsItem!;
     const f = minimalFiling({ type: 'F15', declarant: DECLARANT, houses: [HOUSE] });
-    return { ...f, consignmentHouseLevel: f.consignmentHouseLevel!.map((h) => ({ ...h, goodsItem: goods.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: hs } } })) })) };
+    return { ...f, consignmentHouseLevel: f.consignmentHouseLevel!.map((h) => ({ ...h, goodsItem: goods.map((g) => ({ ...g, commodity: { ...g.commodity, descriptionOfGoods: "men's cotton T-shirts", commodityCode: { harmonizedSystemSubHeadingCode: hs } } })) })) };
   };
 
   /** A master B/L (F12) completed (pre-loading) with a house B/L whose goods have HS code `hs`. */

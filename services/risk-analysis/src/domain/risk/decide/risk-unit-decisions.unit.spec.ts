@@ -66,6 +66,19 @@ describe('risk unit decisions', () => {
         .then([{ type: 'RiskAssessmentCompleted', data: { mrn: DEFAULTS.mrn, analysisId: 'pre-loading-1', phase: 'pre-loading', by: 'risk-unit', user: DE, responsibleMemberState: 'DE', controlRecommendation: recommendation, completedAt: at } }]);
     });
     it('of an unknown analysis is not found', () => given([analysed()]).when({ type: 'CompleteAssessment', data: { analysisId: 'pre-arrival-7', user: DE, at } }).then(refused({ kind: 'not-found' })));
+    describe('of a pre-arrival analysis while the pre-loading analysis of the ENS awaits the risk unit', () => {
+      const completePreArrival = { type: 'CompleteAssessment' as const, data: { analysisId: 'pre-arrival-1', user: DE, at } };
+      const waiting = refused({ kind: 'lifecycle' as const, code: '92' as const, pointer: '/analysisId', reason: "the ENS's pre-loading analysis awaits the risk unit: assess it first" });
+      it('is refused (92 at /analysisId): its IE3N03 would let the carrier load before the pre-loading risk is resolved', () => {
+        given([analysed(), analysed({ phase: 'pre-arrival' })]).when(completePreArrival).then(waiting);
+        given([analysed(), referralRequested(), analysed({ phase: 'pre-arrival' })]).when(completePreArrival).then(waiting);
+        given([analysed(), analysed({ phase: 'pre-arrival', hits: [], manualReview: true })]).when(completePreArrival).then(waiting);
+      });
+      it('is taken once the pre-loading analysis is assessed', () =>
+        given([analysed(), analysed({ phase: 'pre-arrival' }), assessmentCompleted()])
+          .when(completePreArrival)
+          .then([assessmentCompleted({ analysisId: 'pre-arrival-1', phase: 'pre-arrival' })]));
+    });
   });
 
   describe('dismissing a hit', () => {
