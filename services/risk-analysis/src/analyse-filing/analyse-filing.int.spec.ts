@@ -451,4 +451,20 @@ describe('risk analysis of complete ENS', () => {
     const caughtUp = (await riskEvents(master)).filter((e) => e.type === 'RiskAnalysed').at(-1);
     expect(caughtUp?.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'criteria-changed', members: [master, newHouse], criteria: expect.arrayContaining([{ id: 'de-sec-980', version: 1 }]) });
   });
+
+  // After the held test: its pre-loading-only criterion makes a 9701 ENS hit in the pre-loading phase alone.
+  it('lists a held pre-arrival analysis as held, not the unit\'s to decide, and escalates its pre-loading analysis, not it', async () => {
+    const { mrn } = await lodge('970120');
+    await eventually(async () => expect(await types(mrn)).toEqual(['RiskAnalysed']));
+    await append(ensStream(mrn), [completed({ mrn, phase: 'pre-arrival', members: [mrn] })]);
+    const queue = async () => {
+      const r = await h.asMemberState<{ analyses: { mrn: string; analysis_id: string; held: boolean }[] }>('DE', 'ListOpenAnalyses', { limit: 1000 });
+      return r.ok ? r.reply.analyses.filter((a) => a.mrn === mrn).map((a) => [a.analysis_id, a.held]) : r;
+    };
+    await eventually(async () => expect(await queue()).toEqual([['pre-loading-1', false], ['pre-arrival-1', true]]));
+    // Past both deadlines (10 min pre-loading, 4 h pre-arrival).
+    await h.service.app.app.get(EscalateAnalysisProcessor).runOnce(new Date(clock.now().getTime() + 5 * 3_600_000));
+    const escalated = (await riskEvents(mrn)).filter((e) => e.type === 'RiskAnalysisEscalated').map((e) => e.data.analysisId);
+    expect(escalated).toEqual(['pre-loading-1']);
+  });
 });

@@ -3,6 +3,7 @@ import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { riskAnalysisV1 } from '@ics2/contracts';
 import { AccessLog, Caller, CLOCK, PlatformError, Purpose, Roles, type Clock, type Principal } from '@ics2/platform';
 import { analysisNotFound, memberStateUserOf } from '../doors/door-answers';
+import { isHeldRow } from '../read-models/analyses/analysis.row';
 import { ConsultAnalysesQuery } from './consult-analyses.query';
 
 const S = riskAnalysisV1.RISK_ANALYSIS_SERVICE;
@@ -37,6 +38,8 @@ export class ConsultAnalysesGrpcController {
         age_seconds: String(Math.max(0, Math.floor((now - a.analysedAt.getTime()) / 1000))),
         escalated: a.escalated,
         open_referrals: a.referrals.filter((x) => x.status === 'open').length,
+        // In the queue so the unit sees the ENS's pre-arrival state, marked: not its to decide.
+        held: isHeldRow(a),
       })),
     };
   }

@@ -7,10 +7,11 @@ import { ensFilings } from './migrations/20261201-0001-ens-filings';
 import { analyses } from './migrations/20261201-0002-analyses';
 import { signals } from './migrations/20261220-0001-signals';
 import { signalsByMrn } from './migrations/20261230-0001-signals-by-mrn';
+import { analysesManualReview } from './migrations/20261231-0001-analyses-manual-review';
 
 export const RISK_ANALYSIS_SCHEMA = 'risk_analysis';
 
 export const riskAnalysisMigrations: ReadModelMigrations = {
   schema: RISK_ANALYSIS_SCHEMA,
-  migrations: [ensFilings, analyses, signals, signalsByMrn],
+  migrations: [ensFilings, analyses, signals, signalsByMrn, analysesManualReview],
 };

@@ -7,6 +7,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { systemActor } from '@ics2/domain';
 import { CLOCK, PLATFORM_LOGGER, ReadModelDatabase, SERVICE_CONFIG, ShutdownRegistry, type Clock, type PlatformLogger } from '@ics2/platform';
 import { RiskCommands } from '../doors/risk-commands';
+import { HELD_SQL } from '../read-models/analyses/analysis.row';
 import type { RiskAnalysisConfig } from '../service.config';
 
 const actor = systemActor('risk-analysis.deadlines');
@@ -45,8 +46,9 @@ export class EscalateAnalysisProcessor implements OnApplicationBootstrap {
 
   /** Escalates every analysis due at `now`; returns the ENS MRNs looked at. */
   async runOnce(now: Date): Promise<string[]> {
+    // A held analysis never escalates (the decider says so): left out, it cannot crowd the limit while it waits.
     const due: { mrn: string }[] = await this.db.manager.query(
-      `SELECT DISTINCT mrn FROM risk_analysis.analyses WHERE status = 'awaiting-risk-unit' AND NOT escalated AND due_at <= $1 LIMIT 1000`,
+      `SELECT DISTINCT mrn FROM risk_analysis.analyses WHERE status = 'awaiting-risk-unit' AND NOT escalated AND due_at <= $1 AND NOT (${HELD_SQL}) LIMIT 1000`,
       [now],
     );
     for (const { mrn } of due) await this.commands.risk(mrn, { type: 'Escalate', data: { at: now.toISOString() } }, `escalate-${mrn}-${now.toISOString()}`, actor, now);

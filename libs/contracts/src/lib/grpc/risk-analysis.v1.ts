@@ -36,6 +36,7 @@ export interface OpenAnalysis {
   age_seconds: string;
   escalated: boolean;
   open_referrals: number;
+  held: boolean;
 }
 export interface ListOpenAnalysesReply {
   analyses: OpenAnalysis[];

@@ -62,10 +62,10 @@ export async function projectAnalysis(recorded: RecordedEvent, tx: ReadModelTran
       `WITH superseded AS (
          UPDATE ${TABLE} SET status = 'superseded' WHERE mrn = $1 AND phase = $4 AND analysis_id <> $2 AND status = 'awaiting-risk-unit')
        INSERT INTO ${TABLE} (mrn, analysis_id, revision, phase, status, responsible_member_state, involved_member_states, hits, total_score, criteria,
-                             dismissed, referrals, analysed_at, due_at, escalated)
-       VALUES ($1, $2, $3, $4, 'awaiting-risk-unit', $5, $6::text[], $7::jsonb, $8, $9::jsonb, '{}', '[]', $10, $11, false)
+                             dismissed, referrals, analysed_at, due_at, escalated, manual_review)
+       VALUES ($1, $2, $3, $4, 'awaiting-risk-unit', $5, $6::text[], $7::jsonb, $8, $9::jsonb, '{}', '[]', $10, $11, false, $12)
        ON CONFLICT (mrn, analysis_id) DO NOTHING`,
-      [mrn, analysisId, recorded.revision, d.phase, d.responsibleMemberState, [...d.involvedMemberStates], JSON.stringify(d.hits), d.totalScore, JSON.stringify(d.criteria), d.analysedAt, d.dueAt],
+      [mrn, analysisId, recorded.revision, d.phase, d.responsibleMemberState, [...d.involvedMemberStates], JSON.stringify(d.hits), d.totalScore, JSON.stringify(d.criteria), d.analysedAt, d.dueAt, d.manualReview],
     );
     return;
   }

@@ -26,4 +26,14 @@ export class AnalysisRow {
   @Column({ type: 'timestamptz', name: 'analysed_at' }) analysedAt!: Date;
   @Column({ type: 'timestamptz', name: 'due_at' }) dueAt!: Date;
   @Column({ type: 'boolean' }) escalated!: boolean;
+  /** RiskAnalysed.manualReview; null on rows projected before the column (migration 20261231-0001). */
+  @Column({ type: 'boolean', name: 'manual_review', nullable: true }) manualReview!: boolean | null;
 }
+
+/**
+ * An open row that is a held no-hit pre-arrival analysis (domain/risk/decide/held-pre-arrival.ts `isHeld`): nothing
+ * else leaves a pre-arrival analysis with no hit and no manual review open. A row whose manual review is unknown
+ * (projected before the column) is not taken for held.
+ */
+export const HELD_SQL = `phase = 'pre-arrival' AND hits = '[]'::jsonb AND manual_review IS FALSE`;
+export const isHeldRow = (row: AnalysisRow): boolean => row.status === 'awaiting-risk-unit' && row.phase === 'pre-arrival' && row.hits.length === 0 && row.manualReview === false;

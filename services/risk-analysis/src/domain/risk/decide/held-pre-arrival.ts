@@ -15,7 +15,7 @@ export const preLoadingOpen = (state: RiskState): boolean => currentAnalysis(sta
  * A held analysis: pre-arrival, open, no hit, no manual review. Nothing else leaves such an analysis open (it is
  * assessed at once otherwise), so the state needs no mark of its own.
  */
-const isHeld = (a: Analysis): boolean => a.phase === 'pre-arrival' && a.status === 'awaiting-risk-unit' && a.hits.length === 0 && !a.manualReview;
+export const isHeld = (a: Analysis): boolean => a.phase === 'pre-arrival' && a.status === 'awaiting-risk-unit' && a.hits.length === 0 && !a.manualReview;
 
 /** The held pre-arrival analyses, completed automatically now that the pre-loading one is assessed (their IE3N03). */
 export function releaseHeld(state: RiskState, at: string): RiskAssessmentCompleted[] {

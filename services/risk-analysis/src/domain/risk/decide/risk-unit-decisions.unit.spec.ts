@@ -108,6 +108,14 @@ describe('risk unit decisions', () => {
       given([analysed()]).when(escalate('2026-12-01T10:29:59.999Z')).thenNothingHappened();
       given([analysed(), assessmentCompleted()]).when(escalate('2026-12-02T00:00:00.000Z')).thenNothingHappened();
     });
+    it('leaves a held no-hit pre-arrival analysis alone: its pre-loading analysis escalates, not it', () => {
+      const escalated = (phase: 'pre-loading' | 'pre-arrival') => ({ type: 'RiskAnalysisEscalated' as const, data: { mrn: DEFAULTS.mrn, analysisId: `${phase}-1`, phase, dueAt: RISK_DEFAULTS.dueAt, escalatedAt: '2026-12-02T00:00:00.000Z' } });
+      given([analysed(), analysed({ phase: 'pre-arrival', hits: [] })]).when(escalate('2026-12-02T00:00:00.000Z')).then([escalated('pre-loading')]);
+      given([analysed(), escalated('pre-loading'), analysed({ phase: 'pre-arrival', hits: [] })]).when(escalate('2026-12-02T00:00:00.000Z')).thenNothingHappened();
+      // One the risk unit reviews (manual review, or hits) is its own to decide, and escalates.
+      given([analysed(), analysed({ phase: 'pre-arrival', hits: [], manualReview: true })]).when(escalate('2026-12-02T00:00:00.000Z')).then([escalated('pre-loading'), escalated('pre-arrival')]);
+      given([analysed(), analysed({ phase: 'pre-arrival' })]).when(escalate('2026-12-02T00:00:00.000Z')).then([escalated('pre-loading'), escalated('pre-arrival')]);
+    });
   });
 
   describe('house documents named by a referral or a do-not-load', () => {
