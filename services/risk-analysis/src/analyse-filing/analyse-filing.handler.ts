@@ -17,6 +17,20 @@ import { readFiling } from './ens-snapshot';
 
 const actor = systemActor('risk-analysis.engine');
 
+/**
+ * A member's filing is not in the store (yet): the completion naming it was read before the member's own events.
+ * Thrown, not returned: the subscription then retries the batch (backing off, logged each time) instead of moving
+ * its checkpoint past an ENS that would never be analysed. [U] No permanent case: the common repository registers a
+ * filing before any completion names it, so a missing one is a lag; there is no parking, so one that never arrives
+ * holds its intake partition back, seen in the logs.
+ */
+export class FilingNotReadableError extends Error {
+  constructor(readonly head: string, readonly missing: readonly string[]) {
+    super(`ENS ${head}: filings ${missing.join(', ')} not readable yet`);
+    this.name = 'FilingNotReadableError';
+  }
+}
+
 @Injectable()
 export class AnalyseFilingHandler implements OnModuleInit {
   private aeo: ReadonlySet<string> = new Set();
@@ -41,11 +55,13 @@ export class AnalyseFilingHandler implements OnModuleInit {
     return readFiling(this.commands.store, mrn);
   }
 
-  /** Analyses the ENS headed by `head` (with `members`, head first); null when its filings are not readable. */
-  async analyse(head: string, members: readonly string[], phase: RiskAnalysisPhase, trigger: RiskAnalysisTrigger, causeId: string): Promise<RiskOutcome | null> {
+  /** Analyses the ENS headed by `head` (with `members`, head first); throws FilingNotReadableError while a member's filing is not in the store. */
+  async analyse(head: string, members: readonly string[], phase: RiskAnalysisPhase, trigger: RiskAnalysisTrigger, causeId: string): Promise<RiskOutcome> {
     const snapshots = await Promise.all(members.map((m) => readFiling(this.commands.store, m)));
+    const missing = members.filter((_, i) => snapshots[i] === null);
+    if (missing.length > 0) throw new FilingNotReadableError(head, missing);
     const [headSnapshot, ...others] = snapshots;
-    if (!headSnapshot || others.some((s) => s === null)) return null;
+    if (!headSnapshot) throw new FilingNotReadableError(head, [head]);
     const now = this.clock.now();
     const rms = headSnapshot.responsibleMemberState ?? undefined;
     const subject = riskSubjectOf(headSnapshot.filing, {

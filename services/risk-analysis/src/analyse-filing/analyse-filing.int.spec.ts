@@ -12,6 +12,7 @@ import { ManualClock } from '@ics2/platform';
 import { Client } from 'pg';
 import { startRiskAnalysis, type RiskAnalysisHarness } from '../risk-analysis.test-harness';
 import { EscalateAnalysisProcessor } from '../escalate-analysis/escalate-analysis.processor';
+import { AnalyseFilingHandler } from './analyse-filing.handler';
 import { AnalyseFilingProcessor } from './analyse-filing.processor';
 import { CriteriaChangedProcessor } from './criteria-changed.processor';
 
@@ -378,18 +379,59 @@ describe('risk analysis of complete ENS', () => {
     ]);
     return { master, house, filing: head.data.filing };
   };
-  /**
-   * As the common repository records it: the house invalidated, its link released, a refiled one (HS `hs`) completes
-   * the ENS again. `registered: false` leaves the refiled house's filing out of the store (the caller adds it).
-   */
-  const refile = async (master: string, oldHouse: string, hs: string, o: { registered?: boolean } = {}): Promise<string> => {
+  /** As the common repository records it: the house invalidated, its link released, a refiled one (HS `hs`) completes the ENS again. */
+  const refile = async (master: string, oldHouse: string, hs: string): Promise<string> => {
     const newHouse = mrnOf(++serial);
     await append(ensStream(oldHouse), [invalidated({ mrn: oldHouse })]);
-    if (o.registered !== false) await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling(hs) })]);
+    await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling(hs) })]);
     const unlinked: EnsEvent = { type: 'EnsFilingUnlinked', data: { mrn: master, unlinkedMrn: oldHouse, houseDocuments: [HOUSE], reason: 'partner-invalidated', unlinkedAt: clock.now().toISOString() } };
     await append(ensStream(master), [unlinked, linked({ mrn: master, linkedMrn: newHouse, linkedLevel: 'house', houseDocument: HOUSE }), completed({ mrn: master, phase: 'pre-loading', members: [master, newHouse] })]);
     return newHouse;
   };
+
+  /**
+   * An appender's transaction left open (the advisory lock every insert into events takes, and an xid): no
+   * subscription reads an event appended after it until it ends; direct stream reads still see them.
+   */
+  const holdSubscriptions = async (): Promise<{ release(): Promise<void> }> => {
+    const session = new Client({ connectionString: h.db.adminUrl });
+    await session.connect();
+    await session.query('BEGIN');
+    await session.query('SELECT pg_advisory_xact_lock_shared(80553507438928)');
+    await session.query('SELECT pg_current_xact_id()');
+    return { release: async () => { await session.query('ROLLBACK'); await session.end(); } };
+  };
+
+  it("analyses a completion whose member's filing reaches the store after it, once it does (not skipped for good)", async () => {
+    const [master, house] = [mrnOf(++serial), mrnOf(++serial)];
+    const handler = h.service.app.app.get(AnalyseFilingHandler);
+    const analyse = handler.analyse.bind(handler);
+    // Counts the intake's attempts at this ENS once each has finished, so the house is added only after one did.
+    let attempts = 0;
+    const tried = jest.spyOn(handler, 'analyse').mockImplementation(async (...args) => {
+      try {
+        return await analyse(...args);
+      } finally {
+        if (args[0] === master) attempts++;
+      }
+    });
+    try {
+      await append(ensStream(master), [
+        registered({ mrn: master, type: 'F12', declarant: DECLARANT, houses: [HOUSE] }),
+        responsibilityAssigned({ mrn: master, rms: 'DE', ims: ['BE'] }),
+        linked({ mrn: master, linkedMrn: house, linkedLevel: 'house', houseDocument: HOUSE }),
+        completed({ mrn: master, phase: 'pre-loading', members: [master, house] }),
+      ]);
+      // The intake has met the completion while the house's filing is not readable.
+      await eventually(async () => expect(attempts).toBeGreaterThan(0));
+      expect(await types(master)).toEqual([]);
+    } finally {
+      tried.mockRestore();
+    }
+    await append(ensStream(house), [registered({ mrn: house, filing: houseFiling('610910') })]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']));
+    expect((await riskEvents(master))[0].data).toMatchObject({ analysisId: 'pre-loading-1', trigger: 'ens-complete', members: [master, house] });
+  });
 
   it('re-analyses an ENS completed again with other members (a house invalidated and refiled), and not a completion naming the same ones', async () => {
     const { master, house: oldHouse } = await lodgeMaster('610910');
@@ -436,20 +478,20 @@ describe('risk analysis of complete ENS', () => {
     await h.service.app.app.get(CriteriaChangedProcessor).handle(activation!);
     expect(await types(master)).toEqual(['RiskAnalysed', 'ReferralRequested']);
 
-    // The ENS completes again before the intake has analysed it (a lag, played here by a refiled house whose filing
-    // the intake cannot read yet: it leaves that completion). A later completion on the same stream (the pre-arrival
-    // phase, head alone) tells when the intake is past it.
-    const newHouse = await refile(master, oldHouse, '360200', { registered: false });
-    await append(ensStream(master), [completed({ mrn: master, phase: 'pre-arrival', members: [master] })]);
-    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'ReferralRequested', 'RiskAnalysed']));
-    await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling('360200') })]);
-
-    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${master}-R1`, message_id: 'members-1', message_type: 'IE3R02', information: 'invoice attached' })).toMatchObject({ ok: true });
-    const answer = (await store.readStream(riskStream(master))).find((e) => e.type === 'ReferralAnswered');
-    // Handled here as well as by the subscription (the same command id): when this returns, the answer is through.
-    await h.service.app.app.get(CriteriaChangedProcessor).handle(answer!);
-    const caughtUp = (await riskEvents(master)).filter((e) => e.type === 'RiskAnalysed').at(-1);
-    expect(caughtUp?.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'criteria-changed', members: [master, newHouse], criteria: expect.arrayContaining([{ id: 'de-sec-980', version: 1 }]) });
+    // The ENS completes again before the intake has analysed it: a lag, played here by an open appender
+    // transaction that holds every subscription below it (schema/005-appender-watermark.sql), so the intake does not
+    // see the refiled house's completion until it ends.
+    const lag = await holdSubscriptions();
+    try {
+      const newHouse = await refile(master, oldHouse, '360200');
+      expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${master}-R1`, message_id: 'members-1', message_type: 'IE3R02', information: 'invoice attached' })).toMatchObject({ ok: true });
+      const answer = (await store.readStream(riskStream(master))).find((e) => e.type === 'ReferralAnswered');
+      await h.service.app.app.get(CriteriaChangedProcessor).handle(answer!);
+      const caughtUp = (await riskEvents(master)).filter((e) => e.type === 'RiskAnalysed').at(-1);
+      expect(caughtUp?.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'criteria-changed', members: [master, newHouse], criteria: expect.arrayContaining([{ id: 'de-sec-980', version: 1 }]) });
+    } finally {
+      await lag.release();
+    }
   });
 
   // After the held test: its pre-loading-only criterion makes a 9701 ENS hit in the pre-loading phase alone.
