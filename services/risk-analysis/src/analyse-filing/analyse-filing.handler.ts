@@ -13,7 +13,7 @@ import { CriteriaCatalogue } from '../criteria-catalogue/criteria-catalogue';
 import { houseDocumentsOf, riskSubjectOf } from '../domain/criteria/risk-subject';
 import { RiskCommands, type RiskOutcome } from '../doors/risk-commands';
 import { manualReviewStates, type RiskAnalysisConfig } from '../service.config';
-import { readFiling } from './ens-snapshot';
+import { latestCompletions, readFiling } from './ens-snapshot';
 
 const actor = systemActor('risk-analysis.engine');
 
@@ -53,6 +53,16 @@ export class AnalyseFilingHandler implements OnModuleInit {
   /** One filing as it stands, from its stream. */
   filing(mrn: string) {
     return readFiling(this.commands.store, mrn);
+  }
+
+  /**
+   * The members of the ENS headed by `head` as it stands for `phase`: its latest completion of that phase, from the
+   * head's own stream (null if it has none). Not `ens_filings.members`: another subscription writes it, so it may
+   * lag behind a completion with a refiled house, and it does not tell the phases apart.
+   */
+  async currentMembers(head: string, phase: RiskAnalysisPhase): Promise<readonly string[] | null> {
+    const snapshot = await this.filing(head);
+    return (snapshot && latestCompletions(snapshot).find((c) => c.phase === phase)?.members) ?? null;
   }
 
   /** Analyses the ENS headed by `head` (with `members`, head first); throws FilingNotReadableError while a member's filing is not in the store. */

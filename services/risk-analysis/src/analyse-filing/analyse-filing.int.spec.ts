@@ -494,6 +494,25 @@ describe('risk analysis of complete ENS', () => {
     }
   });
 
+  it("re-analyses an open analysis on a criteria change with the ENS's members as they stand, not those the read model has", async () => {
+    const { master, house: oldHouse } = await lodgeMaster('360200');
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn: master, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'awaiting-risk-unit' } }));
+    // Completed again with a refiled house while the subscriptions (the intake, ens_filings) lag behind.
+    const lag = await holdSubscriptions();
+    try {
+      const newHouse = await refile(master, oldHouse, '360200');
+      const criterion = { id: 'de-sec-981', version: 1, title: 'Change members', riskArea: 'security', phases: ['pre-loading'], validFrom: '2026-01-01T00:00:00Z', owner: { kind: 'member-state', memberState: 'DE' }, score: 10, condition: { kind: 'hsPrefix', prefixes: ['0104'] } };
+      expect(await h.asMemberState('DE', 'CreateCriterion', { criterion_json: JSON.stringify(criterion) })).toMatchObject({ ok: true });
+      expect(await h.asMemberState('DE', 'ActivateCriterion', { id: criterion.id, version: 1 })).toMatchObject({ ok: true });
+      const activation = (await store.readStream(`criterion-${criterion.id}`)).find((e) => e.type === 'CriterionActivated');
+      await h.service.app.app.get(CriteriaChangedProcessor).handle(activation!);
+      expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAnalysisSuperseded', 'RiskAnalysed']);
+      expect((await riskEvents(master)).at(-1)?.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'criteria-changed', members: [master, newHouse] });
+    } finally {
+      await lag.release();
+    }
+  });
+
   // After the held test: its pre-loading-only criterion makes a 9701 ENS hit in the pre-loading phase alone.
   it('lists a held pre-arrival analysis as held, not the unit\'s to decide, and escalates its pre-loading analysis, not it', async () => {
     const { mrn } = await lodge('970120');

@@ -23,7 +23,6 @@ import { appliesTo } from '../domain/criteria/criteria-engine';
 import { analysisOf, currentAnalysis, takesCriteriaChanges } from '../domain/risk/risk.state';
 import { RiskCommands } from '../doors/risk-commands';
 import { AnalyseFilingHandler } from './analyse-filing.handler';
-import { latestCompletions } from './ens-snapshot';
 
 export const CRITERIA_CHANGES_SUBSCRIPTION = 'risk-analysis.criteria-changes';
 
@@ -50,13 +49,14 @@ export class CriteriaChangedProcessor implements OnApplicationBootstrap {
     const id = recorded.streamId.slice('criterion-'.length);
     // This replica's catalogue must know the change before it analyses with it.
     const { versions } = await this.catalogue.reload(id);
-    const open: { mrn: string; phase: 'pre-loading' | 'pre-arrival'; rms: string; members: string[] }[] = await this.db.manager.query(
-      `SELECT a.mrn, a.phase, a.responsible_member_state AS rms, f.members FROM risk_analysis.analyses a JOIN risk_analysis.ens_filings f ON f.mrn = a.mrn
-       WHERE a.status = 'awaiting-risk-unit' AND f.members IS NOT NULL`,
+    const open: { mrn: string; phase: 'pre-loading' | 'pre-arrival'; rms: string }[] = await this.db.manager.query(
+      `SELECT mrn, phase, responsible_member_state AS rms FROM risk_analysis.analyses WHERE status = 'awaiting-risk-unit'`,
     );
-    for (const { mrn, phase, rms, members } of open) {
+    for (const { mrn, phase, rms } of open) {
       if (!versions.some((v) => appliesTo(v, phase, rms))) continue;
-      await this.handler.analyse(mrn, members, phase, 'criteria-changed', recorded.id);
+      // The ENS as it stands for the analysis's phase, as the catch-up takes it.
+      const members = await this.handler.currentMembers(mrn, phase);
+      if (members) await this.handler.analyse(mrn, members, phase, 'criteria-changed', recorded.id);
     }
   }
 
@@ -70,10 +70,8 @@ export class CriteriaChangedProcessor implements OnApplicationBootstrap {
     // do-not-load): spares the engine run, the decider checks the same.
     if (!answered || currentAnalysis(state, answered.phase) !== answered || !takesCriteriaChanges(answered)) return;
     // The ENS as it stands, not as the analysis saw it: completed again since (a house refiled) and not yet
-    // re-analysed by the intake, its old members would analyse an invalidated house. Its head's own stream, which
-    // no read model lags behind, per phase.
-    const head = await this.handler.filing(event.data.mrn);
-    const members = head && latestCompletions(head).find((c) => c.phase === answered.phase)?.members;
+    // re-analysed by the intake, its old members would analyse an invalidated house.
+    const members = await this.handler.currentMembers(event.data.mrn, answered.phase);
     if (!members) return;
     await this.handler.analyse(event.data.mrn, members, answered.phase, 'criteria-changed', recorded.id);
   }
