@@ -324,11 +324,15 @@ function* ensScript(world: World, seed: number, clock: { ms: number }): Script {
   let controlled: { caseId: string; control: boolean } | null = null;
   const control: Control = new Aggregate(controlStream(recorded(head).mrn), controlCaseDecider);
   const controlStep = (events: readonly ControlEvent[], actor: Actor, causationId: string | null): Step => ({ streamId: control.streamId, events, actor, correlationId: recorded(head).mrn, causationId });
-  // The latest analysis of each phase, when it waits for the risk unit (earlier ones were superseded).
+  // The latest analysis of each phase, when it waits for the risk unit (earlier ones were superseded), pre-loading
+  // first, as the decider requires: a pre-arrival assessment while pre-loading is open is refused (92), and assessing
+  // pre-loading completes a pre-arrival analysis held for it (skipped below).
   const latest = new Map(risk.history.filter((e): e is RiskAnalysed => e.type === 'RiskAnalysed').map((a) => [a.data.phase, a]));
-  const open = [...latest.values()].filter((a) => !risk.history.some((e) => e.type === 'RiskAssessmentCompleted' && e.data.analysisId === a.data.analysisId));
+  const assessed = (analysisId: string) => risk.history.some((e) => e.type === 'RiskAssessmentCompleted' && e.data.analysisId === analysisId);
+  const open = (['pre-loading', 'pre-arrival'] as const).flatMap((phase) => latest.get(phase) ?? []).filter((a) => !assessed(a.data.analysisId));
   for (const analysis of open) {
     const a = analysis.data;
+    if (assessed(a.analysisId)) continue;
     yield { waitUntil: clock.ms + rnd.int(5, 40) * MINUTE };
     const path = rnd.next();
     if (path < 0.06) {
@@ -385,12 +389,18 @@ function* ensScript(world: World, seed: number, clock: { ms: number }): Script {
     }
     const recommend = controlled === null && rnd.chance(0.35);
     const recommendation = recommend ? { controlType: rnd.pick(Object.keys(CONTROL_TYPES)), place: office, memberState: ms, reason: `${a.hits[0]?.criterionId ?? 'risk unit'} hit` } : undefined;
-    const completedId = (yield (at) =>
-      riskStep(risk.decide({ type: 'CompleteAssessment', data: { analysisId: a.analysisId, ...(recommendation ? { controlRecommendation: recommendation } : {}), user: u, at: iso(at) } }), officer(u), null))[0];
+    let completed: RiskEvent | undefined;
+    const completedId = (yield (at) => {
+      // A refusal throws in Aggregate.decide; an answer without this analysis's assessment is as much a bug here.
+      const events = risk.decide({ type: 'CompleteAssessment', data: { analysisId: a.analysisId, ...(recommendation ? { controlRecommendation: recommendation } : {}), user: u, at: iso(at) } });
+      completed = events[0];
+      if (completed?.type !== 'RiskAssessmentCompleted' || completed.data.analysisId !== a.analysisId) throw new Error(`${risk.streamId}: CompleteAssessment of ${a.analysisId} did not assess it: ${JSON.stringify(events)}`);
+      return riskStep(events, officer(u), null);
+    })[0];
     if (recommendation) {
-      // control-results' intake opens the case from the risk stream as it stood; the Member State of control decides.
-      const completed = risk.history[risk.history.length - 1];
-      if (completed.type !== 'RiskAssessmentCompleted') throw new Error('expected the assessment');
+      // control-results' intake opens the case from the risk stream as it stood (this assessment, not a held
+      // pre-arrival one completed after it in the same append); the Member State of control decides.
+      if (completed?.type !== 'RiskAssessmentCompleted') throw new Error('expected the assessment');
       const opened = caseFromAnalysis(completed.data, risk.history);
       if (!opened) throw new Error(`no case from ${completed.data.analysisId}`);
       yield () => controlStep(control.decide({ type: 'OpenControlCase', data: opened }), INTAKE, completedId);

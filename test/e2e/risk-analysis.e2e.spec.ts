@@ -41,7 +41,7 @@ describe('risk analysis end to end', () => {
     const filing = airFilingWith(hs, { seed: ++seed, declarant: DECLARANT, carrier: CARRIER, ...o });
     return { mrn: await file(declarant, filing), filing };
   };
-  const openAnalysis = (mrn: string): Promise<Analysis> => openAnalysisOf(de, mrn);
+  const openAnalysis = (mrn: string, phase?: 'pre-loading' | 'pre-arrival'): Promise<Analysis> => openAnalysisOf(de, mrn, phase);
 
   it('assesses an ENS that hits nothing at once: IE3N03 reaches the person filing and the carrier', async () => {
     const { mrn } = await fileWith('610910');
@@ -238,7 +238,7 @@ describe('risk analysis end to end', () => {
     expect(await commission.risk('ActivateCriterion', { id: preLoadingOnly.id, version: 1 })).toMatchObject({ ok: true, reply: { active: true } });
     // An F20 is analysed in both phases: the pre-loading analysis hits, the pre-arrival one does not.
     const { mrn } = await fileWith('970110');
-    const analysis = await openAnalysis(mrn);
+    const analysis = await openAnalysis(mrn, 'pre-loading');
     expect(analysis).toMatchObject({ analysis_id: 'pre-loading-1' });
     await eventually(async () => expect(await de.risk<Analysis>('GetAnalysis', { mrn, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: true, reply: { hits_json: '[]' } }), 15_000);
     expect(await de.risk('CompleteAssessment', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } });

@@ -53,14 +53,22 @@ export async function file(agent: TraderAgent, filing: EnsFiling): Promise<strin
 export const inbox = async (agent: TraderAgent): Promise<InboxItem[]> => (await agent.get('/v1/notifications?limit=500')).body.items as InboxItem[];
 export const inboxOf = async (agent: TraderAgent, mrn: string, messageType: string): Promise<InboxItem[]> => (await inbox(agent)).filter((i) => i.mrn === mrn && i.messageType === messageType);
 
-/** The ENS's open analysis as its responsible risk unit reads it, once the risk unit's queue shows it. */
-export async function openAnalysisOf(rms: MemberStateAgent, mrn: string): Promise<riskAnalysisV1.AnalysisView> {
+/** The order a risk unit works an ENS's open analyses in: pre-arrival is assessed only once pre-loading is (92). */
+const PHASE_ORDER: readonly string[] = ['pre-loading', 'pre-arrival'];
+
+/**
+ * The ENS's open analysis of `phase` as its responsible risk unit reads it, once the risk unit's queue shows it.
+ * Without a phase, the one to work first: pre-loading when both are open (ListOpenAnalyses sorts by analysed_at
+ * only, and the two phases of an F20 can tie), which also passes over a pre-arrival analysis held for it.
+ */
+export async function openAnalysisOf(rms: MemberStateAgent, mrn: string, phase?: 'pre-loading' | 'pre-arrival'): Promise<riskAnalysisV1.AnalysisView> {
   let found: riskAnalysisV1.AnalysisView | undefined;
   await eventually(async () => {
     const open = await rms.risk<riskAnalysisV1.ListOpenAnalysesReply>('ListOpenAnalyses', { limit: 1000 });
-    const mine = open.ok ? open.reply.analyses.find((a) => a.mrn === mrn) : undefined;
+    const ofEns = open.ok ? open.reply.analyses.filter((a) => a.mrn === mrn && (phase === undefined || a.phase === phase)) : [];
+    const mine = [...ofEns].sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase))[0];
     expect(mine).toBeDefined();
-    const r = await rms.risk<riskAnalysisV1.AnalysisView>('GetAnalysis', { mrn, analysis_id: mine!.analysis_id });
+    const r = await rms.risk<riskAnalysisV1.AnalysisView>('GetAnalysis', { mrn, analysis_id: mine.analysis_id });
     expect(r.ok).toBe(true);
     if (r.ok) found = r.reply;
   }, 20_000);
