@@ -4,9 +4,9 @@
  * completeness (IE3N02 to filer and carrier, IE3N11 to the expected house filer), and concurrency at the door.
  */
 import { Client } from 'pg';
-import { airPlaciScenario, eventually, sampleFiling } from '@ics2/testing';
+import { airPlaciScenario, airPreArrivalScenario, bearer, eventually, grpcClient, sampleFiling } from '@ics2/testing';
 import { isMrn } from '@ics2/domain';
-import type { EnsFiling } from '@ics2/contracts';
+import { commonRepositoryV1, type EnsFiling } from '@ics2/contracts';
 import { withFirstConsigneeName } from '../support/e2e-filings';
 import { startStack, type Stack, type TraderAgent } from '../support/stack-harness';
 
@@ -104,8 +104,6 @@ describe('filing lifecycle through the trader API', () => {
       expect(await inboxOf(carrier, mrnB, 'IE3R07')).toHaveLength(1);
     });
     // The Member State of presentation records it over gRPC; the trader can then no longer invalidate.
-    const { grpcClient, bearer } = await import('@ics2/testing');
-    const { commonRepositoryV1 } = await import('@ics2/contracts');
     const client = grpcClient(commonRepositoryV1.COMMON_REPOSITORY_PROTO, commonRepositoryV1.FILING_SERVICE, stack.commonRepository.app.grpcAddress);
     const msToken = await stack.commonRepository.token({ role: 'member-state', ms: office.slice(0, 2), userId: 'officer-1' });
     expect(await client.call('RecordPresentation', { mrn: mrnA, office }, bearer(msToken))).toMatchObject({ ok: true, reply: { state: 'presented' } });
@@ -114,6 +112,26 @@ describe('filing lifecycle through the trader API', () => {
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ messageType: 'IE3N01', errors: [{ validationCode: '92' }] });
   });
+
+  it("refuses to invalidate a house once its master is presented (409 IE3N01, 92), as for a presented filing, and the ENS keeps it", async () => {
+    const pre = airPreArrivalScenario({ seed: 508, houses: 1, declarant: CARRIER, carrier: CARRIER, expectedHouseFilers: [FORWARDER] });
+    const master = await lodge(carrier, pre.master);
+    const house = await lodge(forwarder, pre.houses[0]);
+    await eventually(async () => expect((await carrier.get(`/v1/filings/${master}`)).body.state).toBe('complete'));
+    const office = pre.master.customsOfficeOfFirstEntry.referenceNumber;
+    expect((await carrier.post('/v1/arrivals', { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: office }, mrns: [master] })).status).toBe(201);
+    const client = grpcClient(commonRepositoryV1.COMMON_REPOSITORY_PROTO, commonRepositoryV1.FILING_SERVICE, stack.commonRepository.app.grpcAddress);
+    const msToken = await stack.commonRepository.token({ role: 'member-state', ms: office.slice(0, 2), userId: 'officer-1' });
+    expect(await client.call('RecordPresentation', { mrn: master, office }, bearer(msToken))).toMatchObject({ ok: true, reply: { state: 'presented' } });
+    client.close();
+    const refused = await forwarder.post(`/v1/filings/${house}/invalidation`, { reason: 'refiled' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ messageType: 'IE3N01', mrn: house, errors: [{ validationCode: '92', pointer: '' }] });
+    await eventually(async () => expect(await inboxOf(forwarder, house, 'IE3N01')).toHaveLength(1));
+    expect(await inboxOf(forwarder, house, 'IE3R07')).toEqual([]);
+    expect((await forwarder.get(`/v1/filings/${house}`)).body.state).not.toBe('invalidated');
+    expect((await carrier.get(`/v1/filings/${master}`)).body.linkedFilings).toEqual([expect.objectContaining({ mrn: house })]);
+  }, 60_000);
 
   it('tells the filer and carrier the ENS is pending (IE3N02) and the expected house filer it must file (IE3N11)', async () => {
     const placi = airPlaciScenario({ seed: 505, houses: 1, declarant: CARRIER, carrier: CARRIER, expectedHouseFilers: [FORWARDER] });

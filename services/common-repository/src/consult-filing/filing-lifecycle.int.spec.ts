@@ -244,6 +244,49 @@ describe('filing lifecycle', () => {
       expect(r).toMatchObject({ ok: false, kind: 'conflict', errorCode: 'ARRIVAL.NO_FILING' });
       expect(await count()).toBe(before);
     });
+
+    describe("a house whose master (its ENS's head) was presented", () => {
+      const arriveAndPresent = async (m: string, messageId: string) => {
+        const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] };
+        expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: messageId })).toMatchObject({ ok: true });
+        expect(await h.asMemberState('DE', 'RecordPresentation', { mrn: m, office: 'DE004700' })).toMatchObject({ ok: true, reply: { state: 'presented' } });
+      };
+      const invalidationRefused = async (house: string, messageId: string) => {
+        const master = (await store.readStream(ensStream(house))).find((e) => e.type === 'EnsFilingLinked')?.data as { linkedMrn: string };
+        const before = (await events(master.linkedMrn)).length;
+        expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: house, message_id: messageId })).toMatchObject({
+          ok: true,
+          reply: { message_type: 'IE3N01', errors: [{ validation_code: '92', pointer: '' }] },
+        });
+        expect(await events(house)).not.toContain('EnsFilingInvalidated');
+        expect((await events(house)).at(-1)).toBe('EnsInvalidationRejected');
+        // Nothing reaches the ENS: its link stays, it is neither pending nor completed again.
+        expect((await events(master.linkedMrn)).length).toBe(before);
+      };
+
+      it('can no longer be invalidated (IE3N01, 92, as a presented filing), and the ENS keeps it', async () => {
+        const doc = '176-20009101';
+        const m = await register({ type: 'F21', masterDocument: doc, houses: ['PR-H1'] });
+        const house = await register({ type: 'F22', masterDocument: doc, houses: ['PR-H1'] });
+        await eventually(async () => expect(await events(house.mrn)).toContain('EnsFilingCompleted'));
+        await arriveAndPresent(m.mrn, 'arr-pr-1');
+        await invalidationRefused(house.mrn, 'inv-pr-h1');
+        await eventually(async () => expect(await consult(house.mrn)).toMatchObject({ reply: { state: 'arrived' } }));
+      });
+
+      it('nor can a house that links to the master after its presentation', async () => {
+        const doc = '176-20009102';
+        const m = await register({ type: 'F21', masterDocument: doc, houses: ['PR-L1', 'PR-L2'] });
+        const first = await register({ type: 'F22', masterDocument: doc, houses: ['PR-L1'] });
+        await eventually(async () => expect(await events(first.mrn)).toContain('EnsFilingLinked'));
+        await arriveAndPresent(m.mrn, 'arr-pr-2');
+        const late = await register({ type: 'F22', masterDocument: doc, houses: ['PR-L2'] });
+        await eventually(async () => expect(await events(late.mrn)).toContain('EnsPresentationNoted'));
+        // The late house completes the ENS, which is checked once more: wait for that, so the master's stream is still.
+        await eventually(async () => expect(await events(m.mrn)).toContain('EnsConsistencyChecked'));
+        await invalidationRefused(late.mrn, 'inv-pr-l2');
+      });
+    });
   });
 
   describe('the 200-day timer', () => {

@@ -76,6 +76,9 @@ export type RecordArrival = Command<
 
 export type RecordPresentation = Command<'RecordPresentation', { readonly office: string; readonly presentedAt: string; readonly memberState: string }>;
 
+/** The master heading this house's ENS was presented (its stream says so): the house learns it. */
+export type NotePresentation = Command<'NotePresentation', { readonly headMrn: string; readonly presentedAt: string; readonly at: string }>;
+
 /** control-results decided to control, or notified a control: amendments are refused from then on. */
 export type NoteControl = Command<'NoteControl', { readonly memberState: string; readonly source: string; readonly at: string }>;
 
@@ -93,6 +96,7 @@ export type FilingCommand =
   | ExpireFiling
   | RecordArrival
   | RecordPresentation
+  | NotePresentation
   | NoteControl;
 
 export type FilingCommandType = FilingCommand['type'];

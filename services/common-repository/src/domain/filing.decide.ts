@@ -12,6 +12,7 @@ import { linkFiling } from './decide/link-filing';
 import { unlinkFiling } from './decide/unlink-filing';
 import { noteCompleteness } from './decide/note-completeness';
 import { noteControl } from './decide/note-control';
+import { notePresentation } from './decide/note-presentation';
 import { proposeLink } from './decide/propose-link';
 import { recordArrival } from './decide/record-arrival';
 import { recordPresentation } from './decide/record-presentation';
@@ -46,6 +47,8 @@ export function decide(command: FilingCommand, state: FilingState): readonly Ens
       return recordArrival(command.data, state);
     case 'RecordPresentation':
       return recordPresentation(command.data, state);
+    case 'NotePresentation':
+      return notePresentation(command.data, state);
     case 'NoteControl':
       return noteControl(command.data, state);
     default: {

@@ -39,6 +39,7 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
       amendedAt: null,
       arrival: null,
       presentedAt: null,
+      ensPresentedAt: null,
       invalidatedAt: null,
     };
   }
@@ -95,6 +96,8 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
       return { ...s, status: 'arrived', arrival: { arrivalMrn: event.data.arrivalMrn, arrivedAt: event.data.arrivedAt } };
     case 'EnsFilingPresented':
       return { ...s, status: 'presented', presentedAt: event.data.presentedAt };
+    case 'EnsPresentationNoted':
+      return { ...s, ensPresentedAt: event.data.presentedAt };
     case 'EnsControlNoted':
       return { ...s, controlNoted: true };
     default: {

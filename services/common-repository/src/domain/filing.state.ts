@@ -45,6 +45,8 @@ export interface FilingFacts {
   readonly amendedAt: string | null;
   readonly arrival: { readonly arrivalMrn: string; readonly arrivedAt: string } | null;
   readonly presentedAt: string | null;
+  /** House: when the master heading its ENS was presented (EnsPresentationNoted); it can no longer be invalidated. */
+  readonly ensPresentedAt: string | null;
   readonly invalidatedAt: string | null;
 }
 

@@ -5,7 +5,7 @@
  * and neither half is written unless both accept; should the house refuse after the master recorded its half (a
  * race with an invalidation), the master's half is released by an event. Command ids come from the MRNs and the
  * attempt, so a redelivered registration or a retried request does each step once, and a released link tried
- * again is written again. A house joining an ENS already selected for control is noted with it. Also releases the
+ * again is written again. A house joining an ENS already selected for control, or presented, is noted with it. Also releases the
  * links of an invalidated filing, on each partner's stream.
  */
 import { createHash } from 'node:crypto';
@@ -51,6 +51,12 @@ export class LinkFilingsHandler {
     if (control?.type === 'EnsControlNoted') {
       const { memberState, source } = control.data;
       await this.commands.run({ mrn: house.mrn, command: { type: 'NoteControl', data: { memberState, source, at: iso } }, commandId: `control-${master.mrn}-${house.mrn}`, actor, at });
+    }
+    // Nor may a house that joins an ENS already presented be invalidated.
+    const presented = masterHistory.find((e) => e.type === 'EnsFilingPresented');
+    if (presented?.type === 'EnsFilingPresented') {
+      const command: FilingCommand = { type: 'NotePresentation', data: { headMrn: master.mrn, presentedAt: presented.data.presentedAt, at: iso } };
+      await this.commands.run({ mrn: house.mrn, command, commandId: `presentation-${master.mrn}-${house.mrn}`, actor, at });
     }
     const completions = masterOutcome.kind === 'appended' || masterOutcome.kind === 'replayed' ? masterOutcome.events.filter((e): e is EnsFilingCompleted => e.type === 'EnsFilingCompleted') : [];
     if (completions.length > 0) await this.completed(keys, master, completions, actor, at);

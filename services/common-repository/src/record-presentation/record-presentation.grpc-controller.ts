@@ -4,13 +4,13 @@ import { commonRepositoryV1 } from '@ics2/contracts';
 import { parseCustomsOffice, parseMrn } from '@ics2/domain';
 import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
 import { filingNotFound, invalidMessage, memberStateOf, refusalError } from '../doors/door-answers';
-import { FilingCommands } from '../doors/filing-commands';
+import { RecordPresentationHandler } from './record-presentation.handler';
 
 /** FilingService.RecordPresentation: the Member State of presentation records that the goods were presented. */
 @Controller()
 export class RecordPresentationGrpcController {
   constructor(
-    private readonly commands: FilingCommands,
+    private readonly handler: RecordPresentationHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -23,13 +23,12 @@ export class RecordPresentationGrpcController {
     const now = this.clock.now();
     const presentedAt = request.presented_at || now.toISOString();
     if (Number.isNaN(Date.parse(presentedAt))) throw invalidMessage([{ code: '12', pointer: '/presentedAt', description: 'an ISO-8601 instant' }]);
-    const outcome = await this.commands.run({
-      mrn: request.mrn,
-      command: { type: 'RecordPresentation', data: { office: request.office, presentedAt: new Date(presentedAt).toISOString(), memberState } },
-      commandId: `present-${request.mrn}`,
-      actor: { kind: 'member-state', memberState, userId },
-      at: now,
-    });
+    const outcome = await this.handler.handle(
+      request.mrn,
+      { type: 'RecordPresentation', data: { office: request.office, presentedAt: new Date(presentedAt).toISOString(), memberState } },
+      { kind: 'member-state', memberState, userId },
+      now,
+    );
     if (outcome.kind === 'refused') throw refusalError(outcome.refusal, request.mrn);
     const state = outcome.state;
     return {

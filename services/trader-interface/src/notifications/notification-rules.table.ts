@@ -133,6 +133,7 @@ export const NOTIFICATION_RULES: NotificationRules = {
   EnsFilingArrived: [], // told through the arrival's IE3R04
   EnsArrivalRefused: [], // told through the arrival's IE3N07
   EnsFilingPresented: [],
+  EnsPresentationNoted: [], // presentation is national, no trader message (ics2-reference 10)
   EnsControlNoted: [], // the decision itself is told through control-results' ControlDecided (IE3N08, IE3N09)
 
   // Risk analysis (risk-<mrn>, the ENS head's MRN; issue 4, the flow).

@@ -197,6 +197,7 @@ describe('notification rules', () => {
         'EnsFilingRejected',
         'EnsInvalidationRejected',
         'EnsLinkProposed',
+        'EnsPresentationNoted',
         'EnsResponsibilityAssigned',
         'DoNotLoadIssued',
         'ReferralAnswered',

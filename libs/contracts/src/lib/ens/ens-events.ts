@@ -169,6 +169,12 @@ export type EnsFilingPresented = Event<
   { readonly mrn: string; readonly office: string; readonly presentedAt: string; readonly memberState: string }
 >;
 
+/**
+ * A house learns that the master heading its ENS (`headMrn`) was presented: the ENS's goods are before customs, so
+ * the house may no longer be invalidated (ics2-reference 10: invalidation only before presentation).
+ */
+export type EnsPresentationNoted = Event<'EnsPresentationNoted', { readonly mrn: string; readonly headMrn: string; readonly presentedAt: string; readonly notedAt: string }>;
+
 /** Customs decided to control, or told the trader it will (control-results): amendments are refused from then on. */
 export type EnsControlNoted = Event<'EnsControlNoted', { readonly mrn: string; readonly memberState: string; readonly notedAt: string; readonly source: string }>;
 
@@ -189,6 +195,7 @@ export type EnsEvent =
   | EnsFilingArrived
   | EnsArrivalRefused
   | EnsFilingPresented
+  | EnsPresentationNoted
   | EnsControlNoted;
 
 export type EnsEventType = EnsEvent['type'];
@@ -230,6 +237,7 @@ export const ENS_SCHEMA_VERSIONS: Readonly<Record<EnsEventType | ArrivalEvent['t
   EnsFilingArrived: 1,
   EnsArrivalRefused: 1,
   EnsFilingPresented: 1,
+  EnsPresentationNoted: 1,
   EnsControlNoted: 1,
   ArrivalRegistered: 1,
 };

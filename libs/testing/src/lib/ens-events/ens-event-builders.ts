@@ -15,6 +15,7 @@ import type {
   EnsResponsibilityAssigned,
   EnsCompletenessPending,
   EnsControlNoted,
+  EnsPresentationNoted,
   EnsFilingAmended,
   FilingLevel,
   FilingParties,
@@ -175,6 +176,12 @@ export const arrived = (o: { mrn?: string; arrivalMrn?: string; at?: string } = 
 export const presented = (o: { mrn?: string; at?: string } = {}): EnsFilingPresented => ({
   type: 'EnsFilingPresented',
   data: { mrn: o.mrn ?? DEFAULTS.mrn, office: DEFAULTS.office, presentedAt: o.at ?? DEFAULTS.at, memberState: 'DE' },
+});
+
+/** A house (`mrn`) learns that the master heading its ENS (`headMrn`, the default MRN) was presented. */
+export const presentationNoted = (o: { mrn: string; headMrn?: string; at?: string }): EnsPresentationNoted => ({
+  type: 'EnsPresentationNoted',
+  data: { mrn: o.mrn, headMrn: o.headMrn ?? DEFAULTS.mrn, presentedAt: o.at ?? DEFAULTS.at, notedAt: o.at ?? DEFAULTS.at },
 });
 
 export const controlNoted = (o: { mrn?: string; at?: string } = {}): EnsControlNoted => ({

@@ -1,5 +1,5 @@
 import type { EnsEvent } from '@ics2/contracts';
-import { arrived, deciderSpec, DEFAULTS, invalidated, presented, refused, registered } from '@ics2/testing';
+import { arrived, deciderSpec, DEFAULTS, invalidated, linked, minimalFiling, mrnOf, presentationNoted, presented, refused, registered } from '@ics2/testing';
 import { filingDecider } from '../filing.decider';
 
 const given = deciderSpec(filingDecider);
@@ -24,6 +24,18 @@ describe('invalidate-filing', () => {
 
   describe('after presentation', () => {
     it('rejects with IE3N01 code 92', () => given([registered(), arrived(), presented()]).when(invalidate()).then(rejectedWith('the goods were presented: the filing can no longer be invalidated')));
+  });
+
+  describe('a house whose master (the head of its ENS) was presented', () => {
+    const house = [registered({ filing: minimalFiling({ type: 'F22', houses: ['H-1'] }) }), linked({ linkedMrn: mrnOf(2), linkedLevel: 'master', houseDocument: 'H-1' }), arrived()];
+    it('rejects with IE3N01 code 92, as a presented filing', () =>
+      given([...house, presentationNoted({ mrn: DEFAULTS.mrn, headMrn: mrnOf(2) })])
+        .when(invalidate())
+        .then(rejectedWith('the goods were presented: the filing can no longer be invalidated')));
+    it('is invalidated while its master is not presented', () => {
+      const [event] = given(house).when(invalidate()).decision() as unknown as { type: string }[];
+      expect(event.type).toBe('EnsFilingInvalidated');
+    });
   });
 
   describe('twice', () => {

@@ -5,7 +5,7 @@
  */
 import type { FilingStatus } from '../filing.state';
 
-export type LifecycleCommand = 'AmendFiling' | 'InvalidateFiling' | 'RecordArrival' | 'RecordPresentation' | 'ExpireFiling' | 'LinkFiling' | 'NoteControl';
+export type LifecycleCommand = 'AmendFiling' | 'InvalidateFiling' | 'RecordArrival' | 'RecordPresentation' | 'ExpireFiling' | 'LinkFiling' | 'NotePresentation' | 'NoteControl';
 export type LifecycleVerdict = 'ok' | { readonly code: '92'; readonly reason: string };
 
 const out = (reason: string): LifecycleVerdict => ({ code: '92', reason });
@@ -48,6 +48,14 @@ export const LIFECYCLE: Readonly<Record<LifecycleCommand, Readonly<Record<Filing
     rejected: out('the filing was rejected'),
   },
   LinkFiling: {
+    ...OPEN,
+    arrived: 'ok',
+    presented: 'ok',
+    invalidated: out('the filing is invalidated'),
+    rejected: out('the filing was rejected'),
+  },
+  // What a presentation stops (invalidation) matters only while the house still declares its goods.
+  NotePresentation: {
     ...OPEN,
     arrived: 'ok',
     presented: 'ok',

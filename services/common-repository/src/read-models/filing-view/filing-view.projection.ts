@@ -68,6 +68,7 @@ function updateFor(event: EnsEvent): Update {
     case 'EnsControlNoted':
       return { controlNoted: true };
     case 'EnsLinkProposed':
+    case 'EnsPresentationNoted':
     case 'EnsAmendmentRejected':
     case 'EnsInvalidationRejected':
     case 'EnsArrivalRefused':
