@@ -6,9 +6,9 @@
  * caller get coded errors and write nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { controlStream, PostgresEventStore, riskStream, type EventToAppend } from '@ics2/event-store';
-import type { controlResultsV1, RiskEvent } from '@ics2/contracts';
-import { analysed, assessmentCompleted, eventually, hit, mrnOf, RISK_DEFAULTS } from '@ics2/testing';
+import { controlStream, ensStream, PostgresEventStore, riskStream, type EventToAppend } from '@ics2/event-store';
+import type { ControlDecided, controlResultsV1, EnsEvent, RiskEvent } from '@ics2/contracts';
+import { analysed, assessmentCompleted, eventually, hit, linked, minimalFiling, mrnOf, registered, RISK_DEFAULTS } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
 import { OpenControlCaseProcessor } from './open-control-case/open-control-case.processor';
 import { startControlResults, type ControlResultsHarness } from './control-results.test-harness';
@@ -110,6 +110,31 @@ describe('control cases and criteria statistics', () => {
     expect(decided.ok && JSON.parse(decided.reply.decision_json)).toMatchObject({ control: true, controlType: 'physical', office: NL_OFFICE, scheduledAt: '2026-12-03T09:00:00.000Z', user: { memberState: 'NL' } });
     expect(await decide(mrn)).toMatchObject({ ok: false, kind: 'precondition', details: [{ validationCode: '92' }] });
     expect(await controlEventCount(mrn)).toBe(2);
+  });
+
+  it("tells the decision to the ENS's filers as the common repository now holds it: a house refiled after the analysis in, the invalidated one out", async () => {
+    const mrn = await recommendedControl();
+    const [kept, invalidated, refiled] = [mrnOf(++serial), mrnOf(++serial), mrnOf(++serial)];
+    const party = (eori: string) => ({ filedBy: eori, declarant: eori });
+    // The common repository's events on the head's stream, as it publishes them: the analysis named `invalidated`.
+    const ens: EnsEvent[] = [
+      registered({ mrn, filing: minimalFiling({ type: 'F21', declarant: RISK_DEFAULTS.personFiling, houses: ['H-1', 'H-2'] }) }),
+      linked({ mrn, linkedMrn: invalidated, linkedLevel: 'house', houseDocument: 'H-1', parties: party('FR111111111') }),
+      linked({ mrn, linkedMrn: kept, linkedLevel: 'house', houseDocument: 'H-2', parties: party('FR222222222') }),
+      { type: 'EnsFilingUnlinked', data: { mrn, unlinkedMrn: invalidated, houseDocuments: ['H-1'], reason: 'partner-invalidated', unlinkedAt: RISK_DEFAULTS.at } },
+      linked({ mrn, linkedMrn: refiled, linkedLevel: 'house', houseDocument: 'H-1', parties: party('NL333333333') }),
+    ];
+    const envelope = { schemaVersion: 1, occurredAt: RISK_DEFAULTS.at, correlationId: mrn, causationId: null, actor: { kind: 'system' as const, component: 'common-repository' } };
+    await store.append(ensStream(mrn), ens.map((e): EventToAppend => ({ id: randomUUID(), type: e.type, data: e.data, metadata: envelope })), 'any');
+    await openCase(mrn);
+    expect(await decide(mrn)).toMatchObject({ ok: true, reply: { status: 'decided-control' } });
+    const decided = (await store.readStream(controlStream(mrn))).find((e) => e.type === 'ControlDecided')?.data as ControlDecided['data'];
+    expect(decided.members).toEqual([mrn, kept, refiled]);
+    expect(decided.memberFilers).toEqual([
+      { mrn, personFiling: RISK_DEFAULTS.personFiling },
+      { mrn: kept, personFiling: 'FR222222222' },
+      { mrn: refiled, personFiling: 'NL333333333' },
+    ]);
   });
 
   it('records a result once per message, shares it with the responsible and involved Member States, and keeps others out', async () => {

@@ -14,6 +14,7 @@ import { ControlCommands } from '../doors/control-commands';
 import { caseNotFound, controlRefusalError, invalid } from '../doors/door-answers';
 import type { ControlCommand } from '../domain/control-case.commands';
 import { caseOf } from '../domain/control-case.state';
+import { EnsMembersQuery } from './ens-members.query';
 
 const S = controlResultsV1.CONTROL_RESULTS_SERVICE;
 const MAX_TEXT = 2_000;
@@ -27,13 +28,16 @@ function text(value: string, pointer: string): string | undefined {
 export class ControlDecisionsGrpcController {
   constructor(
     private readonly commands: ControlCommands,
+    private readonly ensMembers: EnsMembersQuery,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @GrpcMethod(S, 'DecideControl')
   @Roles('member-state')
-  decideControl(@Payload() r: controlResultsV1.DecideControlRequest, @Caller() caller: Principal) {
+  async decideControl(@Payload() r: controlResultsV1.DecideControlRequest, @Caller() caller: Principal) {
     const user = memberStateUserOf(caller, 'only the Member State of control decides');
+    // Whom the decision is told to: the ENS as the common repository now holds it, a fact the command carries.
+    const ensMembers = isMrn(r.mrn) ? await this.ensMembers.of(r.mrn) : undefined;
     return this.run(r, user, randomUUID(), (at) => ({
       type: 'DecideControl',
       data: {
@@ -44,6 +48,7 @@ export class ControlDecisionsGrpcController {
         ...(text(r.place, '/place') ? { place: r.place } : {}),
         ...(r.scheduled_at ? { scheduledAt: r.scheduled_at } : {}),
         ...(text(r.reason, '/reason') ? { reason: r.reason } : {}),
+        ...(ensMembers ? { ensMembers } : {}),
         user,
         at,
       },

@@ -14,6 +14,8 @@ export type DecideControl = Command<
     readonly place?: string;
     readonly scheduledAt?: string;
     readonly reason?: string;
+    /** The ENS's filings and their persons filing as the common repository now holds them (head first), if known. */
+    readonly ensMembers?: readonly { readonly mrn: string; readonly personFiling: string }[];
     readonly user: MemberStateUser;
     readonly at: string;
   }

@@ -4,6 +4,7 @@ import { controlCaseDecider } from './control-case.decider';
 import type { DecideControl, RecordControlResult } from './control-case.commands';
 
 const given = deciderSpec(controlCaseDecider);
+const HEAD = controlDecided().data.mrn;
 const AT = '2026-12-02T08:00:00.000Z';
 const user = (memberState: string): MemberStateUser => ({ memberState, userId: `${memberState.toLowerCase()}-control-1` });
 
@@ -40,6 +41,15 @@ describe('the control cases of an ENS', () => {
             },
           },
         ]);
+    });
+    it('names the ENS as the common repository now holds it, not as analysed: a refiled house in, an invalidated one out', () => {
+      const ensMembers = [
+        { mrn: HEAD, personFiling: 'DE123456789012345' },
+        { mrn: 'REFILED', personFiling: 'NL111111111' },
+      ];
+      given([caseOpened()])
+        .when(decide({ ensMembers }))
+        .then([{ type: 'ControlDecided', data: { ...controlDecided().data, members: [HEAD, 'REFILED'], memberFilers: ensMembers, decidedAt: AT } }]);
     });
     it('not to control says why', () => {
       given([caseOpened()])

@@ -1,11 +1,11 @@
 /**
- * The rules table's control rows (ics2-reference 5.4, 11.3): a decision to control gives the person filing and the
- * carrier an IE3N08 and each party holding AEO status an IE3N09; a decision not to control, an opened case and a
- * control result tell no trader. The recipients come from the decision itself, never from the head filing's index,
+ * The rules table's control rows (ics2-reference 5.4, 11.3): a decision to control gives the person filing (of each
+ * filing of the ENS as the decision names them) and the carrier an IE3N08 and each party holding AEO status an
+ * IE3N09; a decision not to control, an opened case and a control result tell no trader. The recipients come from the decision itself, never from the head filing's index,
  * and no message says why the goods are controlled.
  */
 import type { ControlDecided } from '@ics2/contracts';
-import { caseOpened, CONTROL_DEFAULTS, controlDecided, DEFAULTS, resultRecorded, RISK_DEFAULTS } from '@ics2/testing';
+import { caseOpened, CONTROL_DEFAULTS, controlDecided, DEFAULTS, mrnOf, resultRecorded, RISK_DEFAULTS } from '@ics2/testing';
 import type { FilingFacts, InboxEvent } from './notification';
 import { draftNotifications } from './notification-drafts';
 import { notificationId } from './notification-id';
@@ -49,6 +49,36 @@ describe('notification rules: control', () => {
 
     it('tells a carrier that is also the person filing once', () => {
       expect(addressed(decided({ carrier: PERSON_FILING }))).toEqual([{ to: PERSON_FILING, messageType: 'IE3N08', mrn: MRN }]);
+    });
+  });
+
+  describe('ControlDecided to control, for an ENS whose house was invalidated and refiled after the analysis', () => {
+    const [kept, refiled, invalidated] = [mrnOf(2), mrnOf(4), mrnOf(3)];
+    const REFILER = 'NL111111111';
+    const now = (memberFilers: ControlDecided['data']['memberFilers'], aeoParties: readonly string[] = []): ControlDecided => {
+      const base = decided({ aeoParties });
+      // The analysis named the invalidated house; the decision names the ENS as the common repository held it.
+      return { ...base, data: { ...base.data, members: [MRN, kept, invalidated], memberFilers } };
+    };
+
+    it("tells each current filing's person filing about its own filing, the refiled house's included, and not the invalidated one's", () => {
+      expect(addressed(now([{ mrn: MRN, personFiling: PERSON_FILING }, { mrn: kept, personFiling: OTHER }, { mrn: refiled, personFiling: REFILER }]))).toEqual([
+        { to: PERSON_FILING, messageType: 'IE3N08', mrn: MRN },
+        { to: OTHER, messageType: 'IE3N08', mrn: kept },
+        { to: REFILER, messageType: 'IE3N08', mrn: refiled },
+        { to: CARRIER, messageType: 'IE3N08', mrn: MRN },
+      ]);
+    });
+
+    it('tells a person filing several of the filings once, about the first, and a carrier filing a house once', () => {
+      expect(addressed(now([{ mrn: MRN, personFiling: PERSON_FILING }, { mrn: refiled, personFiling: PERSON_FILING }, { mrn: kept, personFiling: CARRIER }]))).toEqual([
+        { to: PERSON_FILING, messageType: 'IE3N08', mrn: MRN },
+        { to: CARRIER, messageType: 'IE3N08', mrn: kept },
+      ]);
+    });
+
+    it('tells nobody, an AEO included, once the ENS ended (its head invalidated)', () => {
+      expect(addressed(now([], [CARRIER]))).toEqual([]);
     });
   });
 

@@ -96,12 +96,25 @@ const loader = (data: InboxEventData<'DoNotLoadIssued'>): Addressee[] => [{ eori
 
 type Decision = InboxEventData<'ControlDecided'>;
 
-/** A decision to control goes to the person filing, and to the carrier when it names one other than the person filing. */
-const partiesOfControl = (data: Decision): Addressee[] =>
-  data.control ? [{ eori: data.personFiling, mrn: data.mrn }, ...(data.carrier && data.carrier !== data.personFiling ? [{ eori: data.carrier, mrn: data.mrn }] : [])] : [];
+/**
+ * A decision to control goes to the person filing of each filing of the ENS as the common repository held it at the
+ * decision (`memberFilers`: the head's, then each current house's, about its own filing; a house invalidated since
+ * the analysis is not told, its refiling is) [U], and to the carrier when it names one other than those. A decision
+ * recorded without them (before, or no stream found) goes to the analysis's person filing, as it did.
+ */
+const partiesOfControl = (data: Decision): Addressee[] => {
+  if (!data.control) return [];
+  const filers = data.memberFilers ?? [{ mrn: data.mrn, personFiling: data.personFiling }];
+  if (filers.length === 0) return []; // the ENS ended (its head invalidated): nothing left to control
+  const told = new Map<string, Addressee>();
+  for (const f of filers) if (!told.has(f.personFiling)) told.set(f.personFiling, { eori: f.personFiling, mrn: f.mrn });
+  if (data.carrier && !told.has(data.carrier)) told.set(data.carrier, { eori: data.carrier, mrn: data.mrn });
+  return [...told.values()];
+};
 
-/** Each party holding AEO status, once, when the goods are to be controlled. */
-const aeosOfControl = (data: Decision): Addressee[] => (data.control ? [...new Set(data.aeoParties)].map((eori) => ({ eori, mrn: data.mrn })) : []);
+/** Each party holding AEO status, once, when the goods are to be controlled (none once the ENS ended). */
+const aeosOfControl = (data: Decision): Addressee[] =>
+  data.control && data.memberFilers?.length !== 0 ? [...new Set(data.aeoParties)].map((eori) => ({ eori, mrn: data.mrn })) : [];
 
 // The table ---------------------------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 /**
  * The inbox as a projection of control events on a real PostgreSQL (ics2-reference 11.3): control-<mrn> events
  * appended to the store become, through the running subscription, an IE3N08 for the person filing and the carrier
- * and an IE3N09 for a party holding AEO status, and nothing for anyone else. A decision not to control, an opened
+ * and an IE3N09 for a party holding AEO status, and nothing for anyone else; when the decision names the ENS's
+ * filings as the common repository held them (a house refiled), each one's person filing gets an IE3N08 too. A decision not to control, an opened
  * case and a control result tell nobody. Delivering every event twice changes nothing; replaying every event into
  * empty tables gives the live rows.
  */
@@ -25,12 +26,23 @@ const B = mrnOf(22);
 /** Controlled; the carrier files its own ENS and holds AEO status. */
 const C = mrnOf(23);
 
+/** Controlled after a house was invalidated and refiled (by REFILER): the decision names D's filings as they now are. */
+const D = mrnOf(24);
+const D_KEPT = mrnOf(25);
+const D_REFILED = mrnOf(27);
+const HOUSE_FILER = 'FR222222222';
+const REFILER = 'NL333333333';
+
 const SCHEDULED_AT = '2026-12-02T08:00:00.000Z';
 
-function decision(mrn: string, o: { control?: boolean; aeoParties: readonly string[]; personFiling?: string; carrier?: string }): ControlDecided {
+function decision(
+  mrn: string,
+  o: { control?: boolean; aeoParties: readonly string[]; personFiling?: string; carrier?: string; memberFilers?: ControlDecided['data']['memberFilers'] },
+): ControlDecided {
   const { data } = controlDecided({ control: o.control, aeoParties: o.aeoParties });
   const parties = { personFiling: o.personFiling ?? DECLARANT, carrier: o.carrier ?? CARRIER };
-  return { type: 'ControlDecided', data: { ...data, ...parties, mrn, members: [mrn], ...(o.control === false ? {} : { place: 'DE004700-shed-3', scheduledAt: SCHEDULED_AT, reason: 'hit eu-sec-001' }) } };
+  const members = o.memberFilers ? { members: o.memberFilers.map((m) => m.mrn), memberFilers: o.memberFilers } : { members: [mrn] };
+  return { type: 'ControlDecided', data: { ...data, ...parties, mrn, ...members, ...(o.control === false ? {} : { place: 'DE004700-shed-3', scheduledAt: SCHEDULED_AT, reason: 'hit eu-sec-001' }) } };
 }
 
 const withMrn = <E extends InboxEvent>(event: E, mrn: string): E => ({ ...event, data: { ...event.data, mrn } });
@@ -44,6 +56,19 @@ const history: InboxEvent[][] = [
   [withMrn(caseOpened({ aeoParties: [DECLARANT, CARRIER] }), B), decision(B, { control: false, aeoParties: [DECLARANT, CARRIER] })],
   [registered({ mrn: C, lrn: 'LRN-C', declarant: OWN_CARRIER, carrier: OWN_CARRIER })],
   [decision(C, { aeoParties: [OWN_CARRIER], personFiling: OWN_CARRIER, carrier: OWN_CARRIER })],
+  [registered({ mrn: D, lrn: 'LRN-D', declarant: DECLARANT, carrier: CARRIER })],
+  [registered({ mrn: D_KEPT, lrn: 'LRN-D-KEPT', declarant: HOUSE_FILER })],
+  [registered({ mrn: D_REFILED, lrn: 'LRN-D-REFILED', declarant: REFILER })],
+  [
+    decision(D, {
+      aeoParties: [],
+      memberFilers: [
+        { mrn: D, personFiling: DECLARANT },
+        { mrn: D_KEPT, personFiling: HOUSE_FILER },
+        { mrn: D_REFILED, personFiling: REFILER },
+      ],
+    }),
+  ],
 ];
 
 const expected: Record<string, { messageType: string; mrn: string; lrn: string | null }[]> = {
@@ -51,10 +76,22 @@ const expected: Record<string, { messageType: string; mrn: string; lrn: string |
     { messageType: 'IE3R01', mrn: A, lrn: 'LRN-A' },
     { messageType: 'IE3N08', mrn: A, lrn: 'LRN-A' },
     { messageType: 'IE3R01', mrn: B, lrn: 'LRN-B' },
+    { messageType: 'IE3R01', mrn: D, lrn: 'LRN-D' },
+    { messageType: 'IE3N08', mrn: D, lrn: 'LRN-D' },
   ],
   [CARRIER]: [
     { messageType: 'IE3N09', mrn: A, lrn: 'LRN-A' },
     { messageType: 'IE3N08', mrn: A, lrn: 'LRN-A' },
+    { messageType: 'IE3N08', mrn: D, lrn: 'LRN-D' },
+  ],
+  // Each current house's filer is told about its own filing.
+  [HOUSE_FILER]: [
+    { messageType: 'IE3R01', mrn: D_KEPT, lrn: 'LRN-D-KEPT' },
+    { messageType: 'IE3N08', mrn: D_KEPT, lrn: 'LRN-D-KEPT' },
+  ],
+  [REFILER]: [
+    { messageType: 'IE3R01', mrn: D_REFILED, lrn: 'LRN-D-REFILED' },
+    { messageType: 'IE3N08', mrn: D_REFILED, lrn: 'LRN-D-REFILED' },
   ],
   [OWN_CARRIER]: [
     { messageType: 'IE3R01', mrn: C, lrn: 'LRN-C' },

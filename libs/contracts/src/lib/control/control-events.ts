@@ -64,10 +64,17 @@ export type ControlDecided = Event<
     readonly place?: string;
     readonly scheduledAt?: string;
     readonly reason?: string;
+    /** The ENS's filings (head first): as the common repository held them at the decision when `memberFilers` is set. */
     readonly members: readonly string[];
     readonly personFiling: string;
     readonly carrier?: string;
     readonly aeoParties: readonly string[];
+    /**
+     * The person filing of each filing of the ENS as the common repository held it at the decision (head first; a
+     * house invalidated since the analysis is gone, its refiling in; empty once the head ended). Absent in decisions
+     * recorded before, or when the repository's stream was not found: the analysis's `members` and `personFiling`.
+     */
+    readonly memberFilers?: readonly { readonly mrn: string; readonly personFiling: string }[];
     readonly user: MemberStateUser;
     readonly decidedAt: string;
   }

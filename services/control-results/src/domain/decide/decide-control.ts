@@ -40,10 +40,12 @@ export function decideControl(command: DecideControl['data'], state: ControlStat
         ...(command.place ? { place: command.place } : {}),
         ...(command.scheduledAt ? { scheduledAt: command.scheduledAt } : {}),
         ...(command.reason ? { reason: command.reason } : {}),
-        members: o.members,
+        // The analysis's members may predate a house invalidated and refiled: who is told is whom the ENS now holds.
+        members: command.ensMembers ? command.ensMembers.map((m) => m.mrn) : o.members,
         personFiling: o.personFiling,
         ...(o.carrier ? { carrier: o.carrier } : {}),
         aeoParties: o.aeoParties,
+        ...(command.ensMembers ? { memberFilers: command.ensMembers } : {}),
         user: command.user,
         decidedAt: command.at,
       },
