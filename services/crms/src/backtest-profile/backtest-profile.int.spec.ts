@@ -74,6 +74,11 @@ describe('a RIF risk profile, backtested by the real risk-analysis, then activat
     await lodge('360300', '2026-10-20T08:00:00.000Z');
     const heads = async () => Number((await h.admin<{ n: string }>('SELECT count(*) AS n FROM risk_analysis.ens_filings WHERE members IS NOT NULL'))[0].n);
     await eventually(async () => expect(await heads()).toBe(8), 20_000);
+    // risk-analysis goes on analysing the 8 ENS after its read model has them: wait until each is analysed (no hit,
+    // no manual review: assessed in the same append), so its writes do not land inside a "writes nothing" count.
+    const analysed = async () =>
+      Number((await h.admin<{ n: string }>("SELECT count(DISTINCT stream_id) AS n FROM event_store.events WHERE stream_id LIKE 'risk-%' AND type = 'RiskAnalysed'"))[0].n);
+    await eventually(async () => expect(await analysed()).toBe(8), 20_000);
   }, 90_000);
   afterAll(async () => {
     await h?.close();
