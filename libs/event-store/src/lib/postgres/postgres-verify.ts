@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { CheckpointPublicKey } from '../integrity/checkpoint-signer';
 import type { VerificationReport } from '../integrity/verification-report';
+import { FirstCheckpointAfter } from '../integrity/first-checkpoint-after';
 import type { SignedCheckpoint } from '../integrity/signed-checkpoint';
 import { verifyEventPages, type StreamEventProof, type VerifyEventsOptions } from '../integrity/verify';
 import type { RecordedEvent } from '../recorded-event';
@@ -49,8 +50,9 @@ async function verifyOneStream(
   for await (const page of streamEventPages(client, streamId, batchSize)) events.push(...page);
   const checkpoints = new Map<string, SignedCheckpoint>();
   const targetsOf = new Map<string, InclusionTarget[]>();
+  const firstAfter = new FirstCheckpointAfter((position) => firstVersion2CheckpointAtOrAfter(client, position));
   for (const e of events) {
-    const cp = e.hash === null ? null : await firstVersion2CheckpointAtOrAfter(client, e.position);
+    const cp = e.hash === null ? null : await firstAfter.of(e.position);
     if (!cp?.id) continue;
     checkpoints.set(cp.id, cp);
     const targets = targetsOf.get(cp.id) ?? [];
