@@ -8,10 +8,11 @@ import { filingView } from './migrations/20261201-0002-filing-view';
 import { linkingKeys } from './migrations/20261201-0003-linking-keys';
 import { arrivalRegistrations } from './migrations/20261201-0004-arrival-registrations';
 import { linkProposals } from './migrations/20261201-0005-link-proposals';
+import { linkingTimerRestart } from './migrations/20261202-0001-linking-timer-restart';
 
 export const COMMON_REPOSITORY_SCHEMA = 'common_repository';
 
 export const commonRepositoryMigrations: ReadModelMigrations = {
   schema: COMMON_REPOSITORY_SCHEMA,
-  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals],
+  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals, linkingTimerRestart],
 };

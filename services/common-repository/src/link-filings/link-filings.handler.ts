@@ -63,13 +63,16 @@ export class LinkFilingsHandler {
     return { kind: 'linked', master: masterOutcome, completed: completions.length > 0 };
   }
 
-  /** An invalidated (or expired) filing's links are released on each partner's stream, so each can link anew. */
-  async invalidated(keys: LinkingKeys, row: LinkingKeyRow, actor: Actor, at: Date): Promise<void> {
+  /**
+   * An invalidated (or expired) filing's links are released on each partner's stream, so each can link anew; a
+   * master that lost a house has its linking timer started again from `invalidatedAt` (the event's own instant).
+   */
+  async invalidated(keys: LinkingKeys, row: LinkingKeyRow, actor: Actor, at: Date, invalidatedAt: Date): Promise<void> {
     const partners = row.level === 'master' ? (await keys.housesOf(row.mrn)).map((h) => h.mrn) : row.linked_to ? [row.linked_to] : [];
     for (const partner of partners) {
       await this.release(partner, row.mrn, 'partner-invalidated', actor, at);
       if (row.level === 'master') await keys.unlinkHouse(partner);
-      else await keys.reopenMaster(partner);
+      else await keys.reopenMaster(partner, invalidatedAt);
     }
     // No member of its master's ENS any more: the master's next consistency check does not compare it.
     if (row.level === 'house') await keys.unlinkHouse(row.mrn);

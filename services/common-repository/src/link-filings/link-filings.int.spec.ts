@@ -337,4 +337,28 @@ describe('link-filings', () => {
     await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
     expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HBT-1', matchedOn: ['container'] })]);
   }, 30_000);
+
+  it('starts the linking timer again when an invalidated house reopens a master whose timer had already run', async () => {
+    const mawb = '176-10000123';
+    const m = await register(withContainer(master('F21', 'TR-M', mawb, ['HTR-1']), 'MSCU2468131'), CARRIER);
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    const timer = h.service.app.app.get(LinkingTimerProcessor);
+    // The timer runs out with no candidate: the master is looked at once, nothing proposed.
+    clock.advance(3_600_001);
+    await timer.runOnce(clock.now());
+    expect(await dataOf(m, 'EnsLinkProposed')).toEqual([]);
+    const h1 = await register(withContainer(house('F22', 'TR-H1', mawb, 'HTR-1'), 'MSCU2468131'), FORWARDER);
+    await eventually(async () => expect(await types(m)).toContain('EnsFilingCompleted'));
+    await invalidate(h1, FORWARDER);
+    await eventually(async () => expect(await dataOf(m, 'EnsFilingUnlinked')).toEqual([expect.objectContaining({ unlinkedMrn: h1 })]));
+    // The refiled house names a wrong master document, but travels in the same container.
+    const stray = await register(withContainer(house('F22', 'TR-H2', '176-99999123', 'HTR-1'), 'MSCU2468131'), FORWARDER);
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    // The reopened master gets the whole delay again from its reopening, then proposals.
+    await timer.runOnce(clock.now());
+    expect(await dataOf(m, 'EnsLinkProposed')).toEqual([]);
+    clock.advance(3_600_001);
+    await timer.runOnce(clock.now());
+    expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HTR-1', matchedOn: ['container'] })]);
+  }, 30_000);
 });

@@ -40,7 +40,7 @@ export class LinkFilingsProcessor implements OnApplicationBootstrap {
     const keys = new LinkingKeys(tx);
     if (event.type === 'EnsFilingInvalidated') {
       const row = await keys.get(event.data.mrn);
-      if (row) await this.links.invalidated(keys, row, actor, new Date(recorded.recordedAt));
+      if (row) await this.links.invalidated(keys, row, actor, new Date(recorded.recordedAt), new Date(event.data.invalidatedAt));
     }
     if (event.type === 'EnsFilingInvalidated' || event.type === 'EnsFilingRejected') return keys.close(event.data.mrn);
     if (event.type === 'EnsFilingAmended') return this.amended(event.data, keys, new Date(recorded.recordedAt));

@@ -68,8 +68,8 @@ export class LinkingKeys {
 
   async insert(row: ReturnType<typeof linkingRowOf>): Promise<void> {
     await this.tx.query(
-      `INSERT INTO common_repository.linking_keys (mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, registered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (mrn) DO NOTHING`,
+      `INSERT INTO common_repository.linking_keys (mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, registered_at, timer_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) ON CONFLICT (mrn) DO NOTHING`,
       [row.mrn, row.filing_type, row.level, row.link_family, row.placi, row.master_document, row.carrier, row.house_documents, JSON.stringify(row.parties), JSON.stringify(row.houses), row.registered_at],
     );
   }
@@ -137,21 +137,24 @@ export class LinkingKeys {
     await this.tx.query('UPDATE common_repository.linking_keys SET linked_to = NULL WHERE mrn = $1', [houseMrn]);
   }
 
-  /** One of the master's houses was invalidated: its ENS is incomplete again. */
-  async reopenMaster(masterMrn: string): Promise<void> {
-    await this.tx.query('UPDATE common_repository.linking_keys SET complete = false WHERE mrn = $1', [masterMrn]);
+  /**
+   * One of the master's houses was invalidated at `at`: its ENS is incomplete again, and its linking timer starts
+   * again from then (the refiled house gets the whole delay to link by its key before proposals are made).
+   */
+  async reopenMaster(masterMrn: string, at: Date): Promise<void> {
+    await this.tx.query('UPDATE common_repository.linking_keys SET complete = false, timer_done = false, timer_from = $2 WHERE mrn = $1', [masterMrn, at]);
   }
 
   async completeMaster(masterMrn: string): Promise<void> {
     await this.tx.query('UPDATE common_repository.linking_keys SET complete = true WHERE mrn = $1', [masterMrn]);
   }
 
-  /** Masters still incomplete whose linking timer ran out (registered before `before`), not yet looked at. */
+  /** Masters still incomplete whose linking timer ran out (started before `before`), not yet looked at since it started. */
   dueMasters(before: Date, limit: number): Promise<LinkingKeyRow[]> {
     return this.tx.query<LinkingKeyRow>(
       `SELECT ${COLUMNS} FROM common_repository.linking_keys
-       WHERE open AND NOT complete AND NOT timer_done AND level = 'master' AND registered_at < $1
-       ORDER BY registered_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+       WHERE open AND NOT complete AND NOT timer_done AND level = 'master' AND timer_from < $1
+       ORDER BY timer_from LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [before, limit],
     );
   }
