@@ -98,7 +98,10 @@ export class AnalyseFilingHandler implements OnModuleInit {
           involvedMemberStates: headSnapshot.involvedMemberStates,
           personFiling: headSnapshot.parties.filedBy,
           ...(headSnapshot.parties.carrier ? { carrier: headSnapshot.parties.carrier } : {}),
-          aeoParties: [headSnapshot.parties.filedBy, headSnapshot.parties.carrier].filter((p): p is string => !!p && this.aeo.has(p)),
+          // Each person filing holding AEO status (a house's filer is the person filing of its part of the ENS), and the carrier.
+          aeoParties: [...new Set([headSnapshot.parties.filedBy, headSnapshot.parties.carrier, ...others.map((s) => s!.parties.filedBy)])].filter(
+            (p): p is string => !!p && this.aeo.has(p),
+          ),
           // What a referral or do-not-load on this analysis may name.
           houseDocuments: houseDocumentsOf(subject),
           // Only the versions that apply to this analysis: a change to any other is no reason to re-analyse it.

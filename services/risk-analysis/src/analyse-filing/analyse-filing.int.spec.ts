@@ -433,6 +433,20 @@ describe('risk analysis of complete ENS', () => {
     expect((await riskEvents(master))[0].data).toMatchObject({ analysisId: 'pre-loading-1', trigger: 'ens-complete', members: [master, house] });
   });
 
+  it('names as AEO parties every person filing holding AEO status, a house filer too, not only the head\'s', async () => {
+    const [master, house] = [mrnOf(++serial), mrnOf(++serial)];
+    const aeoHouseFiler = 'NL000111222333';
+    await append(ensStream(house), [registered({ mrn: house, filing: { ...houseFiling('610910'), declarant: { identificationNumber: aeoHouseFiler, name: 'Forwarder BV' } } })]);
+    await append(ensStream(master), [
+      registered({ mrn: master, type: 'F12', declarant: 'FR555555555', houses: [HOUSE] }),
+      responsibilityAssigned({ mrn: master, rms: 'DE', ims: ['BE'] }),
+      linked({ mrn: master, linkedMrn: house, linkedLevel: 'house', houseDocument: HOUSE }),
+      completed({ mrn: master, phase: 'pre-loading', members: [master, house] }),
+    ]);
+    await eventually(async () => expect(await types(master)).toContain('RiskAnalysed'));
+    expect((await riskEvents(master))[0].data).toMatchObject({ personFiling: 'FR555555555', aeoParties: [aeoHouseFiler] });
+  });
+
   it('re-analyses an ENS completed again with other members (a house invalidated and refiled), and not a completion naming the same ones', async () => {
     const { master, house: oldHouse } = await lodgeMaster('610910');
     await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']));

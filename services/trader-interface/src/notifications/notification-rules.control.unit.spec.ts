@@ -77,6 +77,12 @@ describe('notification rules: control', () => {
       ]);
     });
 
+    it("gives an AEO house filer its advance notice about its own house, and none to an AEO whose house left the ENS", () => {
+      const filers = [{ mrn: MRN, personFiling: PERSON_FILING }, { mrn: kept, personFiling: OTHER }, { mrn: refiled, personFiling: REFILER }];
+      // OTHER filed the kept house and holds AEO status; 'NL222222222' filed the invalidated house (AEO at the analysis).
+      expect(addressed(now(filers, [OTHER, 'NL222222222'])).filter((a) => a.messageType === 'IE3N09')).toEqual([{ to: OTHER, messageType: 'IE3N09', mrn: kept }]);
+    });
+
     it('tells nobody, an AEO included, once the ENS ended (its head invalidated)', () => {
       expect(addressed(now([], [CARRIER]))).toEqual([]);
     });

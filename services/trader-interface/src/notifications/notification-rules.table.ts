@@ -112,9 +112,15 @@ const partiesOfControl = (data: Decision): Addressee[] => {
   return [...told.values()];
 };
 
-/** Each party holding AEO status, once, when the goods are to be controlled (none once the ENS ended). */
-const aeosOfControl = (data: Decision): Addressee[] =>
-  data.control && data.memberFilers?.length !== 0 ? [...new Set(data.aeoParties)].map((eori) => ({ eori, mrn: data.mrn })) : [];
+/**
+ * Each party holding AEO status, once, when the goods are to be controlled, about the filing its IE3N08 is about (a
+ * house filer's own house); one the decision no longer tells (its house invalidated since the analysis, or the ENS
+ * ended) gets no advance notice of it either.
+ */
+const aeosOfControl = (data: Decision): Addressee[] => {
+  const aeos = new Set(data.aeoParties);
+  return partiesOfControl(data).filter((a) => aeos.has(a.eori));
+};
 
 // The table ---------------------------------------------------------------------------------------------------
 
