@@ -274,6 +274,21 @@ describe('filing lifecycle', () => {
         await eventually(async () => expect(await consult(house.mrn)).toMatchObject({ reply: { state: 'arrived' } }));
       });
 
+      it('can no longer be amended (IE3N01, 92, as a presented filing), and the rejection is recorded', async () => {
+        const doc = '176-20009103';
+        const m = await register({ type: 'F21', masterDocument: doc, houses: ['PR-A1'] });
+        const house = await register({ type: 'F22', masterDocument: doc, houses: ['PR-A1'] });
+        await eventually(async () => expect(await events(house.mrn)).toContain('EnsFilingCompleted'));
+        await arriveAndPresent(m.mrn, 'arr-pr-3');
+        const later = { ...house.filing, documentIssueDate: '2026-12-01T09:50:00Z' };
+        expect(await h.asTrader(DECLARANT, 'AmendFiling', { mrn: house.mrn, filing_json: JSON.stringify(later), message_id: 'amd-pr-a1' })).toMatchObject({
+          ok: true,
+          reply: { message_type: 'IE3N01', errors: [{ validation_code: '92', pointer: '' }] },
+        });
+        expect(await events(house.mrn)).not.toContain('EnsFilingAmended');
+        expect((await events(house.mrn)).at(-1)).toBe('EnsAmendmentRejected');
+      });
+
       it('nor can a house that links to the master after its presentation', async () => {
         const doc = '176-20009102';
         const m = await register({ type: 'F21', masterDocument: doc, houses: ['PR-L1', 'PR-L2'] });

@@ -45,7 +45,7 @@ export interface FilingFacts {
   readonly amendedAt: string | null;
   readonly arrival: { readonly arrivalMrn: string; readonly arrivedAt: string } | null;
   readonly presentedAt: string | null;
-  /** House: when the master heading its ENS was presented (EnsPresentationNoted); it can no longer be invalidated. */
+  /** House: when the master heading its ENS was presented (EnsPresentationNoted); it can no longer be invalidated or amended. */
   readonly ensPresentedAt: string | null;
   readonly invalidatedAt: string | null;
 }

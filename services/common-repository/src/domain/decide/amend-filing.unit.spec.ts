@@ -1,5 +1,5 @@
 import type { EnsEvent } from '@ics2/contracts';
-import { amended, arrived, controlNoted, deciderSpec, DEFAULTS, invalidated, minimalFiling, presented, refused, registered, responsibilityAssigned } from '@ics2/testing';
+import { amended, arrived, controlNoted, deciderSpec, DEFAULTS, invalidated, linked, minimalFiling, mrnOf, presentationNoted, presented, refused, registered, responsibilityAssigned } from '@ics2/testing';
 import type { EnsFiling } from '@ics2/contracts';
 import { filingDecider } from '../filing.decider';
 
@@ -42,6 +42,17 @@ describe('amend-filing', () => {
     it('rejects with IE3N01, code 92 (out of sequence)', () => {
       given([...history, arrived(), presented()]).when(amend(heavier)).then(rejectedWith('92', '', 'the goods were presented: the filing can no longer be amended'));
     });
+  });
+
+  describe('a house whose master (the head of its ENS) was presented', () => {
+    const houseFiling = minimalFiling({ type: 'F22', houses: ['H-1'] });
+    const house = [registered({ filing: houseFiling }), responsibilityAssigned(), linked({ linkedMrn: mrnOf(2), linkedLevel: 'master', houseDocument: 'H-1' }), arrived()];
+    const later = { ...houseFiling, documentIssueDate: '2026-12-01T09:30:00Z' };
+    it('rejects with IE3N01, code 92, as a presented filing', () =>
+      given([...house, presentationNoted({ mrn: DEFAULTS.mrn, headMrn: mrnOf(2) })])
+        .when(amend(later))
+        .then(rejectedWith('92', '', 'the goods were presented: the filing can no longer be amended')));
+    it('is amended while its master is not presented', () => given(house).when(amend(later)).then([amended({ filing: later, changed: ['/documentIssueDate'] })]));
   });
 
   describe('once customs decided or notified a control', () => {

@@ -5,8 +5,8 @@ import type { FilingState } from '../filing.state';
 import { LIFECYCLE } from '../rules/lifecycle.table';
 
 /**
- * A house learns that the master heading its ENS was presented, once, so it refuses invalidation from then on
- * (ics2-reference 10). Only from the master it is linked to; not on a filing that ended (a refusal, no trace).
+ * A house learns that the master heading its ENS was presented, once, so it refuses invalidation and amendment from
+ * then on (ics2-reference 10). Only from the master it is linked to; not on a filing that ended (a refusal, no trace).
  */
 export function notePresentation(command: NotePresentation['data'], state: FilingState): readonly EnsEvent[] | FilingRefusal {
   if (state.status === 'none') return notApplicable('no such filing');

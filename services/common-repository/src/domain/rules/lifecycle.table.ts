@@ -54,7 +54,7 @@ export const LIFECYCLE: Readonly<Record<LifecycleCommand, Readonly<Record<Filing
     invalidated: out('the filing is invalidated'),
     rejected: out('the filing was rejected'),
   },
-  // What a presentation stops (invalidation) matters only while the house still declares its goods.
+  // What a presentation stops (invalidation, amendment) matters only while the house still declares its goods.
   NotePresentation: {
     ...OPEN,
     arrived: 'ok',
