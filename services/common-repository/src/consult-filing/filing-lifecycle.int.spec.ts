@@ -9,6 +9,7 @@ import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
 import { controlDecided, eventually, minimalFiling } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
 import { startCommonRepository, type CommonRepositoryHarness } from '../common-repository.test-harness';
+import { FilingCommands } from '../doors/filing-commands';
 import { ExpireFilingProcessor } from '../expire-filing/expire-filing.processor';
 import { NoteControlProcessor } from '../note-control/note-control.processor';
 
@@ -315,6 +316,39 @@ describe('filing lifecycle', () => {
       const [invalidation] = (await store.readStream(ensStream(mrn))).filter((e) => e.type === 'EnsFilingInvalidated');
       expect(invalidation.data).toMatchObject({ reason: 'expired' });
       expect(invalidation.metadata.actor).toEqual({ kind: 'system', component: 'common-repository.expiry' });
+    });
+
+    it("stops for a house at its master's presentation: the expiry does not even pick it, and writes nothing on it", async () => {
+      const doc = '176-20009201';
+      const m = await register({ type: 'F21', masterDocument: doc, houses: ['EXP-H1'] });
+      const house = await register({ type: 'F22', masterDocument: doc, houses: ['EXP-H1'] });
+      await eventually(async () => expect(await events(house.mrn)).toContain('EnsFilingCompleted'));
+      const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m.mrn] };
+      expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-exp-1' })).toMatchObject({ ok: true });
+      expect(await h.asMemberState('DE', 'RecordPresentation', { mrn: m.mrn, office: 'DE004700' })).toMatchObject({ ok: true, reply: { state: 'presented' } });
+      const unpresented = await register();
+      // The expiry reads filing_view: wait until its rows reflect every event of both streams.
+      const caughtUp = async (mrn: string) => {
+        const last = (await store.readStream(ensStream(mrn))).at(-1)!.revision;
+        const { rows } = await store.pool.query<{ revision: number }>('SELECT revision FROM common_repository.filing_view WHERE mrn = $1', [mrn]);
+        expect(rows[0]?.revision).toBe(last);
+      };
+      await eventually(async () => {
+        await caughtUp(house.mrn);
+        await caughtUp(m.mrn);
+      });
+      const before = (await events(house.mrn)).length;
+      const run = jest.spyOn(FilingCommands.prototype, 'run');
+      try {
+        const expired = await h.service.app.app.get(ExpireFilingProcessor).runOnce(new Date(clock.now().getTime() + 200 * 86_400_000));
+        expect(expired).toContain(unpresented.mrn);
+        expect(expired).not.toContain(house.mrn);
+        expect(run.mock.calls.filter(([r]) => r.command.type === 'ExpireFiling').map(([r]) => r.mrn)).not.toContain(house.mrn);
+      } finally {
+        run.mockRestore();
+      }
+      expect((await events(house.mrn)).length).toBe(before);
+      expect(await events(house.mrn)).not.toContain('EnsFilingInvalidated');
     });
   });
 });

@@ -9,10 +9,11 @@ import { linkingKeys } from './migrations/20261201-0003-linking-keys';
 import { arrivalRegistrations } from './migrations/20261201-0004-arrival-registrations';
 import { linkProposals } from './migrations/20261201-0005-link-proposals';
 import { linkingTimerRestart } from './migrations/20261202-0001-linking-timer-restart';
+import { filingViewEnsPresented } from './migrations/20261202-0002-filing-view-ens-presented';
 
 export const COMMON_REPOSITORY_SCHEMA = 'common_repository';
 
 export const commonRepositoryMigrations: ReadModelMigrations = {
   schema: COMMON_REPOSITORY_SCHEMA,
-  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals, linkingTimerRestart],
+  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals, linkingTimerRestart, filingViewEnsPresented],
 };

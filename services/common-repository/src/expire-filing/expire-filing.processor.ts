@@ -1,6 +1,7 @@
 /**
  * The 200-day timer (ics2-reference 10): every EXPIRY_INTERVAL_MS, on the injected clock, filings registered 200 days
- * ago and never presented (nor invalidated, nor rejected) are invalidated automatically. The read model names the
+ * ago and never presented (nor invalidated, nor rejected, nor a house of a presented master) are invalidated
+ * automatically. The read model names the
  * candidates; the decider decides on each filing's own stream, so a filing presented meanwhile is left alone.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
@@ -49,19 +50,22 @@ export class ExpireFilingProcessor implements OnApplicationBootstrap {
   /** Expires every filing due at `now`; returns the MRNs invalidated. */
   async runOnce(now: Date): Promise<string[]> {
     const cutoff = new Date(now.getTime() - EXPIRY_DAYS * DAY_MS);
+    const seen: string[] = [];
     const expired: string[] = [];
     for (;;) {
+      // A house whose master (the head of its ENS) was presented is not picked: the presentation stopped its timer.
       const due: { mrn: string }[] = await this.db.manager.query(
         `SELECT mrn FROM common_repository.filing_view
-         WHERE status NOT IN ('presented', 'invalidated', 'rejected') AND registered_at <= $1 AND NOT (mrn = ANY($2))
+         WHERE status NOT IN ('presented', 'invalidated', 'rejected') AND ens_presented_at IS NULL AND registered_at <= $1 AND NOT (mrn = ANY($2))
          ORDER BY registered_at LIMIT $3`,
-        [cutoff, expired, BATCH],
+        [cutoff, seen, BATCH],
       );
       if (due.length === 0) return expired;
       for (const { mrn } of due) {
         const outcome = await this.commands.run({ mrn, command: { type: 'ExpireFiling', data: { at: now.toISOString() } }, commandId: `expire-${mrn}`, actor, at: now });
-        expired.push(mrn);
-        if (outcome.kind !== 'appended') this.logger.debug({ mrn, outcome: outcome.kind }, 'filing not expired');
+        seen.push(mrn);
+        if (outcome.kind === 'appended') expired.push(mrn);
+        else this.logger.debug({ mrn, outcome: outcome.kind }, 'filing not expired');
       }
     }
   }

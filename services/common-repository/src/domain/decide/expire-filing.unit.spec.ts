@@ -1,4 +1,4 @@
-import { arrived, deciderSpec, DEFAULTS, invalidated, presented, registered } from '@ics2/testing';
+import { arrived, deciderSpec, DEFAULTS, invalidated, linked, minimalFiling, mrnOf, presentationNoted, presented, registered } from '@ics2/testing';
 import { filingDecider } from '../filing.decider';
 
 const given = deciderSpec(filingDecider);
@@ -24,6 +24,15 @@ describe('expire-filing', () => {
 
   describe('after presentation, which stops the timer', () => {
     it('does nothing', () => given([registered({ at: filedAt }), arrived(), presented()]).when(expireAt('2027-01-01T00:00:00.000Z')).thenNothingHappened());
+  });
+
+  describe('a house whose master (the head of its ENS) was presented, which stops the timer too', () => {
+    const house = [registered({ at: filedAt, filing: minimalFiling({ type: 'F22', houses: ['H-1'] }) }), linked({ linkedMrn: mrnOf(2), linkedLevel: 'master', houseDocument: 'H-1' }), arrived()];
+    it('does nothing', () => given([...house, presentationNoted({ mrn: DEFAULTS.mrn, headMrn: mrnOf(2) })]).when(expireAt('2027-01-01T00:00:00.000Z')).thenNothingHappened());
+    it('is expired while its master is not presented', () =>
+      given(house)
+        .when(expireAt('2027-01-01T00:00:00.000Z'))
+        .then([{ type: 'EnsFilingInvalidated', data: { mrn: DEFAULTS.mrn, reason: 'expired', invalidatedAt: '2027-01-01T00:00:00.000Z' } }]));
   });
 
   describe('an invalidated filing', () => {

@@ -25,7 +25,8 @@ describe('filing-view projection', () => {
       if (!r.ok) throw new Error(JSON.stringify(r));
       return r.reply.mrn;
     };
-    // A little of everything: a complete filing amended and invalidated, a master and its houses linked.
+    // A little of everything: a complete filing amended and invalidated, a master and its houses linked, then the
+    // master presented (its houses note it).
     const complete = minimalFiling({ type: 'F20', lrn: 'V-1', declarant: CARRIER, carrier: CARRIER });
     const c = await register(complete, CARRIER);
     await h.asTrader(CARRIER, 'AmendFiling', { mrn: c, filing_json: JSON.stringify({ ...complete, documentIssueDate: '2026-12-01T09:59:00Z' }), message_id: 'a-1' });
@@ -34,6 +35,13 @@ describe('filing-view projection', () => {
     await register(minimalFiling({ type: 'F22', lrn: 'V-H1', declarant: FORWARDER, carrier: CARRIER, masterDocument: '176-1', houses: ['V-H1'] }), FORWARDER);
     await register(minimalFiling({ type: 'F22', lrn: 'V-H2', declarant: FORWARDER, carrier: CARRIER, masterDocument: '176-1', houses: ['V-H2'] }), FORWARDER);
     await eventually(async () => expect(await h.asTrader(CARRIER, 'ConsultFiling', { mrn: m })).toMatchObject({ reply: { state: 'complete', consistency: 'ok' } }));
+    const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] };
+    expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'v-arr' })).toMatchObject({ ok: true });
+    expect(await h.asMemberState('DE', 'RecordPresentation', { mrn: m, office: 'DE004700' })).toMatchObject({ ok: true });
+    await eventually(async () => {
+      const events = await ensEvents();
+      for (const row of await rows()) expect(row.revision).toBe(Math.max(...events.filter((e) => e.streamId === `ens-${row.mrn}`).map((e) => e.revision)));
+    });
   }, 60_000);
   afterAll(async () => {
     await store.close();
@@ -60,6 +68,9 @@ describe('filing-view projection', () => {
     const events = await ensEvents();
     for (const row of live) expect(row.revision).toBe(Math.max(...events.filter((e) => e.streamId === `ens-${row.mrn}`).map((e) => e.revision)));
     expect(live.find((r) => r.lrn === 'V-1')).toMatchObject({ status: 'invalidated', amended_at: expect.any(Date) });
+    // The houses of the presented master keep their own status; the expiry skips them by ens_presented_at.
+    expect(live.find((r) => r.lrn === 'V-M')).toMatchObject({ status: 'presented', ens_presented_at: null });
+    for (const lrn of ['V-H1', 'V-H2']) expect(live.find((r) => r.lrn === lrn)).toMatchObject({ status: 'arrived', ens_presented_at: expect.any(Date) });
   });
 
   it('changes nothing when every event is delivered again', async () => {

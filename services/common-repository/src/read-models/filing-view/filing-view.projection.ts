@@ -67,8 +67,10 @@ function updateFor(event: EnsEvent): Update {
       return { status: 'presented', presentedAt: new Date(event.data.presentedAt) };
     case 'EnsControlNoted':
       return { controlNoted: true };
-    case 'EnsLinkProposed':
     case 'EnsPresentationNoted':
+      // A house of a presented master: the 200-day expiry no longer picks it.
+      return { ensPresentedAt: new Date(event.data.presentedAt) };
+    case 'EnsLinkProposed':
     case 'EnsAmendmentRejected':
     case 'EnsInvalidationRejected':
     case 'EnsArrivalRefused':
@@ -100,6 +102,7 @@ function rowOf(event: RecordedEvent, data: Extract<EnsEvent, { type: 'EnsFilingR
     arrivedAt: null,
     arrivalMrn: null,
     presentedAt: null,
+    ensPresentedAt: null,
     invalidatedAt: null,
     responsibleMemberState: null,
     involvedMemberStates: [],
