@@ -5,10 +5,11 @@
 import type { ReadModelMigrations } from '@ics2/platform';
 import { controlCases } from './migrations/20261201-0001-control-cases';
 import { criteriaStatistics } from './migrations/20261201-0002-criteria-statistics';
+import { controlCasesGreeceAsGr } from './migrations/20261202-0001-control-cases-greece-as-gr';
 
 export const CONTROL_RESULTS_SCHEMA = 'control_results';
 
 export const controlResultsMigrations: ReadModelMigrations = {
   schema: CONTROL_RESULTS_SCHEMA,
-  migrations: [controlCases, criteriaStatistics],
+  migrations: [controlCases, criteriaStatistics, controlCasesGreeceAsGr],
 };

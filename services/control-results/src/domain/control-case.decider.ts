@@ -7,6 +7,7 @@ import { initialControlState, type ControlCase, type ControlState } from './cont
 import { decideControl } from './decide/decide-control';
 import { openControlCase } from './decide/open-control-case';
 import { recordControlResult } from './decide/record-control-result';
+import { withMemberStatesAsIso } from './member-states-as-iso';
 
 function decide(command: ControlCommand, state: ControlState): readonly ControlEvent[] | ControlRefusal {
   switch (command.type) {
@@ -32,7 +33,8 @@ function evolve(state: ControlState, event: ControlEvent): ControlState {
   switch (event.type) {
     case 'ControlCaseOpened': {
       const cases = state.status === 'none' ? [] : state.cases;
-      return { status: 'open', mrn: event.data.mrn, cases: [...cases, { opened: event.data, status: 'awaiting-decision', decision: null, results: [] }] };
+      // An old case may say EL for Greece: read as GR, the caller's code, for access and for what is shown.
+      return { status: 'open', mrn: event.data.mrn, cases: [...cases, { opened: withMemberStatesAsIso(event.data), status: 'awaiting-decision', decision: null, results: [] }] };
     }
     case 'ControlDecided':
       return update(state, event.data.caseId, (c) => ({ ...c, decision: event.data, status: event.data.control ? 'decided-control' : 'decided-no-control' }));

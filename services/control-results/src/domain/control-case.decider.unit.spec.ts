@@ -80,6 +80,11 @@ describe('the control cases of an ENS', () => {
     it('is not found for a Member State with no part in the case', () => {
       given([caseOpened()]).when(decide({ user: user('IT') })).then(refused({ kind: 'not-found' }));
     });
+    it('belongs to Greece when a case opened before the normalisation names it EL: a GR officer decides, others do not', () => {
+      const old = [caseOpened({ memberStateOfControl: 'EL', rms: 'DE' })];
+      expect(given(old).when(decide({ user: user('GR'), office: 'GR001234' })).decision()).toMatchObject([{ type: 'ControlDecided', data: { control: true, office: 'GR001234', user: { memberState: 'GR' } } }]);
+      given(old).when(decide({ user: user('IT'), office: 'GR001234' })).then(refused({ kind: 'not-found' }));
+    });
     it('is not found for an unknown case', () => {
       given([caseOpened()]).when(decide({ caseId: 'pre-arrival-9' })).then(refused({ kind: 'not-found' }));
       given([]).when(decide()).then(refused({ kind: 'not-found' }));

@@ -5,6 +5,7 @@
 import type { ControlEvent } from '@ics2/contracts';
 import type { RecordedEvent } from '@ics2/event-store';
 import type { ReadModelTransaction } from '@ics2/platform';
+import { withMemberStatesAsIso } from '../../domain/member-states-as-iso';
 import { ControlCaseRow } from './control-case.row';
 
 export async function projectControlCase(recorded: RecordedEvent, tx: ReadModelTransaction): Promise<void> {
@@ -12,7 +13,8 @@ export async function projectControlCase(recorded: RecordedEvent, tx: ReadModelT
   const rows = tx.manager.getRepository(ControlCaseRow);
   const { mrn, caseId } = event.data;
   if (event.type === 'ControlCaseOpened') {
-    const d = event.data;
+    // An old case may say EL for Greece: the queue is read under GR, the code a Greek token carries.
+    const d = withMemberStatesAsIso(event.data);
     await rows
       .createQueryBuilder()
       .insert()
