@@ -58,8 +58,8 @@ const PHASE_ORDER: readonly string[] = ['pre-loading', 'pre-arrival'];
 
 /**
  * The ENS's open analysis of `phase` as its responsible risk unit reads it, once the risk unit's queue shows it.
- * Without a phase, the one to work first: pre-loading when both are open (ListOpenAnalyses sorts by analysed_at
- * only, and the two phases of an F20 can tie), which also passes over a pre-arrival analysis held for it.
+ * Without a phase, the one to work first: pre-loading when both are open (as ListOpenAnalyses orders an ENS's two
+ * phases analysed in one instant), which also passes over a pre-arrival analysis held for it.
  */
 export async function openAnalysisOf(rms: MemberStateAgent, mrn: string, phase?: 'pre-loading' | 'pre-arrival'): Promise<riskAnalysisV1.AnalysisView> {
   let found: riskAnalysisV1.AnalysisView | undefined;

@@ -1,8 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { riskAnalysisV1 } from '@ics2/contracts';
+import { RISK_PHASES, riskAnalysisV1, type RiskAnalysisPhase } from '@ics2/contracts';
 import { AccessLog, Caller, CLOCK, PlatformError, Purpose, Roles, type Clock, type Principal } from '@ics2/platform';
-import { analysisNotFound, memberStateUserOf } from '../doors/door-answers';
+import { analysisNotFound, invalid, memberStateUserOf } from '../doors/door-answers';
 import { isHeldRow } from '../read-models/analyses/analysis.row';
 import { ConsultAnalysesQuery } from './consult-analyses.query';
 
@@ -24,8 +24,9 @@ export class ConsultAnalysesGrpcController {
   @Roles('member-state')
   async listOpenAnalyses(@Payload() r: riskAnalysisV1.ListOpenAnalysesRequest, @Caller() caller: Principal): Promise<riskAnalysisV1.ListOpenAnalysesReply> {
     const { memberState } = memberStateUserOf(caller);
+    if (r.phase && !RISK_PHASES.includes(r.phase as RiskAnalysisPhase)) throw invalid('/phase', `one of ${RISK_PHASES.join(', ')}, or empty for both`);
     const now = this.clock.now().getTime();
-    const rows = await this.query.openAnalyses(memberState, r.limit);
+    const rows = await this.query.openAnalyses(memberState, r.limit, (r.phase || undefined) as RiskAnalysisPhase | undefined);
     return {
       analyses: rows.map((a) => ({
         mrn: a.mrn,

@@ -4,6 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import type { RiskAnalysisPhase } from '@ics2/contracts';
 import { ReadModelDatabase } from '@ics2/platform';
 import { AnalysisRow } from '../read-models/analyses/analysis.row';
 import { EnsFilingRow } from '../read-models/ens-filings/ens-filing.row';
@@ -14,12 +15,25 @@ const concerns = (ms: string, rms: string | null, ims: readonly string[]) => rms
 export class ConsultAnalysesQuery {
   constructor(private readonly db: ReadModelDatabase) {}
 
-  openAnalyses(memberState: string, limit: number): Promise<AnalysisRow[]> {
-    return this.db.manager.getRepository(AnalysisRow).find({
-      where: { responsibleMemberState: memberState, status: 'awaiting-risk-unit' },
-      order: { analysedAt: 'ASC' },
-      take: Math.min(Math.max(limit || 100, 1), 1_000),
-    });
+  /**
+   * Oldest first. Analyses of one instant (an ENS's two phases analysed together) come by MRN, then pre-loading
+   * before pre-arrival (the carrier loads only once pre-loading is assessed; a held pre-arrival waits on it), then
+   * analysis id: the same rows in the same order on every call, so a page or "the first open one" is stable.
+   */
+  openAnalyses(memberState: string, limit: number, phase?: RiskAnalysisPhase): Promise<AnalysisRow[]> {
+    const query = this.db.manager
+      .getRepository(AnalysisRow)
+      .createQueryBuilder('a')
+      .where('a.responsible_member_state = :memberState', { memberState })
+      .andWhere("a.status = 'awaiting-risk-unit'");
+    if (phase) query.andWhere('a.phase = :phase', { phase });
+    return query
+      .orderBy('a.analysed_at', 'ASC')
+      .addOrderBy('a.mrn', 'ASC')
+      .addOrderBy(`CASE a.phase WHEN 'pre-loading' THEN 0 ELSE 1 END`, 'ASC')
+      .addOrderBy('a.analysis_id', 'ASC')
+      .limit(Math.min(Math.max(limit || 100, 1), 1_000))
+      .getMany();
   }
 
   async analysis(mrn: string, analysisId: string, memberState: string): Promise<AnalysisRow | null> {

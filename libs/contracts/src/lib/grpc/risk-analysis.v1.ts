@@ -24,6 +24,8 @@ export interface Signal {
 }
 export interface ListOpenAnalysesRequest {
   limit: number;
+  /** 'pre-loading' or 'pre-arrival'; '' for both. */
+  phase: string;
 }
 export interface OpenAnalysis {
   mrn: string;
