@@ -43,8 +43,33 @@ export interface SubscriptionOptions<Tx = SqlTransaction> {
   readonly concurrency?: number;
   /** Identifies this replica in leases and logs. Default: hostname + pid + random suffix. */
   readonly consumerId?: string;
-  /** Called when a batch fails; the batch is retried after a back-off. Default: ignore. */
-  readonly onError?: (error: unknown, partition: number) => void;
+  /**
+   * Called when a batch fails; the batch is retried after a back-off. Default: ignore. `failure` (PostgreSQL adapter)
+   * says how many times in a row the partition has failed and at which event the handler threw, so that a batch
+   * stuck on one event is visible as such and not only as a repeated log line.
+   */
+  readonly onError?: (error: unknown, partition: number, failure?: BatchFailure) => void;
+  /**
+   * Called when a partition that had failed commits a batch again, or when this replica gives it up while failing
+   * (another replica counts its own attempts from then on): its consecutive failures are back to 0.
+   */
+  readonly onRecovered?: (partition: number) => void;
+}
+
+/** The event whose handler threw in a failed batch. */
+export interface FailingEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly streamId: string;
+  readonly position: Position;
+}
+
+/** A partition's run of failed batches, as reported with each failure. */
+export interface BatchFailure {
+  /** Consecutive failed attempts of this partition, this one included. */
+  readonly attempts: number;
+  /** Where the handler threw; null when something else failed (the read, the checkpoint, the connection). */
+  readonly event: FailingEvent | null;
 }
 
 export interface SubscriptionStatus {

@@ -15,7 +15,7 @@ import type { Pool } from 'pg';
 import type { EventFilter, ReadAllOptions } from '../event-store.port';
 import { comparePositions, START, type Position, type RecordedEvent } from '../recorded-event';
 import { batchConcurrency, handleBatch } from '../handle-batch';
-import type { RunningSubscription, SqlTransaction, SubscriptionOptions, SubscriptionStatus, TransactionRunner } from '../subscription';
+import type { BatchFailure, FailingEvent, RunningSubscription, SqlTransaction, SubscriptionOptions, SubscriptionStatus, TransactionRunner } from '../subscription';
 import { lagBehind, PostgresCheckpoints, type CheckpointLag } from './postgres-checkpoints';
 import { balanceTarget, PartitionLeases, preferenceOrder } from './postgres-partition-leases';
 import { PoolTransactionRunner } from './postgres-transactions';
@@ -202,11 +202,20 @@ class PostgresSubscription<Tx> implements PostgresRunningSubscription {
   }
 
   /** To onError; partition -1 is the replica's own bookkeeping (rebalance, lease session), not a batch. */
-  report(error: unknown, partition: number): void {
+  report(error: unknown, partition: number, failure?: BatchFailure): void {
     try {
-      this.options.onError?.(error, partition);
+      this.options.onError?.(error, partition, failure);
     } catch {
       // A failing error callback must not stop the subscription.
+    }
+  }
+
+  /** To onRecovered: the partition's consecutive failures are back to 0 (as far as this replica is concerned). */
+  recovered(partition: number): void {
+    try {
+      this.options.onRecovered?.(partition);
+    } catch {
+      // Like onError: a failing callback must not stop the subscription.
     }
   }
 
@@ -289,6 +298,9 @@ class PartitionWorker<Tx> {
   drainedAt = -1n;
   leaving: Leave | null = null;
   readonly done: Promise<void>;
+  /** Batches (or reads) failed in a row since the last commit, and where the handler threw in the last one. */
+  private failedAttempts = 0;
+  private failingEvent: FailingEvent | null = null;
   private notified = true;
   private verify = false;
   private readonly signal = new Signal();
@@ -311,6 +323,15 @@ class PartitionWorker<Tx> {
   }
 
   private async run(): Promise<void> {
+    try {
+      await this.loop();
+    } finally {
+      // Given up (or stopped) while failing: this replica no longer tries, so it no longer reports attempts.
+      this.clearFailures();
+    }
+  }
+
+  private async loop(): Promise<void> {
     const { options, batchSize } = this.sub;
     const schedule = new PollSchedule(options.pollBackoffMs ?? { min: 5, max: 200 }, options.idleTimeoutMs ?? 30_000);
     const retry = options.retryBackoffMs ?? { min: 100, max: 5_000 };
@@ -329,6 +350,7 @@ class PartitionWorker<Tx> {
         if (notified) schedule.notified(snapshot);
         const events = await this.read(horizon);
         if (events.length > 0 && !(await this.handleBatch(events))) return this.leave('moved');
+        this.clearFailures();
         retryDelay = retry.min;
         if (events.length >= batchSize) continue;
         this.drainedAt = snapshot.xmin;
@@ -340,7 +362,9 @@ class PartitionWorker<Tx> {
         if (spacing > 0) await this.pause(spacing);
       } catch (error) {
         if (this.sub.isFatal()) return;
-        this.sub.report(error, this.index);
+        this.failedAttempts++;
+        this.sub.report(error, this.index, { attempts: this.failedAttempts, event: this.failingEvent });
+        this.failingEvent = null;
         this.verify = true;
         await this.pause(retryDelay);
         retryDelay = Math.min(retryDelay * 2, retry.max);
@@ -366,13 +390,25 @@ class PartitionWorker<Tx> {
   private async handleBatch(events: readonly RecordedEvent[]): Promise<boolean> {
     const from = this.checkpoint as Position;
     const to = events[events.length - 1].position;
+    const { handle } = this.sub.options;
+    let threw: RecordedEvent | null = null;
+    // Remembers the first event whose handler threw, so that the failure names it (with concurrency, the first to fail).
+    const watched = async (event: RecordedEvent, tx: Tx & SqlTransaction): Promise<void> => {
+      try {
+        await handle(event, tx);
+      } catch (e) {
+        threw ??= event;
+        throw e;
+      }
+    };
     try {
       await this.sub.runner.inTransaction(async (tx) => {
-        await handleBatch(events, this.sub.options.handle, tx, this.sub.concurrency);
+        await handleBatch(events, watched, tx, this.sub.concurrency);
         if (!(await this.sub.checkpoints.save(tx, this.index, from, to))) throw new CheckpointMoved();
       });
     } catch (e) {
       if (e instanceof CheckpointMoved) return false;
+      this.failingEvent = failingEventOf(threw);
       throw e;
     }
     this.checkpoint = to;
@@ -380,9 +416,20 @@ class PartitionWorker<Tx> {
     return true;
   }
 
+  private clearFailures(): void {
+    if (this.failedAttempts === 0) return;
+    this.failedAttempts = 0;
+    this.failingEvent = null;
+    this.sub.recovered(this.index);
+  }
+
   /** Waits out a retry delay; only leaving cuts it short (notifications must not turn it into a hot loop). */
   private async pause(ms: number): Promise<void> {
     const until = Date.now() + ms;
     while (!this.leaving && Date.now() < until) await this.signal.wait(until - Date.now());
   }
+}
+
+function failingEventOf(event: RecordedEvent | null): FailingEvent | null {
+  return event && { id: event.id, type: event.type, streamId: event.streamId, position: event.position };
 }

@@ -12,7 +12,7 @@
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
-import type { EventStore, RecordedEvent, RunningSubscription, SubscriptionOptions } from '@ics2/event-store';
+import type { BatchFailure, EventStore, RecordedEvent, RunningSubscription, SubscriptionOptions } from '@ics2/event-store';
 import type { PlatformLogger } from '../logging/logger';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { PLATFORM_LOGGER } from '../platform.tokens';
@@ -22,7 +22,7 @@ import { PlatformTracing } from '../tracing/platform-tracing';
 import { MRN_ATTRIBUTE, mrnOfCorrelation, mrnOfStream } from '../tracing/trace-attributes';
 import { EVENT_STORE } from './event-sourcing.tokens';
 
-export type ProjectionOptions = Omit<SubscriptionOptions<ReadModelTransaction>, 'transactions' | 'handle' | 'onError'> & {
+export type ProjectionOptions = Omit<SubscriptionOptions<ReadModelTransaction>, 'transactions' | 'handle' | 'onError' | 'onRecovered'> & {
   readonly handle: (event: RecordedEvent, tx: ReadModelTransaction) => Promise<void>;
 };
 
@@ -59,7 +59,11 @@ export class Subscriptions {
         ...options,
         handle: this.tracing.enabled ? this.traced(options.name, options.handle) : options.handle,
         transactions: this.readModels,
-        onError: (err, partition) => log.error({ err, partition }, 'subscription batch failed; retrying'),
+        onError: (err, partition, failure) => this.failed(options.name, log, err, partition, failure),
+        onRecovered: (partition) => {
+          this.metrics.subscriptionFailedAttempts.set({ subscription: options.name, partition: String(partition) }, 0);
+          log.info({ partition }, 'subscription partition handles batches again');
+        },
       });
     } catch (e) {
       release();
@@ -75,6 +79,27 @@ export class Subscriptions {
     log.info({ partitions: options.partitions ?? 1, concurrency: options.concurrency ?? 1, readModelPool: this.readModels.poolSize }, 'subscription started');
     this.sampleLagSoon();
     return subscription;
+  }
+
+  /** Logs a failed batch with the event it stopped at, and exports the partition's consecutive failures. */
+  private failed(name: string, log: PlatformLogger, err: unknown, partition: number, failure: BatchFailure | undefined): void {
+    if (partition < 0 || !failure) {
+      log.error({ err, partition }, 'subscription failed; retrying');
+      return;
+    }
+    this.metrics.subscriptionFailedAttempts.set({ subscription: name, partition: String(partition) }, failure.attempts);
+    const { event, attempts } = failure;
+    // Positions are bigints: strings in the JSON line.
+    const at = event && {
+      eventId: event.id,
+      eventType: event.type,
+      stream: event.streamId,
+      position: { commit: event.position.commit.toString(), prepare: event.position.prepare.toString() },
+    };
+    const message = event
+      ? `subscription batch failed at event ${event.id} (${event.type} in ${event.streamId}); retrying`
+      : 'subscription batch failed; retrying';
+    log.error({ err, partition, attempts, ...at }, message);
   }
 
   private traced(name: string, handle: ProjectionOptions['handle']): ProjectionOptions['handle'] {

@@ -56,6 +56,17 @@ export class PlatformMetrics {
     registers: [this.registry],
   });
 
+  /**
+   * Failed attempts in a row of a subscription partition held by this instance: above 0 it is retrying, and a value
+   * that keeps climbing is a partition stuck on one event (the error log names it). Back to 0 once a batch commits.
+   */
+  readonly subscriptionFailedAttempts = new Gauge({
+    name: 'ics2_subscription_failed_attempts',
+    help: 'Consecutive failed attempts of a subscription partition since its last committed batch',
+    labelNames: ['subscription', 'partition'] as const,
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
