@@ -51,6 +51,7 @@ export {
   type PostgresSubscriptionTuning,
 } from './lib/postgres/postgres-subscription';
 export { PartitionCountMismatchError, readCommittedCheckpoints, type CheckpointLag, type CommittedCheckpoint } from './lib/postgres/postgres-checkpoints';
+export { readParkedEvents, type ParkedEventRecord } from './lib/postgres/postgres-parked-events';
 export { PoolTransactionRunner } from './lib/postgres/postgres-transactions';
 export { reservePoolConnections } from './lib/postgres/postgres-pool-reserve';
 export * from './lib/handle-command';

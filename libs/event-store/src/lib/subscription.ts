@@ -41,6 +41,17 @@ export interface SubscriptionOptions<Tx = SqlTransaction> {
    * trips of their own (reads, appends). Changing it keeps the checkpoints, unlike changing `partitions`.
    */
   readonly concurrency?: number;
+  /**
+   * Opt-in parking of poison events (PostgreSQL adapter). After this many failed attempts of a batch in a row, its
+   * events are handled one per transaction to find the one whose handler throws; that one is parked: a row in
+   * `event_store.parked_events`, written in the transaction that moves the checkpoint past it, and `onParked`. The
+   * events after it are then handled. Default unset: a failing batch is retried forever, because a projection that
+   * skipped an event no longer equals a replay of the log; opt in only where a wrong row is better than a stuck
+   * read model (and someone watches the parked events).
+   */
+  readonly maxAttempts?: number;
+  /** Called after an event was parked (its row and the checkpoint past it committed). */
+  readonly onParked?: (parked: ParkedEvent) => void;
   /** Identifies this replica in leases and logs. Default: hostname + pid + random suffix. */
   readonly consumerId?: string;
   /**
@@ -62,6 +73,15 @@ export interface FailingEvent {
   readonly type: string;
   readonly streamId: string;
   readonly position: Position;
+}
+
+/** An event a subscription skipped: its handler threw on it alone after the batch failed `maxAttempts` times. */
+export interface ParkedEvent {
+  readonly partition: number;
+  readonly event: FailingEvent;
+  readonly error: unknown;
+  /** Failed attempts: the batch's, and the one on the event alone. */
+  readonly attempts: number;
 }
 
 /** A partition's run of failed batches, as reported with each failure. */

@@ -109,4 +109,10 @@ describe('KurrentDB competing consumers on a faked client: exactly-once effect',
     expect(await rows(table)).toEqual(['ens-b@0', 'ens-b@1', 'ens-c@0', 'ens-c@1']);
     expect(sub.status().handled).toBe(4);
   });
+
+  it('refuses maxAttempts: parking poison events is the PostgreSQL subscription\'s, and retrying forever instead would hide that', async () => {
+    await expect(store.subscribe({ name: `test.parking-${randomUUID().slice(0, 8)}`, maxAttempts: 3, handle: async () => undefined })).rejects.toThrow(
+      'maxAttempts (parking poison events) is not supported by the KurrentDB subscription',
+    );
+  });
 });

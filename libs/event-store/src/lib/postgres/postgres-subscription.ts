@@ -7,6 +7,9 @@
 //   looked has ended, then sleeps on LISTEN again (postgres-wakeup.ts).
 // - Partitions are session advisory locks shared by the replicas of a name, balanced to ceil(N / live replicas)
 //   each on a periodic tick (postgres-partition-leases.ts).
+// - A failed batch is retried with a back-off, forever by default; with `maxAttempts`, a partition whose batch failed
+//   that often handles its events one at a time and parks the one its handler throws on (batch-retry.ts,
+//   postgres-parked-events.ts: the parked row and the checkpoint past it in one transaction).
 // Over 300 lines on purpose: the replica and its partition loops share caught-up and hand-over state that splitting
 // them would have to expose; everything with a concern of its own lives in the files named above.
 import { randomBytes } from 'node:crypto';
@@ -15,8 +18,10 @@ import type { Pool } from 'pg';
 import type { EventFilter, ReadAllOptions } from '../event-store.port';
 import { comparePositions, START, type Position, type RecordedEvent } from '../recorded-event';
 import { batchConcurrency, handleBatch } from '../handle-batch';
-import type { BatchFailure, FailingEvent, RunningSubscription, SqlTransaction, SubscriptionOptions, SubscriptionStatus, TransactionRunner } from '../subscription';
+import { batchRetryPlan, maxAttemptsOption } from '../batch-retry';
+import type { BatchFailure, FailingEvent, ParkedEvent, RunningSubscription, SqlTransaction, SubscriptionOptions, SubscriptionStatus, TransactionRunner } from '../subscription';
 import { lagBehind, PostgresCheckpoints, type CheckpointLag } from './postgres-checkpoints';
+import { errorMessageOf, insertParkedEvent } from './postgres-parked-events';
 import { balanceTarget, PartitionLeases, preferenceOrder } from './postgres-partition-leases';
 import { PoolTransactionRunner } from './postgres-transactions';
 import type { AppendHorizon } from './postgres-read-all';
@@ -83,6 +88,7 @@ class PostgresSubscription<Tx> implements PostgresRunningSubscription {
   readonly partitions: number;
   readonly batchSize: number;
   readonly concurrency: number;
+  readonly maxAttempts: number | undefined;
   readonly runner: TransactionRunner<Tx & SqlTransaction>;
   readonly checkpoints: PostgresCheckpoints;
   private readonly leases: PartitionLeases;
@@ -107,6 +113,7 @@ class PostgresSubscription<Tx> implements PostgresRunningSubscription {
     this.partitions = options.partitions ?? 1;
     this.batchSize = options.batchSize ?? 500;
     this.concurrency = batchConcurrency(options.concurrency);
+    this.maxAttempts = maxAttemptsOption(options.maxAttempts);
     if (!Number.isInteger(this.partitions) || this.partitions < 1) throw new Error('partitions must be a positive integer');
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new Error('batchSize must be a positive integer');
     this.runner = options.transactions ?? (new PoolTransactionRunner(pool) as unknown as TransactionRunner<Tx & SqlTransaction>);
@@ -207,6 +214,15 @@ class PostgresSubscription<Tx> implements PostgresRunningSubscription {
       this.options.onError?.(error, partition, failure);
     } catch {
       // A failing error callback must not stop the subscription.
+    }
+  }
+
+  /** To onParked, once the parked row and the checkpoint past it committed. */
+  parked(parked: ParkedEvent): void {
+    try {
+      this.options.onParked?.(parked);
+    } catch {
+      // Like onError: a failing callback must not stop the subscription.
     }
   }
 
@@ -349,6 +365,13 @@ class PartitionWorker<Tx> {
         const snapshot = snapshotOf(horizon);
         if (notified) schedule.notified(snapshot);
         const events = await this.read(horizon);
+        if (events.length > 0 && batchRetryPlan(this.failedAttempts, this.sub.maxAttempts) === 'one-at-a-time') {
+          if (!(await this.handleOneAtATime(events))) return this.leave('moved');
+          this.clearFailures();
+          retryDelay = retry.min;
+          // A parked event may have cut the batch short: read again from the new checkpoint before sleeping.
+          continue;
+        }
         if (events.length > 0 && !(await this.handleBatch(events))) return this.leave('moved');
         this.clearFailures();
         retryDelay = retry.min;
@@ -413,6 +436,44 @@ class PartitionWorker<Tx> {
     }
     this.checkpoint = to;
     this.sub.handled += events.length;
+    return true;
+  }
+
+  /**
+   * After `maxAttempts` failed batches: each event in a transaction of its own with the checkpoint, until one whose
+   * handler throws; that one is parked (its row and the checkpoint past it in one transaction) and the loop goes back
+   * to batches. False when a checkpoint compare-and-set lost. A failure that is not the handler's (the connection,
+   * the checkpoint) is thrown: it parks nothing and counts as one more failed attempt.
+   */
+  private async handleOneAtATime(events: readonly RecordedEvent[]): Promise<boolean> {
+    for (const event of events) {
+      if (this.leaving) return true;
+      try {
+        if (!(await this.handleBatch([event]))) return false;
+      } catch (e) {
+        if (!this.failingEvent) throw e;
+        return this.park(event, e);
+      }
+    }
+    return true;
+  }
+
+  private async park(event: RecordedEvent, error: unknown): Promise<boolean> {
+    const from = this.checkpoint as Position;
+    const failing = failingEventOf(event) as FailingEvent;
+    const attempts = this.failedAttempts + 1;
+    try {
+      await this.sub.runner.inTransaction(async (tx) => {
+        await insertParkedEvent(tx, { subscription: this.sub.options.name, partition: this.index, event: failing, errorMessage: errorMessageOf(error), attempts });
+        if (!(await this.sub.checkpoints.save(tx, this.index, from, event.position))) throw new CheckpointMoved();
+      });
+    } catch (e) {
+      if (e instanceof CheckpointMoved) return false;
+      throw e;
+    }
+    this.checkpoint = event.position;
+    this.failingEvent = null;
+    this.sub.parked({ partition: this.index, event: failing, error, attempts });
     return true;
   }
 

@@ -1,7 +1,8 @@
 /**
  * A subscription stuck on one event, in a real service app on a real PostgreSQL: the partition's consecutive failed
  * attempts are a metric, the error log names the event it stopped at, readiness stays up (the service still serves),
- * and the metric is back to 0 once the handler gets past the event.
+ * and the metric is back to 0 once the handler gets past the event. One that opted in to parking (maxAttempts)
+ * parks the event instead: a counter and an error line naming it.
  */
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
@@ -41,6 +42,16 @@ class LabelViewProjection implements OnApplicationBootstrap {
       handle: async (event, tx) => {
         const label = String((event.data as { label: string }).label);
         if (label === 'poison' && handler.rejectsPoison) throw new Error('label not understood');
+        await tx.manager.getRepository(LabelViewRow).save({ streamId: event.streamId, label });
+      },
+    });
+    await this.subscriptions.start({
+      name: 'probe.parking-view',
+      filter: { categories: ['parking'] },
+      maxAttempts: 2,
+      handle: async (event, tx) => {
+        const label = String((event.data as { label: string }).label);
+        if (label === 'poison') throw new Error('label never understood');
         await tx.manager.getRepository(LabelViewRow).save({ streamId: event.streamId, label });
       },
     });
@@ -88,11 +99,11 @@ describe('Subscriptions: a partition stuck on one event', () => {
     await db?.drop();
   });
 
-  const failedAttempts = async (): Promise<number | undefined> => {
-    const text = await (await fetch(`${service.httpUrl}/metrics`)).text();
-    const found = /^ics2_subscription_failed_attempts\{subscription="probe.label-view",partition="0",service="probe-failures"\} (\d+)$/m.exec(text);
+  const metric = async (pattern: RegExp): Promise<number | undefined> => {
+    const found = pattern.exec(await (await fetch(`${service.httpUrl}/metrics`)).text());
     return found ? Number(found[1]) : undefined;
   };
+  const failedAttempts = () => metric(/^ics2_subscription_failed_attempts\{subscription="probe.label-view",partition="0",service="probe-failures"\} (\d+)$/m);
 
   it('counts its failed attempts in a gauge, names the event in the error log, stays ready, and resets once past it', async () => {
     const store = service.app.get<EventStore>(EVENT_STORE);
@@ -124,5 +135,18 @@ describe('Subscriptions: a partition stuck on one event', () => {
       { streamId: 'label-1', label: 'fragile' },
       { streamId: 'label-2', label: 'poison' },
     ]);
+  });
+
+  it('with maxAttempts, parks the event it keeps failing on: a counter, an error line naming it, and the events after it handled', async () => {
+    const store = service.app.get<EventStore>(EVENT_STORE);
+    const poison = labelled('poison');
+    await store.append('parking-1', [poison, labelled('after')], 'no-stream');
+
+    const rows = service.app.get(ReadModelDatabase).manager.getRepository(LabelViewRow);
+    await eventually(async () => expect(await rows.findOneBy({ streamId: 'parking-1' })).toEqual({ streamId: 'parking-1', label: 'after' }), 10_000);
+    expect(await metric(/^ics2_subscription_parked_events_total\{subscription="probe.parking-view",service="probe-failures"\} (\d+)$/m)).toBe(1);
+    expect(await metric(/^ics2_subscription_failed_attempts\{subscription="probe.parking-view",partition="0",service="probe-failures"\} (\d+)$/m)).toBe(0);
+    const parked = lines.filter((l) => l.level === 'error' && l.subscription === 'probe.parking-view' && String(l.msg).startsWith('subscription parked'));
+    expect(parked).toEqual([expect.objectContaining({ eventId: poison.id, stream: 'parking-1', attempts: 3, err: expect.objectContaining({ message: 'label never understood' }) })]);
   });
 });

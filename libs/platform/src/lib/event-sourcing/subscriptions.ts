@@ -12,7 +12,7 @@
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
-import type { BatchFailure, EventStore, RecordedEvent, RunningSubscription, SubscriptionOptions } from '@ics2/event-store';
+import type { BatchFailure, EventStore, ParkedEvent, RecordedEvent, RunningSubscription, SubscriptionOptions } from '@ics2/event-store';
 import type { PlatformLogger } from '../logging/logger';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { PLATFORM_LOGGER } from '../platform.tokens';
@@ -22,7 +22,7 @@ import { PlatformTracing } from '../tracing/platform-tracing';
 import { MRN_ATTRIBUTE, mrnOfCorrelation, mrnOfStream } from '../tracing/trace-attributes';
 import { EVENT_STORE } from './event-sourcing.tokens';
 
-export type ProjectionOptions = Omit<SubscriptionOptions<ReadModelTransaction>, 'transactions' | 'handle' | 'onError' | 'onRecovered'> & {
+export type ProjectionOptions = Omit<SubscriptionOptions<ReadModelTransaction>, 'transactions' | 'handle' | 'onError' | 'onRecovered' | 'onParked'> & {
   readonly handle: (event: RecordedEvent, tx: ReadModelTransaction) => Promise<void>;
 };
 
@@ -64,6 +64,7 @@ export class Subscriptions {
           this.metrics.subscriptionFailedAttempts.set({ subscription: options.name, partition: String(partition) }, 0);
           log.info({ partition }, 'subscription partition handles batches again');
         },
+        onParked: (parked) => this.parked(options.name, log, parked),
       });
     } catch (e) {
       release();
@@ -76,7 +77,7 @@ export class Subscriptions {
       this.running.delete(options.name);
       this.sampleLagSoon();
     });
-    log.info({ partitions: options.partitions ?? 1, concurrency: options.concurrency ?? 1, readModelPool: this.readModels.poolSize }, 'subscription started');
+    log.info({ partitions: options.partitions ?? 1, concurrency: options.concurrency ?? 1, maxAttempts: options.maxAttempts ?? 'unlimited', readModelPool: this.readModels.poolSize }, 'subscription started');
     this.sampleLagSoon();
     return subscription;
   }
@@ -100,6 +101,24 @@ export class Subscriptions {
       ? `subscription batch failed at event ${event.id} (${event.type} in ${event.streamId}); retrying`
       : 'subscription batch failed; retrying';
     log.error({ err, partition, attempts, ...at }, message);
+  }
+
+  /** A parked event is a read-model row that now differs from a replay: an error line and a counter to alert on. */
+  private parked(name: string, log: PlatformLogger, parked: ParkedEvent): void {
+    this.metrics.subscriptionParkedEventsTotal.inc({ subscription: name });
+    const { event, attempts, partition, error } = parked;
+    log.error(
+      {
+        err: error,
+        partition,
+        attempts,
+        eventId: event.id,
+        eventType: event.type,
+        stream: event.streamId,
+        position: { commit: event.position.commit.toString(), prepare: event.position.prepare.toString() },
+      },
+      `subscription parked event ${event.id} (${event.type} in ${event.streamId}) after ${attempts} failed attempts; handling the events after it`,
+    );
   }
 
   private traced(name: string, handle: ProjectionOptions['handle']): ProjectionOptions['handle'] {

@@ -67,6 +67,14 @@ export class PlatformMetrics {
     registers: [this.registry],
   });
 
+  /** Events a subscription parked (skipped after `maxAttempts`): each one is a read-model row that differs from a replay. */
+  readonly subscriptionParkedEventsTotal = new Counter({
+    name: 'ics2_subscription_parked_events_total',
+    help: 'Events a subscription parked after its handler kept failing on them',
+    labelNames: ['subscription'] as const,
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
