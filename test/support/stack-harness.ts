@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { controlResultsV1, crmsV1, riskAnalysisV1 } from '@ics2/contracts';
 import { generateCheckpointKeyPair } from '@ics2/event-store';
-import { bearer, freshDatabase, grpcClient, mintToken, startTestService, testKeys, type FreshDatabase, type TestGrpcClient, type TestKeys, type TestService, type UnaryResult } from '@ics2/testing';
+import { bearer, freshDatabase, grpcClient, mintToken, settled, startTestService, testKeys, type FreshDatabase, type SettleOptions, type TestGrpcClient, type TestKeys, type TestService, type UnaryResult } from '@ics2/testing';
 import { IntegrityCheckpointer, type Clock } from '@ics2/platform';
 import { migrateLocalStack } from '../../infra/local/migrations';
 import { definition as audit } from '../../services/audit/src/service.definition';
@@ -29,6 +29,12 @@ export interface Stack {
   readonly traderInterface: TestService;
   /** supertest against trader-interface's HTTP door, as the trader with this EORI. */
   trader(eori: string): Promise<TraderAgent>;
+  /**
+   * Resolves once every service of the stack has handled all its subscriptions hold and the store stopped growing
+   * (whenSettled): call it before counting the store around a request, so that background work of earlier steps
+   * (linking, completion, risk analysis, control intake) cannot land between the counts.
+   */
+  settled(options?: SettleOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,6 +124,8 @@ export async function startStack(options: StackOptions & { full?: boolean } = {}
           get: (path) => agent.get(path).set('authorization', `Bearer ${token}`),
         };
       },
+      // Every service started so far: a full stack adds its own below, into the same list.
+      settled: (settleOptions) => settled(started, settleOptions),
       async close() {
         for (const s of started) await s.close();
         await db.drop();

@@ -1,13 +1,15 @@
 /**
  * Boots a real service app for an int or e2e test (createServiceApp: both doors on free ports, the given
  * database, fresh signing keys) and mints tokens it accepts. A gRPC client over the service's real .proto calls
- * it like any Member State system or trader door would.
+ * it like any Member State system or trader door would. `settled()` waits until its background work is done, for a
+ * test that counts the whole store around a request.
  */
 import { join } from 'node:path';
 import { credentials, loadPackageDefinition, Metadata, type ServiceClientConstructor, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { createServiceApp, generateSigningKeyPair, protoRoot, signToken, type Clock, type ServiceApp, type ServiceDefinition, type TokenRequest } from '@ics2/platform';
+import { whenSettled, type SettleOptions } from './service-settled';
 
 export const TEST_TOKEN_ISSUER = { issuer: 'ics2-test', audience: 'ics2' } as const;
 
@@ -35,7 +37,14 @@ export interface TestService {
   readonly app: ServiceApp;
   readonly keys: TestKeys;
   token(request: Omit<TokenRequest, 'ttlSeconds'>): Promise<string>;
+  /** Resolves once this service's subscriptions are caught up and the store is still (see whenSettled). */
+  settled(options?: SettleOptions): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Resolves once all these services (on one database) are quiet together: see whenSettled. */
+export function settled(services: readonly TestService[], options?: SettleOptions): Promise<void> {
+  return whenSettled(services.map((s) => s.app), options);
 }
 
 export async function startTestService(definition: ServiceDefinition, options: TestServiceOptions = {}): Promise<TestService> {
@@ -55,7 +64,7 @@ export async function startTestService(definition: ServiceDefinition, options: T
     clock: options.clock,
     spanExporter: options.spanExporter,
   });
-  return { app, keys, token: (request) => mintToken(keys, request), close: () => app.close() };
+  return { app, keys, token: (request) => mintToken(keys, request), settled: (settleOptions) => whenSettled([app], settleOptions), close: () => app.close() };
 }
 
 export function bearer(token: string): Metadata {

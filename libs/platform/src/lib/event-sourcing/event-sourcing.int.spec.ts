@@ -1,7 +1,7 @@
 /**
  * EventSourcingModule in a real service app on a real PostgreSQL: appends through EVENT_STORE are measured,
- * a subscription projects into a TypeORM read model in the same transaction as its checkpoint and reports lag,
- * a signing instance writes verifiable integrity checkpoints, and shutdown stops all of it cleanly.
+ * a subscription projects into a TypeORM read model in the same transaction as its checkpoint and reports its lag
+ * and whether it has caught up, a signing instance writes verifiable integrity checkpoints, and shutdown stops all of it cleanly.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -126,6 +126,8 @@ describe('EventSourcingModule', () => {
     } finally {
       await admin.end();
     }
+    // The row and the checkpoint past it commit together: once the row is there, the subscription is caught up.
+    expect(await service.app.get(Subscriptions).caughtUp()).toEqual({ caughtUp: true, behind: [] });
     await eventually(async () => {
       await service.app.get(Subscriptions).sampleLag();
       expect(await metrics()).toMatch(/ics2_subscription_lag_events\{subscription="probe.parcel-view",service="probe-es"\} 0\b/);

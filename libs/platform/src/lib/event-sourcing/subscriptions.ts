@@ -30,6 +30,17 @@ interface WithLag {
   lag(): Promise<{ events: number; seconds: number }>;
 }
 
+/** A subscription of this instance that has not handled everything yet; `events: null` when it cannot tell. */
+export interface SubscriptionBehind {
+  readonly name: string;
+  readonly events: number | null;
+}
+
+export interface CatchUpReport {
+  readonly caughtUp: boolean;
+  readonly behind: readonly SubscriptionBehind[];
+}
+
 const LAG_SAMPLE_MS = 5_000;
 
 @Injectable()
@@ -134,6 +145,26 @@ export class Subscriptions {
       };
       return this.tracing.inSpan(`${name} ${event.type}`, { kind: SpanKind.CONSUMER, attributes }, ROOT_CONTEXT, () => handle(event, tx));
     };
+  }
+
+  /**
+   * Whether every subscription this instance runs has handled every event of the partitions it holds: lag 0 as
+   * lag() counts it (after the checkpoint, within the filter and the partition). The checkpoint commits with the
+   * handler's writes, so a batch still running counts as behind. A partition whose checkpoint is not loaded yet, or
+   * a subscription that cannot tell its lag, counts as behind too: "caught up" must never be a guess.
+   */
+  async caughtUp(): Promise<CatchUpReport> {
+    const lags = await Promise.all(
+      [...this.running].map(async ([name, s]): Promise<SubscriptionBehind> => {
+        const withLag = s as Partial<WithLag>;
+        if (typeof withLag.lag !== 'function') return { name, events: null };
+        // lag() leaves out a partition with no checkpoint yet: it would read as caught up before it even began.
+        if (s.status().partitions.some((p) => p.checkpoint === null)) return { name, events: null };
+        return { name, events: (await withLag.lag()).events };
+      }),
+    );
+    const behind = lags.filter((l) => l.events !== 0);
+    return { caughtUp: behind.length === 0, behind };
   }
 
   /** Samples every running subscription's lag now (also done every few seconds while any runs). */
