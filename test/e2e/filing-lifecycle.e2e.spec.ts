@@ -71,6 +71,7 @@ describe('filing lifecycle through the trader API', () => {
     const ok = await declarant.post(`/v1/filings/${mrn}/amendments`, amended, { 'idempotency-key': 'amd-502' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ messageType: 'IE3N10', mrn, changed: ['/consignmentMasterLevel/consignmentHouseLevel/0/consignee/name'] });
+    await stack.settled();
     const count = await eventCount();
     expect((await declarant.post(`/v1/filings/${mrn}/amendments`, amended, { 'idempotency-key': 'amd-502' })).status).toBe(200);
     expect(await eventCount()).toBe(count);

@@ -70,6 +70,7 @@ describe('filings through the trader API', () => {
     it('answers the same filing again with the same MRN (200) and writes nothing', async () => {
       const filing = sampleFiling('F20', { seed: 102, declarant: DECLARANT });
       const first = await declarant.post('/v1/filings', filing);
+      await stack.settled();
       const before = await eventCount();
       const again = await declarant.post('/v1/filings', filing);
       expect(again.status).toBe(200);
@@ -80,6 +81,7 @@ describe('filings through the trader API', () => {
     it('refuses another body under the same LRN: 409 IE3N01, code X02 at /lrn, nothing written', async () => {
       const filing = sampleFiling('F20', { seed: 103, declarant: DECLARANT });
       await declarant.post('/v1/filings', filing);
+      await stack.settled();
       const before = await eventCount();
       const other = await declarant.post('/v1/filings', { ...filing, declarant: { ...filing.declarant, name: 'Another Name GmbH' } });
       expect(other.status).toBe(409);

@@ -52,6 +52,7 @@ describe('operator isolation', () => {
   ];
 
   it.each(attempts)('%s on A\'s filing answers B exactly as for an unknown MRN, and writes nothing', async (_door, attempt) => {
+    await stack.settled();
     const before = await eventCount();
     const theirs = await attempt(mrn);
     const nobodys = await attempt(unknown);
@@ -72,6 +73,7 @@ describe('operator isolation', () => {
     const mine = await a.post(`/v1/filings/${target}/amendments`, amended, { 'idempotency-key': 'iso-901' });
     expect(mine.status).toBe(200);
     expect((await a.post(`/v1/filings/${target}/invalidation`)).status).toBe(200);
+    await stack.settled();
     const before = await eventCount();
     // The same Idempotency-Key, and the very request A sent: a message id is A's, never a way to read A's answers.
     const asB = { ...amended, declarant: { ...amended.declarant, identificationNumber: B } };

@@ -80,6 +80,7 @@ describe('malformed filings at the trader door', () => {
 
   it(`refuses each malformed filing JSON can carry with IE3N99 and its code and pointer, writing nothing`, async () => {
     expect(sendable.length).toBeGreaterThanOrEqual(100);
+    await stack.settled();
     const before = [await logHead(), await reservations()];
     for (const row of sendable) {
       const res = await (await agent(row.sender)).post('/v1/filings', toJsonText(row.body()), { 'content-type': 'application/json' });
@@ -91,6 +92,7 @@ describe('malformed filings at the trader door', () => {
   }, 120_000);
 
   it('refuses what the door cannot read: wrong content type (415), JSON syntax (400), too large (413), nothing written', async () => {
+    await stack.settled();
     const before = await logHead();
     const sender = await agent(SENDER);
     const text = await sender.post('/v1/filings', 'lrn=1', { 'content-type': 'text/plain' });
@@ -121,6 +123,7 @@ describe('malformed filings at the trader door', () => {
   });
 
   it('answers fuzzed bodies with a coded 4xx naming the broken element, registers only real filings, and writes nothing else', async () => {
+    await stack.settled();
     const before = await logHead();
     const reservedBefore = await reservations();
     let accepted = 0;

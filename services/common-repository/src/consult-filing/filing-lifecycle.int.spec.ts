@@ -237,6 +237,7 @@ describe('filing lifecycle', () => {
     it('refuses an arrival that matches none of the notifier\'s filings, writing nothing', async () => {
       const { mrn } = await register();
       const count = async () => (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
+      await h.service.settled();
       const before = await count();
       const r = await h.asTrader(STRANGER, 'NotifyArrival', {
         arrival_json: JSON.stringify({ actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [mrn] }),

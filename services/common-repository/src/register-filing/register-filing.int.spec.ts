@@ -43,6 +43,7 @@ describe('register-filing', () => {
   it('answers a re-sent filing with its first MRN and writes nothing', async () => {
     const filing = minimalFiling({ type: 'F20', lrn: 'REG-2' });
     const first = (await register(filing)) as { reply: Reply };
+    await h.service.settled();
     const before = await logPosition();
     const again = await register(filing);
     expect(again).toMatchObject({ ok: true, reply: { mrn: first.reply.mrn, replayed: true, registered_at: first.reply.registered_at } });
@@ -51,6 +52,7 @@ describe('register-filing', () => {
 
   it('refuses the same LRN with another body (X02) and writes nothing', async () => {
     await register(minimalFiling({ type: 'F20', lrn: 'REG-3' }));
+    await h.service.settled();
     const before = await logPosition();
     const other = await register(minimalFiling({ type: 'F20', lrn: 'REG-3', grossMass: 99 }));
     expect(other).toMatchObject({ ok: false, kind: 'conflict', errorCode: 'X02', details: [{ validationCode: 'X02', pointer: '/lrn' }] });
@@ -58,6 +60,7 @@ describe('register-filing', () => {
   });
 
   it('refuses a sender who is neither declarant nor representative (X03), and junk, writing nothing', async () => {
+    await h.service.settled();
     const before = await logPosition();
     expect(await register(minimalFiling({ lrn: 'REG-4' }), 'FR999999999')).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X03' }] });
     expect(await h.asTrader(DECLARANT, 'RegisterFiling', { filing_json: '{"lrn":' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X06' }] });

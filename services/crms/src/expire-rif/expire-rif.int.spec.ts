@@ -54,6 +54,7 @@ describe('RIF expiry', () => {
     await eventually(async () => expect(await h.as('BE', 'GetRif', { rif_id: published })).toMatchObject({ ok: true, reply: { status: 'expired', expired_at: END } }));
     expect(await expiry.runOnce(clock.now())).toEqual([]);
 
+    await h.service.settled();
     const before = await h.eventCount();
     expect(await h.as('BE', 'RecordFeedback', { rif_id: published, feedback: { evaluated: true, relevance: 'low' } })).toMatchObject({ ok: false, kind: 'precondition', errorCode: 'CRMS.RIF_EXPIRED' });
     expect(await h.eventCount()).toBe(before);

@@ -46,6 +46,7 @@ describe('priority control area campaigns', () => {
   const start = { message_id: 'pca-firearms', title: 'Firearms in fast parcels', from: '2027-01-15T00:00:00Z', to: '2027-05-15T00:00:00Z', member_states: ['DE', 'FR', 'NL'], criteria: [{ id: 'eu-sec-001', version: 0 }, { id: 'eu-sec-006', version: 2 }] };
   const report = (caller: string, kind: string) => h.as<crmsV1.CampaignReportReply>(caller, 'IssueCampaignReport', { campaign_id: campaignId, kind });
   const refusedWithoutTrace = async (call: () => Promise<unknown>, expected: object) => {
+    await h.service.settled();
     const before = await h.eventCount();
     const calls = peer.calls.length;
     expect(await call()).toMatchObject({ ok: false, ...expected });
@@ -126,6 +127,7 @@ describe('priority control area campaigns', () => {
     const other = await h.as<crmsV1.CampaignReply>('EU', 'StartCampaign', { ...start, message_id: 'pca-2' });
     const otherId = (other as { reply: crmsV1.CampaignReply }).reply.campaign_id;
     await peer.close();
+    await h.service.settled();
     const before = await h.eventCount();
     expect(await h.as('EU', 'IssueCampaignReport', { campaign_id: otherId, kind: 'final' })).toMatchObject({ ok: false, kind: 'unavailable', errorCode: 'CONTROL_RESULTS.UNAVAILABLE' });
     expect(await h.eventCount()).toBe(before);

@@ -96,6 +96,7 @@ describe('RIF exchange through the gRPC door', () => {
 
   it('reads Greece as EL or GR in the Member States a request names: the RIF, the crisis alert and the campaign reach the Greek unit', async () => {
     const rifId = await draft('DE');
+    await h.service.settled();
     const before = await h.eventCount();
     // Both spellings at once name Greece twice.
     expect(await h.as('DE', 'PublishRif', { rif_id: rifId, member_states: ['EL', 'GR'] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/memberStates/1' }] });
@@ -120,6 +121,7 @@ describe('RIF exchange through the gRPC door', () => {
 
   it('answers a retry with the same message id again and writes nothing', async () => {
     const first = await h.as<crmsV1.RifReply>('NL', 'DraftRif', { message_id: 'nl-rif-7', content: rifContent() });
+    await h.service.settled();
     const before = await h.eventCount();
     expect(await h.as('NL', 'DraftRif', { message_id: 'nl-rif-7', content: rifContent() })).toEqual({ ok: true, reply: { ...(first as { reply: object }).reply, replayed: true } });
     expect(await h.as('NL', 'DraftRif', { message_id: 'nl-rif-7', content: rifContent({ title: 'other' }) })).toMatchObject({ ok: false, kind: 'conflict', errorCode: 'CRMS.MESSAGE_ID_REUSED' });
@@ -203,6 +205,7 @@ describe('RIF exchange through the gRPC door', () => {
     ];
 
     it.each(cases)('%s (%s %s)', async (_what, caller, method, request, expected) => {
+      await h.service.settled();
       const before = await h.eventCount();
       expect(await h.as(caller, method, request())).toMatchObject({ ok: false, ...expected });
       expect(await h.eventCount()).toBe(before);

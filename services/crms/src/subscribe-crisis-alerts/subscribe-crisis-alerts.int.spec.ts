@@ -74,6 +74,7 @@ describe('crisis alerts', () => {
     expect(await stream.ended).toMatchObject({ code: status.INVALID_ARGUMENT, details: [{ pointer: '/after' }] });
 
     const hidden = await h.as<crmsV1.RifReply>('BE', 'DraftRif', { content: rifContent() });
+    await h.service.settled();
     const before = await h.eventCount();
     expect(await h.as('DE', 'PublishCrisisAlert', { title: 't', description: 'd', all_member_states: true, rif_id: (hidden as { reply: crmsV1.RifReply }).reply.rif_id })).toMatchObject({
       ok: false,
@@ -87,6 +88,7 @@ describe('crisis alerts', () => {
 
   it('publishes once per message id', async () => {
     const first = await h.as<crmsV1.PublishCrisisAlertReply>('EU', 'PublishCrisisAlert', { message_id: 'ebola-1', title: 'Ebola', description: 'd', all_member_states: true });
+    await h.service.settled();
     const before = await h.eventCount();
     expect(await h.as('EU', 'PublishCrisisAlert', { message_id: 'ebola-1', title: 'Ebola', description: 'd', all_member_states: true })).toEqual({ ok: true, reply: { ...(first as { reply: object }).reply, replayed: true } });
     expect(await h.as('EU', 'PublishCrisisAlert', { message_id: 'ebola-1', title: 'Ebola!', description: 'd', all_member_states: true })).toMatchObject({ ok: false, kind: 'conflict' });
