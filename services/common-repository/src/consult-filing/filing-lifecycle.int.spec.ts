@@ -304,6 +304,67 @@ describe('filing lifecycle', () => {
         await invalidationRefused(late.mrn, 'inv-pr-l2');
       });
     });
+    describe('a master one of whose houses was presented', () => {
+      // A presentation may name a single house's MRN: only that house becomes presented.
+      const presentHouse = async (messageId: string) => {
+        const doc = `176-2000${9300 + ++serial}`;
+        const m = await register({ type: 'F21', masterDocument: doc, houses: [`${messageId}-H1`] });
+        const house = await register({ type: 'F22', masterDocument: doc, houses: [`${messageId}-H1`] });
+        await eventually(async () => expect(await events(house.mrn)).toContain('EnsFilingCompleted'));
+        await eventually(async () => expect(await events(m.mrn)).toContain('EnsConsistencyChecked'));
+        const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [house.mrn] };
+        expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: `arr-${messageId}` })).toMatchObject({ ok: true });
+        expect(await h.asMemberState('DE', 'RecordPresentation', { mrn: house.mrn, office: 'DE004700' })).toMatchObject({ ok: true, reply: { state: 'presented' } });
+        // Learnt before the door answered: no waiting.
+        expect((await events(m.mrn)).at(-1)).toBe('EnsHousePresentationNoted');
+        return { m, house };
+      };
+
+      it('can no longer be invalidated nor amended (IE3N01, 92, as a presented filing), and the presented house keeps its link', async () => {
+        const { m, house } = await presentHouse('PRM-1');
+        const houseBefore = (await events(house.mrn)).length;
+        expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: m.mrn, message_id: 'inv-prm-1' })).toMatchObject({
+          ok: true,
+          reply: { message_type: 'IE3N01', errors: [{ validation_code: '92', pointer: '' }] },
+        });
+        expect((await events(m.mrn)).at(-1)).toBe('EnsInvalidationRejected');
+        const later = { ...m.filing, documentIssueDate: '2026-12-01T09:55:00Z' };
+        expect(await h.asTrader(DECLARANT, 'AmendFiling', { mrn: m.mrn, filing_json: JSON.stringify(later), message_id: 'amd-prm-1' })).toMatchObject({
+          ok: true,
+          reply: { message_type: 'IE3N01', errors: [{ validation_code: '92', pointer: '' }] },
+        });
+        expect((await events(m.mrn)).at(-1)).toBe('EnsAmendmentRejected');
+        expect(await events(m.mrn)).not.toContain('EnsFilingInvalidated');
+        expect(await events(m.mrn)).not.toContain('EnsFilingAmended');
+        // Nothing was invalidated, so nothing releases the house: its stream is as the presentation left it.
+        expect((await events(house.mrn)).length).toBe(houseBefore);
+        await eventually(async () => expect(await consult(m.mrn)).toMatchObject({ reply: { state: 'complete' } }));
+      });
+
+      it('is not picked by the 200-day expiry, which writes nothing on it', async () => {
+        const { m } = await presentHouse('PRM-2');
+        const unpresented = await register();
+        await eventually(async () => {
+          const last = (await store.readStream(ensStream(m.mrn))).at(-1)!.revision;
+          const { rows } = await store.pool.query<{ revision: number; ens_presented_at: Date | null }>(
+            'SELECT revision, ens_presented_at FROM common_repository.filing_view WHERE mrn = $1',
+            [m.mrn],
+          );
+          expect(rows[0]).toMatchObject({ revision: last, ens_presented_at: expect.any(Date) });
+        });
+        const before = (await events(m.mrn)).length;
+        const run = jest.spyOn(FilingCommands.prototype, 'run');
+        try {
+          const expired = await h.service.app.app.get(ExpireFilingProcessor).runOnce(new Date(clock.now().getTime() + 200 * 86_400_000));
+          expect(expired).toContain(unpresented.mrn);
+          expect(expired).not.toContain(m.mrn);
+          expect(run.mock.calls.filter(([r]) => r.command.type === 'ExpireFiling').map(([r]) => r.mrn)).not.toContain(m.mrn);
+        } finally {
+          run.mockRestore();
+        }
+        expect((await events(m.mrn)).length).toBe(before);
+      });
+    });
   });
 
   describe('the 200-day timer', () => {

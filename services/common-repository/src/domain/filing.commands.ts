@@ -79,6 +79,9 @@ export type RecordPresentation = Command<'RecordPresentation', { readonly office
 /** The master heading this house's ENS was presented (its stream says so): the house learns it. */
 export type NotePresentation = Command<'NotePresentation', { readonly headMrn: string; readonly presentedAt: string; readonly at: string }>;
 
+/** One of this master's houses was presented (its stream says so): the master learns it. */
+export type NoteHousePresentation = Command<'NoteHousePresentation', { readonly houseMrn: string; readonly presentedAt: string; readonly at: string }>;
+
 /** control-results decided to control, or notified a control: amendments are refused from then on. */
 export type NoteControl = Command<'NoteControl', { readonly memberState: string; readonly source: string; readonly at: string }>;
 
@@ -97,6 +100,7 @@ export type FilingCommand =
   | RecordArrival
   | RecordPresentation
   | NotePresentation
+  | NoteHousePresentation
   | NoteControl;
 
 export type FilingCommandType = FilingCommand['type'];

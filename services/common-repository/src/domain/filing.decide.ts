@@ -12,6 +12,7 @@ import { linkFiling } from './decide/link-filing';
 import { unlinkFiling } from './decide/unlink-filing';
 import { noteCompleteness } from './decide/note-completeness';
 import { noteControl } from './decide/note-control';
+import { noteHousePresentation } from './decide/note-house-presentation';
 import { notePresentation } from './decide/note-presentation';
 import { proposeLink } from './decide/propose-link';
 import { recordArrival } from './decide/record-arrival';
@@ -49,6 +50,8 @@ export function decide(command: FilingCommand, state: FilingState): readonly Ens
       return recordPresentation(command.data, state);
     case 'NotePresentation':
       return notePresentation(command.data, state);
+    case 'NoteHousePresentation':
+      return noteHousePresentation(command.data, state);
     case 'NoteControl':
       return noteControl(command.data, state);
     default: {

@@ -97,6 +97,7 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
     case 'EnsFilingPresented':
       return { ...s, status: 'presented', presentedAt: event.data.presentedAt };
     case 'EnsPresentationNoted':
+    case 'EnsHousePresentationNoted':
       return { ...s, ensPresentedAt: event.data.presentedAt };
     case 'EnsControlNoted':
       return { ...s, controlNoted: true };

@@ -45,7 +45,10 @@ export interface FilingFacts {
   readonly amendedAt: string | null;
   readonly arrival: { readonly arrivalMrn: string; readonly arrivedAt: string } | null;
   readonly presentedAt: string | null;
-  /** House: when the master heading its ENS was presented (EnsPresentationNoted); it can no longer be invalidated or amended. */
+  /**
+   * When part of its ENS was presented: for a house, the master heading it (EnsPresentationNoted); for a master, the
+   * first of its houses (EnsHousePresentationNoted). It can no longer be invalidated, amended or expired.
+   */
   readonly ensPresentedAt: string | null;
   readonly invalidatedAt: string | null;
 }

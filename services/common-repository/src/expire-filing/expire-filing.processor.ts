@@ -1,8 +1,8 @@
 /**
  * The 200-day timer (ics2-reference 10): every EXPIRY_INTERVAL_MS, on the injected clock, filings registered 200 days
- * ago and never presented (nor invalidated, nor rejected, nor a house of a presented master) are invalidated
- * automatically. The read model names the
- * candidates; the decider decides on each filing's own stream, so a filing presented meanwhile is left alone.
+ * ago and never presented (nor invalidated, nor rejected, nor part of a presented ENS: a house of a presented master,
+ * a master of a presented house) are invalidated automatically. The read model names the candidates; the decider
+ * decides on each filing's own stream, so a filing presented meanwhile is left alone.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { systemActor } from '@ics2/domain';
@@ -53,7 +53,7 @@ export class ExpireFilingProcessor implements OnApplicationBootstrap {
     const seen: string[] = [];
     const expired: string[] = [];
     for (;;) {
-      // A house whose master (the head of its ENS) was presented is not picked: the presentation stopped its timer.
+      // A filing part of whose ENS was presented (a house's master, a master's house) is not picked: that stopped its timer.
       const due: { mrn: string }[] = await this.db.manager.query(
         `SELECT mrn FROM common_repository.filing_view
          WHERE status NOT IN ('presented', 'invalidated', 'rejected') AND ens_presented_at IS NULL AND registered_at <= $1 AND NOT (mrn = ANY($2))

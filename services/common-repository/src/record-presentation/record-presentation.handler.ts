@@ -1,11 +1,13 @@
 /**
- * The Member State of presentation records it on the filing's stream; a presented master's linked houses then learn
- * it (NotePresentation), before the door answers, so none of them can be invalidated once the answer is out. Command
- * ids come from the MRNs: a retried request (the same presentation, replayed) notes on the houses a crash missed.
+ * The Member State of presentation records it on the filing's stream; then, before the door answers, the filings of
+ * its ENS learn it: a presented master's linked houses (NotePresentation), a presented house's master
+ * (NoteHousePresentation). So none of them can be invalidated or amended once the answer is out, and a master's
+ * invalidation never releases a presented house. Command ids come from the MRNs: a retried request (the same
+ * presentation, replayed) notes what a crash missed.
  */
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@ics2/domain';
-import type { RecordPresentation } from '../domain/filing.commands';
+import type { FilingCommand, RecordPresentation } from '../domain/filing.commands';
 import { FilingCommands, type FilingOutcome } from '../doors/filing-commands';
 
 @Injectable()
@@ -16,15 +18,19 @@ export class RecordPresentationHandler {
     const outcome = await this.commands.run({ mrn, command, commandId: `present-${mrn}`, actor, at: now });
     if (outcome.kind === 'refused') return outcome;
     const state = outcome.state;
-    if (state.status !== 'presented' || state.level !== 'master' || state.presentedAt === null) return outcome;
-    for (const house of new Set(state.linked.map((l) => l.mrn))) {
-      await this.commands.run({
-        mrn: house,
-        command: { type: 'NotePresentation', data: { headMrn: mrn, presentedAt: state.presentedAt, at: now.toISOString() } },
-        commandId: `presentation-${mrn}-${house}`,
-        actor,
-        at: now,
-      });
+    if (state.status !== 'presented' || state.presentedAt === null) return outcome;
+    const { presentedAt } = state;
+    const at = now.toISOString();
+    if (state.level === 'master') {
+      for (const house of new Set(state.linked.map((l) => l.mrn))) {
+        const note: FilingCommand = { type: 'NotePresentation', data: { headMrn: mrn, presentedAt, at } };
+        await this.commands.run({ mrn: house, command: note, commandId: `presentation-${mrn}-${house}`, actor, at: now });
+      }
+    } else {
+      for (const master of new Set(state.linked.filter((l) => l.level === 'master').map((l) => l.mrn))) {
+        const note: FilingCommand = { type: 'NoteHousePresentation', data: { houseMrn: mrn, presentedAt, at } };
+        await this.commands.run({ mrn: master, command: note, commandId: `house-presentation-${mrn}-${master}`, actor, at: now });
+      }
     }
     return outcome;
   }

@@ -153,6 +153,7 @@ export const NOTIFICATION_RULES: NotificationRules = {
   EnsArrivalRefused: [], // told through the arrival's IE3N07
   EnsFilingPresented: [],
   EnsPresentationNoted: [], // presentation is national, no trader message (ics2-reference 10)
+  EnsHousePresentationNoted: [], // the same presentation, learnt by the house's master
   EnsControlNoted: [], // the decision itself is told through control-results' ControlDecided (IE3N08, IE3N09)
 
   // Risk analysis (risk-<mrn>, the ENS head's MRN; issue 4, the flow).

@@ -195,6 +195,7 @@ describe('notification rules', () => {
         'EnsFilingPresented',
         'EnsFilingRegistered',
         'EnsFilingRejected',
+        'EnsHousePresentationNoted',
         'EnsInvalidationRejected',
         'EnsLinkProposed',
         'EnsPresentationNoted',

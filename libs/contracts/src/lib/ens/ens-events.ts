@@ -175,6 +175,15 @@ export type EnsFilingPresented = Event<
  */
 export type EnsPresentationNoted = Event<'EnsPresentationNoted', { readonly mrn: string; readonly headMrn: string; readonly presentedAt: string; readonly notedAt: string }>;
 
+/**
+ * A master learns that one of its linked houses (`houseMrn`) was presented: part of the ENS it heads is before
+ * customs, so the master may no longer be invalidated, amended or expired (ics2-reference 10), nor release the house.
+ */
+export type EnsHousePresentationNoted = Event<
+  'EnsHousePresentationNoted',
+  { readonly mrn: string; readonly houseMrn: string; readonly presentedAt: string; readonly notedAt: string }
+>;
+
 /** Customs decided to control, or told the trader it will (control-results): amendments are refused from then on. */
 export type EnsControlNoted = Event<'EnsControlNoted', { readonly mrn: string; readonly memberState: string; readonly notedAt: string; readonly source: string }>;
 
@@ -196,6 +205,7 @@ export type EnsEvent =
   | EnsArrivalRefused
   | EnsFilingPresented
   | EnsPresentationNoted
+  | EnsHousePresentationNoted
   | EnsControlNoted;
 
 export type EnsEventType = EnsEvent['type'];
@@ -238,6 +248,7 @@ export const ENS_SCHEMA_VERSIONS: Readonly<Record<EnsEventType | ArrivalEvent['t
   EnsArrivalRefused: 1,
   EnsFilingPresented: 1,
   EnsPresentationNoted: 1,
+  EnsHousePresentationNoted: 1,
   EnsControlNoted: 1,
   ArrivalRegistered: 1,
 };

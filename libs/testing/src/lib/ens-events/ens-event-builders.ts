@@ -16,6 +16,7 @@ import type {
   EnsCompletenessPending,
   EnsControlNoted,
   EnsPresentationNoted,
+  EnsHousePresentationNoted,
   EnsFilingAmended,
   FilingLevel,
   FilingParties,
@@ -182,6 +183,12 @@ export const presented = (o: { mrn?: string; at?: string } = {}): EnsFilingPrese
 export const presentationNoted = (o: { mrn: string; headMrn?: string; at?: string }): EnsPresentationNoted => ({
   type: 'EnsPresentationNoted',
   data: { mrn: o.mrn, headMrn: o.headMrn ?? DEFAULTS.mrn, presentedAt: o.at ?? DEFAULTS.at, notedAt: o.at ?? DEFAULTS.at },
+});
+
+/** A master (`mrn`, the default MRN) learns that one of its houses (`houseMrn`) was presented. */
+export const housePresentationNoted = (o: { mrn?: string; houseMrn: string; at?: string }): EnsHousePresentationNoted => ({
+  type: 'EnsHousePresentationNoted',
+  data: { mrn: o.mrn ?? DEFAULTS.mrn, houseMrn: o.houseMrn, presentedAt: o.at ?? DEFAULTS.at, notedAt: o.at ?? DEFAULTS.at },
 });
 
 export const controlNoted = (o: { mrn?: string; at?: string } = {}): EnsControlNoted => ({

@@ -13,7 +13,8 @@ import { responsibilityFor } from '../rules/responsible-member-state';
  * the goods were presented or customs decided or notified a control, and never the elements the amendable-elements
  * table protects. Refusals are IE3N01 facts; a stranger gets what an unknown MRN gets. A changed routing may change
  * the involved Member States: assigned again when it does. A house whose master (the head of its ENS) was presented
- * is refused as a presented filing is: the reference refuses amendment once the ENS is presented, not the filing.
+ * is refused as a presented filing is: the reference refuses amendment once the ENS is presented, not the filing. So is a master one of whose houses was
+ * presented: part of its ENS is.
  */
 export function amendFiling(command: AmendFiling['data'], state: FilingState): readonly EnsEvent[] | FilingRefusal {
   if (state.status === 'none' || !isFilerOf(state, command.by)) return notFound;

@@ -1,5 +1,5 @@
 import type { EnsEvent } from '@ics2/contracts';
-import { amended, arrived, controlNoted, deciderSpec, DEFAULTS, invalidated, linked, minimalFiling, mrnOf, presentationNoted, presented, refused, registered, responsibilityAssigned } from '@ics2/testing';
+import { amended, arrived, controlNoted, deciderSpec, DEFAULTS, housePresentationNoted, invalidated, linked, minimalFiling, mrnOf, presentationNoted, presented, refused, registered, responsibilityAssigned } from '@ics2/testing';
 import type { EnsFiling } from '@ics2/contracts';
 import { filingDecider } from '../filing.decider';
 
@@ -53,6 +53,17 @@ describe('amend-filing', () => {
         .when(amend(later))
         .then(rejectedWith('92', '', 'the goods were presented: the filing can no longer be amended')));
     it('is amended while its master is not presented', () => given(house).when(amend(later)).then([amended({ filing: later, changed: ['/documentIssueDate'] })]));
+  });
+
+  describe('a master one of whose houses was presented', () => {
+    const masterFiling = minimalFiling({ type: 'F21', houses: ['H-1'] });
+    const master = [registered({ filing: masterFiling }), responsibilityAssigned(), linked({ linkedMrn: mrnOf(2), linkedLevel: 'house', houseDocument: 'H-1' })];
+    const later = { ...masterFiling, documentIssueDate: '2026-12-01T09:30:00Z' };
+    it('rejects with IE3N01, code 92, as a presented filing', () =>
+      given([...master, housePresentationNoted({ houseMrn: mrnOf(2) })])
+        .when(amend(later))
+        .then(rejectedWith('92', '', 'the goods were presented: the filing can no longer be amended')));
+    it('is amended while none of its houses is presented', () => given(master).when(amend(later)).then([amended({ filing: later, changed: ['/documentIssueDate'] })]));
   });
 
   describe('once customs decided or notified a control', () => {

@@ -8,7 +8,7 @@ import { LIFECYCLE } from '../rules/lifecycle.table';
 /**
  * An ENS never presented is invalidated automatically 200 days after filing; presentation stops the timer
  * (ics2-reference 10). The ENS's presentation, not only the filing's: a house whose master (the head of its ENS) was
- * presented is not expired either.
+ * presented is not expired either, nor a master one of whose houses was presented.
  */
 export function expireFiling(command: ExpireFiling['data'], state: FilingState): readonly EnsEvent[] | FilingRefusal {
   if (state.status === 'none' || LIFECYCLE.ExpireFiling[state.status] !== 'ok') return [];

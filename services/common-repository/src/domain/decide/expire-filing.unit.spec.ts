@@ -1,4 +1,4 @@
-import { arrived, deciderSpec, DEFAULTS, invalidated, linked, minimalFiling, mrnOf, presentationNoted, presented, registered } from '@ics2/testing';
+import { arrived, deciderSpec, DEFAULTS, housePresentationNoted, invalidated, linked, minimalFiling, mrnOf, presentationNoted, presented, registered } from '@ics2/testing';
 import { filingDecider } from '../filing.decider';
 
 const given = deciderSpec(filingDecider);
@@ -33,6 +33,13 @@ describe('expire-filing', () => {
       given(house)
         .when(expireAt('2027-01-01T00:00:00.000Z'))
         .then([{ type: 'EnsFilingInvalidated', data: { mrn: DEFAULTS.mrn, reason: 'expired', invalidatedAt: '2027-01-01T00:00:00.000Z' } }]));
+  });
+
+  describe('a master one of whose houses was presented, which stops the timer too', () => {
+    const master = [registered({ at: filedAt, filing: minimalFiling({ type: 'F21', houses: ['H-1'] }) }), linked({ linkedMrn: mrnOf(2), linkedLevel: 'house', houseDocument: 'H-1' })];
+    it('does nothing', () => given([...master, housePresentationNoted({ houseMrn: mrnOf(2) })]).when(expireAt('2027-01-01T00:00:00.000Z')).thenNothingHappened());
+    it('is expired while none of its houses is presented', () =>
+      expect((given(master).when(expireAt('2027-01-01T00:00:00.000Z')).decision() as unknown as unknown[]).length).toBe(1));
   });
 
   describe('an invalidated filing', () => {

@@ -1,5 +1,5 @@
 import type { EnsEvent } from '@ics2/contracts';
-import { arrived, deciderSpec, DEFAULTS, invalidated, linked, minimalFiling, mrnOf, presentationNoted, presented, refused, registered } from '@ics2/testing';
+import { arrived, deciderSpec, DEFAULTS, housePresentationNoted, invalidated, linked, minimalFiling, mrnOf, presentationNoted, presented, refused, registered } from '@ics2/testing';
 import { filingDecider } from '../filing.decider';
 
 const given = deciderSpec(filingDecider);
@@ -34,6 +34,18 @@ describe('invalidate-filing', () => {
         .then(rejectedWith('the goods were presented: the filing can no longer be invalidated')));
     it('is invalidated while its master is not presented', () => {
       const [event] = given(house).when(invalidate()).decision() as unknown as { type: string }[];
+      expect(event.type).toBe('EnsFilingInvalidated');
+    });
+  });
+
+  describe('a master one of whose houses was presented', () => {
+    const master = [registered({ filing: minimalFiling({ type: 'F21', houses: ['H-1'] }) }), linked({ linkedMrn: mrnOf(2), linkedLevel: 'house', houseDocument: 'H-1' })];
+    it('rejects with IE3N01 code 92, as a presented filing (it would release the presented house)', () =>
+      given([...master, housePresentationNoted({ houseMrn: mrnOf(2) })])
+        .when(invalidate())
+        .then(rejectedWith('the goods were presented: the filing can no longer be invalidated')));
+    it('is invalidated while none of its houses is presented', () => {
+      const [event] = given(master).when(invalidate()).decision() as unknown as { type: string }[];
       expect(event.type).toBe('EnsFilingInvalidated');
     });
   });

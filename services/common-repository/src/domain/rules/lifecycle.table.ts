@@ -5,7 +5,7 @@
  */
 import type { FilingStatus } from '../filing.state';
 
-export type LifecycleCommand = 'AmendFiling' | 'InvalidateFiling' | 'RecordArrival' | 'RecordPresentation' | 'ExpireFiling' | 'LinkFiling' | 'NotePresentation' | 'NoteControl';
+export type LifecycleCommand = 'AmendFiling' | 'InvalidateFiling' | 'RecordArrival' | 'RecordPresentation' | 'ExpireFiling' | 'LinkFiling' | 'NotePresentation' | 'NoteHousePresentation' | 'NoteControl';
 export type LifecycleVerdict = 'ok' | { readonly code: '92'; readonly reason: string };
 
 const out = (reason: string): LifecycleVerdict => ({ code: '92', reason });
@@ -56,6 +56,14 @@ export const LIFECYCLE: Readonly<Record<LifecycleCommand, Readonly<Record<Filing
   },
   // What a presentation stops (invalidation, amendment) matters only while the house still declares its goods.
   NotePresentation: {
+    ...OPEN,
+    arrived: 'ok',
+    presented: 'ok',
+    invalidated: out('the filing is invalidated'),
+    rejected: out('the filing was rejected'),
+  },
+  // Likewise for a master learning that one of its houses was presented.
+  NoteHousePresentation: {
     ...OPEN,
     arrived: 'ok',
     presented: 'ok',

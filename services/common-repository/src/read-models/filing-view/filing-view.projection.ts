@@ -68,7 +68,8 @@ function updateFor(event: EnsEvent): Update {
     case 'EnsControlNoted':
       return { controlNoted: true };
     case 'EnsPresentationNoted':
-      // A house of a presented master: the 200-day expiry no longer picks it.
+    case 'EnsHousePresentationNoted':
+      // Part of its ENS was presented (a house's master, or a master's house): the 200-day expiry no longer picks it.
       return { ensPresentedAt: new Date(event.data.presentedAt) };
     case 'EnsLinkProposed':
     case 'EnsAmendmentRejected':

@@ -26,7 +26,10 @@ export class FilingViewRow {
   @Column({ type: 'timestamptz', name: 'arrived_at', nullable: true }) arrivedAt!: Date | null;
   @Column({ type: 'text', name: 'arrival_mrn', nullable: true }) arrivalMrn!: string | null;
   @Column({ type: 'timestamptz', name: 'presented_at', nullable: true }) presentedAt!: Date | null;
-  /** House: when the master heading its ENS was presented (migration 20261202-0002); its 200-day timer stopped then. */
+  /**
+   * When part of its ENS was presented (migration 20261202-0002): a house's master, or a master's first presented
+   * house. Its 200-day timer stopped then.
+   */
   @Column({ type: 'timestamptz', name: 'ens_presented_at', nullable: true }) ensPresentedAt!: Date | null;
   @Column({ type: 'timestamptz', name: 'invalidated_at', nullable: true }) invalidatedAt!: Date | null;
   @Column({ type: 'text', name: 'responsible_member_state', nullable: true }) responsibleMemberState!: string | null;
