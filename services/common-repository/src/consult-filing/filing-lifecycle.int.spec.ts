@@ -341,6 +341,21 @@ describe('filing lifecycle', () => {
         await eventually(async () => expect(await consult(m.mrn)).toMatchObject({ reply: { state: 'complete' } }));
       });
 
+      it('is noted on a master that gains a house presented before it was linked, so it cannot be invalidated either', async () => {
+        const doc = '176-20009401';
+        const house = await register({ type: 'F22', masterDocument: doc, houses: ['PRM-L1'] });
+        const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [house.mrn] };
+        expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-prm-l1' })).toMatchObject({ ok: true });
+        expect(await h.asMemberState('DE', 'RecordPresentation', { mrn: house.mrn, office: 'DE004700' })).toMatchObject({ ok: true, reply: { state: 'presented' } });
+        const m = await register({ type: 'F21', masterDocument: doc, houses: ['PRM-L1'] });
+        await eventually(async () => expect(await events(m.mrn)).toContain('EnsHousePresentationNoted'));
+        expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: m.mrn, message_id: 'inv-prm-l1' })).toMatchObject({
+          ok: true,
+          reply: { message_type: 'IE3N01', errors: [{ validation_code: '92', pointer: '' }] },
+        });
+        expect(await events(m.mrn)).not.toContain('EnsFilingInvalidated');
+      });
+
       it('is not picked by the 200-day expiry, which writes nothing on it', async () => {
         const { m } = await presentHouse('PRM-2');
         const unpresented = await register();

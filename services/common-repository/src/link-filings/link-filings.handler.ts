@@ -5,8 +5,9 @@
  * and neither half is written unless both accept; should the house refuse after the master recorded its half (a
  * race with an invalidation), the master's half is released by an event. Command ids come from the MRNs and the
  * attempt, so a redelivered registration or a retried request does each step once, and a released link tried
- * again is written again. A house joining an ENS already selected for control, or presented, is noted with it. Also releases the
- * links of an invalidated filing, on each partner's stream.
+ * again is written again. A house joining an ENS already selected for control, or presented, is noted with it; a
+ * master gaining a house already presented notes that. Also releases the links of an invalidated filing, on each
+ * partner's stream.
  */
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -57,6 +58,12 @@ export class LinkFilingsHandler {
     if (presented?.type === 'EnsFilingPresented') {
       const command: FilingCommand = { type: 'NotePresentation', data: { headMrn: master.mrn, presentedAt: presented.data.presentedAt, at: iso } };
       await this.commands.run({ mrn: house.mrn, command, commandId: `presentation-${master.mrn}-${house.mrn}`, actor, at });
+    }
+    // Nor may the master be, once it gained a house presented before linking: that would release the presented house.
+    const houseState = houseOutcome.state;
+    if (houseState.status === 'presented' && houseState.presentedAt !== null) {
+      const command: FilingCommand = { type: 'NoteHousePresentation', data: { houseMrn: house.mrn, presentedAt: houseState.presentedAt, at: iso } };
+      await this.commands.run({ mrn: master.mrn, command, commandId: `house-presentation-${house.mrn}-${master.mrn}`, actor, at });
     }
     const completions = masterOutcome.kind === 'appended' || masterOutcome.kind === 'replayed' ? masterOutcome.events.filter((e): e is EnsFilingCompleted => e.type === 'EnsFilingCompleted') : [];
     if (completions.length > 0) await this.completed(keys, master, completions, actor, at);
