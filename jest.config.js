@@ -16,7 +16,7 @@ const base = {
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,test}/**/*.unit.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.unit.setup.ts'] },
-    { ...base, displayName: 'int', testMatch: ['<rootDir>/{libs,services,test}/**/*.int.spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['<rootDir>/{libs,services,test}/**/*.int.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.int.setup.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/{libs,services,test}/**/*.e2e.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.e2e.setup.ts'] },
   ],
 };
