@@ -16,6 +16,7 @@ import type { EnsFilingCompleted } from '@ics2/contracts';
 import type { FilingCommand } from '../domain/filing.commands';
 import type { FilingRefusal } from '../domain/filing.refusals';
 import { FilingCommands, type FilingOutcome } from '../doors/filing-commands';
+import { housePresentationNote, masterHousePresentationNote } from '../doors/presentation-notes';
 import type { LinkingKeyRow, LinkingKeys } from './linking-keys';
 
 export type LinkResult =
@@ -56,14 +57,12 @@ export class LinkFilingsHandler {
     // Nor may a house that joins an ENS already presented be invalidated.
     const presented = masterHistory.find((e) => e.type === 'EnsFilingPresented');
     if (presented?.type === 'EnsFilingPresented') {
-      const command: FilingCommand = { type: 'NotePresentation', data: { headMrn: master.mrn, presentedAt: presented.data.presentedAt, at: iso } };
-      await this.commands.run({ mrn: house.mrn, command, commandId: `presentation-${master.mrn}-${house.mrn}`, actor, at });
+      await this.commands.run(housePresentationNote(master.mrn, house.mrn, presented.data.presentedAt, actor, at));
     }
     // Nor may the master be, once it gained a house presented before linking: that would release the presented house.
     const houseState = houseOutcome.state;
     if (houseState.status === 'presented' && houseState.presentedAt !== null) {
-      const command: FilingCommand = { type: 'NoteHousePresentation', data: { houseMrn: house.mrn, presentedAt: houseState.presentedAt, at: iso } };
-      await this.commands.run({ mrn: master.mrn, command, commandId: `house-presentation-${house.mrn}-${master.mrn}`, actor, at });
+      await this.commands.run(masterHousePresentationNote(house.mrn, master.mrn, houseState.presentedAt, actor, at));
     }
     const completions = masterOutcome.kind === 'appended' || masterOutcome.kind === 'replayed' ? masterOutcome.events.filter((e): e is EnsFilingCompleted => e.type === 'EnsFilingCompleted') : [];
     if (completions.length > 0) await this.completed(keys, master, completions, actor, at);

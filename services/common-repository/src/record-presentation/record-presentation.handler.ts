@@ -7,8 +7,9 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@ics2/domain';
-import type { FilingCommand, RecordPresentation } from '../domain/filing.commands';
+import type { RecordPresentation } from '../domain/filing.commands';
 import { FilingCommands, type FilingOutcome } from '../doors/filing-commands';
+import { housePresentationNote, masterHousePresentationNote } from '../doors/presentation-notes';
 
 @Injectable()
 export class RecordPresentationHandler {
@@ -20,16 +21,11 @@ export class RecordPresentationHandler {
     const state = outcome.state;
     if (state.status !== 'presented' || state.presentedAt === null) return outcome;
     const { presentedAt } = state;
-    const at = now.toISOString();
     if (state.level === 'master') {
-      for (const house of new Set(state.linked.map((l) => l.mrn))) {
-        const note: FilingCommand = { type: 'NotePresentation', data: { headMrn: mrn, presentedAt, at } };
-        await this.commands.run({ mrn: house, command: note, commandId: `presentation-${mrn}-${house}`, actor, at: now });
-      }
+      for (const house of new Set(state.linked.map((l) => l.mrn))) await this.commands.run(housePresentationNote(mrn, house, presentedAt, actor, now));
     } else {
       for (const master of new Set(state.linked.filter((l) => l.level === 'master').map((l) => l.mrn))) {
-        const note: FilingCommand = { type: 'NoteHousePresentation', data: { houseMrn: mrn, presentedAt, at } };
-        await this.commands.run({ mrn: master, command: note, commandId: `house-presentation-${mrn}-${master}`, actor, at: now });
+        await this.commands.run(masterHousePresentationNote(mrn, master, presentedAt, actor, now));
       }
     }
     return outcome;
