@@ -12,7 +12,7 @@
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
-import type { BatchFailure, EventStore, ParkedEvent, RecordedEvent, RunningSubscription, SubscriptionOptions } from '@ics2/event-store';
+import type { BatchFailure, EventStore, FailingEvent, ParkedEvent, RecordedEvent, RunningSubscription, SubscriptionOptions } from '@ics2/event-store';
 import type { PlatformLogger } from '../logging/logger';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { PLATFORM_LOGGER } from '../platform.tokens';
@@ -42,6 +42,14 @@ export interface CatchUpReport {
 }
 
 const LAG_SAMPLE_MS = 5_000;
+
+/** The event a failure or a parking is about, as log fields; positions are bigints, so strings in the JSON line. */
+const logFieldsOf = (event: FailingEvent) => ({
+  eventId: event.id,
+  eventType: event.type,
+  stream: event.streamId,
+  position: { commit: event.position.commit.toString(), prepare: event.position.prepare.toString() },
+});
 
 @Injectable()
 export class Subscriptions {
@@ -101,13 +109,7 @@ export class Subscriptions {
     }
     this.metrics.subscriptionFailedAttempts.set({ subscription: name, partition: String(partition) }, failure.attempts);
     const { event, attempts } = failure;
-    // Positions are bigints: strings in the JSON line.
-    const at = event && {
-      eventId: event.id,
-      eventType: event.type,
-      stream: event.streamId,
-      position: { commit: event.position.commit.toString(), prepare: event.position.prepare.toString() },
-    };
+    const at = event && logFieldsOf(event);
     const message = event
       ? `subscription batch failed at event ${event.id} (${event.type} in ${event.streamId}); retrying`
       : 'subscription batch failed; retrying';
@@ -119,15 +121,7 @@ export class Subscriptions {
     this.metrics.subscriptionParkedEventsTotal.inc({ subscription: name });
     const { event, attempts, partition, error } = parked;
     log.error(
-      {
-        err: error,
-        partition,
-        attempts,
-        eventId: event.id,
-        eventType: event.type,
-        stream: event.streamId,
-        position: { commit: event.position.commit.toString(), prepare: event.position.prepare.toString() },
-      },
+      { err: error, partition, attempts, ...logFieldsOf(event) },
       `subscription parked event ${event.id} (${event.type} in ${event.streamId}) after ${attempts} failed attempts; handling the events after it`,
     );
   }
