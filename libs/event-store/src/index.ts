@@ -29,6 +29,7 @@ export type {
 } from './lib/integrity/verification-report';
 export * from './lib/integrity/verify';
 export * from './lib/integrity/merkle-log';
+export * from './lib/integrity/stream-heads';
 export * from './lib/integrity/verification-report-json';
 export * from './lib/integrity/audit-bundle';
 export * from './lib/integrity/verify-bundle';

@@ -1,10 +1,10 @@
 /**
  * `verify-bundle <file> [--keys <pem file>]`: a bundle verified offline, with no database and no network: each
- * stream's hash chain, each event's inclusion in the signed checkpoint, the checkpoint's signature under a key the
- * auditor trusts (--keys, else CHECKPOINT_TRUSTED_KEYS_FILE: PEM public keys).
+ * stream's hash chain, each event's inclusion in the signed checkpoint, each stream's end at the head the checkpoint
+ * signed, the checkpoint's signature under a key the auditor trusts (--keys, else CHECKPOINT_TRUSTED_KEYS_FILE).
  */
 import { readFileSync } from 'node:fs';
-import { auditBundleFromJson, MalformedDocumentError, verifyBundle } from '@ics2/event-store';
+import { auditBundleFromJson, MalformedDocumentError, verifyBundle, type BundleVerificationReport } from '@ics2/event-store';
 import { loadTrustedCheckpointKeys } from '@ics2/platform';
 import type { AuditCommand } from './audit-commands';
 import { UsageError } from './usage-error';
@@ -26,8 +26,15 @@ export const verifyBundleCommand: AuditCommand = {
     const report = verifyBundle(bundle, loadTrustedCheckpointKeys(keysFile));
     const text = JSON.stringify(report, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
     c.out.print(
-      c.options['json'] ? text : report.ok ? `verified offline: ${report.eventsChecked} events of ${report.streamsChecked} streams, ${report.proofsVerified} inclusion proofs, checkpoint signed by ${report.checkpoint.keyId}` : `NOT VERIFIED\n${text}`,
+      c.options['json'] ? text : report.ok ? verifiedLine(report) : `NOT VERIFIED\n${text}`,
     );
     return report.ok ? 0 : 1;
   },
 };
+
+function verifiedLine(report: BundleVerificationReport): string {
+  const line = `verified offline: ${report.eventsChecked} events of ${report.streamsChecked} streams, ${report.proofsVerified} inclusion proofs`;
+  // A format 1 bundle (before signed heads) cannot show it holds each stream to its end: say so, it is no detail.
+  const heads = report.checkpoint.version === 3 ? `, ${report.headsVerified} stream ends proven` : ', stream ends NOT proven (a format 1 bundle: its checkpoint signs no stream heads)';
+  return `${line}${heads}, checkpoint signed by ${report.checkpoint.keyId}`;
+}

@@ -33,7 +33,7 @@ export class BundleHttpController {
   @Get('mrns/:mrn/bundle')
   @Roles('auditor')
   @ApiOperation({ summary: "An ENS's history as a bundle that verifies offline (events, hashes, the covering signed checkpoint, inclusion proofs)" })
-  @ApiOkResponse({ description: "format 'ics2-audit-bundle/1': streams with their events from revision 0, checkpoint, proofs by event id, keyId" })
+  @ApiOkResponse({ description: "format 'ics2-audit-bundle/2': streams with their events from revision 0, the covering version 3 checkpoint, proofs by event id, each stream's signed head with its proof (heads), keyId" })
   async bundle(@Param('mrn') mrn: string, @Req() req: Request, @Caller() caller: Principal): Promise<unknown> {
     const ctx = auditRequestOf(req);
     if (!isMrn(mrn)) throw invalid('/mrn', 'an MRN (18 characters, valid check digit)');

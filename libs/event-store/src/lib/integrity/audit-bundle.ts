@@ -11,18 +11,26 @@ import {
   stringAt,
 } from './integrity-json';
 import type { SignedCheckpoint } from './signed-checkpoint';
+import type { StreamHeadProof } from './stream-heads';
 
 /**
  * An audit bundle: some streams' whole history (one MRN's, typically), self-contained, so an auditor verifies it
  * offline with nothing but the trusted public keys (verify-bundle.ts):
  * - every event of each stream from revision 0, as recorded, with its stored hash: the hash chain is recomputed;
- * - a signed version 2 checkpoint whose position is at or after all of them: it commits to the Merkle root of the
- *   whole log up to there;
- * - per event, its leaf index in that log and its audit path: the event's hash is in the signed tree.
- * What a bundle cannot show: events of its streams recorded after the checkpoint, or a stream's last events left
- * out of the bundle (an inclusion proof shows what is in, not what is missing). The store's verifyStore can.
+ * - a signed checkpoint whose position is at or after all of them: it commits to the Merkle root of the whole log
+ *   up to there and (version 3) to every stream's head there;
+ * - per event, its leaf index in that log and its audit path: the event's hash is in the signed tree;
+ * - per stream (format 2), its head at the checkpoint and that head's audit path in the signed heads tree: the
+ *   bundle ends each stream where the log did, so a stream's last events cannot be left out, nor deleted from the
+ *   store before the export, unseen.
+ * What a bundle cannot show: events of its streams recorded after the checkpoint, or that a stream it holds no
+ * event of has none (the heads tree proves heads, not absences). Format 1 bundles, exported against version 2
+ * checkpoints before heads were signed, still verify, without the heads.
  */
-export const AUDIT_BUNDLE_FORMAT = 'ics2-audit-bundle/1';
+export const AUDIT_BUNDLE_FORMAT = 'ics2-audit-bundle/2';
+/** Bundles without stream heads, exported before format 2. */
+export const AUDIT_BUNDLE_FORMAT_1 = 'ics2-audit-bundle/1';
+export type AuditBundleFormat = typeof AUDIT_BUNDLE_FORMAT | typeof AUDIT_BUNDLE_FORMAT_1;
 
 export interface AuditBundleStream {
   readonly streamId: string;
@@ -37,7 +45,7 @@ export interface EventInclusionProof {
 }
 
 export interface AuditBundle {
-  readonly format: typeof AUDIT_BUNDLE_FORMAT;
+  readonly format: AuditBundleFormat;
   /** ISO-8601 UTC. */
   readonly exportedAt: string;
   readonly streams: readonly AuditBundleStream[];
@@ -45,6 +53,8 @@ export interface AuditBundle {
   readonly checkpoint: SignedCheckpoint;
   /** By event id. */
   readonly proofs: Readonly<Record<string, EventInclusionProof>>;
+  /** Format 2: by stream id, each stream's head at the checkpoint, proven in its signed heads root (version 3). */
+  readonly heads?: Readonly<Record<string, StreamHeadProof>>;
   /** The key that signed the checkpoint: which public key the auditor needs. */
   readonly keyId: string;
 }
@@ -60,7 +70,10 @@ export function auditBundleToJson(bundle: AuditBundle): string {
  */
 export function auditBundleFromJson(text: string): AuditBundle {
   const o = objectAt(parseJsonText(text, 'an audit bundle'), '$');
-  if (o.format !== AUDIT_BUNDLE_FORMAT) throw new MalformedDocumentError('$.format', `'${AUDIT_BUNDLE_FORMAT}' was expected`);
+  if (o.format !== AUDIT_BUNDLE_FORMAT && o.format !== AUDIT_BUNDLE_FORMAT_1) {
+    throw new MalformedDocumentError('$.format', `'${AUDIT_BUNDLE_FORMAT}' (or '${AUDIT_BUNDLE_FORMAT_1}') was expected`);
+  }
+  const format: AuditBundleFormat = o.format;
   const proofsJson = objectAt(o.proofs, '$.proofs');
   const proofs: Record<string, EventInclusionProof> = {};
   for (const [eventId, p] of Object.entries(proofsJson)) {
@@ -71,19 +84,37 @@ export function auditBundleFromJson(text: string): AuditBundle {
       path: arrayAt(proof.path, `${path}.path`).map((h, i) => stringAt(h, `${path}.path[${i}]`)),
     };
   }
-  return {
-    format: AUDIT_BUNDLE_FORMAT,
-    exportedAt: stringAt(o.exportedAt, '$.exportedAt'),
-    streams: arrayAt(o.streams, '$.streams').map((s, i) => {
-      const path = `$.streams[${i}]`;
-      const stream = objectAt(s, path);
-      return {
-        streamId: stringAt(stream.streamId, `${path}.streamId`),
-        events: arrayAt(stream.events, `${path}.events`).map((e, j) => eventFromJson(e, `${path}.events[${j}]`)),
+  const exportedAt = stringAt(o.exportedAt, '$.exportedAt');
+  const streams = arrayAt(o.streams, '$.streams').map((s, i) => {
+    const path = `$.streams[${i}]`;
+    const stream = objectAt(s, path);
+    return {
+      streamId: stringAt(stream.streamId, `${path}.streamId`),
+      events: arrayAt(stream.events, `${path}.events`).map((e, j) => eventFromJson(e, `${path}.events[${j}]`)),
+    };
+  });
+  const checkpoint = checkpointFromJson(o.checkpoint, '$.checkpoint');
+  // No prototype: a stream id is data, and "__proto__" must stay one.
+  const heads = Object.create(null) as Record<string, StreamHeadProof>;
+  if (format === AUDIT_BUNDLE_FORMAT) {
+    for (const [streamId, h] of Object.entries(objectAt(o.heads, '$.heads'))) {
+      const path = `$.heads[${JSON.stringify(streamId)}]`;
+      const head = objectAt(h, path);
+      heads[streamId] = {
+        revision: integerAt(head.revision, `${path}.revision`),
+        hash: stringAt(head.hash, `${path}.hash`),
+        leafIndex: integerAt(head.leafIndex, `${path}.leafIndex`),
+        path: arrayAt(head.path, `${path}.path`).map((x, i) => stringAt(x, `${path}.path[${i}]`)),
       };
-    }),
-    checkpoint: checkpointFromJson(o.checkpoint, '$.checkpoint'),
+    }
+  }
+  return {
+    format,
+    exportedAt,
+    streams,
+    checkpoint,
     proofs,
+    ...(format === AUDIT_BUNDLE_FORMAT ? { heads } : {}),
     keyId: stringAt(o.keyId, '$.keyId'),
   };
 }

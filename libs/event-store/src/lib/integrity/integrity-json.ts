@@ -75,7 +75,7 @@ export function positionFromJson(value: unknown, path: string): Position {
 export function checkpointFromJson(value: unknown, path: string): SignedCheckpoint {
   const o = objectAt(value, path);
   const version = o.version === undefined ? undefined : integerAt(o.version, `${path}.version`);
-  if (version !== undefined && version !== 1 && version !== 2) throw new MalformedDocumentError(`${path}.version`, `unknown claim version ${version}`);
+  if (version !== undefined && version !== 1 && version !== 2 && version !== 3) throw new MalformedDocumentError(`${path}.version`, `unknown claim version ${version}`);
   return {
     ...(o.id === undefined ? {} : { id: stringAt(o.id, `${path}.id`) }),
     ...(version === undefined ? {} : { version }),
@@ -83,6 +83,8 @@ export function checkpointFromJson(value: unknown, path: string): SignedCheckpoi
     eventCount: integerAt(o.eventCount, `${path}.eventCount`),
     digest: stringAt(o.digest, `${path}.digest`),
     ...(o.merkleRoot === undefined ? {} : { merkleRoot: stringAt(o.merkleRoot, `${path}.merkleRoot`) }),
+    ...(o.streamCount === undefined ? {} : { streamCount: integerAt(o.streamCount, `${path}.streamCount`) }),
+    ...(o.headsRoot === undefined ? {} : { headsRoot: stringAt(o.headsRoot, `${path}.headsRoot`) }),
     keyId: stringAt(o.keyId, `${path}.keyId`),
     createdAt: stringAt(o.createdAt, `${path}.createdAt`),
     signature: stringAt(o.signature, `${path}.signature`),

@@ -3,6 +3,7 @@ import { eventHash, GENESIS_HASH } from './hash-chain';
 import { LogDigest } from './log-digest';
 import { MerkleFrontier } from './merkle-log';
 import { signCheckpoint, type StoredCheckpoint } from './signed-checkpoint';
+import { StreamHeads } from './stream-heads';
 import type { RecordedEvent } from '../recorded-event';
 
 /** Builders for the integrity specs: logs recorded as an honest store records them, and checkpoints over them. */
@@ -57,4 +58,33 @@ export function v2CheckpointAfter(
     createdAt: '2026-01-02T00:00:00.000Z',
   };
   return { ...signCheckpoint(claim, signer), id: options.id ?? String(n), merkleFrontier: frontier.toJSON() };
+}
+
+/** A version 3 checkpoint over the first `n` events: version 2's claim and every stream's head there. */
+export function v3CheckpointAfter(
+  log: readonly RecordedEvent[],
+  n: number,
+  signer: CheckpointSigner,
+  options: { id?: string; headsRoot?: string } = {},
+): StoredCheckpoint {
+  const v2 = v2CheckpointAfter(log, n, signer, { id: options.id });
+  const heads = headsAfter(log, n);
+  const claim = {
+    version: 3 as const,
+    position: v2.position,
+    eventCount: v2.eventCount,
+    digest: v2.digest,
+    merkleRoot: v2.merkleRoot as string,
+    streamCount: heads.size,
+    headsRoot: options.headsRoot ?? heads.root(),
+    createdAt: v2.createdAt,
+  };
+  return { ...signCheckpoint(claim, signer), id: v2.id, merkleFrontier: v2.merkleFrontier };
+}
+
+/** The stream heads of the first `n` events, as a store keeps them. */
+export function headsAfter(log: readonly RecordedEvent[], n: number): StreamHeads {
+  const heads = new StreamHeads();
+  for (const e of log.slice(0, n)) heads.set(e.streamId, e.revision, e.hash as string);
+  return heads;
 }

@@ -15,7 +15,8 @@ import type { Position } from '../recorded-event';
 export interface CheckpointClaim {
   /**
    * Absent (or 1): the first claim, without a Merkle root; its signed bytes are exactly what they always were, so
-   * checkpoints signed before version 2 still verify. 2: the claim also commits to `merkleRoot`.
+   * checkpoints signed before version 2 still verify. 2: the claim also commits to `merkleRoot`. 3: and to
+   * `streamCount` and `headsRoot`, where each stream ends (a bundle then proves it holds a stream's last event).
    */
   readonly version?: CheckpointClaimVersion;
   /** The last event covered (inclusive). */
@@ -26,15 +27,24 @@ export interface CheckpointClaim {
   readonly digest: string;
   /** Version 2: RFC 6962 Merkle Tree Hash over the same hashes in the same order (merkle-log.ts), hex. */
   readonly merkleRoot?: string;
+  /** Version 3: how many streams the log holds up to `position`: the size of the heads tree. */
+  readonly streamCount?: number;
+  /** Version 3: Merkle Tree Hash over every stream's head at `position` (stream-heads.ts), hex. */
+  readonly headsRoot?: string;
   readonly keyId: string;
   /** ISO-8601 UTC. */
   readonly createdAt: string;
 }
 
-export type CheckpointClaimVersion = 1 | 2;
+export type CheckpointClaimVersion = 1 | 2 | 3;
 
 /** The claim version the checkpointer signs today. */
-export const CURRENT_CLAIM_VERSION = 2;
+export const CURRENT_CLAIM_VERSION = 3;
+
+/** Whether the claim signs a Merkle root of the log (version 2 and after): only then can an event be proven in it. */
+export function signsMerkleRoot(claim: CheckpointClaim): boolean {
+  return (claim.version === 2 || claim.version === 3) && typeof claim.merkleRoot === 'string';
+}
 
 export interface SignedCheckpoint extends CheckpointClaim {
   /** The store's row id, when it has one; not signed, only used to name the checkpoint in reports. */
@@ -52,9 +62,9 @@ export interface StoredCheckpoint extends SignedCheckpoint {
   readonly merkleFrontier?: readonly string[];
 }
 
-/** The frontier a version 2 checkpoint stored, when it is one and folds into the root the checkpoint signed; else null. */
+/** The frontier a version 2 (or 3) checkpoint stored, when it is one and folds into the root the checkpoint signed; else null. */
 export function storedFrontierOf(checkpoint: StoredCheckpoint): MerkleFrontier | null {
-  if (checkpoint.version !== 2 || !checkpoint.merkleFrontier) return null;
+  if (!signsMerkleRoot(checkpoint) || !checkpoint.merkleFrontier) return null;
   try {
     const frontier = MerkleFrontier.restore(checkpoint.eventCount, checkpoint.merkleFrontier);
     return frontier.root() === checkpoint.merkleRoot ? frontier : null;
@@ -66,24 +76,22 @@ export function storedFrontierOf(checkpoint: StoredCheckpoint): MerkleFrontier |
 /**
  * The exact bytes signed: canonical JSON of the claim, so any verifier rebuilds them from the claim's fields alone.
  * Version 1 is the five fields and nothing else (byte for byte the payload of the checkpoints signed before
- * versions existed); version 2 adds `version` and `merkleRoot`, so a claim cannot be passed off as the other version.
+ * versions existed); version 2 adds `version` and `merkleRoot`, version 3 `streamCount` and `headsRoot`; each names its
+ * version, so a claim cannot be passed off as another.
  */
 export function checkpointSigningPayload(claim: CheckpointClaim): string {
   const position = { commit: claim.position.commit, prepare: claim.position.prepare };
   if (claim.version === undefined || claim.version === 1) {
     return canonicalJson({ position, eventCount: claim.eventCount, digest: claim.digest, keyId: claim.keyId, createdAt: claim.createdAt });
   }
-  if (claim.version !== 2) throw new Error(`unknown checkpoint claim version ${String(claim.version)}`);
-  if (typeof claim.merkleRoot !== 'string') throw new Error('a version 2 checkpoint claim needs its merkle root');
-  return canonicalJson({
-    version: 2,
-    position,
-    eventCount: claim.eventCount,
-    digest: claim.digest,
-    merkleRoot: claim.merkleRoot,
-    keyId: claim.keyId,
-    createdAt: claim.createdAt,
-  });
+  if (claim.version !== 2 && claim.version !== 3) throw new Error(`unknown checkpoint claim version ${String(claim.version)}`);
+  if (typeof claim.merkleRoot !== 'string') throw new Error(`a version ${claim.version} checkpoint claim needs its merkle root`);
+  const v2 = { position, eventCount: claim.eventCount, digest: claim.digest, merkleRoot: claim.merkleRoot };
+  if (claim.version === 2) return canonicalJson({ version: 2, ...v2, keyId: claim.keyId, createdAt: claim.createdAt });
+  if (!Number.isSafeInteger(claim.streamCount) || typeof claim.headsRoot !== 'string') {
+    throw new Error('a version 3 checkpoint claim needs its stream count and heads root');
+  }
+  return canonicalJson({ version: 3, ...v2, streamCount: claim.streamCount, headsRoot: claim.headsRoot, keyId: claim.keyId, createdAt: claim.createdAt });
 }
 
 export function signCheckpoint(
@@ -118,6 +126,8 @@ export function checkCheckpointSignature(checkpoint: SignedCheckpoint, keys: Che
   const key = keys.get(checkpoint.keyId);
   if (!key) return 'unknown-key';
   if ((checkpoint.version ?? 1) === 1 && checkpoint.merkleRoot !== undefined) return 'forged';
+  // Fields a claim of its version does not sign would be taken on trust: a version 2 claim carrying heads is forged.
+  if (checkpoint.version !== 3 && (checkpoint.headsRoot !== undefined || checkpoint.streamCount !== undefined)) return 'forged';
   let payload: string;
   try {
     payload = checkpointSigningPayload(checkpoint);

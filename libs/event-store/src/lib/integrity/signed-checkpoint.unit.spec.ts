@@ -66,4 +66,30 @@ describe('signed checkpoint', () => {
       expect(checkCheckpointSignature({ ...checkpoint, merkleRoot: 'cd'.repeat(32) }, keys)).toBe('forged');
     });
   });
+
+  describe('version 3: the claim commits to the stream heads too', () => {
+    const v3 = signCheckpoint({ ...claim, version: 3, merkleRoot: 'cd'.repeat(32), streamCount: 4, headsRoot: 'ef'.repeat(32) }, signer);
+
+    it('signs the canonical claim with its version, root, stream count and heads root', () => {
+      expect(checkpointSigningPayload(v3)).toBe(
+        `{"createdAt":"2026-03-01T10:00:00.000Z","digest":"${'ab'.repeat(32)}","eventCount":12,"headsRoot":"${'ef'.repeat(32)}",` +
+          `"keyId":"${signer.keyId}","merkleRoot":"${'cd'.repeat(32)}","position":{"commit":"740","prepare":"12"},"streamCount":4,"version":3}`,
+      );
+      expect(checkCheckpointSignature(v3, keys)).toBe('valid');
+    });
+
+    it.each([
+      ['its heads root changed', { headsRoot: '01'.repeat(32) }],
+      ['its stream count changed', { streamCount: 5 }],
+      ['its version changed to 2', { version: 2 as const }],
+      ['its heads root removed', { headsRoot: undefined }],
+    ])('is forged when %s', (_what, change) => {
+      expect(checkCheckpointSignature({ ...v3, ...change }, keys)).toBe('forged');
+    });
+
+    it('a version 2 checkpoint given heads is forged: they would be unsigned', () => {
+      const v2 = signCheckpoint({ ...claim, version: 2, merkleRoot: 'cd'.repeat(32) }, signer);
+      expect(checkCheckpointSignature({ ...v2, streamCount: 4, headsRoot: 'ef'.repeat(32) }, keys)).toBe('forged');
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import type { EventInclusionProof } from './audit-bundle';
 import { inclusionProblem, signatureProblem } from './checkpoint-problems';
-import type { CheckpointKeyRing, SignedCheckpoint } from './signed-checkpoint';
+import { signsMerkleRoot, type CheckpointKeyRing, type SignedCheckpoint } from './signed-checkpoint';
 import { UncoveredTail } from './uncovered-tail';
 import {
   checkpointSummary,
@@ -55,7 +55,7 @@ export class StreamInclusion {
     for (const cp of this.ordered) {
       const signature = signatureProblem(cp, keys);
       if (signature) problems.add(signature, cp.position);
-      const noRoot = cp.version !== 2 || cp.merkleRoot === undefined;
+      const noRoot = !signsMerkleRoot(cp);
       this.verdicts.set(cp.id as string, signature ? (signature.kind === 'unknown-key' ? 'unknown-key' : 'forged') : noRoot ? 'forged' : 'matched');
       if (input.storedTreeFaults?.has(cp.id as string)) {
         problems.add(

@@ -24,7 +24,7 @@ export type IntegrityProblemKind =
   | 'wrong-stored-tree';
 
 /** The signed values of a checkpoint that the log can fail to give. */
-export type CheckpointValue = 'eventCount' | 'digest' | 'merkleRoot';
+export type CheckpointValue = 'eventCount' | 'digest' | 'merkleRoot' | 'streamCount' | 'headsRoot';
 
 export interface IntegrityProblem {
   readonly kind: IntegrityProblemKind;
@@ -130,6 +130,8 @@ export function checkpointSummary(cp: SignedCheckpoint): CheckpointSummary {
     eventCount: cp.eventCount,
     digest: cp.digest,
     ...(cp.merkleRoot === undefined ? {} : { merkleRoot: cp.merkleRoot }),
+    ...(cp.streamCount === undefined ? {} : { streamCount: cp.streamCount }),
+    ...(cp.headsRoot === undefined ? {} : { headsRoot: cp.headsRoot }),
     keyId: cp.keyId,
     createdAt: cp.createdAt,
     signature: cp.signature,

@@ -1,9 +1,9 @@
-import { AUDIT_BUNDLE_FORMAT, auditBundleFromJson, auditBundleToJson, type AuditBundle } from './audit-bundle';
+import { AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_FORMAT_1, auditBundleFromJson, auditBundleToJson, type AuditBundle } from './audit-bundle';
 import { generateCheckpointKeyPair, loadCheckpointSigner } from './checkpoint-signer';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 import { MalformedDocumentError } from './integrity-json';
 import { inclusionProofs } from './merkle-log';
-import { recordLog, v2CheckpointAfter } from './recorded-log.test-harness';
+import { headsAfter, recordLog, v2CheckpointAfter, v3CheckpointAfter } from './recorded-log.test-harness';
 import { signCheckpoint, type SignedCheckpoint } from './signed-checkpoint';
 import { verifyBundle } from './verify-bundle';
 import type { RecordedEvent } from '../recorded-event';
@@ -24,9 +24,12 @@ const log = recordLog([
   { stream: 'risk-M', data: { n: 1 } },
   { stream: 'ens-Y', data: { n: 0 } },
 ]);
-const checkpoint = v2CheckpointAfter(log, log.length, signer);
+const checkpoint = v3CheckpointAfter(log, log.length, signer);
 
-/** A bundle as exportBundle builds it: the streams' events, proofs against the checkpoint over the whole log. */
+/**
+ * A bundle as exportBundle builds it: the streams' events, proofs against the checkpoint over the whole log, and
+ * (version 3) the streams' heads; against a version 2 checkpoint, a format 1 bundle as exported before heads.
+ */
 function bundleOf(events: readonly RecordedEvent[], cp: SignedCheckpoint = checkpoint): AuditBundle {
   const streamIds = ['ens-M', 'risk-M'];
   const wanted = events.filter((e) => streamIds.includes(e.streamId));
@@ -37,12 +40,14 @@ function bundleOf(events: readonly RecordedEvent[], cp: SignedCheckpoint = check
     events.length,
   );
   const { merkleFrontier: _frontier, ...signed } = cp as SignedCheckpoint & { merkleFrontier?: unknown };
+  const withHeads = cp.version === 3;
   return {
-    format: AUDIT_BUNDLE_FORMAT,
+    format: withHeads ? AUDIT_BUNDLE_FORMAT : AUDIT_BUNDLE_FORMAT_1,
     exportedAt: '2026-01-03T00:00:00.000Z',
     streams: streamIds.map((streamId) => ({ streamId, events: wanted.filter((e) => e.streamId === streamId) })),
     checkpoint: signed,
     proofs: Object.fromEntries(wanted.map((e) => [e.id, { leafIndex: indexOf.get(e.id) as number, path: paths.get(indexOf.get(e.id) as number) as string[] }])),
+    ...(withHeads ? { heads: Object.fromEntries(headsAfter(events, events.length).proofs(streamIds)) } : {}),
     keyId: cp.keyId,
   };
 }
@@ -59,8 +64,8 @@ describe('verify an audit bundle offline', () => {
   describe('as exported', () => {
     it('verifies every event, chain, proof and the signature', () => {
       const report = verifyBundle(honest, publicKeys);
-      expect(report).toMatchObject({ ok: true, streamsChecked: 2, eventsChecked: 6, proofsVerified: 6, problems: [], trustedKeyIds: [signer.keyId] });
-      expect(report.checkpoint).toMatchObject({ version: 2, merkleRoot: checkpoint.merkleRoot, signature: checkpoint.signature });
+      expect(report).toMatchObject({ ok: true, streamsChecked: 2, eventsChecked: 6, proofsVerified: 6, headsVerified: 2, problems: [], trustedKeyIds: [signer.keyId] });
+      expect(report.checkpoint).toMatchObject({ version: 3, merkleRoot: checkpoint.merkleRoot, headsRoot: checkpoint.headsRoot, signature: checkpoint.signature });
     });
 
     it('still verifies after a round trip through its JSON file', () => {
@@ -113,8 +118,10 @@ describe('verify an audit bundle offline', () => {
       });
       const report = verifyBundle(forged, publicKeys);
       expect(report.firstProblem).toMatchObject({ kind: 'not-in-checkpoint', streamId: 'ens-M', revision: 2, eventId: ens(2).id });
-      // Every later event of the stream carries a new hash too, and none is in the signed tree.
-      expect(report.problems.map((p) => p.revision)).toEqual([2, 3]);
+      // Every later event of the stream carries a new hash too, and none is in the signed tree; nor is the last one
+      // the head the checkpoint signed.
+      expect(report.problems.map((p) => p.revision)).toEqual([2, 3, 3]);
+      expect(report.problems[2].detail).toContain('is not the head of ens-M');
     });
 
     it('an event without its proof, or with the proof of another event', () => {
@@ -131,6 +138,66 @@ describe('verify an audit bundle offline', () => {
     it('a checkpoint claiming another log size: forged (an audit path alone need not show the size)', () => {
       const report = verifyBundle({ ...honest, checkpoint: { ...honest.checkpoint, eventCount: 10 } }, publicKeys);
       expect(report.problems).toEqual([expect.objectContaining({ kind: 'forged-checkpoint', checkpointId: checkpoint.id })]);
+    });
+  });
+
+  describe("a stream's end", () => {
+    it("the stream's last event left out: the revision the checkpoint signed as its head is named missing", () => {
+      const report = verifyBundle(editEns((es) => es.slice(0, -1)), publicKeys);
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'removed-event', streamId: 'ens-M', revision: 3, detail: expect.stringContaining(`signed revision 3 (hash ${ens(3).hash})`) }),
+      ]);
+      expect(report.headsVerified).toBe(1);
+    });
+
+    it('its last two events left out: both revisions named', () => {
+      const report = verifyBundle(editEns((es) => es.slice(0, 2)), publicKeys);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'removed-event', streamId: 'ens-M', revision: 2, detail: expect.stringContaining('revisions 2..3 are missing') })]);
+    });
+
+    it('every event of a stream left out, its head kept: revision 0 on is missing', () => {
+      const report = verifyBundle({ ...honest, streams: [{ ...honest.streams[0], events: [] }, honest.streams[1]] }, publicKeys);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'removed-event', streamId: 'ens-M', revision: 0 })]);
+    });
+
+    it('the last event and its head proof left out: the stream has no proven end', () => {
+      const { 'ens-M': _gone, ...heads } = honest.heads as Record<string, never>;
+      const report = verifyBundle({ ...editEns((es) => es.slice(0, -1)), heads }, publicKeys);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'not-in-checkpoint', streamId: 'ens-M', revision: 2, detail: expect.stringContaining('proves no head of ens-M') })]);
+    });
+
+    it('a head made up to fit the shortened stream: its proof does not lead to the signed heads root', () => {
+      const heads = { ...honest.heads, 'ens-M': { ...honest.heads!['ens-M'], revision: 2, hash: ens(2).hash as string } };
+      const report = verifyBundle({ ...editEns((es) => es.slice(0, -1)), heads }, publicKeys);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'not-in-checkpoint', streamId: 'ens-M', revision: 2, detail: expect.stringContaining('is not at leaf') })]);
+    });
+
+    it('a checkpoint claiming another heads root: forged', () => {
+      const report = verifyBundle({ ...honest, checkpoint: { ...honest.checkpoint, headsRoot: honest.checkpoint.merkleRoot } }, publicKeys);
+      expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'forged-checkpoint', checkpointId: checkpoint.id })]));
+    });
+
+    it('the heads stripped from a bundle of a version 3 checkpoint (passed off as format 1): every stream is unproven', () => {
+      const { heads: _heads, ...rest } = honest;
+      const report = verifyBundle({ ...rest, format: AUDIT_BUNDLE_FORMAT_1 }, publicKeys);
+      expect(report.problems.map((p) => [p.kind, p.streamId])).toEqual([
+        ['not-in-checkpoint', 'ens-M'],
+        ['not-in-checkpoint', 'risk-M'],
+      ]);
+    });
+
+    it('a format 2 bundle needs a version 3 checkpoint: a version 2 one signs no heads', () => {
+      const v2 = v2CheckpointAfter(log, log.length, signer);
+      const report = verifyBundle({ ...honest, checkpoint: v2 }, publicKeys);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'checkpoint-mismatch', mismatched: ['headsRoot'] })]);
+    });
+
+    it('a format 1 bundle over a version 2 checkpoint, exported before heads, still verifies: without them', () => {
+      const legacy = bundleOf(log, v2CheckpointAfter(log, log.length, signer));
+      expect(legacy.format).toBe(AUDIT_BUNDLE_FORMAT_1);
+      const report = verifyBundle(auditBundleFromJson(auditBundleToJson(legacy)), publicKeys);
+      expect(report).toMatchObject({ ok: true, format: AUDIT_BUNDLE_FORMAT_1, proofsVerified: 6, headsVerified: 0 });
     });
   });
 
@@ -154,13 +221,13 @@ describe('verify an audit bundle offline', () => {
       const stranger = loadCheckpointSigner(generateCheckpointKeyPair().privateKeyPem);
       // The whole log recorded again with one payload changed: every chain and hash is consistent.
       const rewritten = recordLog(log.map((e) => ({ stream: e.streamId, data: e.id === ens(2).id ? { n: 99 } : e.data })));
-      const report = verifyBundle(bundleOf(rewritten, v2CheckpointAfter(rewritten, rewritten.length, stranger)), publicKeys);
-      expect(report.proofsVerified).toBe(6);
+      const report = verifyBundle(bundleOf(rewritten, v3CheckpointAfter(rewritten, rewritten.length, stranger)), publicKeys);
+      expect(report).toMatchObject({ proofsVerified: 6, headsVerified: 2 });
       expect(report.problems.map((p) => p.kind)).toEqual(['unknown-key']);
     });
 
     it('a version 1 checkpoint proves nothing included', () => {
-      const { version: _v, merkleRoot: _r, ...claim } = honest.checkpoint;
+      const { version: _v, merkleRoot: _r, streamCount: _n, headsRoot: _h, ...claim } = honest.checkpoint;
       const v1 = signCheckpoint(claim, signer);
       const report = verifyBundle({ ...honest, checkpoint: v1 }, publicKeys);
       expect(report.problems).toEqual([expect.objectContaining({ kind: 'checkpoint-mismatch', mismatched: ['merkleRoot'] })]);
@@ -177,7 +244,7 @@ describe('verify an audit bundle offline', () => {
   describe('its file', () => {
     it('keeps event data that looks like a position exactly as it was', () => {
       const tricky = recordLog([{ stream: 'ens-M', data: { commit: '1', prepare: '2' } }]);
-      const bundle = { ...bundleOf(tricky, v2CheckpointAfter(tricky, 1, signer)) };
+      const bundle = { ...bundleOf(tricky, v3CheckpointAfter(tricky, 1, signer)) };
       const back = auditBundleFromJson(auditBundleToJson(bundle));
       expect(back.streams[0].events[0].data).toEqual({ commit: '1', prepare: '2' });
       expect(back.checkpoint.position).toEqual(tricky[0].position);

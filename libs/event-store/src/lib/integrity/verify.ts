@@ -5,11 +5,13 @@ import { MerkleFrontier } from './merkle-log';
 import { signatureProblem } from './checkpoint-problems';
 import {
   checkpointKeyRing,
+  signsMerkleRoot,
   storedFrontierOf,
   type CheckpointKeyRing,
   type StoredCheckpoint,
 } from './signed-checkpoint';
 import { StreamChains } from './stream-chain';
+import { StreamHeads } from './stream-heads';
 import { StreamInclusion, type StreamInclusionInput } from './stream-inclusion';
 import { UncoveredTail, type CoverageRule } from './uncovered-tail';
 
@@ -65,8 +67,8 @@ export interface VerifyEventsOptions {
  * (a) Streams: each event's hash is recomputed from its content and the stored hash of the revision before it;
  * revisions must run 0..n without gaps (stream-chain.ts classifies changed, removed and exchanged events).
  * (b) The log: the running digest and the Merkle tree over the stored hashes in log order must give each
- * checkpoint's count and digest (and, version 2, its merkle root), and each checkpoint's signature must verify
- * with the trusted key its key id names.
+ * checkpoint's count and digest (and, version 2, its merkle root; version 3, its stream count and heads root), and
+ * each checkpoint's signature must verify with the trusted key its key id names.
  */
 export async function verifyEvents(
   events: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
@@ -176,6 +178,12 @@ class LogWalk {
   private readonly digest = new LogDigest();
   /** Null once a mismatch left no trusted frontier to resume from: later merkle roots cannot be compared. */
   private merkle: MerkleFrontier | null = MerkleFrontier.empty();
+  /**
+   * Every stream's last event so far (stream-heads.ts), for version 3 heads roots. Null after a mismatch: the heads a
+   * checkpoint signed are not stored with it, so the walk cannot resume from them, and a stream whose head was
+   * removed would fail every later checkpoint's heads for one removal (the digest still judges each stretch).
+   */
+  private heads: StreamHeads | null = new StreamHeads(false);
   checked = 0;
   lastGood: CheckpointSummary | null = null;
   readonly listed: CheckedCheckpoint[] = [];
@@ -203,6 +211,7 @@ class LogWalk {
   add(eventHash: string, event: RecordedEvent): void {
     this.digest.add(eventHash);
     this.merkle?.append(eventHash);
+    this.heads?.set(event.streamId, event.revision, eventHash);
     this.tail.add(event);
   }
 
@@ -255,7 +264,11 @@ class LogWalk {
     const mismatched: CheckpointValue[] = [];
     if (count !== cp.eventCount) mismatched.push('eventCount');
     if (this.digest.digest !== cp.digest) mismatched.push('digest');
-    if (cp.version === 2 && this.merkle && this.merkle.root() !== cp.merkleRoot) mismatched.push('merkleRoot');
+    if (signsMerkleRoot(cp) && this.merkle && this.merkle.root() !== cp.merkleRoot) mismatched.push('merkleRoot');
+    if (cp.version === 3 && this.heads) {
+      if (this.heads.size !== cp.streamCount) mismatched.push('streamCount');
+      if (this.heads.root() !== cp.headsRoot) mismatched.push('headsRoot');
+    }
     if (mismatched.length > 0) {
       const range = { after: this.trustedUpTo, upTo: cp.position };
       const where = `between ${positionToString(range.after)} (exclusive) and ${positionToString(range.upTo)}`;
@@ -266,9 +279,12 @@ class LogWalk {
             ? (['checkpoint-mismatch', `${count - cp.eventCount} event(s) more ${where} than ${which} covers (inserted, or moved in the log)`] as const)
             : mismatched.includes('digest')
               ? (['checkpoint-mismatch', `the digest ${where} differs from ${which}: events were changed together with their hashes, or reordered`] as const)
-              : (['checkpoint-mismatch', `the merkle root of the log up to ${which} differs from the one it signed, though its count and digest match: it was signed over another tree`] as const);
+              : mismatched.includes('merkleRoot')
+                ? (['checkpoint-mismatch', `the merkle root of the log up to ${which} differs from the one it signed, though its count and digest match: it was signed over another tree`] as const)
+                : (['checkpoint-mismatch', `the stream heads of the log up to ${which} differ from the ones it signed (${mismatched.join(', ')}), though its count, digest and merkle root match: it was signed over other heads`] as const);
       this.problems.add({ ...named, kind, range, mismatched, detail }, cp.position, true);
       this.diverged = true;
+      this.heads = null;
       if (mismatched.includes('eventCount') || mismatched.includes('digest')) {
         // Continue from the checkpoint's signed values, so later checkpoints judge only their own stretch. The tree
         // resumes from the checkpoint's stored frontier when it folds into the signed root; without one, later

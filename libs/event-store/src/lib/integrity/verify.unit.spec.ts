@@ -2,7 +2,7 @@ import { generateCheckpointKeyPair, loadCheckpointSigner } from './checkpoint-si
 import { eventHash } from './hash-chain';
 import { LogDigest } from './log-digest';
 import { merkleRoot } from './merkle-log';
-import { recordLog, v2CheckpointAfter as v2CheckpointOverLog } from './recorded-log.test-harness';
+import { headsAfter, recordLog, v2CheckpointAfter as v2CheckpointOverLog, v3CheckpointAfter } from './recorded-log.test-harness';
 import { signCheckpoint, type SignedCheckpoint } from './signed-checkpoint';
 import { verifyEvents } from './verify';
 import type { RecordedEvent } from '../recorded-event';
@@ -217,6 +217,30 @@ describe('verify events', () => {
       expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'checkpoint-mismatch', checkpointId: '8', mismatched: ['merkleRoot'] }));
       const right = await verifyEvents(log, { checkpoints: [v2CheckpointAfter(honest, 4), v2CheckpointAfter(honest, 8)], publicKeys });
       expect(right.problems.filter((p) => p.checkpointId === '8')).toEqual([]);
+    });
+
+    it('version 3 after version 2: the stream count and heads root are compared too', async () => {
+      const cps = [v2CheckpointAfter(honest, 4), v3CheckpointAfter(honest, 6, signer), v3CheckpointAfter(honest, 8, signer)];
+      const report = await verifyEvents(honest, { checkpoints: cps, publicKeys });
+      expect(report.ok).toBe(true);
+      expect(report.checkpoints[2]).toMatchObject({ version: 3, streamCount: 2, headsRoot: headsAfter(honest, 8).root(), verdict: 'matched' });
+    });
+
+    it('signed over other heads (count, digest and merkle root right): a mismatch of the heads root, and no anchor', async () => {
+      const wrong = v3CheckpointAfter(honest, 6, signer, { headsRoot: headsAfter(honest, 5).root() });
+      const report = await verifyEvents(honest, { checkpoints: [v2CheckpointAfter(honest, 4), wrong], publicKeys });
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'checkpoint-mismatch', checkpointId: '6', mismatched: ['headsRoot'], detail: expect.stringContaining('stream heads') }),
+      ]);
+      expect(report.lastCheckpoint).toMatchObject({ id: '4' });
+    });
+
+    it("a stream's last event removed: the version 3 checkpoint's heads no longer hold either", async () => {
+      const log = honest.filter((_e, i) => i !== a(2));
+      const report = await verifyEvents(log.slice(0, 3), { checkpoints: [v3CheckpointAfter(honest, 4, signer)], publicKeys });
+      expect(report.problems).toContainEqual(
+        expect.objectContaining({ kind: 'removed-event', checkpointId: '4', mismatched: ['eventCount', 'digest', 'merkleRoot', 'headsRoot'] }),
+      );
     });
 
     it('lists the latest checkpoints when there are more than the cap', async () => {

@@ -112,8 +112,8 @@ describe('tamper tests for auditors: store, bundle and kept report', () => {
   });
 
   it('untouched: everything verifies, and the bundle covers the MRN with the last checkpoint', async () => {
-    expect(keptReport).toMatchObject({ ok: true, checkpointsChecked: 3, lastCheckpoint: { id: s.checkpoints[2].id, version: 2 } });
-    expect(verifyBundle(before, publicKeys)).toMatchObject({ ok: true, streamsChecked: 2, eventsChecked: 7, proofsVerified: 7 });
+    expect(keptReport).toMatchObject({ ok: true, checkpointsChecked: 3, lastCheckpoint: { id: s.checkpoints[2].id, version: 3 } });
+    expect(verifyBundle(before, publicKeys)).toMatchObject({ ok: true, streamsChecked: 2, eventsChecked: 7, proofsVerified: 7, headsVerified: 2 });
     expect(before.checkpoint).toMatchObject({ id: s.checkpoints[2].id, merkleRoot: s.checkpoints[2].merkleRoot });
     expect(await verifyReportAgainstStore(s.pool, keptReport, { publicKeys })).toMatchObject({ ok: true, checkpointsReplayed: 3, eventsChecked: 10 });
   });
@@ -147,6 +147,34 @@ describe('tamper tests for auditors: store, bundle and kept report', () => {
       const recheck = await verifyReportAgainstStore(s.pool, keptReport, { publicKeys });
       expect(recheck.ok).toBe(false);
       expect(recheck.firstProblem).toMatchObject(c.named(s));
+    });
+  });
+
+  // A stream's last event leaves no gap in its chain: only the signed heads (claim version 3) show a bundle is short.
+  describe("a stream's last event deleted (the MRN's risk stream ends at revision 1)", () => {
+    const c1 = () => s.event('C', 1);
+    const named = () => ({ kind: 'removed-event', streamId: c1().streamId, revision: 1 });
+
+    it('verifyStore fails: the checkpoint over it no longer gets its count, digest, root or heads', async () => {
+      await s.tamper(`DELETE FROM event_store.events WHERE ${row(c1())}`);
+      const report = await verifyStore(s.pool, { publicKeys });
+      expect(report.firstProblem).toMatchObject({ kind: 'removed-event', checkpointId: s.checkpoints[1].id, mismatched: ['eventCount', 'digest', 'merkleRoot', 'headsRoot'] });
+    });
+
+    it('a bundle exported after fails, naming the revision the checkpoint signed as the head', async () => {
+      await s.tamper(`DELETE FROM event_store.events WHERE ${row(c1())}`);
+      const after = auditBundleFromJson(auditBundleToJson(await exportBundle(s.pool, { streamIds: s.mrnStreams })));
+      expect(after.streams.find((st) => st.streamId === c1().streamId)?.events.map((e) => e.revision)).toEqual([0]);
+      const report = verifyBundle(after, publicKeys);
+      expect(report.ok).toBe(false);
+      // The proofs made from the log without it fail too (its leaf is gone, every later one moved); the stream's end leads.
+      expect(report.firstProblem).toMatchObject({ ...named(), detail: expect.stringContaining(`signed revision 1 (hash ${c1().hash})`) });
+    });
+
+    it('the bundle exported before, its last event of the stream dropped from the file, fails the same way', () => {
+      const report = verifyBundle(editStream(before, c1().streamId, (es) => es.filter((e) => e.revision !== 1)), publicKeys);
+      expect(report.problems).toEqual([expect.objectContaining(named())]);
+      expect(report.headsVerified).toBe(1);
     });
   });
 

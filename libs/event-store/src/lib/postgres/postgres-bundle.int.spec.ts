@@ -60,11 +60,13 @@ describe('audit bundles exported from PostgreSQL', () => {
     expect(bundle).toMatchObject({ format: AUDIT_BUNDLE_FORMAT, exportedAt: exportedAt.toISOString(), keyId: signer.keyId });
     expect(bundle.checkpoint).toEqual({
       id: checkpoint.id,
-      version: 2,
+      version: 3,
       position: checkpoint.position,
       eventCount: checkpoint.eventCount,
       digest: checkpoint.digest,
       merkleRoot: checkpoint.merkleRoot,
+      streamCount: checkpoint.streamCount,
+      headsRoot: checkpoint.headsRoot,
       keyId: checkpoint.keyId,
       createdAt: checkpoint.createdAt,
       signature: checkpoint.signature,
@@ -77,7 +79,12 @@ describe('audit bundles exported from PostgreSQL', () => {
 
     const file = auditBundleToJson(bundle);
     const report = verifyBundle(auditBundleFromJson(file), publicKeys);
-    expect(report).toMatchObject({ ok: true, streamsChecked: 2, eventsChecked: 5, proofsVerified: 5, problems: [] });
+    expect(report).toMatchObject({ ok: true, streamsChecked: 2, eventsChecked: 5, proofsVerified: 5, headsVerified: 2, problems: [] });
+    // Each stream's head, at its leaf in the order streams first appear (the ENS stream was the log's first).
+    expect(bundle.heads).toEqual({
+      [ensStream(mrn)]: expect.objectContaining({ revision: 2, leafIndex: 0 }),
+      [riskStream(mrn)]: expect.objectContaining({ revision: 1, leafIndex: 2 }),
+    });
   });
 
   it('is refused again once an event of the MRN follows the last checkpoint', async () => {
@@ -87,9 +94,35 @@ describe('audit bundles exported from PostgreSQL', () => {
     expect(verifyBundle(await exportBundle(pool, { streamIds: mrnStreams }), publicKeys)).toMatchObject({ ok: true, eventsChecked: 6 });
   });
 
+  it('against an older checkpoint, reads its heads from the log (stream_heads holds the latest one’s)', async () => {
+    const latest = await exportBundle(pool, { streamIds: mrnStreams });
+    await store.append(aStream(), someEvents(1), 'no-stream');
+    const newer = await checkpointAll();
+    expect(newer.streamCount).toBe((latest.checkpoint.streamCount as number) + 1);
+    const bundle = await exportBundle(pool, { streamIds: mrnStreams, checkpointId: latest.checkpoint.id });
+    expect(bundle.checkpoint).toEqual(latest.checkpoint);
+    expect(verifyBundle(bundle, publicKeys)).toMatchObject({ ok: true, headsVerified: 2 });
+    expect(bundle.heads).toEqual(latest.heads);
+  });
+
   it('does not verify under keys other than the signer’s', async () => {
     const bundle = await exportBundle(pool, { streamIds: mrnStreams });
     const report = verifyBundle(bundle, [generateCheckpointKeyPair().publicKeyPem]);
     expect(report.problems).toEqual([expect.objectContaining({ kind: 'unknown-key', checkpointId: bundle.checkpoint.id })]);
+  });
+
+  it('refuses a version 2 checkpoint: it signs no stream heads', async () => {
+    const latest = await checkpointAll();
+    // A version 2 row at the same position, as a store upgraded from before heads holds them (another key id: one
+    // checkpoint per key and position).
+    const { rows } = await pool.query(
+      `INSERT INTO event_store.integrity_checkpoints (position_commit, position_prepare, event_count, digest, signature, key_id, created_at, claim_version, merkle_root, merkle_frontier)
+       SELECT position_commit, position_prepare, event_count, digest, signature, 'an-older-key', created_at, 2, merkle_root, merkle_frontier
+       FROM event_store.integrity_checkpoints WHERE id = $1 RETURNING id::text AS id`,
+      [latest.id],
+    );
+    const error = await refusal(exportBundle(pool, { streamIds: mrnStreams, checkpointId: rows[0].id }));
+    expect(error).toBeInstanceOf(NoCoveringCheckpointError);
+    expect((error as Error).message).toContain('signs no stream heads');
   });
 });

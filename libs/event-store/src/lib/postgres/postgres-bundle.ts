@@ -1,13 +1,16 @@
 import type { Pool } from 'pg';
 import { AUDIT_BUNDLE_FORMAT, type AuditBundle, type EventInclusionProof } from '../integrity/audit-bundle';
-import type { RecordedEvent } from '../recorded-event';
+import { NoCoveringCheckpointError } from '../integrity/integrity.errors';
+import type { StreamHeadProof } from '../integrity/stream-heads';
+import { comparePositions, type Position, type RecordedEvent } from '../recorded-event';
 import { proveInclusionInSnapshot } from './postgres-inclusion';
 import { streamEventPages } from './postgres-integrity-reads';
+import { streamHeadsAt } from './postgres-stream-heads';
 
 export interface ExportBundleOptions {
   /** The streams to export whole, e.g. one MRN's: ensStream(mrn), riskStream(mrn), controlStream(mrn). */
   readonly streamIds: readonly string[];
-  /** Prove against this checkpoint (row id). Default: the latest version 2 checkpoint; it must cover every event. */
+  /** Prove against this checkpoint (row id). Default: the latest checkpoint; it must be version 3 and cover every event. */
   readonly checkpointId?: string;
   /** Clock for `exportedAt`. Default: the system clock. */
   readonly now?: () => Date;
@@ -16,8 +19,10 @@ export interface ExportBundleOptions {
 }
 
 /**
- * Exports streams as an audit bundle (audit-bundle.ts) that verifies offline: every event from revision 0 and
- * proofs of their hashes in a signed version 2 checkpoint, all read in one REPEATABLE READ snapshot.
+ * Exports streams as an audit bundle (audit-bundle.ts, format 2) that verifies offline: every event from revision 0,
+ * proofs of their hashes in a signed version 3 checkpoint, and proofs of each stream's head there, all read in one
+ * REPEATABLE READ snapshot. The heads come from event_store.stream_heads when they give the checkpoint's signed
+ * heads root (the latest checkpoint's do), else from the log up to the checkpoint (a full read: an older checkpoint).
  *
  * When no signed checkpoint covers the streams' last events yet, it throws NoCoveringCheckpointError rather than
  * signing one: exporting is an auditor's read, and signing needs the private key and the right to insert, which
@@ -41,6 +46,12 @@ export async function exportBundle(pool: Pool, options: ExportBundleOptions): Pr
       s.events.map((e) => ({ eventId: e.id, streamId: e.streamId, revision: e.revision, position: e.position, hash: e.hash as string })),
     );
     const { checkpoint, events } = await proveInclusionInSnapshot(client, targets, { checkpointId: options.checkpointId, batchSize });
+    if (checkpoint.version !== 3) {
+      const last = targets.reduce<Position | null>((a, t) => (a === null || comparePositions(t.position, a) > 0 ? t.position : a), null);
+      throw new NoCoveringCheckpointError(last, checkpoint, `checkpoint ${checkpoint.id} is a version ${checkpoint.version ?? 1} claim: it signs no stream heads`);
+    }
+    const { heads } = await streamHeadsAt(client, checkpoint, batchSize);
+    const headProofs: Record<string, StreamHeadProof> = Object.fromEntries(heads.proofs(streams.map((s) => s.streamId)));
     await client.query('COMMIT');
     const proofs: Record<string, EventInclusionProof> = {};
     for (const e of events) proofs[e.eventId] = { leafIndex: e.leafIndex, path: e.path };
@@ -50,6 +61,7 @@ export async function exportBundle(pool: Pool, options: ExportBundleOptions): Pr
       streams,
       checkpoint,
       proofs,
+      heads: headProofs,
       keyId: checkpoint.keyId,
     };
   } catch (e) {

@@ -7,7 +7,8 @@ import { isoInstant } from './postgres-event-row';
  */
 export const CHECKPOINT_COLUMNS = `id::text AS checkpoint_id, position_commit::text AS log_commit,
   position_prepare::text AS log_prepare, event_count::text AS covered_events, digest, signature, key_id,
-  ${isoInstant('created_at')} AS created_at_iso, claim_version, merkle_root, merkle_frontier`;
+  ${isoInstant('created_at')} AS created_at_iso, claim_version, merkle_root, merkle_frontier,
+  stream_count::text AS stream_count, heads_root`;
 
 export interface CheckpointRow {
   readonly checkpoint_id: string;
@@ -21,6 +22,8 @@ export interface CheckpointRow {
   readonly claim_version: number;
   readonly merkle_root: string | null;
   readonly merkle_frontier: unknown;
+  readonly stream_count: string | null;
+  readonly heads_root: string | null;
 }
 
 /**
@@ -42,8 +45,10 @@ export function toSignedCheckpoint(row: CheckpointRow): StoredCheckpoint {
   const frontier = row.merkle_frontier;
   return {
     ...claim,
-    version: row.claim_version as 2,
+    version: row.claim_version as 2 | 3,
     ...(row.merkle_root === null ? {} : { merkleRoot: row.merkle_root }),
+    ...(row.stream_count === null ? {} : { streamCount: Number(row.stream_count) }),
+    ...(row.heads_root === null ? {} : { headsRoot: row.heads_root }),
     ...(Array.isArray(frontier) && frontier.every((h) => typeof h === 'string') ? { merkleFrontier: frontier as string[] } : {}),
   };
 }

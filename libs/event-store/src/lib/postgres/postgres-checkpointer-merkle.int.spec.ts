@@ -67,16 +67,16 @@ describe('PostgreSQL checkpointer: version 2 claims with a merkle root', () => {
     d = await database();
     await d.store.append(aStream(), someEvents(5), 'no-stream');
     const first = await d.checkpointAll();
-    expect(first).toMatchObject({ version: 2, eventCount: 5, merkleRoot: merkleRoot(await d.hashes()) });
+    expect(first).toMatchObject({ version: 3, eventCount: 5, merkleRoot: merkleRoot(await d.hashes()) });
     expect(MerkleFrontier.restore(5, first.merkleFrontier as string[]).root()).toBe(first.merkleRoot);
     expect(checkCheckpointSignature(first, checkpointKeyRing(publicKeys))).toBe('valid');
 
     await d.store.append(aStream(), someEvents(6), 'no-stream');
     const second = await d.checkpointAll();
-    expect(second).toMatchObject({ version: 2, eventCount: 11, merkleRoot: merkleRoot(await d.hashes()) });
+    expect(second).toMatchObject({ version: 3, eventCount: 11, merkleRoot: merkleRoot(await d.hashes()) });
     const stored = await d.pool.query('SELECT claim_version, merkle_root, jsonb_array_length(merkle_frontier) AS nodes FROM event_store.integrity_checkpoints WHERE id = $1', [second.id]);
-    expect(stored.rows[0]).toEqual({ claim_version: 2, merkle_root: second.merkleRoot, nodes: 3 }); // 11 = 8 + 2 + 1
-    expect(await verifyStore(d.pool, { publicKeys })).toMatchObject({ ok: true, checkpointsChecked: 2, lastCheckpoint: { id: second.id, version: 2 } });
+    expect(stored.rows[0]).toEqual({ claim_version: 3, merkle_root: second.merkleRoot, nodes: 3 }); // 11 = 8 + 2 + 1
+    expect(await verifyStore(d.pool, { publicKeys })).toMatchObject({ ok: true, checkpointsChecked: 2, lastCheckpoint: { id: second.id, version: 3 } });
   });
 
   it('rebuilds the tree from the log when the stored frontier does not fold into the signed root', async () => {
@@ -113,7 +113,7 @@ describe('PostgreSQL checkpointer: version 2 claims with a merkle root', () => {
       );
     };
 
-    it('keeps them version 1 through the migration, verifiable as they were, and signs version 2 after them', async () => {
+    it('keeps them version 1 through the migration, verifiable as they were, and signs version 3 after them', async () => {
       d = await database(upTo003);
       await d.store.append(aStream(), someEvents(4), 'no-stream');
       await eventually(async () => (await d.store.readAll()).length === 4);
@@ -128,9 +128,9 @@ describe('PostgreSQL checkpointer: version 2 claims with a merkle root', () => {
       expect(before.lastCheckpoint).not.toHaveProperty('merkleRoot');
 
       await d.store.append(aStream(), someEvents(3), 'no-stream');
-      const v2 = await d.checkpointAll();
-      expect(v2).toMatchObject({ version: 2, eventCount: 7, merkleRoot: merkleRoot(await d.hashes()) });
-      expect(await verifyStore(d.pool, { publicKeys })).toMatchObject({ ok: true, checkpointsChecked: 2, lastCheckpoint: { id: v2.id } });
+      const next = await d.checkpointAll();
+      expect(next).toMatchObject({ version: 3, eventCount: 7, merkleRoot: merkleRoot(await d.hashes()), streamCount: 2 });
+      expect(await verifyStore(d.pool, { publicKeys })).toMatchObject({ ok: true, checkpointsChecked: 2, lastCheckpoint: { id: next.id } });
     });
 
     it('refuses to extend one whose log was rewritten since: its root would be signed over the rewrite', async () => {

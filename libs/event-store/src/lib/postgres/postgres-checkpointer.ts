@@ -8,6 +8,7 @@ import {
   checkpointKeyRing,
   CURRENT_CLAIM_VERSION,
   signCheckpoint,
+  signsMerkleRoot,
   storedFrontierOf,
   type SignedCheckpoint,
   type StoredCheckpoint,
@@ -17,6 +18,7 @@ import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './po
 import { BEFORE_THE_LOG, logHashPages } from './postgres-log-hashes';
 import { insertMerkleBlocks, MerkleBlockCollector, missingMerkleBlocks } from './postgres-merkle-blocks';
 import { insertMerkleNodes, missingMerkleNodes } from './postgres-merkle-nodes';
+import { saveStreamHeads, streamHeadsAt } from './postgres-stream-heads';
 
 // The row mapping moved to its own file; it stays importable from here, where it first was.
 export { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
@@ -28,8 +30,9 @@ const LAST_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkp
   ORDER BY position_commit DESC, position_prepare DESC, id DESC LIMIT 1`;
 
 const INSERT_SQL = `INSERT INTO event_store.integrity_checkpoints
-  (position_commit, position_prepare, event_count, digest, signature, key_id, created_at, claim_version, merkle_root, merkle_frontier)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::text AS checkpoint_id`;
+  (position_commit, position_prepare, event_count, digest, signature, key_id, created_at, claim_version, merkle_root, merkle_frontier,
+   stream_count, heads_root)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id::text AS checkpoint_id`;
 
 export interface CreateCheckpointOptions {
   /** Clock for `createdAt`. Default: the system clock. */
@@ -48,9 +51,12 @@ export interface CheckpointOutcome {
 }
 
 /**
- * Signs a version 2 checkpoint over the stable global log: continues the running digest and the Merkle tree from
- * the last checkpoint over the events after it, in (transaction_id, position) order, and inserts {position,
- * eventCount, digest, merkleRoot, signature, keyId} with the tree's frontier. The tree resumes from the last
+ * Signs a version 3 checkpoint over the stable global log: continues the running digest, the Merkle tree and the
+ * stream heads from the last checkpoint over the events after it, in (transaction_id, position) order, and inserts
+ * {position, eventCount, digest, merkleRoot, streamCount, headsRoot, signature, keyId} with the tree's frontier, and
+ * writes the heads that moved (event_store.stream_heads). The heads resume from that table when it gives the last
+ * checkpoint's signed heads root; else (after a version 1 or 2 checkpoint, or a table that was altered) they are
+ * read once from the log, which must then give that root (version 3). The tree resumes from the last
  * checkpoint's stored frontier; after a version 1 checkpoint (or a frontier that does not fold into its signed root)
  * it is rebuilt once from the log, which must then still give that checkpoint's count and digest.
  * Writes nothing when no event was added. Concurrent callers (replicas) take turns on an advisory lock. Refuses to
@@ -79,15 +85,20 @@ export async function createCheckpoint(
     const watermark = (await client.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin')).rows[0].xmin;
     const digest = last ? new LogDigest(last.digest, last.eventCount) : new LogDigest();
     const frontier = last ? (storedFrontierOf(last) ?? (await rebuildFrontier(client, last, batchSize))) : MerkleFrontier.empty();
+    const { heads, stored: headsStored } = await streamHeadsAt(client, last, batchSize);
+    if (last?.version === 3 && !headsStored && (heads.size !== last.streamCount || heads.root() !== last.headsRoot)) {
+      throw new Error(`refusing to extend checkpoint ${last.id}: the log up to it no longer gives its stream heads (run verifyStore)`);
+    }
     // The block roots inclusion proofs read (postgres-merkle-blocks.ts): any the last checkpoint covers but the table
     // lacks, then those the new events complete.
     const blocks = new MerkleBlockCollector();
     if (last) blocks.blocks.push(...(await missingMerkleBlocks(client, last, batchSize)));
     let position: Position | null = null;
     let end: { log_commit: string; log_prepare: string } | null = null;
-    for await (const page of logHashPages(client, last?.position ?? BEFORE_THE_LOG, { belowTransaction: watermark }, batchSize)) {
+    for await (const page of logHashPages(client, last?.position ?? BEFORE_THE_LOG, { belowTransaction: watermark }, batchSize, true)) {
       for (const row of page) {
         digest.add(row.hash);
+        heads.set(row.stream_id as string, row.revision as number, row.hash);
         blocks.completed(frontier, frontier.append(row.hash), row.log_commit, row.log_prepare);
       }
       end = page[page.length - 1];
@@ -102,7 +113,16 @@ export async function createCheckpoint(
     }
     const createdAt = (options.now ?? (() => new Date()))().toISOString();
     const signed = signCheckpoint(
-      { version: CURRENT_CLAIM_VERSION, position, eventCount: digest.eventCount, digest: digest.digest, merkleRoot: frontier.root(), createdAt },
+      {
+        version: CURRENT_CLAIM_VERSION,
+        position,
+        eventCount: digest.eventCount,
+        digest: digest.digest,
+        merkleRoot: frontier.root(),
+        streamCount: heads.size,
+        headsRoot: heads.root(),
+        createdAt,
+      },
       signer,
     );
     const merkleFrontier = frontier.toJSON();
@@ -117,7 +137,10 @@ export async function createCheckpoint(
       signed.version,
       signed.merkleRoot,
       JSON.stringify(merkleFrontier),
+      signed.streamCount,
+      signed.headsRoot,
     ]);
+    await saveStreamHeads(client, heads, !headsStored);
     await client.query('COMMIT');
     return { checkpoint: { ...signed, id: inserted.rows[0].checkpoint_id, merkleFrontier }, created: true };
   } catch (e) {
@@ -147,7 +170,7 @@ async function rebuildFrontier(client: PoolClient, last: StoredCheckpoint, batch
     }
   }
   const agrees =
-    digest.eventCount === last.eventCount && digest.digest === last.digest && (last.version !== 2 || frontier.root() === last.merkleRoot);
+    digest.eventCount === last.eventCount && digest.digest === last.digest && (!signsMerkleRoot(last) || frontier.root() === last.merkleRoot);
   if (!agrees) throw new Error(`refusing to extend checkpoint ${last.id}: the log up to it no longer gives its count and digest (run verifyStore)`);
   return frontier;
 }

@@ -60,7 +60,7 @@ describe('inclusion proofs from the PostgreSQL store', () => {
     const picked = [log[0], log[17], log[log.length - 1]];
     const proofs = await proveInclusion(pool, { eventIds: picked.map((e) => e.id) });
     const latest = checkpoints[checkpoints.length - 1];
-    expect(proofs.checkpoint).toMatchObject({ id: latest.id, version: 2, merkleRoot: latest.merkleRoot });
+    expect(proofs.checkpoint).toMatchObject({ id: latest.id, version: 3, merkleRoot: latest.merkleRoot });
     expect(proofs.treeSize).toBe(log.length);
     expect(proofs.events.map((p) => p.eventId)).toEqual(picked.map((e) => e.id));
     expectProven(proofs, latest);

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { NoCoveringCheckpointError, UnknownEventsError } from '../integrity/integrity.errors';
 import { frontierSubtrees, InclusionProofBuilder, MERKLE_BLOCK_LEAVES, merkleLeafHash, verifyInclusion, type FrontierSubtree } from '../integrity/merkle-log';
-import { storedFrontierOf, type SignedCheckpoint, type StoredCheckpoint } from '../integrity/signed-checkpoint';
+import { signsMerkleRoot, storedFrontierOf, type SignedCheckpoint, type StoredCheckpoint } from '../integrity/signed-checkpoint';
 import { checkpointSummary } from '../integrity/verification-report';
 import { comparePositions, positionToString, type Position } from '../recorded-event';
 import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './postgres-checkpoint-row';
@@ -57,15 +57,15 @@ export interface InclusionTarget {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TARGET_COLUMNS = `id::text AS event_id, stream_id, revision, transaction_id::text AS log_commit, position::text AS log_prepare, hash`;
 const TARGETS_SQL = `SELECT ${TARGET_COLUMNS} FROM event_store.events WHERE id = ANY($1::uuid[]) OR stream_id = ANY($2::text[])`;
-const LATEST_V2_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints WHERE claim_version = 2
+const LATEST_V2_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints WHERE claim_version >= 2
   ORDER BY position_commit DESC, position_prepare DESC, id DESC LIMIT 1`;
 const FIRST_V2_AT_OR_AFTER_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints
-  WHERE claim_version = 2 AND (position_commit, position_prepare) >= ($1::bigint, $2::bigint)
+  WHERE claim_version >= 2 AND (position_commit, position_prepare) >= ($1::bigint, $2::bigint)
   ORDER BY position_commit, position_prepare, id LIMIT 1`;
 const BY_ID_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints WHERE id = $1::bigint`;
 // The latest version 2 checkpoint strictly before a position: its frontier stands in for the log before it.
 const RESUME_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints
-  WHERE claim_version = 2 AND (position_commit, position_prepare) < ($1::bigint, $2::bigint)
+  WHERE claim_version >= 2 AND (position_commit, position_prepare) < ($1::bigint, $2::bigint)
   ORDER BY position_commit DESC, position_prepare DESC, id DESC LIMIT 5`;
 
 interface TargetRow {
@@ -304,7 +304,7 @@ async function coveringCheckpoint(client: PoolClient, last: Position | null, che
     const { rows } = await client.query<CheckpointRow>(BY_ID_SQL, [checkpointId]);
     checkpoint = rows[0] ? toSignedCheckpoint(rows[0]) : null;
     if (!checkpoint) throw new NoCoveringCheckpointError(last, null, `no checkpoint ${checkpointId}`);
-    if (checkpoint.version !== 2) throw new NoCoveringCheckpointError(last, checkpoint, `checkpoint ${checkpointId} is a version 1 claim, without a merkle root`);
+    if (!signsMerkleRoot(checkpoint)) throw new NoCoveringCheckpointError(last, checkpoint, `checkpoint ${checkpointId} is a version 1 claim, without a merkle root`);
   } else {
     checkpoint = await latestVersion2Checkpoint(client);
     if (!checkpoint) throw new NoCoveringCheckpointError(last, null, 'no version 2 checkpoint has been signed');

@@ -78,6 +78,9 @@ describe('tamper detection on PostgreSQL', () => {
     const report = await verifyStore(s.pool, { publicKeys });
     expect(report.problems).toEqual([
       expect.objectContaining({ kind: 'reordered-event', streamId: first.streamId, revision: 2, eventId: second.id, detail: expect.stringContaining(first.id) }),
+      // The hashes did not move, so count, digest and merkle root still match; the stream's head (its last event in
+      // the log, now called revision 2) is not the one the checkpoint signed.
+      expect.objectContaining({ kind: 'checkpoint-mismatch', mismatched: ['headsRoot'] }),
     ]);
   });
 

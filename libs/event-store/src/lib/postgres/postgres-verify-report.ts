@@ -134,6 +134,8 @@ function changedFields(kept: SignedCheckpoint, now: SignedCheckpoint): string[] 
   if (kept.digest !== now.digest) fields.push('digest');
   if ((kept.version ?? 1) !== (now.version ?? 1)) fields.push('claim version');
   if (kept.merkleRoot !== now.merkleRoot) fields.push('merkle root');
+  if (kept.streamCount !== now.streamCount) fields.push('stream count');
+  if (kept.headsRoot !== now.headsRoot) fields.push('heads root');
   if (kept.keyId !== now.keyId) fields.push('key id');
   if (kept.createdAt !== now.createdAt) fields.push('creation date');
   if (kept.signature !== now.signature) fields.push('signature');
