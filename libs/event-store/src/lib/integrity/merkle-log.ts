@@ -143,6 +143,59 @@ export class MerkleFrontier {
   }
 }
 
+/**
+ * A Merkle tree whose leaves may change after they were added (the stream heads: a stream keeps its leaf as its
+ * head moves). Keeps every complete node, about 2n hashes, so a root after k leaves changed costs about k·log2(n)
+ * node hashes instead of 2n. The root is RFC 6962's, the same `merkleRoot` gives over the same leaves.
+ */
+export class UpdatableMerkleTree {
+  /** levels[0]: the leaf hashes; levels[l][i]: the root of the perfect subtree of 2^l leaves from i·2^l. */
+  private readonly levels: string[][] = [[]];
+  private readonly dirty = new Set<number>();
+
+  get size(): number {
+    return this.levels[0].length;
+  }
+
+  /** Sets leaf `index` (at most `size`: the next leaf) to the leaf of an event hash (hex). */
+  set(index: number, eventHash: string): void {
+    if (!Number.isSafeInteger(index) || index < 0 || index > this.size) throw new RangeError(`leaf ${index} cannot be set in a tree of ${this.size}`);
+    this.levels[0][index] = leafOf(eventHash);
+    this.dirty.add(index);
+  }
+
+  /** The Merkle Tree Hash of the leaves, hex. */
+  root(): string {
+    // The complete nodes above each changed leaf, level by level; a node is complete once its right child is.
+    let changed = [...this.dirty];
+    this.dirty.clear();
+    for (let level = 0; changed.length > 0; level++) {
+      const below = this.levels[level];
+      const above = (this.levels[level + 1] ??= []);
+      const next = new Set<number>();
+      for (const i of changed) {
+        const parent = Math.floor(i / 2);
+        if (2 * parent + 1 < below.length) {
+          above[parent] = nodeOf(below[2 * parent], below[2 * parent + 1]);
+          next.add(parent);
+        }
+      }
+      changed = [...next];
+    }
+    const n = this.size;
+    if (n === 0) return EMPTY_MERKLE_ROOT;
+    // The perfect subtrees of n's binary decomposition, largest (leftmost) first, folded as the frontier's are.
+    const nodes: string[] = [];
+    for (let level = MAX_LEVEL, start = 0; level >= 0; level--) {
+      if (Math.floor(n / 2 ** level) % 2 === 1) {
+        nodes.push(this.levels[level][start / 2 ** level]);
+        start += 2 ** level;
+      }
+    }
+    return toHex(foldRoots(nodes));
+  }
+}
+
 /** A full subtree of a frontier: where its leaves start, its height, its root (hex). */
 export interface FrontierSubtree {
   readonly start: number;

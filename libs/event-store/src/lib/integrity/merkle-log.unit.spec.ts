@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import {
   EMPTY_MERKLE_ROOT,
+  UpdatableMerkleTree,
   frontierSubtrees,
   InclusionProofBuilder,
   MERKLE_BLOCK_LEAVES,
@@ -302,5 +303,30 @@ describe('MerkleFrontier: block roots', () => {
     const roots = hashes.slice(700).map((h) => resumed.append(h));
     expect(roots.filter((r) => r !== null)).toEqual([merkleRoot(hashes.slice(0, 1_024))]);
     expect(roots.indexOf(merkleRoot(hashes.slice(0, 1_024)))).toBe(1_023 - 700);
+  });
+});
+
+describe('an updatable Merkle tree', () => {
+  const h = (n: number) => n.toString(16).padStart(64, '0');
+
+  it('gives the root merkleRoot gives over the same leaves, as leaves are added and changed', () => {
+    const tree = new UpdatableMerkleTree();
+    const leaves: string[] = [];
+    expect(tree.root()).toBe(EMPTY_MERKLE_ROOT);
+    for (let step = 1; step <= 300; step++) {
+      // Mostly new leaves; every third step changes an earlier one (as a stream's head moves).
+      const index = step % 3 === 0 ? (step * 7919) % leaves.length : leaves.length;
+      leaves[index] = h(step);
+      tree.set(index, h(step));
+      if (step % 11 === 0 || step < 20) expect(tree.root()).toBe(merkleRoot(leaves));
+    }
+    expect(tree.size).toBe(leaves.length);
+    expect(tree.root()).toBe(merkleRoot(leaves));
+  });
+
+  it('refuses a leaf past the next one', () => {
+    const tree = new UpdatableMerkleTree();
+    tree.set(0, h(1));
+    expect(() => tree.set(2, h(2))).toThrow(RangeError);
   });
 });

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { inclusionProofs, merkleLeafHash, merkleRoot, verifyInclusion } from './merkle-log';
+import { inclusionProofs, merkleLeafHash, UpdatableMerkleTree, verifyInclusion } from './merkle-log';
 
 /**
  * The heads of every stream of the log up to a checkpoint, as one Merkle tree (claim version 3, signed-checkpoint.ts):
@@ -38,10 +38,9 @@ export interface StreamHeadProof {
 }
 
 interface HeadSlot {
+  readonly leafIndex: number;
   revision: number;
   hash: string;
-  /** Null while it changed since the last root: made again only then, so a root costs a hash per changed stream. */
-  digest: string | null;
 }
 
 /**
@@ -51,6 +50,9 @@ interface HeadSlot {
 export class StreamHeads {
   private readonly heads = new Map<string, HeadSlot>();
   private readonly changed = new Set<string>();
+  /** Heads moved since the last root: their digests are made (and their leaves set) only then, once per stream. */
+  private readonly moved = new Set<string>();
+  private readonly tree = new UpdatableMerkleTree();
 
   /** `trackChanges`: remember which heads moved, for `takeChanged` (a store writing them); a verifier needs not. */
   constructor(private readonly trackChanges = true) {}
@@ -73,52 +75,52 @@ export class StreamHeads {
     if (slot) {
       slot.revision = revision;
       slot.hash = eventHash;
-      slot.digest = null;
     } else {
-      this.heads.set(streamId, { revision, hash: eventHash, digest: null });
+      this.heads.set(streamId, { leafIndex: this.heads.size, revision, hash: eventHash });
     }
+    this.moved.add(streamId);
     if (this.trackChanges) this.changed.add(streamId);
   }
 
-  /** The Merkle Tree Hash over the heads' digests in leaf order, hex. */
+  /** The Merkle Tree Hash over the heads' digests in leaf order, hex. Costs about log2(n) hashes per moved head. */
   root(): string {
-    return merkleRoot(this.digests());
+    // In leaf order: a new stream's leaf is the tree's next one.
+    const moved = [...this.moved].map((id) => [id, this.heads.get(id) as HeadSlot] as const).sort((a, b) => a[1].leafIndex - b[1].leafIndex);
+    for (const [streamId, slot] of moved) this.tree.set(slot.leafIndex, streamHeadDigest(streamId, slot.revision, slot.hash));
+    this.moved.clear();
+    return this.tree.root();
   }
 
   /** Each head with its leaf index, in leaf order. */
   *entries(): Generator<StreamHeadEntry & { readonly leafIndex: number }> {
-    let leafIndex = 0;
-    for (const [streamId, slot] of this.heads) yield { streamId, revision: slot.revision, hash: slot.hash, leafIndex: leafIndex++ };
+    for (const [streamId, slot] of this.heads) yield { streamId, revision: slot.revision, hash: slot.hash, leafIndex: slot.leafIndex };
   }
 
   /** The heads set since the last call (or since `of`), with their leaf indexes: what a store must write. */
   takeChanged(): (StreamHeadEntry & { readonly leafIndex: number })[] {
-    const out = [...this.entries()].filter((h) => this.changed.has(h.streamId));
+    const out = [...this.changed].map((streamId) => {
+      const slot = this.heads.get(streamId) as HeadSlot;
+      return { streamId, revision: slot.revision, hash: slot.hash, leafIndex: slot.leafIndex };
+    });
     this.changed.clear();
-    return out;
+    return out.sort((a, b) => a.leafIndex - b.leafIndex);
   }
 
-  /** Proofs of these streams' heads in the tree of every head; a stream without events has none. */
+  /** Proofs of these streams' heads in the tree of every head; a stream without events has none. One pass over the heads. */
   proofs(streamIds: Iterable<string>): Map<string, StreamHeadProof> {
     const wanted = new Map<number, string>();
-    const slots = new Map<string, { leafIndex: number; slot: HeadSlot }>();
-    let leafIndex = 0;
-    for (const [streamId, slot] of this.heads) slots.set(streamId, { leafIndex: leafIndex++, slot });
     for (const streamId of streamIds) {
-      const found = slots.get(streamId);
-      if (found) wanted.set(found.leafIndex, streamId);
+      const slot = this.heads.get(streamId);
+      if (slot) wanted.set(slot.leafIndex, streamId);
     }
-    const paths = inclusionProofs(this.digests(), wanted.keys(), this.heads.size);
+    const digests = [...this.heads].map(([streamId, slot]) => streamHeadDigest(streamId, slot.revision, slot.hash));
+    const paths = inclusionProofs(digests, wanted.keys(), this.heads.size);
     const proofs = new Map<string, StreamHeadProof>();
     for (const [index, streamId] of wanted) {
-      const { slot } = slots.get(streamId) as { slot: HeadSlot };
+      const slot = this.heads.get(streamId) as HeadSlot;
       proofs.set(streamId, { revision: slot.revision, hash: slot.hash, leafIndex: index, path: paths.get(index) as string[] });
     }
     return proofs;
-  }
-
-  private *digests(): Generator<string> {
-    for (const [streamId, slot] of this.heads) yield (slot.digest ??= streamHeadDigest(streamId, slot.revision, slot.hash));
   }
 }
 

@@ -9,7 +9,7 @@ import { MerkleFrontier } from '../integrity/merkle-log';
 import { signCheckpoint, type StoredCheckpoint } from '../integrity/signed-checkpoint';
 import { StreamHeads } from '../integrity/stream-heads';
 import { loadSqlMigrations, migrateEventStore, runSqlMigrations } from './migrate';
-import { createCheckpoint } from './postgres-checkpointer';
+import { createCheckpoint, PostgresCheckpointer } from './postgres-checkpointer';
 import { PostgresEventStore } from './postgres-event-store';
 import { verifyStore } from './postgres-verify';
 
@@ -87,6 +87,34 @@ describe('PostgreSQL checkpointer: version 3 claims sign every stream head', () 
       [a, 0, 1],
       [expect.any(String), 1, 0],
     ]);
+    expect((await verifyStore(pool, { publicKeys })).ok).toBe(true);
+  });
+
+  it('a checkpointer continues from the heads it signed last, without reading stream_heads again', async () => {
+    await open();
+    const checkpointer = new PostgresCheckpointer(pool, signer);
+    const a = aStream();
+    await store.append(a, someEvents(2), 'no-stream');
+    await store.append(aStream(), someEvents(1), 'no-stream');
+    await eventually(async () => {
+      const { checkpoint } = await checkpointer.checkpointNow();
+      if (checkpoint?.eventCount !== 3) throw new Error('not yet');
+    });
+    // Rows gone: a run reading the table would find it wrong and write every head again.
+    await tamper('DELETE FROM event_store.stream_heads');
+    await store.append(a, someEvents(1), 1);
+    const next = await eventually(async () => {
+      const { checkpoint } = await checkpointer.checkpointNow();
+      if (checkpoint?.eventCount !== 4) throw new Error('not yet');
+      return checkpoint;
+    });
+    expect(next.headsRoot).toBe((await logHeads()).root());
+    // Only the head that moved was written.
+    expect((await storedHeads()).map(([stream, leaf, revision]) => [stream, leaf, revision])).toEqual([[a, 0, 2]]);
+    // A run without the cache finds the table short, reads the log, and writes it whole again.
+    await store.append(aStream(), someEvents(1), 'no-stream');
+    await checkpointAll();
+    expect(await storedHeads()).toHaveLength(3);
     expect((await verifyStore(pool, { publicKeys })).ok).toBe(true);
   });
 

@@ -18,6 +18,7 @@ import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './po
 import { BEFORE_THE_LOG, logHashPages } from './postgres-log-hashes';
 import { insertMerkleBlocks, MerkleBlockCollector, missingMerkleBlocks } from './postgres-merkle-blocks';
 import { insertMerkleNodes, missingMerkleNodes } from './postgres-merkle-nodes';
+import type { StreamHeads } from '../integrity/stream-heads';
 import { saveStreamHeads, streamHeadsAt } from './postgres-stream-heads';
 
 // The row mapping moved to its own file; it stays importable from here, where it first was.
@@ -41,6 +42,17 @@ export interface CreateCheckpointOptions {
   readonly trustedKeys?: readonly (CheckpointPublicKey | string)[];
   /** Event rows read per query. Default 10,000. */
   readonly batchSize?: number;
+  /**
+   * The heads this caller signed last, kept between its runs (PostgresCheckpointer keeps one): a run that extends
+   * that same checkpoint continues from them instead of reading event_store.stream_heads (O(streams)).
+   */
+  readonly headsCache?: StreamHeadsCache;
+}
+
+/** The heads a checkpointer signed in its last run, and the checkpoint they are of. */
+export interface StreamHeadsCache {
+  checkpointId: string | null;
+  heads: StreamHeads | null;
 }
 
 export interface CheckpointOutcome {
@@ -85,7 +97,14 @@ export async function createCheckpoint(
     const watermark = (await client.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin')).rows[0].xmin;
     const digest = last ? new LogDigest(last.digest, last.eventCount) : new LogDigest();
     const frontier = last ? (storedFrontierOf(last) ?? (await rebuildFrontier(client, last, batchSize))) : MerkleFrontier.empty();
-    const { heads, stored: headsStored } = await streamHeadsAt(client, last, batchSize);
+    const cache = options.headsCache;
+    const cached = cache?.heads && last?.id !== undefined && cache.checkpointId === last.id ? cache.heads : null;
+    // Taken: this run moves the heads, and only its commit gives them back.
+    if (cache) Object.assign(cache, { checkpointId: null, heads: null });
+    const { heads, stored: headsStored } =
+      cached && last?.version === 3 && cached.size === last.streamCount && cached.root() === last.headsRoot
+        ? { heads: cached, stored: true }
+        : await streamHeadsAt(client, last, batchSize);
     if (last?.version === 3 && !headsStored && (heads.size !== last.streamCount || heads.root() !== last.headsRoot)) {
       throw new Error(`refusing to extend checkpoint ${last.id}: the log up to it no longer gives its stream heads (run verifyStore)`);
     }
@@ -109,6 +128,7 @@ export async function createCheckpoint(
     await insertMerkleNodes(client, await missingMerkleNodes(client, Math.floor(digest.eventCount / MERKLE_BLOCK_LEAVES)));
     if (!position) {
       await client.query('COMMIT');
+      if (cache && last?.id !== undefined) Object.assign(cache, { checkpointId: last.id, heads });
       return { checkpoint: last, created: false };
     }
     const createdAt = (options.now ?? (() => new Date()))().toISOString();
@@ -142,6 +162,7 @@ export async function createCheckpoint(
     ]);
     await saveStreamHeads(client, heads, !headsStored);
     await client.query('COMMIT');
+    if (cache) Object.assign(cache, { checkpointId: inserted.rows[0].checkpoint_id, heads });
     return { checkpoint: { ...signed, id: inserted.rows[0].checkpoint_id, merkleFrontier }, created: true };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -191,6 +212,8 @@ export class PostgresCheckpointer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private started = false;
+  /** The heads of this instance's last checkpoint: the next run continues from them (runs never overlap). */
+  private readonly headsCache: StreamHeadsCache = { checkpointId: null, heads: null };
 
   constructor(
     private readonly pool: Pool,
@@ -214,7 +237,7 @@ export class PostgresCheckpointer {
 
   /** Makes a checkpoint now (after any run in progress). Errors reach the caller, not onError. */
   checkpointNow(): Promise<CheckpointOutcome> {
-    const run = this.running.catch(() => undefined).then(() => createCheckpoint(this.pool, this.signer, this.options));
+    const run = this.running.catch(() => undefined).then(() => createCheckpoint(this.pool, this.signer, { ...this.options, headsCache: this.headsCache }));
     this.running = run;
     return run.then((outcome) => {
       if (outcome.created && outcome.checkpoint) this.options.onCheckpoint?.(outcome.checkpoint);
