@@ -65,6 +65,16 @@ export class AnalyseFilingHandler implements OnModuleInit {
     return (snapshot && latestCompletions(snapshot).find((c) => c.phase === phase)?.members) ?? null;
   }
 
+  /**
+   * The common repository released `unlinkedMrn`'s link to the filing `mrn` (EnsFilingUnlinked on its stream): the
+   * open analyses of the ENS it heads that name it await the ENS's completion (the decider says which). A filing
+   * heading no ENS analysed has an empty risk stream: nothing is written.
+   */
+  noteUnlinked(mrn: string, unlinkedMrn: string, causeId: string): Promise<RiskOutcome> {
+    const now = this.clock.now();
+    return this.commands.risk(mrn, { type: 'NoteMemberUnlinked', data: { unlinkedMrn, at: now.toISOString() } }, `unlinked-${mrn}-${causeId}`, actor, now, causeId);
+  }
+
   /** Analyses the ENS headed by `head` (with `members`, head first); throws FilingNotReadableError while a member's filing is not in the store. */
   async analyse(head: string, members: readonly string[], phase: RiskAnalysisPhase, trigger: RiskAnalysisTrigger, causeId: string): Promise<RiskOutcome> {
     const snapshots = await Promise.all(members.map((m) => readFiling(this.commands.store, m)));

@@ -480,6 +480,47 @@ describe('risk analysis of complete ENS', () => {
     expect(await types(master)).toHaveLength(6);
   });
 
+  it('leaves an open analysis naming a house unlinked from its master awaiting the ENS\'s completion, then analyses the refiled ENS', async () => {
+    const { master, house: oldHouse, filing } = await lodgeMaster('360200');
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn: master, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'awaiting-risk-unit' } }));
+    expect(await h.asMemberState('DE', 'RequestInformation', { mrn: master, analysis_id: 'pre-loading-1', house_documents: [], information: 'the invoice' })).toMatchObject({ ok: true });
+
+    // The house is invalidated: the common repository releases its link on the master's stream; no refiling yet.
+    await append(ensStream(oldHouse), [invalidated({ mrn: oldHouse })]);
+    await append(ensStream(master), [{ type: 'EnsFilingUnlinked', data: { mrn: master, unlinkedMrn: oldHouse, houseDocuments: [HOUSE], reason: 'partner-invalidated', unlinkedAt: clock.now().toISOString() } }]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'ReferralRequested', 'RiskAnalysisSuperseded']));
+    expect((await riskEvents(master)).at(-1)?.data).toEqual({
+      mrn: master,
+      analysisId: 'pre-loading-1',
+      phase: 'pre-loading',
+      trigger: 'member-unlinked',
+      outcome: 'awaiting-completion',
+      unlinkedMrn: oldHouse,
+      openReferrals: [`${master}-R1`],
+      supersededAt: clock.now().toISOString(),
+    });
+    // The risk unit's queue no longer has it, it refuses decisions, and the referral closed with it.
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn: master, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'awaiting-completion' } }));
+    const queue = await h.asMemberState<{ analyses: { mrn: string }[] }>('DE', 'ListOpenAnalyses', { limit: 1000 });
+    expect(queue.ok && queue.reply.analyses.map((a) => a.mrn)).not.toContain(master);
+    expect(await h.asMemberState('DE', 'CompleteAssessment', { mrn: master, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: false, kind: 'precondition', details: [{ validationCode: '92' }] });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${master}-R1`, message_id: 'unlinked-1', message_type: 'IE3R02', information: 'invoice attached' })).toMatchObject({ ok: false, kind: 'not-found' });
+    // An amendment meanwhile analyses nothing: the ENS's latest completion still names the invalidated house.
+    await append(ensStream(master), [amended({ mrn: master, filing })]);
+    const amendment = (await store.readStream(ensStream(master))).at(-1)!;
+    // Handled here as well as by the subscription (the same command id): when this returns, it is through.
+    await h.service.app.app.get(AnalyseFilingProcessor).handle(amendment);
+    expect(await types(master)).toHaveLength(3);
+
+    // A refiled house completes the ENS again: analysed anew, with the members it has now.
+    const newHouse = mrnOf(++serial);
+    await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling('360200') })]);
+    await append(ensStream(master), [linked({ mrn: master, linkedMrn: newHouse, linkedLevel: 'house', houseDocument: HOUSE }), completed({ mrn: master, phase: 'pre-loading', members: [master, newHouse] })]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'ReferralRequested', 'RiskAnalysisSuperseded', 'RiskAnalysed']));
+    expect((await riskEvents(master)).at(-1)?.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'ens-recompleted', members: [master, newHouse] });
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn: master, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'superseded' } }));
+  });
+
   // Last: the Germany pre-loading criterion it activates applies to every pre-loading analysis after it.
   it("catches a deferred criteria change up with the ENS's members as they stand, not those of the analysis answered", async () => {
     const { master, house: oldHouse } = await lodgeMaster('360200');

@@ -2,7 +2,8 @@
  * `risk-analysis.intake`: an ENS complete for a phase (the head's EnsFilingCompleted: pre-loading once the 7+1
  * data are in, pre-arrival once the ENS is) is analysed, and again when it completes with other members (the decider
  * compares them with the analysis's); an amendment of any member re-analyses the ENS it belongs
- * to. Partitioned, and within a partition several ENS at once (each stream's events still in order): each ENS's
+ * to; a member unlinked from the ENS (EnsFilingUnlinked on the head's stream: a house invalidated) leaves the open
+ * analyses naming it awaiting the ENS's completion. Partitioned, and within a partition several ENS at once (each stream's events still in order): each ENS's
  * events come from its own streams, read from the store when analysed, so an analysis is mostly waiting.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
@@ -26,7 +27,7 @@ export class AnalyseFilingProcessor implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.subscriptions.start({
       name: INTAKE_SUBSCRIPTION,
-      filter: { categories: ['ens'], eventTypes: ['EnsFilingCompleted', 'EnsFilingAmended'] },
+      filter: { categories: ['ens'], eventTypes: ['EnsFilingCompleted', 'EnsFilingAmended', 'EnsFilingUnlinked'] },
       partitions: this.config.INTAKE_PARTITIONS,
       concurrency: this.config.INTAKE_CONCURRENCY,
       batchSize: 50,
@@ -40,6 +41,12 @@ export class AnalyseFilingProcessor implements OnApplicationBootstrap {
       // Each member records the completion; the head's event starts the analysis.
       if (event.data.members[0] !== event.data.mrn) return;
       await this.handler.analyse(event.data.mrn, event.data.members, event.data.phase, 'ens-complete', recorded.id);
+      return;
+    }
+    if (event.type === 'EnsFilingUnlinked') {
+      // Recorded on both sides of the link: the master's names its house, heading the ENS analysed on risk-<master>;
+      // a house's names its master and heads none (an empty risk stream: nothing written).
+      await this.handler.noteUnlinked(event.data.mrn, event.data.unlinkedMrn, recorded.id);
       return;
     }
     if (event.type === 'EnsFilingAmended') {

@@ -17,7 +17,7 @@
  *   outcome goes to the involved Member States with the control recommendation itself only for the Member State it
  *   asks to control (RAT19), the others learn only that one was made.
  */
-import type { ControlRecommendation, MatchedCondition, ReferralKind, RiskAnalysisTrigger, RiskHit } from '@ics2/contracts';
+import type { ControlRecommendation, MatchedCondition, ReferralKind, RiskAnalysisTrigger, RiskHit, RiskSupersessionTrigger } from '@ics2/contracts';
 import type { MemberState, SignalEventData } from './signal';
 
 /** A hit as the responsible Member State sees it: whole. */
@@ -82,12 +82,17 @@ export interface EscalationPayload {
   readonly escalatedAt: string;
 }
 
-/** The analysis that took its place, and what became of it: waiting for the risk unit, or assessed at once (IE3N03). */
+/**
+ * The analysis that took its place, and what became of it: waiting for the risk unit, or assessed at once (IE3N03);
+ * or none yet (`awaiting-completion`, trigger `member-unlinked`): a member left the ENS (`unlinkedMrn`), which is
+ * analysed again when it completes again.
+ */
 export interface SupersededPayload {
   readonly phase: string;
-  readonly supersededBy: string;
-  readonly trigger: RiskAnalysisTrigger;
-  readonly outcome: 'awaiting-risk-unit' | 'assessed';
+  readonly supersededBy?: string;
+  readonly trigger: RiskSupersessionTrigger;
+  readonly outcome: 'awaiting-risk-unit' | 'assessed' | 'awaiting-completion';
+  readonly unlinkedMrn?: string;
   /** Its referrals still unanswered, closed with it. */
   readonly openReferrals: readonly string[];
   readonly supersededAt: string;
@@ -210,9 +215,10 @@ export const toEscalation = (d: SignalEventData<'RiskAnalysisEscalated'>): Escal
 
 export const toSuperseded = (d: SignalEventData<'RiskAnalysisSuperseded'>): SupersededPayload => ({
   phase: d.phase,
-  supersededBy: d.supersededBy,
+  ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}),
   trigger: d.trigger,
   outcome: d.outcome,
+  ...(d.unlinkedMrn ? { unlinkedMrn: d.unlinkedMrn } : {}),
   openReferrals: [...d.openReferrals],
   supersededAt: d.supersededAt,
 });

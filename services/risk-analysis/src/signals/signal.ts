@@ -17,7 +17,7 @@ export type SignalKind =
   | 'involved' // the same analysis, to each involved Member State
   | 'referral-answered' // the person filing answered a referral, to the responsible Member State
   | 'escalation' // the analysis is past its deadline, to the responsible Member State
-  | 'superseded' // a re-analysis took the analysis's place (and may have assessed it at once), to its responsible and involved Member States
+  | 'superseded' // a re-analysis took the analysis's place (and may have assessed it at once), or a member left its ENS (none yet), to its responsible and involved Member States
   | 'mitigation' // an involved Member State added risk-mitigating information, to the responsible one
   | 'closed' // assessment complete or do not load, to the involved Member States
   | 'control-decision' // the Member State of control decided whether and how, to the responsible one that recommended it

@@ -69,11 +69,21 @@ export type RiskAnalysed = Event<
 >;
 
 /**
- * An analysis still open when a re-analysis of its phase (an amendment, a criteria change) took its place: from now
- * on it refuses decisions. Recorded just before the RiskAnalysed that replaces it, so the risk unit holding it is
- * told. `outcome`: the replacing analysis awaits the risk unit, or was assessed at once (no hit: IE3N03).
- * `openReferrals`: its referrals still unanswered, which close with it (an answer to them is refused).
- * Analyses superseded before this event existed have none: their RiskAnalysed successor alone says so.
+ * Why an open analysis stopped being the one to decide on: a re-analysis (RiskAnalysisTrigger), or `member-unlinked`,
+ * a member of the ENS it analysed left it (the common repository's EnsFilingUnlinked: the house invalidated, or
+ * refusing its link), so the ENS is no longer complete and no analysis takes its place until it completes again.
+ */
+export type RiskSupersessionTrigger = RiskAnalysisTrigger | 'member-unlinked';
+
+/**
+ * An analysis still open when a re-analysis of its phase (an amendment, a criteria change) took its place, or when a
+ * member of its ENS was unlinked: from now on it refuses decisions. Recorded just before the RiskAnalysed that
+ * replaces it, so the risk unit holding it is told. `outcome`: the replacing analysis awaits the risk unit, or was
+ * assessed at once (no hit: IE3N03), or none replaces it yet (`awaiting-completion`: trigger `member-unlinked`, no
+ * `supersededBy`; the ENS completing again analyses it anew). `openReferrals`: its referrals still unanswered, which
+ * close with it (an answer to them is refused). Analyses superseded before this event existed have none: their
+ * RiskAnalysed successor alone says so. `awaiting-completion`, `member-unlinked` and `unlinkedMrn` came later and
+ * only widen the shape (`supersededBy` is there whenever a re-analysis replaced it), so schema version 1 holds.
  */
 export type RiskAnalysisSuperseded = Event<
   'RiskAnalysisSuperseded',
@@ -81,9 +91,12 @@ export type RiskAnalysisSuperseded = Event<
     readonly mrn: string;
     readonly analysisId: string;
     readonly phase: RiskAnalysisPhase;
-    readonly supersededBy: string;
-    readonly trigger: RiskAnalysisTrigger;
-    readonly outcome: 'awaiting-risk-unit' | 'assessed';
+    /** The analysis that replaced it; absent while none does (`awaiting-completion`). */
+    readonly supersededBy?: string;
+    readonly trigger: RiskSupersessionTrigger;
+    readonly outcome: 'awaiting-risk-unit' | 'assessed' | 'awaiting-completion';
+    /** `member-unlinked`: the member that left the ENS (an MRN the analysis named). */
+    readonly unlinkedMrn?: string;
     readonly openReferrals: readonly string[];
     readonly supersededAt: string;
   }

@@ -93,6 +93,21 @@ export const analysisSuperseded = (
   },
 });
 
+/** The open analysis `n` of a phase left awaiting the ENS's completion: `unlinkedMrn` left the ENS, none replaces it yet. */
+export const analysisAwaitingCompletion = (o: { phase?: RiskAnalysisPhase; n?: number; unlinkedMrn: string; openReferrals?: readonly string[] }): RiskAnalysisSuperseded => ({
+  type: 'RiskAnalysisSuperseded',
+  data: {
+    mrn: DEFAULTS.mrn,
+    analysisId: `${o.phase ?? 'pre-loading'}-${o.n ?? 1}`,
+    phase: o.phase ?? 'pre-loading',
+    trigger: 'member-unlinked',
+    outcome: 'awaiting-completion',
+    unlinkedMrn: o.unlinkedMrn,
+    openReferrals: o.openReferrals ?? [],
+    supersededAt: RISK_DEFAULTS.at,
+  },
+});
+
 export const assessmentCompleted = (o: { analysisId?: string; by?: 'automatic' | 'risk-unit'; phase?: RiskAnalysisPhase } = {}): RiskAssessmentCompleted => ({
   type: 'RiskAssessmentCompleted',
   data: {

@@ -51,9 +51,15 @@ export type DismissHit = Command<
 
 export type AddMitigation = Command<'AddMitigation', { readonly analysisId: string; readonly information: string; readonly user: MemberStateUser; readonly at: string }>;
 
+/**
+ * The common repository released the link of `unlinkedMrn` from the ENS this stream analyses (EnsFilingUnlinked on
+ * the head's stream): the ENS is no longer complete.
+ */
+export type NoteMemberUnlinked = Command<'NoteMemberUnlinked', { readonly unlinkedMrn: string; readonly at: string }>;
+
 /** The deadline timer: `at` is its clock. */
 export type Escalate = Command<'Escalate', { readonly at: string }>;
 
-export type RiskCommand = Analyse | RequestReferral | AnswerReferral | IssueDoNotLoad | CompleteAssessment | DismissHit | AddMitigation | Escalate;
+export type RiskCommand = Analyse | RequestReferral | AnswerReferral | IssueDoNotLoad | CompleteAssessment | DismissHit | AddMitigation | Escalate | NoteMemberUnlinked;
 
 export type { RiskAnalysisPhase };

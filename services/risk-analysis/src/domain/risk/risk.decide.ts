@@ -7,6 +7,7 @@ import { completeAssessment } from './decide/complete-assessment';
 import { dismissHit } from './decide/dismiss-hit';
 import { escalate } from './decide/escalate';
 import { issueDoNotLoad } from './decide/issue-do-not-load';
+import { noteMemberUnlinked } from './decide/note-member-unlinked';
 import { requestReferral } from './decide/request-referral';
 import type { RiskCommand } from './risk.commands';
 import type { RiskRefusal } from './risk.refusals';
@@ -30,6 +31,8 @@ export function decideRisk(command: RiskCommand, state: RiskState): readonly Ris
       return addMitigation(command.data, state);
     case 'Escalate':
       return escalate(command.data, state);
+    case 'NoteMemberUnlinked':
+      return noteMemberUnlinked(command.data, state);
     default: {
       const unhandled: never = command;
       return unhandled;

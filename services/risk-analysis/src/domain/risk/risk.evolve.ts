@@ -29,12 +29,14 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
         dueAt: d.dueAt,
         escalated: false,
       };
-      // Streams from before RiskAnalysisSuperseded say it only here; after it, the analysis is superseded already.
-      const analyses = (state.status === 'none' ? [] : state.analyses).map((a) => (a.phase === d.phase && a.status === 'awaiting-risk-unit' ? { ...a, status: 'superseded' as const } : a));
+      // Streams from before RiskAnalysisSuperseded say it only here; after it, the analysis is superseded already. One
+      // awaiting the ENS's completion is superseded now: this is the analysis it awaited.
+      const replaced = (a: Analysis) => a.phase === d.phase && (a.status === 'awaiting-risk-unit' || a.status === 'awaiting-completion');
+      const analyses = (state.status === 'none' ? [] : state.analyses).map((a) => (replaced(a) ? { ...a, status: 'superseded' as const } : a));
       return { status: 'analysed', mrn: d.mrn, analyses: [...analyses, analysis] };
     }
     case 'RiskAnalysisSuperseded':
-      return update(state, event.data.analysisId, (a) => ({ ...a, status: 'superseded' }));
+      return update(state, event.data.analysisId, (a) => ({ ...a, status: event.data.outcome === 'awaiting-completion' ? 'awaiting-completion' : 'superseded' }));
     case 'RiskAssessmentCompleted':
       return update(state, event.data.analysisId, (a) => ({
         ...a,

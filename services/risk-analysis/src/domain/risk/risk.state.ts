@@ -5,8 +5,12 @@
  */
 import type { ControlRecommendation, ReferralKind, RiskAnalysisPhase, RiskHit } from '@ics2/contracts';
 
-/** 'superseded': still open when a re-analysis of its phase (an amendment, new criteria) took its place. */
-export type AnalysisStatus = 'awaiting-risk-unit' | 'assessed' | 'do-not-load' | 'superseded';
+/**
+ * 'superseded': still open when a re-analysis of its phase (an amendment, new criteria) took its place.
+ * 'awaiting-completion': still open when a member of its ENS was unlinked (the house invalidated): it refuses
+ * decisions, and the ENS completing again re-analyses it (superseded then).
+ */
+export type AnalysisStatus = 'awaiting-risk-unit' | 'assessed' | 'do-not-load' | 'superseded' | 'awaiting-completion';
 
 export interface Referral {
   readonly reference: string;

@@ -24,7 +24,8 @@ function changeOf(event: Exclude<RiskEvent, { type: 'RiskAnalysed' }>): { set: s
     case 'RiskAssessmentCompleted':
       return { set: `status = 'assessed'`, params: [] };
     case 'RiskAnalysisSuperseded':
-      return { set: `status = 'superseded'`, params: [] };
+      // A member unlinked: no analysis replaces it until the ENS completes again (risk.evolve.ts).
+      return { set: event.data.outcome === 'awaiting-completion' ? `status = 'awaiting-completion'` : `status = 'superseded'`, params: [] };
     case 'DoNotLoadIssued':
       // Final for the consignment: every analysis of the ENS still open closes with the one it names (risk.evolve.ts).
       return { set: `status = 'do-not-load'`, params: [], rows: `status = 'awaiting-risk-unit'` };
@@ -56,11 +57,11 @@ export async function projectAnalysis(recorded: RecordedEvent, tx: ReadModelTran
   const { mrn, analysisId } = event.data;
   if (event.type === 'RiskAnalysed') {
     const d = event.data;
-    // The re-analysis takes the place of the phase's analysis still open (risk.evolve.ts): other rows than the one
-    // inserted, so both in one statement.
+    // The re-analysis takes the place of the phase's analysis still open or awaiting the ENS's completion
+    // (risk.evolve.ts): other rows than the one inserted, so both in one statement.
     await tx.query(
       `WITH superseded AS (
-         UPDATE ${TABLE} SET status = 'superseded' WHERE mrn = $1 AND phase = $4 AND analysis_id <> $2 AND status = 'awaiting-risk-unit')
+         UPDATE ${TABLE} SET status = 'superseded' WHERE mrn = $1 AND phase = $4 AND analysis_id <> $2 AND status IN ('awaiting-risk-unit', 'awaiting-completion'))
        INSERT INTO ${TABLE} (mrn, analysis_id, revision, phase, status, responsible_member_state, involved_member_states, hits, total_score, criteria,
                              dismissed, referrals, analysed_at, due_at, escalated, manual_review)
        VALUES ($1, $2, $3, $4, 'awaiting-risk-unit', $5, $6::text[], $7::jsonb, $8, $9::jsonb, '{}', '[]', $10, $11, false, $12)

@@ -23,12 +23,14 @@ function criteriaChangeIgnored(current: Analysis | undefined, command: Analyse['
 /**
  * An analysis of the ENS for one phase (issue 4, "The flow"): recorded with the criteria versions that apply and every
  * hit. No hit and no manual-review policy: assessment complete at once (IE3N03), except a pre-arrival analysis while
- * the pre-loading one is open: it is held until that is assessed (held-pre-arrival.ts), and a pre-loading analysis
- * assessed at once releases the held one in the same decision. A do-not-load is final: nothing
+ * the pre-loading one is open (or awaits the ENS's completion): it is held until that is assessed
+ * (held-pre-arrival.ts), and a pre-loading analysis assessed at once releases the held one in the same decision. A do-not-load is final: nothing
  * analyses that consignment again. The ENS completing twice with the members its analysis used (a redelivery) does
  * not start a second analysis; completing with other members (a house invalidated and refiled: the new house was
  * never analysed) does, recorded as `ens-recompleted`, an assessed analysis too [U]; amendments and new criteria
- * do, recording first that the open analysis they replace is superseded (the risk unit holding it is signalled). A criteria change that leaves the applicable set as the current analysis used it
+ * do, recording first that the open analysis they replace is superseded (the risk unit holding it is signalled).
+ * An analysis awaiting completion (a member unlinked: note-member-unlinked.ts) waits for the ENS to complete again,
+ * whose analysis is `ens-recompleted`, even with the members it had (the house relinked), and has a deadline of its own. A criteria change that leaves the applicable set as the current analysis used it
  * (a criterion of another phase or Member State, or an activation it already ran with, seen late by the
  * criteria-changes subscription) starts none either: the same criteria on the same data give the same hits, and a
  * new analysis would supersede the open one under the risk unit's hands.
@@ -37,7 +39,11 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
   const current = currentAnalysis(state, command.phase);
   // A do-not-load in any phase ends the consignment's analysis: no pre-arrival analysis (nor IE3N03) after it.
   if (state.status === 'analysed' && state.analyses.some((a) => a.status === 'do-not-load')) return [];
-  if (current && command.trigger === 'ens-complete' && sameMembers(current.members, command.members)) return [];
+  // An analysis awaiting completion (a member unlinked) is analysed again only when the ENS completes again, with
+  // whichever members: an amendment or a criteria change would analyse the members of a completion it has lost.
+  const awaitingCompletion = current?.status === 'awaiting-completion';
+  if (awaitingCompletion && command.trigger !== 'ens-complete') return [];
+  if (current && !awaitingCompletion && command.trigger === 'ens-complete' && sameMembers(current.members, command.members)) return [];
   if (command.trigger === 'criteria-changed' && criteriaChangeIgnored(current, command)) return [];
   // Re-analysis is of an ENS analysed before; one not yet analysed is analysed when it completes.
   if (!current && command.trigger !== 'ens-complete') return [];

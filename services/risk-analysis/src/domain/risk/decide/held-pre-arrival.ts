@@ -8,8 +8,14 @@
 import type { RiskAssessmentCompleted } from '@ics2/contracts';
 import { currentAnalysis, type Analysis, type RiskState } from '../risk.state';
 
-/** Whether the consignment's pre-loading risk is unresolved: its current pre-loading analysis awaits the risk unit. */
-export const preLoadingOpen = (state: RiskState): boolean => currentAnalysis(state, 'pre-loading')?.status === 'awaiting-risk-unit';
+/**
+ * Whether the consignment's pre-loading risk is unresolved: its current pre-loading analysis awaits the risk unit, or
+ * the ENS's completion (a member unlinked: no pre-loading analysis is valid until it completes again).
+ */
+export const preLoadingOpen = (state: RiskState): boolean => {
+  const status = currentAnalysis(state, 'pre-loading')?.status;
+  return status === 'awaiting-risk-unit' || status === 'awaiting-completion';
+};
 
 /**
  * A held analysis: pre-arrival, open, no hit, no manual review. Nothing else leaves such an analysis open (it is

@@ -10,6 +10,7 @@ const CLOSED: Readonly<Record<Exclude<Analysis['status'], 'awaiting-risk-unit'>,
   assessed: 'the analysis is assessed already',
   'do-not-load': 'the analysis is closed by a do-not-load',
   superseded: 'the analysis was superseded by a re-analysis: decide on the latest',
+  'awaiting-completion': 'a member left the ENS: it is analysed again when it completes again',
 };
 
 export function decidable(state: RiskState, analysisId: string, user: MemberStateUser): Analysis | RiskRefusal {
