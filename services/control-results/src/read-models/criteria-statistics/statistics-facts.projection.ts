@@ -9,6 +9,7 @@
  * the facts of the result it corrects. The quarter of a control is the one of its first result.
  */
 import { POSITIVE_OUTCOMES, type ControlEvent, type ControlOutcome, type RiskEvent } from '@ics2/contracts';
+import { normaliseMemberStateCode } from '@ics2/domain';
 import { controlStream, type EventStore, type RecordedEvent } from '@ics2/event-store';
 import type { ReadModelTransaction } from '@ics2/platform';
 import { controlCaseDecider } from '../../domain/control-case.decider';
@@ -25,9 +26,10 @@ export function statisticsFactsProjection(store: EventStore) {
         const d = event.data;
         if (d.hits.length === 0) return;
         const values = d.hits.map((_, i) => `($1, $2, $${i * 3 + 5}, $${i * 3 + 6}, $${i * 3 + 7}, $3, $4, 'pending')`).join(', ');
+        // An older analysis may say EL for Greece: counted under GR, the code a Greek token and the control facts carry.
         await tx.manager.query(
           `INSERT INTO control_results.hit_facts (mrn, analysis_id, criterion_id, version, house, member_state, quarter, assessment) VALUES ${values} ON CONFLICT DO NOTHING`,
-          [d.mrn, d.analysisId, d.responsibleMemberState, quarterOf(d.analysedAt), ...d.hits.flatMap((h) => [h.criterionId, h.version, h.house ?? ''])],
+          [d.mrn, d.analysisId, normaliseMemberStateCode(d.responsibleMemberState), quarterOf(d.analysedAt), ...d.hits.flatMap((h) => [h.criterionId, h.version, h.house ?? ''])],
         );
         return;
       }
@@ -67,6 +69,7 @@ async function recordControlFacts(store: EventStore, recorded: RecordedEvent, mr
   const positiveOutcome = POSITIVE_OUTCOMES.includes(current.outcome);
   const performed = !NOT_PERFORMED.includes(current.outcome);
   const quarter = quarterOf(c.results[0].recordedAt);
+  // c.opened reads Greece EL as GR (the decider's evolve: member-states-as-iso.ts), as the hit facts do.
   for (const k of c.opened.criteria) {
     const positive = positiveOutcome && (confirmed.length === 0 || confirmed.some((x) => x.id === k.id && x.version === k.version));
     await tx.manager.query(
