@@ -3,7 +3,7 @@
  * A Member State sees an analysis or filing only when it is responsible or involved; anything else reads as absent.
  */
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RiskAnalysisPhase } from '@ics2/contracts';
 import { ReadModelDatabase } from '@ics2/platform';
 import { AnalysisRow } from '../read-models/analyses/analysis.row';
@@ -21,6 +21,14 @@ export class ConsultAnalysesQuery {
    * analysis id: the same rows in the same order on every call, so a page or "the first open one" is stable.
    */
   openAnalyses(memberState: string, limit: number, phase?: RiskAnalysisPhase): Promise<AnalysisRow[]> {
+    return this.openAnalysesQuery(memberState, limit, phase).getMany();
+  }
+
+  /**
+   * The queue's statement. Served by `analyses_queue_idx` (migration 20261231-0002), whose columns are this WHERE
+   * and ORDER BY as written: change one and the other together (list-open-analyses.plan.int.spec.ts checks the plan).
+   */
+  openAnalysesQuery(memberState: string, limit: number, phase?: RiskAnalysisPhase): SelectQueryBuilder<AnalysisRow> {
     const query = this.db.manager
       .getRepository(AnalysisRow)
       .createQueryBuilder('a')
@@ -32,8 +40,7 @@ export class ConsultAnalysesQuery {
       .addOrderBy('a.mrn', 'ASC')
       .addOrderBy(`CASE a.phase WHEN 'pre-loading' THEN 0 ELSE 1 END`, 'ASC')
       .addOrderBy('a.analysis_id', 'ASC')
-      .limit(Math.min(Math.max(limit || 100, 1), 1_000))
-      .getMany();
+      .limit(Math.min(Math.max(limit || 100, 1), 1_000));
   }
 
   async analysis(mrn: string, analysisId: string, memberState: string): Promise<AnalysisRow | null> {

@@ -8,10 +8,11 @@ import { analyses } from './migrations/20261201-0002-analyses';
 import { signals } from './migrations/20261220-0001-signals';
 import { signalsByMrn } from './migrations/20261230-0001-signals-by-mrn';
 import { analysesManualReview } from './migrations/20261231-0001-analyses-manual-review';
+import { analysesQueueIndex } from './migrations/20261231-0002-analyses-queue-index';
 
 export const RISK_ANALYSIS_SCHEMA = 'risk_analysis';
 
 export const riskAnalysisMigrations: ReadModelMigrations = {
   schema: RISK_ANALYSIS_SCHEMA,
-  migrations: [ensFilings, analyses, signals, signalsByMrn, analysesManualReview],
+  migrations: [ensFilings, analyses, signals, signalsByMrn, analysesManualReview, analysesQueueIndex],
 };
