@@ -52,6 +52,14 @@ describe('handleCommand', () => {
     });
   });
 
+  it("gives an event the actor actorOf names for it, and the envelope's to the others", async () => {
+    const bank = { kind: 'system', component: 'bank' } as const;
+    const actorOf = (e: Deposited | Withdrawn) => (e.type === 'Deposited' && e.data.amount >= 100 ? bank : undefined);
+    await handleCommand(store, 'acct-actors', account, envelope({ type: 'Deposit', data: { amount: 100 } }, 'actors-1'), { actorOf });
+    await handleCommand(store, 'acct-actors', account, envelope({ type: 'Deposit', data: { amount: 1 } }, 'actors-2'), { actorOf });
+    expect((await store.readStream('acct-actors')).map((e) => e.metadata.actor)).toEqual([bank, { kind: 'system', component: 'spec' }]);
+  });
+
   it('answers a retried command with the events it produced the first time, appending nothing', async () => {
     await handleCommand(store, 'acct-1', account, envelope({ type: 'Deposit', data: { amount: 5 } }, 'msg-2'));
     const retry = await handleCommand(store, 'acct-1', account, envelope({ type: 'Deposit', data: { amount: 5 } }, 'msg-2'));

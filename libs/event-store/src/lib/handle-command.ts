@@ -48,6 +48,12 @@ export interface HandleCommandOptions<E extends Event> {
    * stream that exists after all fails the append (WrongExpectedRevisionError) rather than being decided on.
    */
   readonly newStream?: boolean;
+  /**
+   * The actor of one decided event when it is not the envelope's: an act the decision sets off on its own (risk
+   * analysis completing a held analysis automatically in the risk unit's decision) is the system's, not the
+   * caller's. Undefined (the default, and for any event it returns undefined for): the envelope's actor.
+   */
+  readonly actorOf?: (event: E) => Actor | undefined;
 }
 
 /** A name-based (version 5 style) UUID from the command id and the event's index among the command's events. */
@@ -99,7 +105,7 @@ export async function handleCommand<C, E extends Event, S, R>(
         occurredAt: envelope.occurredAt,
         correlationId: envelope.correlationId,
         causationId: envelope.causationId === undefined ? envelope.commandId : envelope.causationId,
-        actor: envelope.actor,
+        actor: options.actorOf?.(event) ?? envelope.actor,
       },
     }));
     try {

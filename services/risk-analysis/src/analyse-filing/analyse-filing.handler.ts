@@ -6,16 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { systemActor } from '@ics2/domain';
 import type { RiskAnalysisPhase, RiskAnalysisTrigger } from '@ics2/contracts';
 import { CLOCK, SERVICE_CONFIG, type Clock } from '@ics2/platform';
 import { CriteriaCatalogue } from '../criteria-catalogue/criteria-catalogue';
 import { houseDocumentsOf, riskSubjectOf } from '../domain/criteria/risk-subject';
+import { RISK_ENGINE } from '../domain/risk/risk.actors';
 import { RiskCommands, type RiskOutcome } from '../doors/risk-commands';
 import { manualReviewStates, type RiskAnalysisConfig } from '../service.config';
 import { latestCompletions, readFiling } from './ens-snapshot';
 
-const actor = systemActor('risk-analysis.engine');
+const actor = RISK_ENGINE;
 
 /**
  * A member's filing is not in the store (yet): the completion naming it was read before the member's own events.

@@ -353,6 +353,11 @@ describe('risk analysis of complete ENS', () => {
       expect.objectContaining({ type: 'RiskAssessmentCompleted', data: expect.objectContaining({ analysisId: 'pre-loading-1', by: 'risk-unit' }) }),
       expect.objectContaining({ type: 'RiskAssessmentCompleted', data: expect.objectContaining({ analysisId: 'pre-arrival-1', phase: 'pre-arrival', by: 'automatic' }) }),
     ]);
+    // The risk unit's completion is its user's act; the held one's, set off by it, is the engine's, as every automatic completion.
+    expect((await store.readStream(riskStream(mrn))).slice(2).map((e) => e.metadata.actor)).toEqual([
+      { kind: 'member-state', memberState: 'DE', userId: expect.any(String) },
+      { kind: 'system', component: 'risk-analysis.engine' },
+    ]);
     await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } }));
   });
 

@@ -6,6 +6,7 @@ import { criterionStream, handleCommand, riskStream, type CommandOutcome, type E
 import { EVENT_STORE } from '@ics2/platform';
 import { criterionLifecycleDecider, type CriterionCommand, type CriterionRefusal, type CriterionState } from '../domain/criteria-lifecycle/criterion-lifecycle.decider';
 import type { RiskCommand } from '../domain/risk/risk.commands';
+import { actorOfRiskEvent } from '../domain/risk/risk.actors';
 import { riskDecider } from '../domain/risk/risk.decider';
 import type { RiskRefusal } from '../domain/risk/risk.refusals';
 import type { RiskState } from '../domain/risk/risk.state';
@@ -20,7 +21,8 @@ export class RiskCommands {
   constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
 
   risk(mrn: string, command: RiskCommand, commandId: string, actor: Actor, at: Date, causationId?: string): Promise<RiskOutcome> {
-    return handleCommand(this.store, riskStream(mrn), riskDecider, { command, commandId, actor, occurredAt: at.toISOString(), correlationId: mrn, causationId }, { schemaVersionOf });
+    // An automatic completion the command sets off is the engine's act, not the sender's (risk.actors.ts).
+    return handleCommand(this.store, riskStream(mrn), riskDecider, { command, commandId, actor, occurredAt: at.toISOString(), correlationId: mrn, causationId }, { schemaVersionOf, actorOf: actorOfRiskEvent });
   }
 
   criterion(id: string, command: CriterionCommand, commandId: string, actor: Actor, at: Date): Promise<CriterionOutcome> {

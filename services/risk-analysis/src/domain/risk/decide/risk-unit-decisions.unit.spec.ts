@@ -1,5 +1,6 @@
 import { analysed, analysisSuperseded, assessmentCompleted, deciderSpec, DEFAULTS, doNotLoadIssued, hit, referralAnswered, referralRequested, refused, RISK_DEFAULTS } from '@ics2/testing';
 import type { MemberStateUser } from '@ics2/contracts';
+import { actorOfRiskEvent } from '../risk.actors';
 import { riskDecider } from '../risk.decider';
 import { mrnOfReference } from './request-referral';
 
@@ -64,6 +65,12 @@ describe('risk unit decisions', () => {
       given([analysed()])
         .when({ type: 'CompleteAssessment', data: { analysisId: 'pre-loading-1', controlRecommendation: recommendation, user: DE, at } })
         .then([{ type: 'RiskAssessmentCompleted', data: { mrn: DEFAULTS.mrn, analysisId: 'pre-loading-1', phase: 'pre-loading', by: 'risk-unit', user: DE, responsibleMemberState: 'DE', controlRecommendation: recommendation, completedAt: at } }]);
+    });
+    it("completes a held no-hit pre-arrival analysis with the pre-loading one, as the engine's act, not the risk unit user's", () => {
+      const decision = given([analysed(), analysed({ phase: 'pre-arrival', hits: [] })]).when(complete()).decision();
+      expect(decision).toEqual([assessmentCompleted({ by: 'risk-unit' }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-arrival-1', phase: 'pre-arrival' })]);
+      // The risk unit's completion is the command's sender's (undefined: the envelope's actor); the held one is the engine's.
+      expect(Array.isArray(decision) && decision.map(actorOfRiskEvent)).toEqual([undefined, { kind: 'system', component: 'risk-analysis.engine' }]);
     });
     it('of an unknown analysis is not found', () => given([analysed()]).when({ type: 'CompleteAssessment', data: { analysisId: 'pre-arrival-7', user: DE, at } }).then(refused({ kind: 'not-found' })));
     describe('of a pre-arrival analysis while the pre-loading analysis of the ENS awaits the risk unit', () => {
