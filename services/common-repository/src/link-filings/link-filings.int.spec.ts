@@ -103,6 +103,40 @@ describe('link-filings', () => {
     expect(await dataOf(m, 'EnsFilingLinked')).toHaveLength(1);
   }, 30_000);
 
+  it('records the same consistency check for a straight B/L (F13) and its F17 whichever is filed first', async () => {
+    // The carrier's goods: 10 kg from one consignor; the F17 says 12.5 kg from another, so the check is flagged.
+    const straightMaster = (lrn: string, sbl: string): EnsFiling => {
+      const m = master('F13', lrn, sbl, []);
+      return { ...m, consignmentMasterLevel: { ...m.consignmentMasterLevel!, consignmentHouseLevel: [{ totalGrossMass: 10, consignor: { name: 'Shenzhen Widgets Ltd' } }] } };
+    };
+    const straightF17 = (lrn: string, sbl: string): EnsFiling => {
+      const f = house('F17', lrn, sbl, 'unused', 12.5, BUYER);
+      return { ...f, consignmentHouseLevel: f.consignmentHouseLevel!.map(({ transportDocumentHouseLevel: _, ...rest }) => ({ ...rest, consignor: { name: 'Other Ltd' } })) };
+    };
+    // The check as seen from either ENS: MRNs named by role, the instant left out.
+    const checkOf = async (m: string, p: string) =>
+      JSON.parse(JSON.stringify(await dataOf(m, 'EnsConsistencyChecked')).replaceAll(m, 'master').replaceAll(p, 'f17')).map(({ checkedAt: _, ...rest }: Record<string, unknown>) => rest);
+
+    const m1 = await register(straightMaster('SO-M1', 'SBL-0000000061'), CARRIER);
+    await eventually(async () => expect(await types(m1)).toContain('EnsCompletenessPending'));
+    const p1 = await register(straightF17('SO-H1', 'SBL-0000000061'), BUYER);
+    // The F17 first: linking knows it before the master comes.
+    const p2 = await register(straightF17('SO-H2', 'SBL-0000000062'), BUYER);
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [p2])).rowCount).toBe(1));
+    const m2 = await register(straightMaster('SO-M2', 'SBL-0000000062'), CARRIER);
+    await h.service.settled();
+    const flagged = {
+      mrn: 'master',
+      outcome: 'flagged',
+      differences: [
+        { element: 'grossMass', houseDocument: '', values: [{ mrn: 'master', value: 10 }, { mrn: 'f17', value: 12.5 }] },
+        { element: 'consignor/name', houseDocument: '', values: [{ mrn: 'master', value: 'Shenzhen Widgets Ltd' }, { mrn: 'f17', value: 'Other Ltd' }] },
+      ],
+    };
+    expect(await checkOf(m1, p1)).toEqual([flagged]);
+    expect(await checkOf(m2, p2)).toEqual([flagged]);
+  }, 30_000);
+
   it('keys every F17 for a straight B/L (F13) by its master B/L and carrier, one naming a house document too: the later is X08', async () => {
     const withoutHouseDocument = (f: EnsFiling): EnsFiling => ({ ...f, consignmentHouseLevel: f.consignmentHouseLevel!.map(({ transportDocumentHouseLevel: _, ...rest }) => rest) });
     const pointer = '/consignmentHouseLevel/0/transportDocumentMasterLevel/documentNumber';

@@ -1,5 +1,5 @@
-import { completed, deciderSpec, DEFAULTS, linked, minimalFiling, mrnOf, refused, registered } from '@ics2/testing';
-import type { EnsFiling } from '@ics2/contracts';
+import { completed, completenessPending, deciderSpec, DEFAULTS, linked, minimalFiling, mrnOf, refused, registered } from '@ics2/testing';
+import type { EnsEvent, EnsFiling } from '@ics2/contracts';
 import { filingDecider } from '../filing.decider';
 
 const given = deciderSpec(filingDecider);
@@ -77,5 +77,26 @@ describe('check-consistency', () => {
         .decision() as unknown as { type: string; data: { outcome: string } }[];
       expect([event.type, event.data.outcome]).toEqual(['EnsConsistencyChecked', 'flagged']);
     });
+  });
+  describe('a straight B/L (F13) completed by its F17, whichever was filed first', () => {
+    const straight = minimalFiling({ type: 'F13', houses: [] });
+    const f13: EnsFiling = { ...straight, consignmentMasterLevel: { ...straight.consignmentMasterLevel!, consignmentHouseLevel: [{ totalGrossMass: 10 }] } };
+    const joined = [linked({ linkedMrn: houseMrn, linkedLevel: 'house', houseDocument: '', supplies: ['buyerAndSeller'], awaiting: [] }), completed({ members: [DEFAULTS.mrn, houseMrn] })];
+    const f17Check = { type: 'CheckConsistency' as const, data: { houses: [{ mrn: houseMrn, summary: { houseDocument: '', grossMass: 12.5, packages: null, consignor: null, consignee: null } }], at: DEFAULTS.at } };
+    const flagged: EnsEvent = {
+      type: 'EnsConsistencyChecked',
+      data: {
+        mrn: DEFAULTS.mrn,
+        outcome: 'flagged',
+        differences: [{ element: 'grossMass', houseDocument: '', values: [{ mrn: DEFAULTS.mrn, value: 10 }, { mrn: houseMrn, value: 12.5 }] }],
+        checkedAt: DEFAULTS.at,
+      },
+    };
+
+    it('is flagged the same when the F13 came first (pending completeness until the F17)', () =>
+      given([registered({ filing: f13 }), completenessPending({ missing: [{ houseDocument: '' }] }), ...joined]).when(f17Check).then([flagged]));
+
+    it('is flagged the same when the F17 came first (linked on the F13\'s registration, never pending)', () =>
+      given([registered({ filing: f13 }), ...joined]).when(f17Check).then([flagged]));
   });
 });
