@@ -134,6 +134,44 @@ describe('filing lifecycle through the trader API', () => {
     expect((await carrier.get(`/v1/filings/${master}`)).body.linkedFilings).toEqual([expect.objectContaining({ mrn: house })]);
   }, 60_000);
 
+  it('shows in IE3R08 that part of the ENS was presented: a house its presented master, a master its presented house', async () => {
+    const office = (f: EnsFiling) => f.customsOfficeOfFirstEntry.referenceNumber;
+    const client = grpcClient(commonRepositoryV1.COMMON_REPOSITORY_PROTO, commonRepositoryV1.FILING_SERVICE, stack.commonRepository.app.grpcAddress);
+    const presentAfterArrival = async (head: string, presentedMrn: string, at: string) => {
+      expect((await carrier.post('/v1/arrivals', { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: at }, mrns: [head] })).status).toBe(201);
+      const msToken = await stack.commonRepository.token({ role: 'member-state', ms: at.slice(0, 2), userId: 'officer-1' });
+      const presented = await client.call<commonRepositoryV1.RecordPresentationReply>('RecordPresentation', { mrn: presentedMrn, office: at }, bearer(msToken));
+      expect(presented).toMatchObject({ ok: true, reply: { state: 'presented' } });
+      return (presented.ok && presented.reply.presented_at) as string;
+    };
+    try {
+      // The master is presented: its house, still arrived itself, says it was presented with that master.
+      const one = airPreArrivalScenario({ seed: 509, houses: 1, declarant: CARRIER, carrier: CARRIER, expectedHouseFilers: [FORWARDER] });
+      const master = await lodge(carrier, one.master);
+      const house = await lodge(forwarder, one.houses[0]);
+      await eventually(async () => expect((await carrier.get(`/v1/filings/${master}`)).body.state).toBe('complete'));
+      const presentedAt = await presentAfterArrival(master, master, office(one.master));
+      await eventually(async () =>
+        expect((await forwarder.get(`/v1/filings/${house}`)).body).toMatchObject({ state: 'arrived', ensPresentation: { mrn: master, level: 'master', presentedAt } }),
+      );
+      expect((await carrier.get(`/v1/filings/${master}`)).body).toMatchObject({ state: 'presented', presentedAt });
+      expect((await carrier.get(`/v1/filings/${master}`)).body).not.toHaveProperty('ensPresentation');
+
+      // A house is presented by its own MRN: its master says one of its houses was.
+      const two = airPreArrivalScenario({ seed: 510, houses: 1, declarant: CARRIER, carrier: CARRIER, expectedHouseFilers: [FORWARDER] });
+      const master2 = await lodge(carrier, two.master);
+      const house2 = await lodge(forwarder, two.houses[0]);
+      await eventually(async () => expect((await carrier.get(`/v1/filings/${master2}`)).body.state).toBe('complete'));
+      const housePresentedAt = await presentAfterArrival(master2, house2, office(two.master));
+      await eventually(async () =>
+        expect((await carrier.get(`/v1/filings/${master2}`)).body).toMatchObject({ state: 'arrived', ensPresentation: { mrn: house2, level: 'house', presentedAt: housePresentedAt } }),
+      );
+      expect((await forwarder.get(`/v1/filings/${house2}`)).body).not.toHaveProperty('ensPresentation');
+    } finally {
+      client.close();
+    }
+  }, 60_000);
+
   it('tells the filer and carrier the ENS is pending (IE3N02) and the expected house filer it must file (IE3N11)', async () => {
     const placi = airPlaciScenario({ seed: 505, houses: 1, declarant: CARRIER, carrier: CARRIER, expectedHouseFilers: [FORWARDER] });
     const mrn = await lodge(carrier, placi.master);

@@ -40,5 +40,7 @@ function toReply({ row, linked }: ConsultedFiling): commonRepositoryV1.ConsultFi
     invalidated_at: iso(row.invalidatedAt),
     amended_at: iso(row.amendedAt),
     revision: row.revision,
+    ens_presented_mrn: row.ensPresentedMrn ?? '',
+    ens_presented_at: iso(row.ensPresentedAt),
   };
 }

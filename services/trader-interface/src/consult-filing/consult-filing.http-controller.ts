@@ -75,6 +75,7 @@ function toConsulted(r: commonRepositoryV1.ConsultFilingReply): FilingConsultedR
     ...optional('amendedAt', r.amended_at),
     ...optional('arrivedAt', r.arrived_at),
     ...optional('presentedAt', r.presented_at),
+    ...(r.ens_presented_at ? { ensPresentation: { ...optional('mrn', r.ens_presented_mrn), level: r.level === 'house' ? ('master' as const) : ('house' as const), presentedAt: r.ens_presented_at } } : {}),
     ...optional('invalidatedAt', r.invalidated_at),
     responsibleMemberState: r.responsible_member_state,
     involvedMemberStates: r.involved_member_states,

@@ -8,6 +8,16 @@ export class LinkedFilingDto {
   @ApiProperty({ description: 'whether the caller may consult that filing itself' }) visible!: boolean;
 }
 
+/**
+ * Part of the filing's ENS was presented, though not this filing itself: a house whose master was presented, or a
+ * master one of whose houses was. Its own `state` stays; it can no longer be amended or invalidated (IE3N01, 92).
+ */
+export class EnsPresentationDto {
+  @ApiPropertyOptional({ example: '26DE00000000004FT3', description: 'the presented filing (absent for a filing consulted before the repository recorded it)' }) mrn?: string;
+  @ApiProperty({ example: 'master', enum: ['master', 'house'], description: "the presented filing's level: a house's master, or a master's house" }) level!: 'master' | 'house';
+  @ApiProperty({ example: '2026-12-02T09:00:00.000Z' }) presentedAt!: string;
+}
+
 /** IE3R08: the filing, its state, its linked filings and their states. */
 export class FilingConsultedResponseDto {
   @ApiProperty({ example: 'IE3R08', enum: ['IE3R08'] }) messageType!: 'IE3R08';
@@ -25,6 +35,8 @@ export class FilingConsultedResponseDto {
   @ApiPropertyOptional({ example: '2026-12-01T11:00:00.000Z' }) amendedAt?: string;
   @ApiPropertyOptional() arrivedAt?: string;
   @ApiPropertyOptional() presentedAt?: string;
+  @ApiPropertyOptional({ type: EnsPresentationDto, description: 'part of its ENS was presented: for a house, its master; for a master, one of its houses' })
+  ensPresentation?: EnsPresentationDto;
   @ApiPropertyOptional() invalidatedAt?: string;
   @ApiProperty({ example: 'DE' }) responsibleMemberState!: string;
   @ApiProperty({ example: ['BE'] }) involvedMemberStates!: string[];

@@ -111,6 +111,9 @@ export interface ConsultFilingReply {
   invalidated_at: string;
   amended_at: string;
   revision: number;
+  /** For a house, its presented master; for a master, its first presented house; '' when not. */
+  ens_presented_mrn: string;
+  ens_presented_at: string;
 }
 
 export interface FindFilingsRequest {

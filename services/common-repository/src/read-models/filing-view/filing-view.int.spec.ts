@@ -26,7 +26,7 @@ describe('filing-view projection', () => {
       return r.reply.mrn;
     };
     // A little of everything: a complete filing amended and invalidated, a master and its houses linked, then the
-    // master presented (its houses note it).
+    // master presented (its houses note it), and a second master one of whose houses is presented (the master notes it).
     const complete = minimalFiling({ type: 'F20', lrn: 'V-1', declarant: CARRIER, carrier: CARRIER });
     const c = await register(complete, CARRIER);
     await h.asTrader(CARRIER, 'AmendFiling', { mrn: c, filing_json: JSON.stringify({ ...complete, documentIssueDate: '2026-12-01T09:59:00Z' }), message_id: 'a-1' });
@@ -38,6 +38,12 @@ describe('filing-view projection', () => {
     const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] };
     expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'v-arr' })).toMatchObject({ ok: true });
     expect(await h.asMemberState('DE', 'RecordPresentation', { mrn: m, office: 'DE004700' })).toMatchObject({ ok: true });
+    const m2 = await register(minimalFiling({ type: 'F21', lrn: 'V-M2', declarant: CARRIER, carrier: CARRIER, masterDocument: '176-2', houses: ['V-H3'] }), CARRIER);
+    const h3 = await register(minimalFiling({ type: 'F22', lrn: 'V-H3', declarant: FORWARDER, carrier: CARRIER, masterDocument: '176-2', houses: ['V-H3'] }), FORWARDER);
+    await eventually(async () => expect(await h.asTrader(CARRIER, 'ConsultFiling', { mrn: m2 })).toMatchObject({ reply: { state: 'complete' } }));
+    const arrival2 = { ...arrival, mrns: [m2] };
+    expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival2), message_id: 'v-arr-2' })).toMatchObject({ ok: true });
+    expect(await h.asMemberState('DE', 'RecordPresentation', { mrn: h3, office: 'DE004700' })).toMatchObject({ ok: true });
     await eventually(async () => {
       const events = await ensEvents();
       for (const row of await rows()) expect(row.revision).toBe(Math.max(...events.filter((e) => e.streamId === `ens-${row.mrn}`).map((e) => e.revision)));
@@ -68,9 +74,15 @@ describe('filing-view projection', () => {
     const events = await ensEvents();
     for (const row of live) expect(row.revision).toBe(Math.max(...events.filter((e) => e.streamId === `ens-${row.mrn}`).map((e) => e.revision)));
     expect(live.find((r) => r.lrn === 'V-1')).toMatchObject({ status: 'invalidated', amended_at: expect.any(Date) });
-    // The houses of the presented master keep their own status; the expiry skips them by ens_presented_at.
-    expect(live.find((r) => r.lrn === 'V-M')).toMatchObject({ status: 'presented', ens_presented_at: null });
-    for (const lrn of ['V-H1', 'V-H2']) expect(live.find((r) => r.lrn === lrn)).toMatchObject({ status: 'arrived', ens_presented_at: expect.any(Date) });
+    // The houses of the presented master keep their own status; the expiry skips them by ens_presented_at, and
+    // consultation names the master presented.
+    const master = live.find((r) => r.lrn === 'V-M');
+    expect(master).toMatchObject({ status: 'presented', ens_presented_at: null, ens_presented_mrn: null });
+    for (const lrn of ['V-H1', 'V-H2']) expect(live.find((r) => r.lrn === lrn)).toMatchObject({ status: 'arrived', ens_presented_at: master.presented_at, ens_presented_mrn: master.mrn });
+    // A master one of whose houses was presented: likewise, naming that house.
+    const house = live.find((r) => r.lrn === 'V-H3');
+    expect(house).toMatchObject({ status: 'presented', ens_presented_mrn: null });
+    expect(live.find((r) => r.lrn === 'V-M2')).toMatchObject({ status: 'arrived', ens_presented_at: house.presented_at, ens_presented_mrn: house.mrn });
   });
 
   it('changes nothing when every event is delivered again', async () => {

@@ -67,10 +67,12 @@ function updateFor(event: EnsEvent): Update {
       return { status: 'presented', presentedAt: new Date(event.data.presentedAt) };
     case 'EnsControlNoted':
       return { controlNoted: true };
+    // Part of its ENS was presented (a house's master, or a master's house): the 200-day expiry no longer picks it,
+    // and IE3R08 names the presented filing.
     case 'EnsPresentationNoted':
+      return { ensPresentedAt: new Date(event.data.presentedAt), ensPresentedMrn: event.data.headMrn };
     case 'EnsHousePresentationNoted':
-      // Part of its ENS was presented (a house's master, or a master's house): the 200-day expiry no longer picks it.
-      return { ensPresentedAt: new Date(event.data.presentedAt) };
+      return { ensPresentedAt: new Date(event.data.presentedAt), ensPresentedMrn: event.data.houseMrn };
     case 'EnsLinkProposed':
     case 'EnsAmendmentRejected':
     case 'EnsInvalidationRejected':
@@ -104,6 +106,7 @@ function rowOf(event: RecordedEvent, data: Extract<EnsEvent, { type: 'EnsFilingR
     arrivalMrn: null,
     presentedAt: null,
     ensPresentedAt: null,
+    ensPresentedMrn: null,
     invalidatedAt: null,
     responsibleMemberState: null,
     involvedMemberStates: [],

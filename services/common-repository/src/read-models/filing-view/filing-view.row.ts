@@ -31,6 +31,8 @@ export class FilingViewRow {
    * house. Its 200-day timer stopped then.
    */
   @Column({ type: 'timestamptz', name: 'ens_presented_at', nullable: true }) ensPresentedAt!: Date | null;
+  /** The presented filing `ensPresentedAt` comes from (migration 20261203-0001): a house's master, a master's house. */
+  @Column({ type: 'text', name: 'ens_presented_mrn', nullable: true }) ensPresentedMrn!: string | null;
   @Column({ type: 'timestamptz', name: 'invalidated_at', nullable: true }) invalidatedAt!: Date | null;
   @Column({ type: 'text', name: 'responsible_member_state', nullable: true }) responsibleMemberState!: string | null;
   @Column({ type: 'text', name: 'involved_member_states', array: true }) involvedMemberStates!: string[];
