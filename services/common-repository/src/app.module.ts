@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditSourceModule, auditableStream, EventSourcingModule, eventsAsState, PlatformModule } from '@ics2/platform';
 import { filingDecider } from './domain/filing.decider';
 import { AmendFilingModule } from './amend-filing/amend-filing.module';
+import { BackfillPresentationNotesModule } from './backfill-presentation-notes/backfill-presentation-notes.module';
 import { ConsultFilingModule } from './consult-filing/consult-filing.module';
 import { COMMON_REPOSITORY_SCHEMA } from './database/schema';
 import { ExpireFilingModule } from './expire-filing/expire-filing.module';
@@ -31,6 +32,7 @@ import { ReadModelsSubscription } from './subscriptions/read-models.subscription
     LinkFilingsModule,
     ExpireFilingModule,
     NoteControlModule,
+    BackfillPresentationNotesModule,
     AuditSourceModule.forService({ streams: { ens: auditableStream(filingDecider), arrival: eventsAsState } }),
   ],
   providers: [ReadModelsSubscription],

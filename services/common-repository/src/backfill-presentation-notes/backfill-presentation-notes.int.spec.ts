@@ -1,0 +1,91 @@
+/**
+ * The presentation-notes backfill on a real store: a house presented the way the door did before it told masters
+ * (EnsFilingPresented only) leaves a master that could be invalidated; the backfill notes it
+ * (EnsHousePresentationNoted), the master then refuses invalidation (IE3N01, 92), and a second run writes nothing.
+ */
+import { ensStream, PostgresEventStore } from '@ics2/event-store';
+import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
+import { systemActor } from '@ics2/domain';
+import { eventually, minimalFiling, startTestService } from '@ics2/testing';
+import { ManualClock } from '@ics2/platform';
+import { startCommonRepository, type CommonRepositoryHarness } from '../common-repository.test-harness';
+import { FilingCommands } from '../doors/filing-commands';
+import { definition } from '../service.definition';
+import { BackfillPresentationNotesModule } from './backfill-presentation-notes.module';
+import { BackfillPresentationNotesProcessor } from './backfill-presentation-notes.processor';
+
+const CARRIER = 'LU987654321';
+const FORWARDER = 'FR555555555';
+
+describe('backfill-presentation-notes', () => {
+  let h: CommonRepositoryHarness;
+  let store: PostgresEventStore;
+  const clock = new ManualClock(new Date('2026-12-02T08:00:00.000Z'));
+
+  beforeAll(async () => {
+    h = await startCommonRepository({ prefix: 'cr_backfill', clock });
+    store = new PostgresEventStore({ connectionString: h.db.appUrl });
+  }, 30_000);
+  afterAll(async () => {
+    await store.close();
+    await h.close();
+  });
+
+  const register = async (filing: EnsFiling, eori: string) => {
+    const r = await h.asTrader<commonRepositoryV1.RegisterFilingReply>(eori, 'RegisterFiling', { filing_json: JSON.stringify(filing) });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return r.reply.mrn;
+  };
+  const types = async (mrn: string) => (await store.readStream(ensStream(mrn))).map((e) => e.type);
+  const count = async () => (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
+  const viewOf = async (mrn: string) => (await store.pool.query<{ status: string }>('SELECT status FROM common_repository.filing_view WHERE mrn = $1', [mrn])).rows[0];
+
+  /** A master and its house, the house presented as the door did before it told masters: on its own stream only. */
+  const presentedHouse = async (n: number) => {
+    const m = await register(minimalFiling({ type: 'F21', lrn: `BF-M${n}`, declarant: CARRIER, carrier: CARRIER, masterDocument: `176-2000001${n}`, houses: [`BF-H${n}`] }), CARRIER);
+    const house = await register(minimalFiling({ type: 'F22', lrn: `BF-H${n}`, declarant: FORWARDER, carrier: CARRIER, masterDocument: `176-2000001${n}`, houses: [`BF-H${n}`] }), FORWARDER);
+    await eventually(async () => expect(await types(house)).toContain('EnsFilingCompleted'));
+    // Arrival matches the master's houses from filing_view: wait until it holds the link.
+    await eventually(async () => expect(await h.asTrader(CARRIER, 'ConsultFiling', { mrn: m })).toMatchObject({ reply: { state: 'complete', linked: [expect.objectContaining({ mrn: house })] } }));
+    const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] };
+    expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: `bf-arr-${n}` })).toMatchObject({ ok: true, reply: { arrived: expect.arrayContaining([m, house]) } });
+    // The house presented as the door did before it told masters: its own stream only.
+    const commands = h.service.app.app.select(BackfillPresentationNotesModule).get(FilingCommands, { strict: true });
+    const presentedAt = '2026-12-02T07:00:00.000Z';
+    const member = systemActor('test.old-presentation-door');
+    await commands.run({ mrn: house, command: { type: 'RecordPresentation', data: { office: 'DE004700', presentedAt, memberState: 'DE' } }, commandId: `present-${house}`, actor: member, at: clock.now() });
+    await eventually(async () => expect(await viewOf(house)).toMatchObject({ status: 'presented' }));
+    expect(await types(m)).not.toContain('EnsHousePresentationNoted');
+    return { m, house, presentedAt };
+  };
+
+  it('notes a presented house on its master, which then refuses invalidation (92); a second run writes nothing', async () => {
+    const { m, house, presentedAt } = await presentedHouse(1);
+    await h.service.settled();
+
+    const backfill = h.service.app.app.get(BackfillPresentationNotesProcessor);
+    expect(await backfill.runOnce(clock.now())).toEqual([`${m}/${house}`]);
+    const notes = (await store.readStream(ensStream(m))).filter((e) => e.type === 'EnsHousePresentationNoted');
+    expect(notes.map((e) => e.data)).toEqual([{ mrn: m, houseMrn: house, presentedAt, notedAt: clock.now().toISOString() }]);
+    expect(await h.asTrader(CARRIER, 'InvalidateFiling', { mrn: m, message_id: 'bf-inv' })).toMatchObject({ ok: true, reply: { message_type: 'IE3N01', errors: [{ validation_code: '92', pointer: '' }] } });
+    expect(await types(m)).not.toContain('EnsFilingInvalidated');
+
+    // Again, whether or not filing_view has the note yet: the same command ids, nothing new.
+    await h.service.settled();
+    const before = await count();
+    expect(await backfill.runOnce(clock.now())).toEqual([]);
+    await h.service.settled();
+    expect(await count()).toBe(before);
+  }, 30_000);
+
+  it('runs once at start when PRESENTATION_NOTES_BACKFILL is on', async () => {
+    const { m, house } = await presentedHouse(2);
+    await h.service.settled();
+    const other = await startTestService(definition, { databaseUrl: h.db.appUrl, clock, env: { LINKING_TIMER_INTERVAL_MS: '0', EXPIRY_INTERVAL_MS: '0', PRESENTATION_NOTES_BACKFILL: 'true' } });
+    try {
+      await eventually(async () => expect((await store.readStream(ensStream(m))).filter((e) => e.type === 'EnsHousePresentationNoted').map((e) => e.data)).toEqual([expect.objectContaining({ houseMrn: house })]));
+    } finally {
+      await other.close();
+    }
+  }, 30_000);
+});
