@@ -137,6 +137,21 @@ describe('link-filings', () => {
     expect(await checkOf(m2, p2)).toEqual([flagged]);
   }, 30_000);
 
+  it('compares a straight B/L (F13) with an F17 that names a house B/L of its own: the F13 has one consignment, that one', async () => {
+    const m = master('F13', 'SO-N1', 'SBL-0000000071', []);
+    const straightMaster: EnsFiling = { ...m, consignmentMasterLevel: { ...m.consignmentMasterLevel!, consignmentHouseLevel: [{ totalGrossMass: 10 }] } };
+    const mrn = await register(straightMaster, CARRIER);
+    const f17 = await register(house('F17', 'SO-N1-17', 'SBL-0000000071', 'HBL-N1', 12.5, BUYER), BUYER);
+    await h.service.settled();
+    // Linked under '' (the F13 lists no house document), compared all the same: before, nothing was, and it was ok.
+    expect(await dataOf(mrn, 'EnsConsistencyChecked')).toEqual([
+      expect.objectContaining({
+        outcome: 'flagged',
+        differences: [{ element: 'grossMass', houseDocument: 'HBL-N1', values: [{ mrn, value: 10 }, { mrn: f17, value: 12.5 }] }],
+      }),
+    ]);
+  }, 30_000);
+
   it('keys every F17 for a straight B/L (F13) by its master B/L and carrier, one naming a house document too: the later is X08', async () => {
     const withoutHouseDocument = (f: EnsFiling): EnsFiling => ({ ...f, consignmentHouseLevel: f.consignmentHouseLevel!.map(({ transportDocumentHouseLevel: _, ...rest }) => rest) });
     const pointer = '/consignmentHouseLevel/0/transportDocumentMasterLevel/documentNumber';

@@ -16,9 +16,12 @@ export function checkConsistency(command: CheckConsistency['data'], state: Filin
   if (state.completedPhases.length === 0) return notApplicable('the ENS is not complete');
   if (state.consistency !== null && !command.recheck) return [];
   const ownEntries = new Map(houseConsignmentsOf(state.filing).map((h) => [h.transportDocumentHouseLevel?.documentNumber ?? '', summariseHouse(h)]));
+  // A straight B/L (F13) lists no house document: its one consignment is the one an F17 completes, under whatever
+  // house document the F17 names (linking joins them under '' too), or nothing would be compared.
+  const straight = ownEntries.size === 1 && ownEntries.has('') ? ownEntries.get('') : undefined;
   const differences: ConsistencyDifference[] = [];
   for (const house of command.houses) {
-    const own = ownEntries.get(house.summary.houseDocument);
+    const own = ownEntries.get(house.summary.houseDocument) ?? straight;
     if (own) differences.push(...compareHouses({ mrn: state.mrn, summary: own }, house));
     if (house.placi) differences.push(...compareHouses(house.placi, house));
   }

@@ -98,5 +98,12 @@ describe('check-consistency', () => {
 
     it('is flagged the same when the F17 came first (linked on the F13\'s registration, never pending)', () =>
       given([registered({ filing: f13 }), ...joined]).when(f17Check).then([flagged]));
+
+    it('is flagged when the F17 names a house B/L of its own: the F13 has no other consignment to compare it with', () => {
+      const named = { ...f17Check, data: { ...f17Check.data, houses: [{ mrn: houseMrn, summary: { ...f17Check.data.houses[0].summary, houseDocument: 'HBL-7' } }] } };
+      const [event] = given([registered({ filing: f13 }), ...joined]).when(named).decision() as unknown as { data: { outcome: string; differences: unknown[] } }[];
+      expect(event.data.outcome).toBe('flagged');
+      expect(event.data.differences).toEqual([{ element: 'grossMass', houseDocument: 'HBL-7', values: [{ mrn: DEFAULTS.mrn, value: 10 }, { mrn: houseMrn, value: 12.5 }] }]);
+    });
   });
 });
