@@ -2,6 +2,7 @@
  * The presentation-notes backfill on a real store: a house presented the way the door did before it told masters
  * (EnsFilingPresented only) leaves a master that could be invalidated; the backfill notes it
  * (EnsHousePresentationNoted), the master then refuses invalidation (IE3N01, 92), and a second run writes nothing.
+ * The same the other way: a master presented before houses were told gets its houses noted (EnsPresentationNoted).
  */
 import { ensStream, PostgresEventStore } from '@ics2/event-store';
 import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
@@ -40,8 +41,8 @@ describe('backfill-presentation-notes', () => {
   const count = async () => (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
   const viewOf = async (mrn: string) => (await store.pool.query<{ status: string }>('SELECT status FROM common_repository.filing_view WHERE mrn = $1', [mrn])).rows[0];
 
-  /** A master and its house, the house presented as the door did before it told masters: on its own stream only. */
-  const presentedHouse = async (n: number) => {
+  /** A master and its house, arrived; `presented` is presented as the door did before it told the rest: on its own stream only. */
+  const presentedOne = async (n: number, presented: 'house' | 'master') => {
     const m = await register(minimalFiling({ type: 'F21', lrn: `BF-M${n}`, declarant: CARRIER, carrier: CARRIER, masterDocument: `176-2000001${n}`, houses: [`BF-H${n}`] }), CARRIER);
     const house = await register(minimalFiling({ type: 'F22', lrn: `BF-H${n}`, declarant: FORWARDER, carrier: CARRIER, masterDocument: `176-2000001${n}`, houses: [`BF-H${n}`] }), FORWARDER);
     await eventually(async () => expect(await types(house)).toContain('EnsFilingCompleted'));
@@ -53,11 +54,14 @@ describe('backfill-presentation-notes', () => {
     const commands = h.service.app.app.select(BackfillPresentationNotesModule).get(FilingCommands, { strict: true });
     const presentedAt = '2026-12-02T07:00:00.000Z';
     const member = systemActor('test.old-presentation-door');
-    await commands.run({ mrn: house, command: { type: 'RecordPresentation', data: { office: 'DE004700', presentedAt, memberState: 'DE' } }, commandId: `present-${house}`, actor: member, at: clock.now() });
-    await eventually(async () => expect(await viewOf(house)).toMatchObject({ status: 'presented' }));
+    const target = presented === 'house' ? house : m;
+    await commands.run({ mrn: target, command: { type: 'RecordPresentation', data: { office: 'DE004700', presentedAt, memberState: 'DE' } }, commandId: `present-${target}`, actor: member, at: clock.now() });
+    await eventually(async () => expect(await viewOf(target)).toMatchObject({ status: 'presented' }));
     expect(await types(m)).not.toContain('EnsHousePresentationNoted');
+    expect(await types(house)).not.toContain('EnsPresentationNoted');
     return { m, house, presentedAt };
   };
+  const presentedHouse = (n: number) => presentedOne(n, 'house');
 
   it('notes a presented house on its master, which then refuses invalidation (92); a second run writes nothing', async () => {
     const { m, house, presentedAt } = await presentedHouse(1);
@@ -71,6 +75,23 @@ describe('backfill-presentation-notes', () => {
     expect(await types(m)).not.toContain('EnsFilingInvalidated');
 
     // Again, whether or not filing_view has the note yet: the same command ids, nothing new.
+    await h.service.settled();
+    const before = await count();
+    expect(await backfill.runOnce(clock.now())).toEqual([]);
+    await h.service.settled();
+    expect(await count()).toBe(before);
+  }, 30_000);
+
+  it('notes a presented master on its house, which then refuses invalidation (92); a second run writes nothing', async () => {
+    const { m, house, presentedAt } = await presentedOne(3, 'master');
+    await h.service.settled();
+
+    const backfill = h.service.app.app.get(BackfillPresentationNotesProcessor);
+    expect(await backfill.runOnce(clock.now())).toEqual([`${house}/${m}`]);
+    const notes = (await store.readStream(ensStream(house))).filter((e) => e.type === 'EnsPresentationNoted');
+    expect(notes.map((e) => e.data)).toEqual([{ mrn: house, headMrn: m, presentedAt, notedAt: clock.now().toISOString() }]);
+    expect(await h.asTrader(FORWARDER, 'InvalidateFiling', { mrn: house, message_id: 'bf-inv-h' })).toMatchObject({ ok: true, reply: { message_type: 'IE3N01', errors: [{ validation_code: '92', pointer: '' }] } });
+
     await h.service.settled();
     const before = await count();
     expect(await backfill.runOnce(clock.now())).toEqual([]);

@@ -1,17 +1,21 @@
 /**
- * One-shot, opt-in (PRESENTATION_NOTES_BACKFILL): a house presented before the presentation door told its master
- * (EnsHousePresentationNoted came later) left a master that can still be invalidated, amended or expired, which
- * would release the presented house. At start this finds each presented house whose linked master's filing_view row
- * has no `ens_presented_at`, and sends the master the note the door sends now (NoteHousePresentation, the same
- * command id from both MRNs), so a note written by the door, by linking or by an earlier run is found done and
- * a second run writes nothing. The read model only names candidates; each house's own stream gives its masters and
- * its presentation instant, and the master's decider decides.
+ * One-shot, opt-in (PRESENTATION_NOTES_BACKFILL): filings presented before the presentation door told the rest of
+ * their ENS left that rest unaware. Both directions:
+ * - a presented house whose linked master's filing_view row has no `ens_presented_at` (EnsHousePresentationNoted
+ *   came later): the master could still be invalidated, amended or expired, releasing the presented house; it is
+ *   sent NoteHousePresentation;
+ * - a presented master whose linked house has none (EnsPresentationNoted came later): the house could still be
+ *   amended or invalidated although its goods were presented with the master; it is sent NotePresentation.
+ * Each note is the one the door sends now, with the same command id from both MRNs, so a note written by the door,
+ * by linking or by an earlier run is found done and a second run writes nothing. The read model only names
+ * candidates; the presented filing's own stream gives its partners and its presentation instant, and the partner's
+ * decider decides.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { systemActor } from '@ics2/domain';
 import { CLOCK, PLATFORM_LOGGER, ReadModelDatabase, SERVICE_CONFIG, ShutdownRegistry, type Clock, type PlatformLogger } from '@ics2/platform';
 import { FilingCommands } from '../doors/filing-commands';
-import { masterHousePresentationNote } from '../doors/presentation-notes';
+import { housePresentationNote, masterHousePresentationNote } from '../doors/presentation-notes';
 import type { CommonRepositoryConfig } from '../service.config';
 
 const actor = systemActor('common-repository.presentation-notes-backfill');
@@ -40,30 +44,49 @@ export class BackfillPresentationNotesProcessor implements OnApplicationBootstra
     this.shutdown.register('presentation-notes-backfill', () => this.running);
   }
 
-  /** Notes every presented house on its masters that lack it; returns the masters noted now (`<master>/<house>`). */
+  /**
+   * Notes every presented filing on its linked partners that lack it; returns the notes written now
+   * (`<noted filing>/<presented filing>`).
+   */
   async runOnce(now: Date): Promise<string[]> {
     const noted: string[] = [];
+    // Presented houses, on their masters.
+    for await (const house of this.presentedWithUnawarePartners('house', 'master')) {
+      const state = await this.commands.stateOf(house);
+      if (state.status !== 'presented' || state.presentedAt === null) continue;
+      for (const master of new Set(state.linked.filter((l) => l.level === 'master').map((l) => l.mrn))) {
+        const outcome = await this.commands.run(masterHousePresentationNote(house, master, state.presentedAt, actor, now));
+        if (outcome.kind === 'appended' && outcome.events.length > 0) noted.push(`${master}/${house}`);
+      }
+    }
+    // Presented masters, on their houses.
+    for await (const master of this.presentedWithUnawarePartners('master', 'house')) {
+      const state = await this.commands.stateOf(master);
+      if (state.status !== 'presented' || state.presentedAt === null) continue;
+      for (const house of new Set(state.linked.filter((l) => l.level === 'house').map((l) => l.mrn))) {
+        const outcome = await this.commands.run(housePresentationNote(master, house, state.presentedAt, actor, now));
+        if (outcome.kind === 'appended' && outcome.events.length > 0) noted.push(`${house}/${master}`);
+      }
+    }
+    return noted;
+  }
+
+  /** Presented filings of one level with a linked partner of the other that has no presentation noted, by MRN. */
+  private async *presentedWithUnawarePartners(level: 'house' | 'master', partnerLevel: 'house' | 'master'): AsyncGenerator<string> {
     let after = '';
     for (;;) {
-      const houses: { mrn: string }[] = await this.db.manager.query(
-        `SELECT DISTINCT h.mrn FROM common_repository.filing_view h
-         CROSS JOIN LATERAL jsonb_array_elements(h.linked) AS l
-         JOIN common_repository.filing_view m ON m.mrn = l->>'mrn'
-         WHERE h.level = 'house' AND h.status = 'presented' AND l->>'level' = 'master' AND m.ens_presented_at IS NULL
-           AND m.status NOT IN ('presented', 'invalidated', 'rejected') AND h.mrn > $1
-         ORDER BY h.mrn LIMIT $2`,
-        [after, BATCH],
+      const rows: { mrn: string }[] = await this.db.manager.query(
+        `SELECT DISTINCT f.mrn FROM common_repository.filing_view f
+         CROSS JOIN LATERAL jsonb_array_elements(f.linked) AS l
+         JOIN common_repository.filing_view p ON p.mrn = l->>'mrn'
+         WHERE f.level = $1 AND f.status = 'presented' AND l->>'level' = $2 AND p.ens_presented_at IS NULL
+           AND p.status NOT IN ('presented', 'invalidated', 'rejected') AND f.mrn > $3
+         ORDER BY f.mrn LIMIT $4`,
+        [level, partnerLevel, after, BATCH],
       );
-      if (houses.length === 0) return noted;
-      for (const { mrn } of houses) {
-        const house = await this.commands.stateOf(mrn);
-        if (house.status !== 'presented' || house.presentedAt === null) continue;
-        for (const master of new Set(house.linked.filter((l) => l.level === 'master').map((l) => l.mrn))) {
-          const outcome = await this.commands.run(masterHousePresentationNote(mrn, master, house.presentedAt, actor, now));
-          if (outcome.kind === 'appended' && outcome.events.length > 0) noted.push(`${master}/${mrn}`);
-        }
-      }
-      after = houses[houses.length - 1].mrn;
+      if (rows.length === 0) return;
+      for (const { mrn } of rows) yield mrn;
+      after = rows[rows.length - 1].mrn;
     }
   }
 }
