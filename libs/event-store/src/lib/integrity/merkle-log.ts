@@ -164,6 +164,15 @@ export class UpdatableMerkleTree {
     this.dirty.add(index);
   }
 
+  /**
+   * The root of the perfect subtree of 2^level leaves from index·2^level, hex, once every leaf of it is there; null
+   * before. Read after `root()`, which brings the nodes up to date.
+   */
+  node(level: number, index: number): string | null {
+    const n = this.levels[level]?.[index];
+    return n === undefined ? null : toHex(n);
+  }
+
   /** The Merkle Tree Hash of the leaves, hex. */
   root(): string {
     // The complete nodes above each changed leaf, level by level; a node is complete once its right child is.

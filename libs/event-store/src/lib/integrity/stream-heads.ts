@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { inclusionProofs, merkleLeafHash, UpdatableMerkleTree, verifyInclusion } from './merkle-log';
+import { inclusionProofs, MERKLE_BLOCK_LEAVES, MERKLE_BLOCK_LEVEL, merkleLeafHash, UpdatableMerkleTree, verifyInclusion } from './merkle-log';
 
 /**
  * The heads of every stream of the log up to a checkpoint, as one Merkle tree (claim version 3, signed-checkpoint.ts):
@@ -104,6 +104,22 @@ export class StreamHeads {
     });
     this.changed.clear();
     return out.sort((a, b) => a.leafIndex - b.leafIndex);
+  }
+
+  /**
+   * The roots of the blocks of MERKLE_BLOCK_LEAVES head leaves (as merkle-log.ts blocks the log) that are full,
+   * by block index: all of them, or only those holding one of `leaves`. A store keeps them so that a head is proven
+   * from its block's leaves and the other blocks' roots, without reading every head.
+   */
+  blockRoots(leaves?: Iterable<number>): Map<number, string> {
+    this.root();
+    const full = Math.floor(this.heads.size / MERKLE_BLOCK_LEAVES);
+    const blocks = leaves ? new Set([...leaves].map((l) => Math.floor(l / MERKLE_BLOCK_LEAVES))) : Array.from({ length: full }, (_, b) => b);
+    const roots = new Map<number, string>();
+    for (const b of blocks) {
+      if (b < full) roots.set(b, this.tree.node(MERKLE_BLOCK_LEVEL, b) as string);
+    }
+    return roots;
   }
 
   /** Proofs of these streams' heads in the tree of every head; a stream without events has none. One pass over the heads. */

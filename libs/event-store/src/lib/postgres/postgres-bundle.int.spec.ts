@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 // Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
-import { eventually, freshDatabase, type FreshDatabase } from '../../testing';
+import { asSuperuser, eventually, freshDatabase, type FreshDatabase } from '../../testing';
 import { aStream, refusal, someEvents } from '../contract/contract-fixtures';
 import { AUDIT_BUNDLE_FORMAT, auditBundleFromJson, auditBundleToJson } from '../integrity/audit-bundle';
 import { generateCheckpointKeyPair, loadCheckpointSigner } from '../integrity/checkpoint-signer';
@@ -103,6 +103,13 @@ describe('audit bundles exported from PostgreSQL', () => {
     expect(bundle.checkpoint).toEqual(latest.checkpoint);
     expect(verifyBundle(bundle, publicKeys)).toMatchObject({ ok: true, headsVerified: 2 });
     expect(bundle.heads).toEqual(latest.heads);
+  });
+
+  it('still proves the heads from the log when the stored heads were altered', async () => {
+    await checkpointAll();
+    await asSuperuser(db.adminUrl, `DELETE FROM event_store.stream_heads WHERE stream_id = '${ensStream(mrn)}'`);
+    const bundle = await exportBundle(pool, { streamIds: mrnStreams });
+    expect(verifyBundle(bundle, publicKeys)).toMatchObject({ ok: true, headsVerified: 2 });
   });
 
   it('does not verify under keys other than the signer’s', async () => {

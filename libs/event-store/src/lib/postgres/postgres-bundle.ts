@@ -5,7 +5,7 @@ import type { StreamHeadProof } from '../integrity/stream-heads';
 import { comparePositions, type Position, type RecordedEvent } from '../recorded-event';
 import { proveInclusionInSnapshot } from './postgres-inclusion';
 import { streamEventPages } from './postgres-integrity-reads';
-import { streamHeadsAt } from './postgres-stream-heads';
+import { storedStreamHeadProofs, streamHeadsFromLog } from './postgres-stream-heads';
 
 export interface ExportBundleOptions {
   /** The streams to export whole, e.g. one MRN's: ensStream(mrn), riskStream(mrn), controlStream(mrn). */
@@ -21,8 +21,9 @@ export interface ExportBundleOptions {
 /**
  * Exports streams as an audit bundle (audit-bundle.ts, format 2) that verifies offline: every event from revision 0,
  * proofs of their hashes in a signed version 3 checkpoint, and proofs of each stream's head there, all read in one
- * REPEATABLE READ snapshot. The heads come from event_store.stream_heads when they give the checkpoint's signed
- * heads root (the latest checkpoint's do), else from the log up to the checkpoint (a full read: an older checkpoint).
+ * REPEATABLE READ snapshot. The heads are proven from event_store.stream_heads and its block roots when they give the
+ * checkpoint's signed heads root (the latest checkpoint's do: its streams' blocks and the block roots are read), else
+ * from the log up to the checkpoint (a full read: an older checkpoint).
  *
  * When no signed checkpoint covers the streams' last events yet, it throws NoCoveringCheckpointError rather than
  * signing one: exporting is an auditor's read, and signing needs the private key and the right to insert, which
@@ -50,8 +51,12 @@ export async function exportBundle(pool: Pool, options: ExportBundleOptions): Pr
       const last = targets.reduce<Position | null>((a, t) => (a === null || comparePositions(t.position, a) > 0 ? t.position : a), null);
       throw new NoCoveringCheckpointError(last, checkpoint, `checkpoint ${checkpoint.id} is a version ${checkpoint.version ?? 1} claim: it signs no stream heads`);
     }
-    const { heads } = await streamHeadsAt(client, checkpoint, batchSize);
-    const headProofs: Record<string, StreamHeadProof> = Object.fromEntries(heads.proofs(streams.map((s) => s.streamId)));
+    const streamIds = streams.map((s) => s.streamId);
+    const stored = await storedStreamHeadProofs(client, checkpoint, streamIds);
+    // A stream with events but no stored head (a row removed from the unsigned table): the log says where it ends.
+    const complete = stored && streams.every((s) => s.events.length === 0 || stored.has(s.streamId));
+    const proven = complete ? stored : (await streamHeadsFromLog(client, checkpoint, batchSize)).proofs(streamIds);
+    const headProofs: Record<string, StreamHeadProof> = Object.fromEntries(proven);
     await client.query('COMMIT');
     const proofs: Record<string, EventInclusionProof> = {};
     for (const e of events) proofs[e.eventId] = { leafIndex: e.leafIndex, path: e.path };

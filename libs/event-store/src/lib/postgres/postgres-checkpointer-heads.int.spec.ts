@@ -12,6 +12,7 @@ import { loadSqlMigrations, migrateEventStore, runSqlMigrations } from './migrat
 import { createCheckpoint, PostgresCheckpointer } from './postgres-checkpointer';
 import { PostgresEventStore } from './postgres-event-store';
 import { verifyStore } from './postgres-verify';
+import { storedStreamHeadProofs, storedStreamHeads, streamHeadsFromLog } from './postgres-stream-heads';
 
 const keys = generateCheckpointKeyPair();
 const signer = loadCheckpointSigner(keys.privateKeyPem);
@@ -172,6 +173,53 @@ describe('PostgreSQL checkpointer: version 3 claims sign every stream head', () 
     expect(await storedHeads()).toHaveLength(2);
     expect(await verifyStore(pool, { publicKeys })).toMatchObject({ ok: true, checkpointsChecked: 2 });
   });
+
+  it('proves heads from the stored blocks of 1024 heads and their roots, the same proofs as the log gives', async () => {
+    await open();
+    const streams = Array.from({ length: 2_100 }, () => aStream());
+    for (let i = 0; i < streams.length; i += 50) await Promise.all(streams.slice(i, i + 50).map((s) => store.append(s, someEvents(1), 'no-stream')));
+    await checkpointAll();
+    // Heads move in the first block and the last (partial) one: their roots are written again.
+    await store.append(streams[5], someEvents(1), 0);
+    await store.append(streams[2_090], someEvents(1), 0);
+    const checkpoint = await checkpointAll();
+    expect((await pool.query('SELECT count(*)::int AS n FROM event_store.stream_head_blocks')).rows[0].n).toBe(2);
+    const wanted = [streams[5], streams[1_500], streams[2_090], 'no-such-stream'];
+    const proofsNow = async (of = wanted, at = checkpoint) => {
+      const client = await pool.connect();
+      try {
+        return {
+          stored: await storedStreamHeadProofs(client, at, of),
+          log: (await streamHeadsFromLog(client, at, 1_000)).proofs(of),
+          // What the next checkpoint continues from: the whole table, in leaf order (pages of 1,000).
+          table: (await storedStreamHeads(client, at, 1_000))?.root(),
+        };
+      } finally {
+        client.release();
+      }
+    };
+    const { stored, log, table } = await proofsNow();
+    expect(stored).toEqual(log);
+    expect(new Set((stored as Map<string, unknown>).keys())).toEqual(new Set([streams[5], streams[1_500], streams[2_090]]));
+    expect(stored?.get(streams[5])).toMatchObject({ revision: 1 });
+    expect(table).toBe(checkpoint.headsRoot);
+
+    // The last stream alone: the two full blocks are taken by their roots. One of them altered: what is stored no
+    // longer gives the signed root, so nothing is proven from it.
+    const last = await proofsNow([streams[2_090]]);
+    expect(last.stored).toEqual(last.log);
+    await tamper(`UPDATE event_store.stream_head_blocks SET root = '${'0'.repeat(64)}' WHERE block = 1`);
+    expect((await proofsNow([streams[2_090]])).stored).toBeNull();
+
+    // Block roots lost (as on a store whose heads were kept before 012): the next checkpoint writes them all again.
+    await tamper('DELETE FROM event_store.stream_head_blocks');
+    await store.append(streams[7], someEvents(1), 0);
+    const later = await checkpointAll();
+    expect((await pool.query('SELECT count(*)::int AS n FROM event_store.stream_head_blocks')).rows[0].n).toBe(2);
+    expect(later.headsRoot).toBe((await logHeads()).root());
+    const repaired = await proofsNow([streams[2_090]], later);
+    expect(repaired.stored).toEqual(repaired.log);
+  }, 60_000);
 
   it('the table refuses a version 3 row without its heads, and a version 2 row with them', async () => {
     await open();
