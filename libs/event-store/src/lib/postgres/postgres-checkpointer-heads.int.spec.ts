@@ -210,6 +210,9 @@ describe('PostgreSQL checkpointer: version 3 claims sign every stream head', () 
     expect(last.stored).toEqual(last.log);
     await tamper(`UPDATE event_store.stream_head_blocks SET root = '${'0'.repeat(64)}' WHERE block = 1`);
     expect((await proofsNow([streams[2_090]])).stored).toBeNull();
+    // Nor one that is no hash at all: refused, not thrown.
+    await tamper(`UPDATE event_store.stream_head_blocks SET root = 'not a hash' WHERE block = 0`);
+    expect((await proofsNow([streams[2_090]])).stored).toBeNull();
 
     // Block roots lost (as on a store whose heads were kept before 012): the next checkpoint writes them all again.
     await tamper('DELETE FROM event_store.stream_head_blocks');

@@ -6,8 +6,9 @@ import { BEFORE_THE_LOG, logHashPages } from './postgres-log-hashes';
 import { keysetPageArrays } from './postgres-pages';
 
 /**
- * event_store.stream_heads and stream_head_blocks (schema/011-stream-heads.sql, 012-stream-head-blocks.sql): the heads as of the latest
- * checkpoint, and the roots of their full blocks of 1024 leaves, kept so that the checkpointer continues from them
+ * event_store.stream_heads and stream_head_blocks (schema/011-stream-heads.sql, 012-stream-head-blocks.sql): the
+ * heads as of the latest checkpoint, and the roots of their full blocks of 1024 leaves, kept so that the checkpointer
+ * continues from them
  * and an export proves a head from one block and the block roots, reading neither the whole log nor every head.
  * Unsigned: tables that do not give the checkpoint's signed heads root are set aside and the log is read instead.
  */
@@ -32,6 +33,7 @@ const TARGETS_SQL = `SELECT stream_id, leaf::text AS leaf, revision, hash FROM e
 const LEAVES_SQL = `SELECT stream_id, leaf::text AS leaf, revision, hash FROM event_store.stream_heads
   WHERE leaf >= $1::bigint AND leaf < $2::bigint ORDER BY stream_heads.leaf`;
 const WRITE_CHUNK = 5_000;
+const HEX_HASH = /^[0-9a-f]{64}$/;
 
 /** The stored heads, when they are those `checkpoint` (version 3) signed: leaves 0..n-1, its stream count and root. */
 export async function storedStreamHeads(client: PoolClient, checkpoint: StoredCheckpoint, batchSize: number): Promise<StreamHeads | null> {
@@ -78,10 +80,13 @@ export async function saveStreamHeads(client: PoolClient, heads: StreamHeads, re
   const changed = replaceAll ? [...heads.entries()] : heads.takeChanged();
   if (replaceAll) heads.takeChanged();
   await saveBlockRoots(client, [...(replaceAll ? heads.blockRoots() : heads.blockRoots(changed.map((h) => h.leafIndex)))]);
-  // Blocks no run wrote yet (heads kept before 012): every full block's root, once.
+  // Blocks no run wrote yet (heads kept before 012), or rows past the full blocks: every full block's root, once.
   const full = Math.floor(heads.size / MERKLE_BLOCK_LEAVES);
   const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.stream_head_blocks');
-  if (rows[0].n !== full) await saveBlockRoots(client, [...heads.blockRoots()]);
+  if (rows[0].n !== full) {
+    await client.query('DELETE FROM event_store.stream_head_blocks WHERE block >= $1::bigint', [full]);
+    await saveBlockRoots(client, [...heads.blockRoots()]);
+  }
   for (let i = 0; i < changed.length; i += WRITE_CHUNK) {
     const chunk = changed.slice(i, i + WRITE_CHUNK);
     await client.query({
@@ -130,8 +135,13 @@ export async function storedStreamHeadProofs(
     return true;
   };
   for (let b = 0; b < full; b++) {
-    if (!readBlocks.has(b)) builder.addSubtree(MERKLE_BLOCK_LEVEL, blockRoots[b].root);
-    else if (!(await addLeaves(b * MERKLE_BLOCK_LEAVES, (b + 1) * MERKLE_BLOCK_LEAVES))) return null;
+    if (readBlocks.has(b)) {
+      if (!(await addLeaves(b * MERKLE_BLOCK_LEAVES, (b + 1) * MERKLE_BLOCK_LEAVES))) return null;
+    } else if (!HEX_HASH.test(blockRoots[b].root)) {
+      return null; // an altered row that is not even a hash: the log answers instead
+    } else {
+      builder.addSubtree(MERKLE_BLOCK_LEVEL, blockRoots[b].root);
+    }
   }
   if (!(await addLeaves(full * MERKLE_BLOCK_LEAVES, count))) return null;
   const proven = builder.finish();
