@@ -2,7 +2,7 @@ import { positionToString, type Position } from '../recorded-event';
 import type { SignedCheckpoint } from './signed-checkpoint';
 
 /**
- * No signed version 2 checkpoint covers the events asked for (yet, or the one named is not usable): nothing can be
+ * No signed version 2+ checkpoint covers the events asked for (yet, or the one named is not usable): nothing can be
  * proven included; or, for an audit bundle, the checkpoint is not version 3, so no stream head can be proven. A checkpointer signs one at its next run (PostgresCheckpointer, createCheckpoint).
  */
 export class NoCoveringCheckpointError extends Error {

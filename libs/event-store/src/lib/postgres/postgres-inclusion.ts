@@ -13,7 +13,7 @@ export interface ProveInclusionOptions {
   readonly eventIds?: readonly string[];
   /** Every event of these streams, too. */
   readonly streamIds?: readonly string[];
-  /** The checkpoint to prove against (its row id). Default: the latest version 2 checkpoint, which must cover them all. */
+  /** The checkpoint to prove against (its row id). Default: the latest version 2+ checkpoint, which must cover them all. */
   readonly checkpointId?: string;
   /** Log rows per query. Default 10,000. */
   readonly batchSize?: number;
@@ -63,7 +63,7 @@ const FIRST_V2_AT_OR_AFTER_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.
   WHERE claim_version >= 2 AND (position_commit, position_prepare) >= ($1::bigint, $2::bigint)
   ORDER BY position_commit, position_prepare, id LIMIT 1`;
 const BY_ID_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints WHERE id = $1::bigint`;
-// The latest version 2 checkpoint strictly before a position: its frontier stands in for the log before it.
+// The latest version 2+ checkpoint strictly before a position: its frontier stands in for the log before it.
 const RESUME_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM event_store.integrity_checkpoints
   WHERE claim_version >= 2 AND (position_commit, position_prepare) < ($1::bigint, $2::bigint)
   ORDER BY position_commit DESC, position_prepare DESC, id DESC LIMIT 5`;
@@ -78,7 +78,7 @@ interface TargetRow {
 }
 
 /**
- * Inclusion proofs of events (by id, or all of some streams) in a signed version 2 checkpoint: for each, its leaf
+ * Inclusion proofs of events (by id, or all of some streams) in a signed version 2+ checkpoint: for each, its leaf
  * index in the log and its audit path to the checkpoint's merkle root. Everything is read in one REPEATABLE READ
  * snapshot; the log's hashes in (transaction_id, position) order, in keyset pages, one pass for every proof.
  */
@@ -110,7 +110,7 @@ export async function proveInclusion(pool: Pool, options: ProveInclusionOptions)
  * that hold targets and after the last whole block; each run of blocks between is its fewest aligned stored
  * subtrees, up to the first subtree of the proving checkpoint's own frontier that starts after the last target (the
  * rest of the tree is those subtrees' roots). Without blocks the hashes are read between two stored frontiers that
- * fold into their signed roots: from the latest version 2 checkpoint before the first target (the log before it is
+ * fold into their signed roots: from the latest version 2+ checkpoint before the first target (the log before it is
  * its frontier, for every later proof) up to that subtree; without frontiers, from the log's start to the checkpoint.
  * A rewritten log gives proofs that do not verify; it never makes one verify.
  */
@@ -287,7 +287,7 @@ async function latestVersion2Checkpoint(client: PoolClient): Promise<StoredCheck
   return rows[0] ? toSignedCheckpoint(rows[0]) : null;
 }
 
-/** The first version 2 checkpoint covering an event at `position`: the smallest tree its hash is a leaf of. */
+/** The first version 2+ checkpoint covering an event at `position`: the smallest tree its hash is a leaf of. */
 export async function firstVersion2CheckpointAtOrAfter(client: PoolClient, position: Position): Promise<StoredCheckpoint | null> {
   const { rows } = await client.query<CheckpointRow>({
     name: 'event_store.inclusion.first-v2-after',
@@ -307,7 +307,7 @@ async function coveringCheckpoint(client: PoolClient, last: Position | null, che
     if (!signsMerkleRoot(checkpoint)) throw new NoCoveringCheckpointError(last, checkpoint, `checkpoint ${checkpointId} is a version 1 claim, without a merkle root`);
   } else {
     checkpoint = await latestVersion2Checkpoint(client);
-    if (!checkpoint) throw new NoCoveringCheckpointError(last, null, 'no version 2 checkpoint has been signed');
+    if (!checkpoint) throw new NoCoveringCheckpointError(last, null, 'no version 2+ checkpoint has been signed');
   }
   if (last && comparePositions(checkpoint.position, last) < 0) {
     throw new NoCoveringCheckpointError(last, checkpoint, `checkpoint ${checkpoint.id} ends at ${positionToString(checkpoint.position)}, before the last event to prove`);

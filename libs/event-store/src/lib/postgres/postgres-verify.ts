@@ -12,7 +12,7 @@ export interface VerifyStoreOptions {
   /** Trusted checkpoint keys (PEM or loaded). A checkpoint signed by any other key is reported as unknown-key. */
   readonly publicKeys: readonly (CheckpointPublicKey | string)[];
   /**
-   * Verify this stream alone: its chain, and each of its events proven in the latest version 2 checkpoint's signed
+   * Verify this stream alone: its chain, and each of its events proven in the latest version 2+ checkpoint's signed
    * Merkle tree (as a bundle would be); events after that checkpoint are the stream's uncovered tail.
    */
   readonly streamId?: string;
