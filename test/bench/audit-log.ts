@@ -59,6 +59,7 @@ import { caseFromAnalysis } from '../../services/control-results/src/open-contro
 import { crisisAlertDecider } from '../../services/crms/src/domain/crisis/crisis-alert.decider';
 import { rifDecider } from '../../services/crms/src/domain/rif/rif.decider';
 import { compileCriteria, houseDocumentsOf, loadCriteriaFiles, riskSubjectOf, type CompiledCriteria } from '../../services/risk-analysis/src/domain/criteria';
+import { actorOfRiskEvent } from '../../services/risk-analysis/src/domain/risk/risk.actors';
 import { riskDecider } from '../../services/risk-analysis/src/domain/risk/risk.decider';
 
 const INSERT_BATCH = 5_000;
@@ -118,6 +119,8 @@ interface Step {
   readonly streamId: string;
   readonly events: readonly { readonly type: string; readonly data: unknown }[];
   readonly actor: Actor;
+  /** An event's own actor when it is not the step's, as the service's handleCommand takes it (`actorOf`). */
+  readonly actorOf?: (event: Step['events'][number]) => Actor | undefined;
   readonly correlationId: string;
   readonly causationId: string | null;
 }
@@ -263,7 +266,15 @@ function* ensScript(world: World, seed: number, clock: { ms: number }): Script {
 
   // Risk analysis of each completed phase, by the engine on the ENS as it stands.
   const risk: Risk = new Aggregate(riskStream(recorded(head).mrn), riskDecider);
-  const riskStep = (events: readonly RiskEvent[], actor: Actor, causationId: string | null): Step => ({ streamId: risk.streamId, events, actor, correlationId: recorded(head).mrn, causationId });
+  // An automatic completion a risk unit's decision sets off is the engine's act, as risk-analysis records it.
+  const riskStep = (events: readonly RiskEvent[], actor: Actor, causationId: string | null): Step => ({
+    streamId: risk.streamId,
+    events,
+    actor,
+    actorOf: (event) => actorOfRiskEvent(event as RiskEvent),
+    correlationId: recorded(head).mrn,
+    causationId,
+  });
   const analyse = (phase: RiskAnalysisPhase, trigger: RiskAnalysed['data']['trigger'], causeId: string) => (at: number) => {
     const h = recorded(head);
     const consistency = head.history.filter((e) => e.type === 'EnsConsistencyChecked').pop();
@@ -607,7 +618,13 @@ export function* auditLog(total: number, world: World): Generator<Row> {
               type: event.type,
               // As it reads back from jsonb: an undefined member is no member.
               data: JSON.parse(JSON.stringify(event.data)) as unknown,
-              metadata: { schemaVersion: SCHEMA_VERSION, occurredAt: iso(at), correlationId: step.correlationId, causationId: step.causationId, actor: step.actor },
+              metadata: {
+                schemaVersion: SCHEMA_VERSION,
+                occurredAt: iso(at),
+                correlationId: step.correlationId,
+                causationId: step.causationId,
+                actor: step.actorOf?.(event) ?? step.actor,
+              },
               recordedAt: iso(clock.ms),
             };
             const hash = eventHash(content, heads.get(step.streamId) ?? GENESIS_HASH);
