@@ -107,18 +107,14 @@ export class StreamHeads {
   }
 
   /**
-   * The roots of the blocks of MERKLE_BLOCK_LEAVES head leaves (as merkle-log.ts blocks the log) that are full,
-   * by block index: all of them, or only those holding one of `leaves`. A store keeps them so that a head is proven
-   * from its block's leaves and the other blocks' roots, without reading every head.
+   * The roots of the full blocks of MERKLE_BLOCK_LEAVES head leaves (as merkle-log.ts blocks the log), by block
+   * index. A store keeps them so that a head is proven from its block's leaves and the other blocks' roots, without
+   * reading every head.
    */
-  blockRoots(leaves?: Iterable<number>): Map<number, string> {
+  blockRoots(): Map<number, string> {
     this.root();
-    const full = Math.floor(this.heads.size / MERKLE_BLOCK_LEAVES);
-    const blocks = leaves ? new Set([...leaves].map((l) => Math.floor(l / MERKLE_BLOCK_LEAVES))) : Array.from({ length: full }, (_, b) => b);
     const roots = new Map<number, string>();
-    for (const b of blocks) {
-      if (b < full) roots.set(b, this.tree.node(MERKLE_BLOCK_LEVEL, b) as string);
-    }
+    for (let b = 0; b < Math.floor(this.heads.size / MERKLE_BLOCK_LEAVES); b++) roots.set(b, this.tree.node(MERKLE_BLOCK_LEVEL, b) as string);
     return roots;
   }
 

@@ -29,6 +29,7 @@ const UPSERT_SQL = `INSERT INTO event_store.stream_heads (stream_id, leaf, revis
 const UPSERT_BLOCKS_SQL = `INSERT INTO event_store.stream_head_blocks (block, root) SELECT * FROM unnest($1::bigint[], $2::text[])
   ON CONFLICT (block) DO UPDATE SET root = excluded.root`;
 const BLOCKS_SQL = `SELECT block::text AS block, root FROM event_store.stream_head_blocks WHERE block < $1::bigint ORDER BY stream_head_blocks.block`;
+const ALL_BLOCKS_SQL = `SELECT block::text AS block, root FROM event_store.stream_head_blocks`;
 const TARGETS_SQL = `SELECT stream_id, leaf::text AS leaf, revision, hash FROM event_store.stream_heads WHERE stream_id = ANY($1::text[])`;
 const LEAVES_SQL = `SELECT stream_id, leaf::text AS leaf, revision, hash FROM event_store.stream_heads
   WHERE leaf >= $1::bigint AND leaf < $2::bigint ORDER BY stream_heads.leaf`;
@@ -76,17 +77,8 @@ export async function streamHeadsAt(client: PoolClient, checkpoint: StoredCheckp
  */
 export async function saveStreamHeads(client: PoolClient, heads: StreamHeads, replaceAll: boolean): Promise<void> {
   if (replaceAll) await client.query('DELETE FROM event_store.stream_heads');
-  if (replaceAll) await client.query('DELETE FROM event_store.stream_head_blocks');
   const changed = replaceAll ? [...heads.entries()] : heads.takeChanged();
   if (replaceAll) heads.takeChanged();
-  await saveBlockRoots(client, [...(replaceAll ? heads.blockRoots() : heads.blockRoots(changed.map((h) => h.leafIndex)))]);
-  // Blocks no run wrote yet (heads kept before 012), or rows past the full blocks: every full block's root, once.
-  const full = Math.floor(heads.size / MERKLE_BLOCK_LEAVES);
-  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.stream_head_blocks');
-  if (rows[0].n !== full) {
-    await client.query('DELETE FROM event_store.stream_head_blocks WHERE block >= $1::bigint', [full]);
-    await saveBlockRoots(client, [...heads.blockRoots()]);
-  }
   for (let i = 0; i < changed.length; i += WRITE_CHUNK) {
     const chunk = changed.slice(i, i + WRITE_CHUNK);
     await client.query({
@@ -95,6 +87,13 @@ export async function saveStreamHeads(client: PoolClient, heads: StreamHeads, re
       values: [chunk.map((h) => h.streamId), chunk.map((h) => h.leafIndex), chunk.map((h) => h.revision), chunk.map((h) => h.hash)],
     });
   }
+  // The block roots, made to agree with the heads: those whose heads moved, and any missing (heads kept before 012),
+  // altered or past the full blocks. One row per 1024 heads: cheap to read whole at every run.
+  const roots = heads.blockRoots();
+  const stored = new Map((await client.query<{ block: string; root: string }>(ALL_BLOCKS_SQL)).rows.map((r) => [Number(r.block), r.root]));
+  const extra = [...stored.keys()].filter((b) => !roots.has(b));
+  if (extra.length > 0) await client.query('DELETE FROM event_store.stream_head_blocks WHERE block = ANY($1::bigint[])', [extra]);
+  await saveBlockRoots(client, [...roots].filter(([b, root]) => stored.get(b) !== root));
 }
 
 async function saveBlockRoots(client: PoolClient, blocks: readonly (readonly [number, string])[]): Promise<void> {
