@@ -62,6 +62,14 @@ describe('backfill-presentation-notes', () => {
     return { m, house, presentedAt };
   };
   const presentedHouse = (n: number) => presentedOne(n, 'house');
+  /** Again, whether or not filing_view has the note yet: the same command ids, nothing new. */
+  const secondRunWritesNothing = async (backfill: BackfillPresentationNotesProcessor) => {
+    await h.service.settled();
+    const before = await count();
+    expect(await backfill.runOnce(clock.now())).toEqual([]);
+    await h.service.settled();
+    expect(await count()).toBe(before);
+  };
 
   it('notes a presented house on its master, which then refuses invalidation (92); a second run writes nothing', async () => {
     const { m, house, presentedAt } = await presentedHouse(1);
@@ -74,12 +82,7 @@ describe('backfill-presentation-notes', () => {
     expect(await h.asTrader(CARRIER, 'InvalidateFiling', { mrn: m, message_id: 'bf-inv' })).toMatchObject({ ok: true, reply: { message_type: 'IE3N01', errors: [{ validation_code: '92', pointer: '' }] } });
     expect(await types(m)).not.toContain('EnsFilingInvalidated');
 
-    // Again, whether or not filing_view has the note yet: the same command ids, nothing new.
-    await h.service.settled();
-    const before = await count();
-    expect(await backfill.runOnce(clock.now())).toEqual([]);
-    await h.service.settled();
-    expect(await count()).toBe(before);
+    await secondRunWritesNothing(backfill);
   }, 30_000);
 
   it('notes a presented master on its house, which then refuses invalidation (92); a second run writes nothing', async () => {
@@ -92,11 +95,7 @@ describe('backfill-presentation-notes', () => {
     expect(notes.map((e) => e.data)).toEqual([{ mrn: house, headMrn: m, presentedAt, notedAt: clock.now().toISOString() }]);
     expect(await h.asTrader(FORWARDER, 'InvalidateFiling', { mrn: house, message_id: 'bf-inv-h' })).toMatchObject({ ok: true, reply: { message_type: 'IE3N01', errors: [{ validation_code: '92', pointer: '' }] } });
 
-    await h.service.settled();
-    const before = await count();
-    expect(await backfill.runOnce(clock.now())).toEqual([]);
-    await h.service.settled();
-    expect(await count()).toBe(before);
+    await secondRunWritesNothing(backfill);
   }, 30_000);
 
   it('runs once at start when PRESENTATION_NOTES_BACKFILL is on', async () => {

@@ -21,6 +21,12 @@ import type { CommonRepositoryConfig } from '../service.config';
 const actor = systemActor('common-repository.presentation-notes-backfill');
 const BATCH = 500;
 
+/** Presented houses are noted on their masters, presented masters on their houses; the door's notes, both ways. */
+const DIRECTIONS = [
+  { level: 'house', partnerLevel: 'master', note: masterHousePresentationNote },
+  { level: 'master', partnerLevel: 'house', note: housePresentationNote },
+] as const;
+
 @Injectable()
 export class BackfillPresentationNotesProcessor implements OnApplicationBootstrap {
   private running: Promise<void> = Promise.resolve();
@@ -50,22 +56,14 @@ export class BackfillPresentationNotesProcessor implements OnApplicationBootstra
    */
   async runOnce(now: Date): Promise<string[]> {
     const noted: string[] = [];
-    // Presented houses, on their masters.
-    for await (const house of this.presentedWithUnawarePartners('house', 'master')) {
-      const state = await this.commands.stateOf(house);
-      if (state.status !== 'presented' || state.presentedAt === null) continue;
-      for (const master of new Set(state.linked.filter((l) => l.level === 'master').map((l) => l.mrn))) {
-        const outcome = await this.commands.run(masterHousePresentationNote(house, master, state.presentedAt, actor, now));
-        if (outcome.kind === 'appended' && outcome.events.length > 0) noted.push(`${master}/${house}`);
-      }
-    }
-    // Presented masters, on their houses.
-    for await (const master of this.presentedWithUnawarePartners('master', 'house')) {
-      const state = await this.commands.stateOf(master);
-      if (state.status !== 'presented' || state.presentedAt === null) continue;
-      for (const house of new Set(state.linked.filter((l) => l.level === 'house').map((l) => l.mrn))) {
-        const outcome = await this.commands.run(housePresentationNote(master, house, state.presentedAt, actor, now));
-        if (outcome.kind === 'appended' && outcome.events.length > 0) noted.push(`${house}/${master}`);
+    for (const { level, partnerLevel, note } of DIRECTIONS) {
+      for await (const presented of this.presentedWithUnawarePartners(level, partnerLevel)) {
+        const state = await this.commands.stateOf(presented);
+        if (state.status !== 'presented' || state.presentedAt === null) continue;
+        for (const partner of new Set(state.linked.filter((l) => l.level === partnerLevel).map((l) => l.mrn))) {
+          const outcome = await this.commands.run(note(presented, partner, state.presentedAt, actor, now));
+          if (outcome.kind === 'appended' && outcome.events.length > 0) noted.push(`${partner}/${presented}`);
+        }
       }
     }
     return noted;
