@@ -203,8 +203,13 @@ describe('tamper tests for auditors: store, bundle and kept report', () => {
       // A1 (under cp1) rewritten, its hash made to fit; A2 (under cp2) untouched, so its link to A1 no longer holds.
       const [a0, a1, a2] = [s.event('A', 0), s.event('A', 1), s.event('A', 2)];
       await s.tamper(`UPDATE event_store.events SET data = '{"n": 99}', hash = '${eventHash({ ...a1, data: { n: 99 } }, a0.hash as string)}' WHERE ${row(a1)}`);
-      // The whole log's walk can only see the link that broke, and the checkpoints over it.
-      expect((await verifyStore(s.pool, { publicKeys })).firstProblem).toMatchObject({ kind: 'changed-content', eventId: a2.id });
+      // The whole log's walk sees the link that broke and cp1's tree no longer matching; it looks at A alone again.
+      const whole = await verifyStore(s.pool, { publicKeys });
+      expect(whole.ok).toBe(false);
+      expect(whole.firstProblem).toMatchObject({ kind: 'changed-content', revision: 1, eventId: a1.id, detail: expect.stringContaining('rewritten together with its stored hash') });
+      expect(whole.problems.filter((p) => p.kind === 'changed-content')).toEqual([expect.objectContaining({ eventId: a1.id })]);
+      expect(whole.problems.some((p) => p.eventId === a2.id)).toBe(false);
+      expect(whole.checkpoints.find((c) => c.id === s.checkpoints[0].id)?.verdict).toBe('mismatched');
       // One stream: A2's hash is the one cp2 signed (its proof starts from cp1's frontier), A1's is not the one cp1 signed.
       const report = await verifyStore(s.pool, { publicKeys, streamId: a1.streamId });
       // A0 shares A1's tree: its proof fails through A1's leaf, which is said, but it stays listed (it may have changed too).

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { CheckpointPublicKey } from '../integrity/checkpoint-signer';
-import type { VerificationReport } from '../integrity/verification-report';
+import type { IntegrityProblem, VerificationReport } from '../integrity/verification-report';
 import { FirstCheckpointAfter } from '../integrity/first-checkpoint-after';
 import type { SignedCheckpoint } from '../integrity/signed-checkpoint';
 import { verifyEventPages, type StreamEventProof, type VerifyEventsOptions } from '../integrity/verify';
@@ -69,6 +69,40 @@ async function verifyOneStream(
   return verifyEventPages([events], { ...common, scope: 'streams', inclusion: { proofs, checkpoints, storedTreeFaults } });
 }
 
+/** Streams whose broken links the whole-log walk looks into again; beyond them the link that broke stays named. */
+const MAX_STREAMS_RECHECKED = 20;
+
+/**
+ * The whole log's walk sees an event rewritten together with its stored hash only as the next revision's broken
+ * link (and a checkpoint whose tree no longer matches). When such a checkpoint is there, each stream with a broken
+ * link is verified again alone, in the same snapshot, against the signed trees: if the next revision's hash is the
+ * signed one and the revision before it is the one rewritten, that revision is named in place of the next.
+ */
+async function blameRewrittenEvents(
+  client: PoolClient,
+  report: VerificationReport,
+  batchSize: number,
+  common: Omit<VerifyEventsOptions, 'scope' | 'checkpoints' | 'inclusion'>,
+): Promise<VerificationReport> {
+  if (!report.checkpoints.some((c) => c.verdict === 'mismatched')) return report;
+  const brokenLinks = report.problems.filter((p) => p.kind === 'changed-content' && p.streamId !== undefined && (p.revision ?? 0) > 0);
+  const streams = [...new Set(brokenLinks.map((p) => p.streamId as string))].slice(0, MAX_STREAMS_RECHECKED);
+  const named = new Map<IntegrityProblem, IntegrityProblem>();
+  for (const streamId of streams) {
+    const alone = await verifyOneStream(client, streamId, batchSize, common);
+    const rewrittenAt = (revision: number) =>
+      alone.problems.find((p) => p.kind === 'changed-content' && p.streamId === streamId && p.revision === revision);
+    for (const link of brokenLinks.filter((p) => p.streamId === streamId)) {
+      const revision = link.revision as number;
+      const rewritten = rewrittenAt(revision - 1);
+      if (rewritten && !alone.problems.some((p) => p.streamId === streamId && p.revision === revision)) named.set(link, rewritten);
+    }
+  }
+  if (named.size === 0) return report;
+  const swap = (p: IntegrityProblem) => named.get(p) ?? p;
+  return { ...report, problems: report.problems.map(swap), ...(report.firstProblem ? { firstProblem: swap(report.firstProblem) } : {}) };
+}
+
 export async function verifyStore(pool: Pool, options: VerifyStoreOptions): Promise<VerificationReport> {
   const batchSize = options.batchSize ?? 10_000;
   const client = await pool.connect();
@@ -83,10 +117,15 @@ export async function verifyStore(pool: Pool, options: VerifyStoreOptions): Prom
     };
     const report =
       options.streamId === undefined
-        ? await verifyEventPages(logEventPages(client, { belowTransaction: await snapshotWatermark(client) }, batchSize), {
-            ...common,
-            checkpoints: storedCheckpoints(client, batchSize),
-          })
+        ? await blameRewrittenEvents(
+            client,
+            await verifyEventPages(logEventPages(client, { belowTransaction: await snapshotWatermark(client) }, batchSize), {
+              ...common,
+              checkpoints: storedCheckpoints(client, batchSize),
+            }),
+            batchSize,
+            common,
+          )
         : await verifyOneStream(client, options.streamId, batchSize, common);
     await client.query('COMMIT');
     return { ...report, ...(options.streamId === undefined ? {} : { streamId: options.streamId }), verifiedAt };
