@@ -456,7 +456,8 @@ describe('risk analysis of complete ENS', () => {
     const { master, house: oldHouse } = await lodgeMaster('610910');
     await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']));
     const newHouse = await refile(master, oldHouse, '360200');
-    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAnalysed']));
+    // The house's unlinking outdates the assessment; the refiled ENS is analysed anew.
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAssessmentOutdated', 'RiskAnalysed']));
     const again = (await riskEvents(master)).at(-1);
     // The refiled house's goods were analysed: they hit, and the risk unit has them.
     expect(again?.type === 'RiskAnalysed' && again.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'ens-recompleted', members: [master, newHouse], hits: [expect.objectContaining({ criterionId: 'eu-sec-001' })] });
@@ -466,7 +467,7 @@ describe('risk analysis of complete ENS', () => {
     const last = (await store.readStream(ensStream(master))).at(-1)!;
     // Handled here as well as by the subscription (the same command id): when this returns, it is through.
     await h.service.app.app.get(AnalyseFilingProcessor).handle(last);
-    expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAnalysed']);
+    expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAssessmentOutdated', 'RiskAnalysed']);
   });
 
   it('re-analyses an amended master once, with the ENS as it stands: not again with the members of an earlier completion', async () => {
@@ -524,6 +525,46 @@ describe('risk analysis of complete ENS', () => {
     await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'ReferralRequested', 'RiskAnalysisSuperseded', 'RiskAnalysed']));
     expect((await riskEvents(master)).at(-1)?.data).toMatchObject({ analysisId: 'pre-loading-2', trigger: 'ens-recompleted', members: [master, newHouse] });
     await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn: master, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'superseded' } }));
+  });
+
+  it('outdates an assessed pre-loading analysis naming a house unlinked from its master: a pre-arrival completion of the refiled ENS coming first is held, not assessed on it', async () => {
+    const { master, house: oldHouse } = await lodgeMaster('610910');
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']));
+
+    // The house is invalidated and its link released: the assessment stays (its IE3N03 was sent) but is outdated.
+    await append(ensStream(oldHouse), [invalidated({ mrn: oldHouse })]);
+    await append(ensStream(master), [{ type: 'EnsFilingUnlinked', data: { mrn: master, unlinkedMrn: oldHouse, houseDocuments: [HOUSE], reason: 'partner-invalidated', unlinkedAt: clock.now().toISOString() } }]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAssessmentOutdated']));
+    expect((await riskEvents(master)).at(-1)?.data).toEqual({
+      mrn: master,
+      analysisId: 'pre-loading-1',
+      phase: 'pre-loading',
+      trigger: 'member-unlinked',
+      unlinkedMrn: oldHouse,
+      outdatedAt: clock.now().toISOString(),
+    });
+    expect(await h.asMemberState('DE', 'GetAnalysis', { mrn: master, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'assessed' } });
+
+    // A refiled house completes the ENS again, its pre-arrival phase first: no hit, yet held, as no pre-loading
+    // assessment stands for the ENS as it is now.
+    const newHouse = mrnOf(++serial);
+    await append(ensStream(newHouse), [registered({ mrn: newHouse, filing: houseFiling('610910') })]);
+    await append(ensStream(master), [linked({ mrn: master, linkedMrn: newHouse, linkedLevel: 'house', houseDocument: HOUSE }), completed({ mrn: master, phase: 'pre-arrival', members: [master, newHouse] })]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAssessmentOutdated', 'RiskAnalysed']));
+    expect((await riskEvents(master)).at(-1)?.data).toMatchObject({ analysisId: 'pre-arrival-1', phase: 'pre-arrival', members: [master, newHouse], hits: [] });
+    await eventually(async () => {
+      const queue = await h.asMemberState<{ analyses: { mrn: string; analysis_id: string; held: boolean }[] }>('DE', 'ListOpenAnalyses', { limit: 1000 });
+      expect(queue.ok && queue.reply.analyses.filter((a) => a.mrn === master)).toEqual([expect.objectContaining({ analysis_id: 'pre-arrival-1', held: true })]);
+    });
+
+    // Its pre-loading phase completes: analysed anew with the refiled house, no hit, assessed, and the held analysis with it.
+    await append(ensStream(master), [completed({ mrn: master, phase: 'pre-loading', members: [master, newHouse] })]);
+    await eventually(async () => expect((await riskEvents(master)).length).toBe(7));
+    expect((await riskEvents(master)).slice(4)).toEqual([
+      expect.objectContaining({ type: 'RiskAnalysed', data: expect.objectContaining({ analysisId: 'pre-loading-2', trigger: 'ens-recompleted', members: [master, newHouse], hits: [] }) }),
+      expect.objectContaining({ type: 'RiskAssessmentCompleted', data: expect.objectContaining({ analysisId: 'pre-loading-2', by: 'automatic' }) }),
+      expect.objectContaining({ type: 'RiskAssessmentCompleted', data: expect.objectContaining({ analysisId: 'pre-arrival-1', by: 'automatic' }) }),
+    ]);
   });
 
   // Last: the Germany pre-loading criterion it activates applies to every pre-loading analysis after it.

@@ -93,6 +93,8 @@ export const SIGNAL_RULES: SignalRules = {
   // The responsible risk unit's own acts: it has its DecisionReply.
   ReferralRequested: [],
   RiskHitDismissed: [],
+  // [U] Nothing to decide on an assessed analysis: the re-analysis, when the ENS completes again, is signalled as any.
+  RiskAssessmentOutdated: [],
 
   // Control results (issue 5): the risk unit that recommended the control is told the decision and the result,
   // closing its case. Always told, even when its own Member State controls: the risk unit is not the customs office
@@ -112,6 +114,7 @@ export function phaseOf(event: SignalEvent, analysis: AnalysisFacts | undefined)
     case 'RiskAnalysed':
     case 'RiskAnalysisSuperseded':
     case 'RiskAssessmentCompleted':
+    case 'RiskAssessmentOutdated':
     case 'RiskAnalysisEscalated':
     case 'ControlCaseOpened':
     case 'ControlDecided':

@@ -168,6 +168,7 @@ export const NOTIFICATION_RULES: NotificationRules = {
   DoNotLoadIssued: [{ messageType: 'IE3Q01', to: loader, payload: toIE3Q01 }],
   RiskAnalysed: [], // hits go to risk units, never to traders; the inbox keeps only its parties (risk_parties)
   RiskAnalysisSuperseded: [], // for the risk unit; [U] its open referrals close unnotified (no IE3xxx withdraws one)
+  RiskAssessmentOutdated: [], // [U] no IE3xxx withdraws an IE3N03: the ENS completed again is analysed, and told, anew
   RiskHitDismissed: [],
   RiskMitigationAdded: [],
   RiskAnalysisEscalated: [], // for the risk unit

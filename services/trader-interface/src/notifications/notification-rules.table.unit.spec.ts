@@ -207,6 +207,7 @@ describe('notification rules', () => {
         'RiskAnalysisEscalated',
         'RiskAnalysisSuperseded',
         'RiskAssessmentCompleted',
+        'RiskAssessmentOutdated',
         'RiskHitDismissed',
         'RiskMitigationAdded',
       ].sort(),

@@ -102,6 +102,27 @@ export type RiskAnalysisSuperseded = Event<
   }
 >;
 
+/**
+ * An assessed analysis (its IE3N03 sent) no longer stands for its phase: a member of the ENS it assessed left it
+ * (`member-unlinked`: the common repository's EnsFilingUnlinked, the house invalidated or refusing its link). The
+ * assessment stays as recorded (IE3N03 is not withdrawn), but the ENS it covered is gone: the phase awaits the ENS's
+ * completion, which analyses it anew (`ens-recompleted`, even with the same members), and while the pre-loading
+ * analysis is outdated no pre-arrival analysis is assessed (a no-hit one is held). Added with no change to the other
+ * events, so their schema versions hold and streams recorded before it replay as they did.
+ */
+export type RiskAssessmentOutdated = Event<
+  'RiskAssessmentOutdated',
+  {
+    readonly mrn: string;
+    readonly analysisId: string;
+    readonly phase: RiskAnalysisPhase;
+    readonly trigger: 'member-unlinked';
+    /** The member that left the ENS (an MRN the analysis named). */
+    readonly unlinkedMrn: string;
+    readonly outdatedAt: string;
+  }
+>;
+
 /** IE3N03: assessment complete, automatically (no hit) or by the risk unit, with or without a control recommendation. */
 export type RiskAssessmentCompleted = Event<
   'RiskAssessmentCompleted',
@@ -205,6 +226,7 @@ export type RiskEvent =
   | RiskAnalysed
   | RiskAnalysisSuperseded
   | RiskAssessmentCompleted
+  | RiskAssessmentOutdated
   | RiskMitigationAdded
   | ReferralRequested
   | ReferralAnswered
@@ -234,6 +256,7 @@ export const RISK_SCHEMA_VERSIONS: Readonly<Record<RiskEvent['type'] | Criterion
   RiskAnalysed: 1,
   RiskAnalysisSuperseded: 1,
   RiskAssessmentCompleted: 1,
+  RiskAssessmentOutdated: 1,
   RiskMitigationAdded: 1,
   ReferralRequested: 1,
   ReferralAnswered: 1,

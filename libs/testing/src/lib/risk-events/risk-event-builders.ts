@@ -8,6 +8,7 @@ import type {
   RiskAnalysisPhase,
   RiskAnalysisSuperseded,
   RiskAssessmentCompleted,
+  RiskAssessmentOutdated,
   RiskHit,
 } from '@ics2/contracts';
 import { DEFAULTS } from '../ens-events/ens-event-builders';
@@ -105,6 +106,19 @@ export const analysisAwaitingCompletion = (o: { phase?: RiskAnalysisPhase; n?: n
     unlinkedMrn: o.unlinkedMrn,
     openReferrals: o.openReferrals ?? [],
     supersededAt: RISK_DEFAULTS.at,
+  },
+});
+
+/** The assessed analysis `n` of a phase outdated: `unlinkedMrn` left the ENS it assessed. */
+export const assessmentOutdated = (o: { phase?: RiskAnalysisPhase; n?: number; unlinkedMrn: string }): RiskAssessmentOutdated => ({
+  type: 'RiskAssessmentOutdated',
+  data: {
+    mrn: DEFAULTS.mrn,
+    analysisId: `${o.phase ?? 'pre-loading'}-${o.n ?? 1}`,
+    phase: o.phase ?? 'pre-loading',
+    trigger: 'member-unlinked',
+    unlinkedMrn: o.unlinkedMrn,
+    outdatedAt: RISK_DEFAULTS.at,
   },
 });
 

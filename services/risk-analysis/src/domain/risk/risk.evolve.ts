@@ -28,6 +28,7 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
         manualReview: d.manualReview,
         dueAt: d.dueAt,
         escalated: false,
+        outdated: false,
       };
       // Streams from before RiskAnalysisSuperseded say it only here; after it, the analysis is superseded already. One
       // awaiting the ENS's completion is superseded now: this is the analysis it awaited.
@@ -43,6 +44,9 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
         status: 'assessed',
         ...(event.data.controlRecommendation ? { controlRecommendation: event.data.controlRecommendation } : {}),
       }));
+    case 'RiskAssessmentOutdated':
+      // Stays assessed (its IE3N03 was sent); its phase awaits the ENS's completion.
+      return update(state, event.data.analysisId, (a) => ({ ...a, outdated: true }));
     case 'RiskMitigationAdded':
       return state;
     case 'ReferralRequested': {

@@ -40,6 +40,8 @@ export interface Analysis {
   readonly dueAt: string;
   readonly escalated: boolean;
   readonly controlRecommendation?: ControlRecommendation;
+  /** Assessed, then a member of its ENS left it (RiskAssessmentOutdated): the assessment no longer stands for its phase. */
+  readonly outdated: boolean;
 }
 
 export type RiskState = { readonly status: 'none' } | { readonly status: 'analysed'; readonly mrn: string; readonly analyses: readonly Analysis[] };
@@ -62,6 +64,13 @@ export function analysisOf(state: RiskState, analysisId: string): Analysis | und
  */
 export const takesCriteriaChanges = (analysis: Analysis | undefined): analysis is Analysis =>
   analysis?.status === 'awaiting-risk-unit' && !analysis.referrals.some((r) => r.status === 'open');
+
+/**
+ * Whether the analysis waits for its ENS to complete again before anything analyses its phase: a member left the ENS
+ * it analysed, while it was open ('awaiting-completion') or after it was assessed (outdated).
+ */
+export const awaitsCompletion = (analysis: Analysis | undefined): boolean =>
+  analysis?.status === 'awaiting-completion' || (analysis?.status === 'assessed' && analysis.outdated);
 
 /** The latest analysis of a phase. */
 export function currentAnalysis(state: RiskState, phase: RiskAnalysisPhase): Analysis | undefined {

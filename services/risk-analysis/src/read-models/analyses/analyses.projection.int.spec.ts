@@ -7,7 +7,7 @@ import type { RiskEvent } from '@ics2/contracts';
 import { migrateEventStore, type RecordedEvent } from '@ics2/event-store';
 import { freshDatabase, type FreshDatabase } from '@ics2/event-store/testing';
 import { ReadModelDatabase } from '@ics2/platform';
-import { analysed, assessmentCompleted, DEFAULTS, doNotLoadIssued, referralAnswered, referralRequested, RISK_DEFAULTS } from '@ics2/testing';
+import { analysed, assessmentCompleted, assessmentOutdated, DEFAULTS, doNotLoadIssued, referralAnswered, referralRequested, RISK_DEFAULTS } from '@ics2/testing';
 import { RISK_ANALYSIS_SCHEMA } from '../../database/schema';
 import { migrateRiskAnalysis } from '../../migrate';
 import { AnalysisRow } from './analysis.row';
@@ -71,9 +71,13 @@ describe('analyses projection', () => {
     await project(recorded(assessmentCompleted()));
     expect(await row('pre-loading-1')).toMatchObject({ revision: 7, status: 'assessed' });
 
+    // A house then left the ENS: the assessment stays, as its IE3N03 does (only the decider reads it as outdated).
+    await project(recorded(assessmentOutdated({ unlinkedMrn: 'HOUSE-OLD' })));
+    expect(await row('pre-loading-1')).toMatchObject({ revision: 8, status: 'assessed' });
+
     // Redelivered: the first analysis and a referral again change nothing.
     await project(first, recorded(referralRequested({ reference: 'REF-3' }), 2));
-    expect(await row('pre-loading-1')).toMatchObject({ revision: 7, status: 'assessed', referrals: [{ reference: 'REF-1' }, { reference: 'REF-2' }] });
+    expect(await row('pre-loading-1')).toMatchObject({ revision: 8, status: 'assessed', referrals: [{ reference: 'REF-1' }, { reference: 'REF-2' }] });
   });
 
   it('lets a re-analysis supersede the open analysis of its phase, never a closed one or another phase', async () => {

@@ -45,6 +45,9 @@ function changeOf(event: Exclude<RiskEvent, { type: 'RiskAnalysed' }>): { set: s
       return { set: `escalated = true`, params: [] };
     case 'RiskMitigationAdded':
       return null;
+    case 'RiskAssessmentOutdated':
+      // Stays assessed, as its IE3N03 does: the decider alone needs to know its phase awaits the ENS's completion.
+      return null;
     default: {
       const unhandled: never = event;
       return unhandled;

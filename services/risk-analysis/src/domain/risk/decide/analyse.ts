@@ -1,7 +1,7 @@
 import type { RiskEvent } from '@ics2/contracts';
 import type { Analyse } from '../risk.commands';
 import type { RiskRefusal } from '../risk.refusals';
-import { criteriaKeys, currentAnalysis, takesCriteriaChanges, type Analysis, type RiskState } from '../risk.state';
+import { awaitsCompletion, criteriaKeys, currentAnalysis, takesCriteriaChanges, type Analysis, type RiskState } from '../risk.state';
 import { preLoadingOpen, releaseHeld } from './held-pre-arrival';
 
 const sameCriteria = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
@@ -29,8 +29,9 @@ function criteriaChangeIgnored(current: Analysis | undefined, command: Analyse['
  * not start a second analysis; completing with other members (a house invalidated and refiled: the new house was
  * never analysed) does, recorded as `ens-recompleted`, an assessed analysis too [U]; amendments and new criteria
  * do, recording first that the open analysis they replace is superseded (the risk unit holding it is signalled).
- * An analysis awaiting completion (a member unlinked: note-member-unlinked.ts) waits for the ENS to complete again,
- * whose analysis is `ens-recompleted`, even with the members it had (the house relinked), and has a deadline of its own. A criteria change that leaves the applicable set as the current analysis used it
+ * An analysis awaiting completion (a member unlinked: note-member-unlinked.ts; an assessed one outdated so too) waits
+ * for the ENS to complete again, whose analysis is `ens-recompleted`, even with the members it had (the house
+ * relinked), and has a deadline of its own. A criteria change that leaves the applicable set as the current analysis used it
  * (a criterion of another phase or Member State, or an activation it already ran with, seen late by the
  * criteria-changes subscription) starts none either: the same criteria on the same data give the same hits, and a
  * new analysis would supersede the open one under the risk unit's hands.
@@ -39,9 +40,9 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
   const current = currentAnalysis(state, command.phase);
   // A do-not-load in any phase ends the consignment's analysis: no pre-arrival analysis (nor IE3N03) after it.
   if (state.status === 'analysed' && state.analyses.some((a) => a.status === 'do-not-load')) return [];
-  // An analysis awaiting completion (a member unlinked) is analysed again only when the ENS completes again, with
-  // whichever members: an amendment or a criteria change would analyse the members of a completion it has lost.
-  const awaitingCompletion = current?.status === 'awaiting-completion';
+  // An analysis awaiting completion (a member unlinked, open or assessed) is analysed again only when the ENS completes
+  // again, with whichever members: an amendment or a criteria change would analyse the members of a completion it has lost.
+  const awaitingCompletion = awaitsCompletion(current);
   if (awaitingCompletion && command.trigger !== 'ens-complete') return [];
   if (current && !awaitingCompletion && command.trigger === 'ens-complete' && sameMembers(current.members, command.members)) return [];
   if (command.trigger === 'criteria-changed' && criteriaChangeIgnored(current, command)) return [];

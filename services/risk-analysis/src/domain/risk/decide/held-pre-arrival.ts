@@ -6,15 +6,16 @@
  * [U] the reference does not say how the two phases' outcomes combine.
  */
 import type { RiskAssessmentCompleted } from '@ics2/contracts';
-import { currentAnalysis, type Analysis, type RiskState } from '../risk.state';
+import { awaitsCompletion, currentAnalysis, type Analysis, type RiskState } from '../risk.state';
 
 /**
  * Whether the consignment's pre-loading risk is unresolved: its current pre-loading analysis awaits the risk unit, or
- * the ENS's completion (a member unlinked: no pre-loading analysis is valid until it completes again).
+ * the ENS's completion (a member unlinked, while it was open or after it was assessed: no pre-loading assessment
+ * stands for the changed ENS until it completes again and is analysed).
  */
 export const preLoadingOpen = (state: RiskState): boolean => {
-  const status = currentAnalysis(state, 'pre-loading')?.status;
-  return status === 'awaiting-risk-unit' || status === 'awaiting-completion';
+  const current = currentAnalysis(state, 'pre-loading');
+  return current?.status === 'awaiting-risk-unit' || awaitsCompletion(current);
 };
 
 /**

@@ -1,4 +1,4 @@
-import { analysed, analysisAwaitingCompletion, analysisData, analysisSuperseded, assessmentCompleted, deciderSpec, doNotLoadIssued, referralAnswered, referralRequested, refused, RISK_DEFAULTS } from '@ics2/testing';
+import { analysed, analysisAwaitingCompletion, analysisData, analysisSuperseded, assessmentCompleted, assessmentOutdated, deciderSpec, hit, doNotLoadIssued, referralAnswered, referralRequested, refused, RISK_DEFAULTS } from '@ics2/testing';
 import { riskDecider } from '../risk.decider';
 
 const given = deciderSpec(riskDecider);
@@ -32,10 +32,75 @@ describe('note-member-unlinked', () => {
     it('changes nothing', () => given([analysed({ members: [head, NEW] })]).when(unlinked()).thenNothingHappened());
   });
 
-  describe('an analysis already assessed, or closed by a do-not-load', () => {
-    it('stays as it is: its IE3N03 (or IE3Q01) was sent', () => {
-      given([analysed({ members }), assessmentCompleted()]).when(unlinked()).thenNothingHappened();
+  describe('an analysis already assessed (its IE3N03 sent)', () => {
+    it('is outdated, not superseded: its assessment stays, and no longer stands for the ENS that changed', () => {
+      given([analysed({ members }), assessmentCompleted()]).when(unlinked()).then([assessmentOutdated({ unlinkedMrn: OLD })]);
+    });
+    it('is so in each phase whose analysis names it, beside an open one awaiting completion', () => {
+      given([analysed({ members, hits: [] }), assessmentCompleted({ by: 'automatic' }), analysed({ phase: 'pre-arrival', members })])
+        .when(unlinked())
+        .then([assessmentOutdated({ unlinkedMrn: OLD }), analysisAwaitingCompletion({ phase: 'pre-arrival', unlinkedMrn: OLD })]);
+      given([analysed({ members, hits: [] }), assessmentCompleted({ by: 'automatic' }), analysed({ phase: 'pre-arrival', members, hits: [] }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-arrival-1', phase: 'pre-arrival' })])
+        .when(unlinked())
+        .then([assessmentOutdated({ unlinkedMrn: OLD }), assessmentOutdated({ phase: 'pre-arrival', unlinkedMrn: OLD })]);
+    });
+    it('changes nothing more when redelivered, or for a house it does not name', () => {
+      given([analysed({ members }), assessmentCompleted(), assessmentOutdated({ unlinkedMrn: OLD })]).when(unlinked()).thenNothingHappened();
+      given([analysed({ members: [head, NEW] }), assessmentCompleted()]).when(unlinked()).thenNothingHappened();
+    });
+  });
+
+  describe('an ENS closed by a do-not-load', () => {
+    it('stays as it is, an assessed analysis of it too: the do-not-load is final for the consignment', () => {
       given([analysed({ members }), doNotLoadIssued()]).when(unlinked()).thenNothingHappened();
+      given([
+        analysed({ members, hits: [] }),
+        assessmentCompleted({ by: 'automatic' }),
+        analysed({ phase: 'pre-arrival', members, hits: [] }),
+        assessmentCompleted({ by: 'automatic', analysisId: 'pre-arrival-1', phase: 'pre-arrival' }),
+        analysed({ members, trigger: 'amendment', n: 2 }),
+        doNotLoadIssued({ analysisId: 'pre-loading-2' }),
+      ])
+        .when(unlinked())
+        .thenNothingHappened();
+    });
+  });
+
+  describe('the ENS whose pre-loading assessment is outdated', () => {
+    const refiled = [head, NEW, OTHER];
+    const outdated = [analysed({ members, hits: [] }), assessmentCompleted({ by: 'automatic' }), assessmentOutdated({ unlinkedMrn: OLD })];
+    const held = [...outdated, analysed({ phase: 'pre-arrival', members: refiled, hits: [] })];
+    it('holds a no-hit pre-arrival analysis completing first: the old pre-loading assessment does not stand for the changed ENS', () => {
+      given(outdated).when(analyse({ phase: 'pre-arrival', members: refiled, hits: [] })).then([analysed({ phase: 'pre-arrival', members: refiled, hits: [] })]);
+    });
+    it('refuses the risk unit completing a pre-arrival analysis meanwhile (92 at /analysisId)', () => {
+      given([...outdated, analysed({ phase: 'pre-arrival', members: refiled })])
+        .when(completeByRiskUnit('pre-arrival-1'))
+        .then(refused({ kind: 'lifecycle', code: '92', pointer: '/analysisId', reason: "the ENS's pre-loading analysis awaits the risk unit: assess it first" }));
+    });
+    it('is analysed again when the ENS completes again (ens-recompleted), even with the members it had, with a deadline of its own', () => {
+      given(outdated)
+        .when(analyse({ members, hits: [], dueAt: '2026-12-01T14:00:00.000Z' }))
+        .then([analysed({ members, trigger: 'ens-recompleted', n: 2, hits: [], dueAt: '2026-12-01T14:00:00.000Z' }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' })]);
+    });
+    it('completes the held pre-arrival analysis (IE3N03) when the new pre-loading analysis is assessed at once', () => {
+      given(held)
+        .when(analyse({ members: refiled, hits: [] }))
+        .then([
+          analysed({ members: refiled, trigger: 'ens-recompleted', n: 2, hits: [] }),
+          assessmentCompleted({ by: 'automatic', analysisId: 'pre-loading-2' }),
+          assessmentCompleted({ by: 'automatic', analysisId: 'pre-arrival-1', phase: 'pre-arrival' }),
+        ]);
+    });
+    it('keeps it held when the new pre-loading analysis hits: the risk unit assesses that first', () => {
+      given(held).when(analyse({ members: refiled, hits: [hit()] })).then([analysed({ members: refiled, trigger: 'ens-recompleted', n: 2, hits: [hit()] })]);
+      given([...held, analysed({ members: refiled, trigger: 'ens-recompleted', n: 2 })])
+        .when(completeByRiskUnit('pre-loading-2'))
+        .then([assessmentCompleted({ analysisId: 'pre-loading-2' }), assessmentCompleted({ by: 'automatic', analysisId: 'pre-arrival-1', phase: 'pre-arrival' })]);
+    });
+    it('is not re-analysed on an amendment or a criteria change: they would analyse the members it has lost', () => {
+      given(outdated).when(analyse({ members, trigger: 'amendment' })).thenNothingHappened();
+      given(outdated).when(analyse({ members, trigger: 'criteria-changed', criteria: [{ id: 'eu-sec-001', version: 2 }] })).thenNothingHappened();
     });
   });
 
