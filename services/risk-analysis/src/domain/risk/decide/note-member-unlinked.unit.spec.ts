@@ -76,7 +76,7 @@ describe('note-member-unlinked', () => {
     it('refuses the risk unit completing a pre-arrival analysis meanwhile (92 at /analysisId)', () => {
       given([...outdated, analysed({ phase: 'pre-arrival', members: refiled })])
         .when(completeByRiskUnit('pre-arrival-1'))
-        .then(refused({ kind: 'lifecycle', code: '92', pointer: '/analysisId', reason: "the ENS's pre-loading analysis awaits the risk unit: assess it first" }));
+        .then(refused({ kind: 'lifecycle', code: '92', pointer: '/analysisId', reason: "the ENS's pre-loading analysis awaits the ENS's completion (a member left it): it is analysed again first" }));
     });
     it('is analysed again when the ENS completes again (ens-recompleted), even with the members it had, with a deadline of its own', () => {
       given(outdated)
