@@ -98,6 +98,21 @@ describe('backfill-presentation-notes', () => {
     await secondRunWritesNothing(backfill);
   }, 30_000);
 
+  it('two replicas running it at once both finish, and each note is written once', async () => {
+    const pairs = [await presentedHouse(4), await presentedHouse(5), await presentedOne(6, 'master')];
+    await h.service.settled();
+    const other = await startTestService(definition, { databaseUrl: h.db.appUrl, clock, env: { LINKING_TIMER_INTERVAL_MS: '0', EXPIRY_INTERVAL_MS: '0' } });
+    try {
+      const runs = [h.service.app.app.get(BackfillPresentationNotesProcessor), other.app.app.get(BackfillPresentationNotesProcessor)].map((b) => b.runOnce(clock.now()));
+      const noted = (await Promise.all(runs)).flat();
+      expect(noted.sort()).toEqual([`${pairs[0].m}/${pairs[0].house}`, `${pairs[1].m}/${pairs[1].house}`, `${pairs[2].house}/${pairs[2].m}`].sort());
+      for (const { m } of pairs.slice(0, 2)) expect((await types(m)).filter((t) => t === 'EnsHousePresentationNoted')).toHaveLength(1);
+      expect((await types(pairs[2].house)).filter((t) => t === 'EnsPresentationNoted')).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+
   it('runs once at start when PRESENTATION_NOTES_BACKFILL is on', async () => {
     const { m, house } = await presentedHouse(2);
     await h.service.settled();
