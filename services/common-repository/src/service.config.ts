@@ -1,5 +1,5 @@
 /** The common repository's own settings, validated with the platform's at start (one line and exit 1 when wrong). */
-import { boolean, defineConfig, integer, type ConfigOf } from '@ics2/platform';
+import { boolean, defineConfig, integer, optional, type ConfigOf } from '@ics2/platform';
 
 const schema = {
   /** How long a master may miss houses before the linking timer proposes links by other data (PET12). [U] value. */
@@ -10,6 +10,8 @@ const schema = {
   EXPIRY_INTERVAL_MS: integer({ min: 0, max: 86_400_000, default: 3_600_000 }),
   /** Partitions of the filing-view projection: its replicas share them. */
   FILING_VIEW_PARTITIONS: integer({ min: 1, max: 64, default: 4 }),
+  /** Opt-in parking: after this many failed attempts a projection parks the event it keeps failing on; unset: retries forever. */
+  PROJECTION_MAX_ATTEMPTS: optional(integer({ min: 1, max: 1_000 })),
   /** Once at start: note on each master the presented houses it was never told of (presented before the door did). */
   PRESENTATION_NOTES_BACKFILL: boolean({ default: false }),
 };

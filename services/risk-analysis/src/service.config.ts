@@ -1,6 +1,6 @@
 /** risk-analysis's own settings, validated with the platform's at start. */
 import { join } from 'node:path';
-import { defineConfig, integer, string, type ConfigOf } from '@ics2/platform';
+import { defineConfig, integer, optional, string, type ConfigOf } from '@ics2/platform';
 
 const schema = {
   /** [U] how long the responsible Member State has to conclude a pre-loading analysis (air cargo waits for it). */
@@ -23,6 +23,8 @@ const schema = {
    * risk stream, append), so one at a time leaves the process idle; may change at any restart.
    */
   INTAKE_CONCURRENCY: integer({ min: 1, max: 256, default: 16 }),
+  /** Opt-in parking: after this many failed attempts a projection parks the event it keeps failing on; unset: retries forever. */
+  PROJECTION_MAX_ATTEMPTS: optional(integer({ min: 1, max: 1_000 })),
 };
 
 export const riskAnalysisConfig = defineConfig(schema);

@@ -1,7 +1,7 @@
 /**
  * `common-repository.filing-view`: every ENS event into filing_view, rows and checkpoint in one transaction, the
  * work shared by partition among replicas (per-stream order is what the projection needs). Name, filter and
- * handler come from the read-model catalogue, which replay reads too; the partition count is a setting.
+ * handler come from the read-model catalogue, which replay reads too; the partition count and maxAttempts are settings.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@ics2/event-store';
@@ -19,6 +19,9 @@ export class ReadModelsSubscription implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const filingView = catalogueProjection(readModelCatalogue, FILING_VIEW_SUBSCRIPTION);
-    await this.subscriptions.start(projectionSubscription(filingView, { store: this.store }, { partitions: this.config.FILING_VIEW_PARTITIONS }));
+    await this.subscriptions.start(projectionSubscription(filingView, { store: this.store }, {
+        partitions: this.config.FILING_VIEW_PARTITIONS,
+        maxAttempts: this.config.PROJECTION_MAX_ATTEMPTS,
+      }));
   }
 }

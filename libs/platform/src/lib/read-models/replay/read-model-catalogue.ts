@@ -65,16 +65,26 @@ export function catalogueProjection(catalogue: ReadModelCatalogue, name: string)
   return projection;
 }
 
-/**
- * The options `Subscriptions.start` takes for a projection. `partitions` overrides the declared count where a
- * service makes it a setting: the count changes how work is shared, never what the rows are.
- */
-export function projectionSubscription(projection: ReadModelProjection, deps: ProjectionDependencies, overrides: { partitions?: number } = {}): ProjectionOptions {
+/** What a service may set for a projection it starts, where it makes these settings. */
+export interface ProjectionOverrides {
+  /** Overrides the declared partition count: the count changes how work is shared, never what the rows are. */
+  readonly partitions?: number;
+  /**
+   * Opt-in parking of the event the handler keeps failing on after this many failed attempts (`SubscriptionOptions`).
+   * Not declared in the catalogue: a parked event makes the rows differ from a replay, so whether a stuck read model
+   * is worse than a wrong one is the running service's call, not the projection's. Unset: retry forever.
+   */
+  readonly maxAttempts?: number;
+}
+
+/** The options `Subscriptions.start` takes for a projection, with the service's overrides. */
+export function projectionSubscription(projection: ReadModelProjection, deps: ProjectionDependencies, overrides: ProjectionOverrides = {}): ProjectionOptions {
   return {
     name: projection.name,
     filter: projection.filter,
     partitions: overrides.partitions ?? projection.partitions,
     ...(projection.batchSize !== undefined ? { batchSize: projection.batchSize } : {}),
+    ...(overrides.maxAttempts !== undefined ? { maxAttempts: overrides.maxAttempts } : {}),
     handle: projection.handler(deps),
   };
 }
