@@ -42,10 +42,12 @@ export interface SubscriptionOptions<Tx = SqlTransaction> {
    */
   readonly concurrency?: number;
   /**
-   * Opt-in parking of poison events (PostgreSQL adapter). After this many failed attempts of a batch in a row, its
-   * events are handled one per transaction to find the one whose handler throws; that one is parked: a row in
+   * Opt-in parking of poison events (PostgreSQL adapter). When the handler throws on an event of a batch, the events
+   * before it are committed as a batch of their own (with the checkpoint) and that event is retried alone; once the
+   * handler has thrown on it this many times in a row, its next failure parks it: a row in
    * `event_store.parked_events`, written in the transaction that moves the checkpoint past it, and `onParked`. The
-   * events after it are then handled. Default unset: a failing batch is retried forever, because a projection that
+   * events after it are then handled. Only the handler's failures on that event count (not a failed read,
+   * checkpoint or connection). Default unset: a failing batch is retried forever, because a projection that
    * skipped an event no longer equals a replay of the log; opt in only where a wrong row is better than a stuck
    * read model (and someone watches the parked events).
    */
@@ -61,7 +63,8 @@ export interface SubscriptionOptions<Tx = SqlTransaction> {
    */
   readonly onError?: (error: unknown, partition: number, failure?: BatchFailure) => void;
   /**
-   * Called when a partition that had failed commits a batch again, or when this replica gives it up while failing
+   * Called when a partition that had failed commits a batch again (the events before a failing one, committed on
+   * their own with `maxAttempts`, do not count: it is still stuck), or when this replica gives it up while failing
    * (another replica counts its own attempts from then on): its consecutive failures are back to 0.
    */
   readonly onRecovered?: (partition: number) => void;
@@ -75,12 +78,12 @@ export interface FailingEvent {
   readonly position: Position;
 }
 
-/** An event a subscription skipped: its handler threw on it alone after the batch failed `maxAttempts` times. */
+/** An event a subscription skipped: its handler threw on it alone after it had failed `maxAttempts` times. */
 export interface ParkedEvent {
   readonly partition: number;
   readonly event: FailingEvent;
   readonly error: unknown;
-  /** Failed attempts: the batch's, and the one on the event alone. */
+  /** Failed attempts on the event in a row: in its batch, alone, and the one that parked it. */
   readonly attempts: number;
 }
 

@@ -1,6 +1,8 @@
 // Parking poison events (maxAttempts): a handler that always throws on one event no longer blocks its partition
-// forever. The event is parked once (its row and the checkpoint past it in one transaction), the events after it
-// are handled; a failure that clears before maxAttempts parks nothing; without maxAttempts nothing is ever parked.
+// forever. The events before it in its batch are committed after the first failure, the event is retried alone and
+// parked once (its row and the checkpoint past it in one transaction), the events after it are handled; only the
+// handler's failures on that event count; a failure that clears before maxAttempts parks nothing; without
+// maxAttempts nothing is ever parked.
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 // Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
@@ -60,7 +62,7 @@ describe('PostgreSQL subscription: parking poison events', () => {
     };
   }
 
-  it('after maxAttempts failed batches parks the poison event once, with the checkpoint moved past it, and handles the events after it', async () => {
+  it('after maxAttempts failed attempts on it parks the poison event once, with the checkpoint moved past it, and handles the events after it', async () => {
     const { category, events } = await streamWithPoisonInTheMiddle();
     const [before, poison, after] = events;
     const name = `park.${category}`;
@@ -78,7 +80,7 @@ describe('PostgreSQL subscription: parking poison events', () => {
     const sub = await startPostgresSubscription(store, store.pool, options);
     await sub.caughtUp();
 
-    // Three failed batches, then the poison event alone failed once more and was parked.
+    // The batch, then the poison event alone twice, failed; alone once more, it was parked.
     expect(failures).toEqual([1, 2, 3]);
     expect(parked).toEqual([
       { partition: 0, event: { id: poison.id, type: poison.type, streamId: poison.streamId, position: poison.position }, error: expect.any(Error), attempts: 4 },
@@ -110,6 +112,79 @@ describe('PostgreSQL subscription: parking poison events', () => {
     expect(await readParkedEvents(admin, name)).toHaveLength(1);
     expect(parked).toHaveLength(1);
     expect(failures).toEqual([1, 2, 3]);
+  });
+
+  it('with a poison event in the middle of a batch of five, commits the events before it after the first failure and retries the poison event alone until it parks it; every other event takes effect once', async () => {
+    const category = `p${randomUUID().slice(0, 8)}`;
+    await store.append(`${category}-1`, [probe('before-1'), probe('before-2'), probe('poison')], 'no-stream');
+    await store.append(`${category}-2`, [probe('after-1')], 'no-stream');
+    await store.append(`${category}-3`, [probe('after-2')], 'no-stream');
+    const events = [...(await store.readStream(`${category}-1`)), ...(await store.readStream(`${category}-2`)), ...(await store.readStream(`${category}-3`))];
+    const poison = events[2];
+    const name = `park.${category}`;
+    // What had committed, outside the handler's transaction, each time the handler was given the poison event.
+    const committedAtPoison: { labels: string[]; checkpoint: unknown }[] = [];
+    const record = recording(name, (e) => labelOf(e) === 'poison');
+    const failures: number[] = [];
+    const parked: ParkedEvent[] = [];
+    const sub = await startPostgresSubscription(store, store.pool, {
+      name,
+      filter: { categories: [category] },
+      maxAttempts: 3,
+      retryBackoffMs: { min: 1, max: 5 },
+      handle: async (e, tx) => {
+        if (labelOf(e) === 'poison') {
+          const [checkpoint] = await readCommittedCheckpoints(admin, name);
+          committedAtPoison.push({ labels: (await handledBy(name)).map((r) => r.label), checkpoint: checkpoint.position });
+        }
+        await record(e, tx);
+      },
+      onError: (_e, _p, failure) => failures.push(failure?.attempts ?? -1),
+      onParked: (p) => parked.push(p),
+    });
+    await sub.caughtUp();
+    await sub.stop();
+
+    // First in the batch of five; then, with the two before it committed and the checkpoint on the second, alone.
+    const start = { commit: -1n, prepare: -1n };
+    const afterBefore = { labels: ['before-1', 'before-2'], checkpoint: events[1].position };
+    expect(committedAtPoison).toEqual([{ labels: [], checkpoint: start }, afterBefore, afterBefore, afterBefore]);
+    expect(failures).toEqual([1, 2, 3]);
+    expect(parked.map((p) => ({ id: p.event.id, attempts: p.attempts }))).toEqual([{ id: poison.id, attempts: 4 }]);
+    expect(await handledBy(name)).toEqual(
+      [events[3], events[4], events[0], events[1]].map((e) => ({ event_id: e.id, label: labelOf(e) })),
+    );
+    expect(await readCommittedCheckpoints(admin, name)).toEqual([{ partition: 0, partitionCount: 1, position: events[4].position }]);
+  });
+
+  it('counts only the failures on the event itself: one that fails once, after an event before it failed maxAttempts times, is retried and not parked', async () => {
+    const { category } = await streamWithPoisonInTheMiddle();
+    const name = `park.${category}`;
+    const calls = new Map<string, number>();
+    // 'before' fails twice (a deadlock, say), then the next event fails once.
+    const failsFor = { before: 2, poison: 1 } as Record<string, number>;
+    const failures: number[] = [];
+    const parked: ParkedEvent[] = [];
+    const sub = await startPostgresSubscription(store, store.pool, {
+      name,
+      filter: { categories: [category] },
+      maxAttempts: 2,
+      retryBackoffMs: { min: 1, max: 5 },
+      handle: recording(name, (e) => {
+        const call = (calls.get(labelOf(e)) ?? 0) + 1;
+        calls.set(labelOf(e), call);
+        return call <= (failsFor[labelOf(e)] ?? 0);
+      }),
+      onError: (_e, _p, failure) => failures.push(failure?.attempts ?? -1),
+      onParked: (p) => parked.push(p),
+    });
+    await sub.caughtUp();
+    await sub.stop();
+
+    expect(parked).toEqual([]);
+    expect(await readParkedEvents(admin, name)).toEqual([]);
+    expect(failures).toEqual([1, 2, 1]);
+    expect((await handledBy(name)).map((r) => r.label)).toEqual(['after', 'before', 'poison']);
   });
 
   it('parks nothing when the failure clears before maxAttempts', async () => {

@@ -7,9 +7,9 @@
 //   looked has ended, then sleeps on LISTEN again (postgres-wakeup.ts).
 // - Partitions are session advisory locks shared by the replicas of a name, balanced to ceil(N / live replicas)
 //   each on a periodic tick (postgres-partition-leases.ts).
-// - A failed batch is retried with a back-off, forever by default; with `maxAttempts`, a partition whose batch failed
-//   that often handles its events one at a time and parks the one its handler throws on (batch-retry.ts,
-//   postgres-parked-events.ts: the parked row and the checkpoint past it in one transaction).
+// - A failed batch is retried with a back-off, forever by default; with `maxAttempts`, the events before the one the
+//   handler threw on are committed as a batch, that one is retried alone and parked once it failed that often
+//   (batch-retry.ts, postgres-parked-events.ts: the parked row and the checkpoint past it in one transaction).
 // Over 300 lines on purpose: the replica and its partition loops share caught-up and hand-over state that splitting
 // them would have to expose; everything with a concern of its own lives in the files named above.
 import { randomBytes } from 'node:crypto';
@@ -18,7 +18,7 @@ import type { Pool } from 'pg';
 import type { EventFilter, ReadAllOptions } from '../event-store.port';
 import { comparePositions, START, type Position, type RecordedEvent } from '../recorded-event';
 import { batchConcurrency, handleBatch } from '../handle-batch';
-import { batchRetryPlan, maxAttemptsOption } from '../batch-retry';
+import { batchRetryPlan, failedOn, maxAttemptsOption, type FailingAttempts } from '../batch-retry';
 import type { BatchFailure, FailingEvent, ParkedEvent, RunningSubscription, SqlTransaction, SubscriptionOptions, SubscriptionStatus, TransactionRunner } from '../subscription';
 import { lagBehind, PostgresCheckpoints, type CheckpointLag } from './postgres-checkpoints';
 import { errorMessageOf, insertParkedEvent } from './postgres-parked-events';
@@ -314,9 +314,11 @@ class PartitionWorker<Tx> {
   drainedAt = -1n;
   leaving: Leave | null = null;
   readonly done: Promise<void>;
-  /** Batches (or reads) failed in a row since the last commit, and where the handler threw in the last one. */
+  /** Batches (or reads) failed in a row, and where the handler threw in the last one. */
   private failedAttempts = 0;
   private failingEvent: FailingEvent | null = null;
+  /** The event the handler last threw on and how often in a row: what parking counts (batch-retry.ts). */
+  private failing: FailingAttempts | null = null;
   private notified = true;
   private verify = false;
   private readonly signal = new Signal();
@@ -365,11 +367,17 @@ class PartitionWorker<Tx> {
         const snapshot = snapshotOf(horizon);
         if (notified) schedule.notified(snapshot);
         const events = await this.read(horizon);
-        if (events.length > 0 && batchRetryPlan(this.failedAttempts, this.sub.maxAttempts) === 'one-at-a-time') {
-          if (!(await this.handleOneAtATime(events))) return this.leave('moved');
+        const plan = batchRetryPlan(events, this.failing, this.sub.maxAttempts);
+        if (plan.kind === 'before-failing') {
+          // Still failing: the failure count goes on, and the failing event, now first, is read again at once.
+          if (!(await this.handleBatch(events.slice(0, plan.count)))) return this.leave('moved');
+          continue;
+        }
+        if (plan.kind === 'failing-alone') {
+          if (!(await this.handleFailingAlone(events[0], plan.park))) return this.leave('moved');
           this.clearFailures();
           retryDelay = retry.min;
-          // A parked event may have cut the batch short: read again from the new checkpoint before sleeping.
+          // Only the failing event was handled (or parked): read the rest from the new checkpoint.
           continue;
         }
         if (events.length > 0 && !(await this.handleBatch(events))) return this.leave('moved');
@@ -386,6 +394,7 @@ class PartitionWorker<Tx> {
       } catch (error) {
         if (this.sub.isFatal()) return;
         this.failedAttempts++;
+        if (this.failingEvent) this.failing = failedOn(this.failing, this.failingEvent.id);
         this.sub.report(error, this.index, { attempts: this.failedAttempts, event: this.failingEvent });
         this.failingEvent = null;
         this.verify = true;
@@ -440,28 +449,24 @@ class PartitionWorker<Tx> {
   }
 
   /**
-   * After `maxAttempts` failed batches: each event in a transaction of its own with the checkpoint, until one whose
-   * handler throws; that one is parked (its row and the checkpoint past it in one transaction) and the loop goes back
-   * to batches. False when a checkpoint compare-and-set lost. A failure that is not the handler's (the connection,
-   * the checkpoint) is thrown: it parks nothing and counts as one more failed attempt.
+   * The event the handler threw on, alone in a transaction with the checkpoint. If it throws again and `park`, it is
+   * parked (its row and the checkpoint past it in one transaction); otherwise the failure is thrown, one more
+   * attempt. False when a checkpoint compare-and-set lost. A failure that is not the handler's (the connection, the
+   * checkpoint) is thrown: it parks nothing.
    */
-  private async handleOneAtATime(events: readonly RecordedEvent[]): Promise<boolean> {
-    for (const event of events) {
-      if (this.leaving) return true;
-      try {
-        if (!(await this.handleBatch([event]))) return false;
-      } catch (e) {
-        if (!this.failingEvent) throw e;
-        return this.park(event, e);
-      }
+  private async handleFailingAlone(event: RecordedEvent, park: boolean): Promise<boolean> {
+    try {
+      return await this.handleBatch([event]);
+    } catch (e) {
+      if (!park || !this.failingEvent) throw e;
+      return this.park(event, e);
     }
-    return true;
   }
 
   private async park(event: RecordedEvent, error: unknown): Promise<boolean> {
     const from = this.checkpoint as Position;
     const failing = failingEventOf(event) as FailingEvent;
-    const attempts = this.failedAttempts + 1;
+    const attempts = (this.failing?.attempts ?? 0) + 1;
     try {
       await this.sub.runner.inTransaction(async (tx) => {
         await insertParkedEvent(tx, { subscription: this.sub.options.name, partition: this.index, event: failing, errorMessage: errorMessageOf(error), attempts });
@@ -481,6 +486,7 @@ class PartitionWorker<Tx> {
     if (this.failedAttempts === 0) return;
     this.failedAttempts = 0;
     this.failingEvent = null;
+    this.failing = null;
     this.sub.recovered(this.index);
   }
 
