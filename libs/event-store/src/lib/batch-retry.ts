@@ -1,7 +1,7 @@
 /**
  * What a subscription partition does with the batch it reads after its handler threw, as a pure function of the
  * event it threw on, how many times in a row it threw on that event, and the subscription's `maxAttempts`
- * (postgres-subscription.ts runs the plan).
+ * (postgres-partition-worker.ts runs the plan).
  *
  * - `batch`: hand the whole batch to the handler in one transaction, as always.
  * - `before-failing`: the events before the one the handler threw on, as one batch with the checkpoint: they were

@@ -85,7 +85,7 @@ class CatchUpSubscription<Tx> implements RunningSubscription {
     private readonly options: SubscriptionOptions<Tx>,
     private checkpoint: Position,
   ) {
-    // Parking is the PostgreSQL loop's (postgres-subscription.ts); silently retrying forever instead would hide it.
+    // Parking is the PostgreSQL loop's (postgres-partition-worker.ts); silently retrying forever instead would hide it.
     if (options.maxAttempts !== undefined) throw new Error('maxAttempts (parking poison events) is not supported by the KurrentDB subscription');
     this.consumerId = options.consumerId ?? defaultConsumerId();
     this.batchSize = options.batchSize ?? 500;

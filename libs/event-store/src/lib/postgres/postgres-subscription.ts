@@ -1,6 +1,6 @@
 // Durable subscriptions on PostgreSQL with competing consumers. Why each part exists:
-// - Per partition, one loop reads `readAll` from its checkpoint and hands each batch to the handler in one
-//   transaction that also moves the checkpoint by compare-and-set (postgres-checkpoints.ts).
+// - Per partition, one loop (postgres-partition-worker.ts) reads `readAll` from its checkpoint and hands each batch
+//   to the handler in one transaction that also moves the checkpoint by compare-and-set (postgres-checkpoints.ts).
 // - The read (readLogAfter) only returns events below a transaction-id watermark that only transactions inserting
 //   events hold back (schema/005-appender-watermark.sql), so a notification can arrive before its event is
 //   readable: after one, the loop re-polls with a short back-off until every appender that was running when it
@@ -10,67 +10,34 @@
 // - A failed batch is retried with a back-off, forever by default; with `maxAttempts`, the events before the one the
 //   handler threw on are committed as a batch, that one is retried alone and parked once it failed that often
 //   (batch-retry.ts, postgres-parked-events.ts: the parked row and the checkpoint past it in one transaction).
-// Over 300 lines on purpose: the replica and its partition loops share caught-up and hand-over state that splitting
-// them would have to expose; everything with a concern of its own lives in the files named above.
+// This file is the replica (leases, rebalancing, caught-up waiters, callbacks); each held partition's loop is a
+// PartitionWorker (postgres-partition-worker.ts), which sees the replica only through PartitionHost; the options and
+// what a replica gives back are in postgres-subscription-options.ts.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Pool } from 'pg';
-import type { EventFilter, ReadAllOptions } from '../event-store.port';
-import { comparePositions, START, type Position, type RecordedEvent } from '../recorded-event';
-import { batchConcurrency, handleBatch } from '../handle-batch';
-import { batchRetryPlan, failedOn, maxAttemptsOption, type FailingAttempts } from '../batch-retry';
-import type { BatchFailure, FailingEvent, ParkedEvent, RunningSubscription, SqlTransaction, SubscriptionOptions, SubscriptionStatus, TransactionRunner } from '../subscription';
+import type { EventFilter } from '../event-store.port';
+import type { Position } from '../recorded-event';
+import { batchConcurrency } from '../handle-batch';
+import { maxAttemptsOption } from '../batch-retry';
+import type { BatchFailure, ParkedEvent, SqlTransaction, SubscriptionStatus, TransactionRunner } from '../subscription';
 import { lagBehind, PostgresCheckpoints, type CheckpointLag } from './postgres-checkpoints';
-import { errorMessageOf, insertParkedEvent } from './postgres-parked-events';
 import { balanceTarget, PartitionLeases, preferenceOrder } from './postgres-partition-leases';
+import { PartitionWorker, type PartitionHost } from './postgres-partition-worker';
 import { PoolTransactionRunner } from './postgres-transactions';
 import type { AppendHorizon } from './postgres-read-all';
 import { reservePoolConnections } from './postgres-pool-reserve';
 import { SharedAppendHorizon } from './postgres-shared-horizon';
-import { PollSchedule, SharedAppendListener, Signal, snapshotOf } from './postgres-wakeup';
+import type { LogSource, PostgresRunningSubscription, PostgresSubscriptionOptions } from './postgres-subscription-options';
+import { SharedAppendListener } from './postgres-wakeup';
 
-/** Timings, with production defaults; tests shorten them. */
-export interface PostgresSubscriptionTuning {
-  /** Heartbeat, count live replicas, take or give back partitions. Default 1000 ms. */
-  readonly rebalanceIntervalMs?: number;
-  /** A replica without a heartbeat for this long no longer counts (its locks die with its connection). Default 5000 ms. */
-  readonly memberStaleAfterMs?: number;
-  /** Longest sleep without a notification; covers notifications lost while LISTEN reconnected. Default 30 s. */
-  readonly idleTimeoutMs?: number;
-  /** Re-poll delays while a notified event may still be held back by an older transaction. Default 5 -> 200 ms. */
-  readonly pollBackoffMs?: { readonly min: number; readonly max: number };
-  /**
-   * Least time between the starts of two reads of a partition that drained: under a stream of appends a loop then
-   * reads what came in that time in one go, instead of two statements per notification. Default 10 ms.
-   */
-  readonly minReadIntervalMs?: number;
-  /** Delays before retrying a failed batch. Default 100 ms -> 5 s. */
-  readonly retryBackoffMs?: { readonly min: number; readonly max: number };
-}
-
-export type PostgresSubscriptionOptions<Tx = SqlTransaction> = SubscriptionOptions<Tx> & PostgresSubscriptionTuning;
-
-/** Where a subscription reads the log: PostgresEventStore.readLog. */
-export interface LogSource {
-  readLog(options: ReadAllOptions, horizon: AppendHorizon): Promise<RecordedEvent[]>;
-}
-
-export interface PostgresRunningSubscription extends RunningSubscription {
-  /** For metrics: events after this replica's checkpoints (summed), and the age of the oldest (max). */
-  lag(): Promise<CheckpointLag>;
-}
-
-/** Why a partition loop ends. `moved`: the checkpoint moved under it, so another replica owns the partition. */
-type Leave = 'stopped' | 'released' | 'lost' | 'moved';
+export type { LogSource, PostgresRunningSubscription, PostgresSubscriptionOptions, PostgresSubscriptionTuning } from './postgres-subscription-options';
 
 interface Waiter {
   readonly target: bigint;
   readonly resolve: () => void;
   readonly reject: (e: Error) => void;
 }
-
-/** Thrown inside the batch transaction to roll it back when the checkpoint compare-and-set fails. */
-class CheckpointMoved extends Error {}
 
 /** Starts a subscription replica; resolves once it listens, is registered and has taken its first partitions. */
 export async function startPostgresSubscription<Tx = SqlTransaction>(
@@ -83,7 +50,7 @@ export async function startPostgresSubscription<Tx = SqlTransaction>(
   return subscription;
 }
 
-class PostgresSubscription<Tx> implements PostgresRunningSubscription {
+class PostgresSubscription<Tx> implements PostgresRunningSubscription, PartitionHost<Tx> {
   readonly consumerId: string;
   readonly partitions: number;
   readonly batchSize: number;
@@ -305,198 +272,4 @@ class PostgresSubscription<Tx> implements PostgresRunningSubscription {
     this.waiters.forEach((w) => w.reject(reason));
     this.waiters = [];
   }
-}
-
-/** The loop of one held partition: read a batch, handle it with its checkpoint in one transaction, repeat, sleep. */
-class PartitionWorker<Tx> {
-  checkpoint: Position | null = null;
-  /** The watermark of the last read after which this partition had nothing left: it is caught up to there. */
-  drainedAt = -1n;
-  leaving: Leave | null = null;
-  readonly done: Promise<void>;
-  /** Batches (or reads) failed in a row, and where the handler threw in the last one. */
-  private failedAttempts = 0;
-  private failingEvent: FailingEvent | null = null;
-  /** The event the handler last threw on and how often in a row: what parking counts (batch-retry.ts). */
-  private failing: FailingAttempts | null = null;
-  private notified = true;
-  private verify = false;
-  private readonly signal = new Signal();
-
-  constructor(
-    readonly index: number,
-    private readonly sub: PostgresSubscription<Tx>,
-  ) {
-    this.done = this.run();
-  }
-
-  notify(): void {
-    this.notified = true;
-    this.signal.fire();
-  }
-
-  leave(reason: Leave): void {
-    this.leaving ??= reason;
-    this.signal.fire();
-  }
-
-  private async run(): Promise<void> {
-    try {
-      await this.loop();
-    } finally {
-      // Given up (or stopped) while failing: this replica no longer tries, so it no longer reports attempts.
-      this.clearFailures();
-    }
-  }
-
-  private async loop(): Promise<void> {
-    const { options, batchSize } = this.sub;
-    const schedule = new PollSchedule(options.pollBackoffMs ?? { min: 5, max: 200 }, options.idleTimeoutMs ?? 30_000);
-    const retry = options.retryBackoffMs ?? { min: 100, max: 5_000 };
-    let retryDelay = retry.min;
-    const minReadInterval = options.minReadIntervalMs ?? 10;
-    let readAt = 0;
-    while (!this.leaving) {
-      try {
-        if (!(await this.loadCheckpoint())) return this.leave('moved');
-        const notified = this.notified;
-        this.notified = false;
-        readAt = Date.now();
-        // Taken before the read, which returns everything below drainedBelow(horizon) (postgres-read-all.ts).
-        const horizon = await this.sub.horizon();
-        const snapshot = snapshotOf(horizon);
-        if (notified) schedule.notified(snapshot);
-        const events = await this.read(horizon);
-        const plan = batchRetryPlan(events, this.failing, this.sub.maxAttempts);
-        if (plan.kind === 'before-failing') {
-          // Still failing: the failure count goes on, and the failing event, now first, is read again at once.
-          if (!(await this.handleBatch(events.slice(0, plan.count)))) return this.leave('moved');
-          continue;
-        }
-        if (plan.kind === 'failing-alone') {
-          if (!(await this.handleFailingAlone(events[0], plan.park))) return this.leave('moved');
-          this.clearFailures();
-          retryDelay = retry.min;
-          // Only the failing event was handled (or parked): read the rest from the new checkpoint.
-          continue;
-        }
-        if (events.length > 0 && !(await this.handleBatch(events))) return this.leave('moved');
-        this.clearFailures();
-        retryDelay = retry.min;
-        if (events.length >= batchSize) continue;
-        this.drainedAt = snapshot.xmin;
-        this.sub.checkWaiters();
-        const sleep = schedule.next(snapshot, events.length > 0);
-        await this.signal.wait(sleep.ms);
-        if (sleep.idle) this.notified = true;
-        const spacing = readAt + minReadInterval - Date.now();
-        if (spacing > 0) await this.pause(spacing);
-      } catch (error) {
-        if (this.sub.isFatal()) return;
-        this.failedAttempts++;
-        if (this.failingEvent) this.failing = failedOn(this.failing, this.failingEvent.id);
-        this.sub.report(error, this.index, { attempts: this.failedAttempts, event: this.failingEvent });
-        this.failingEvent = null;
-        this.verify = true;
-        await this.pause(retryDelay);
-        retryDelay = Math.min(retryDelay * 2, retry.max);
-      }
-    }
-  }
-
-  /** Loads the checkpoint the first time, and again after a failure; false if it moved under this replica. */
-  private async loadCheckpoint(): Promise<boolean> {
-    if (this.checkpoint && !this.verify) return true;
-    const stored = await this.sub.checkpoints.load(this.sub.runner, this.index);
-    if (this.checkpoint && comparePositions(stored, this.checkpoint) !== 0) return false;
-    this.checkpoint = stored;
-    this.verify = false;
-    return true;
-  }
-
-  private read(horizon: AppendHorizon): Promise<RecordedEvent[]> {
-    return this.sub.store.readLog({ fromPosition: this.checkpoint ?? START, maxCount: this.sub.batchSize, filter: this.sub.filterFor(this.index) }, horizon);
-  }
-
-  /** Handler and checkpoint in one transaction; false when the compare-and-set lost (nothing was committed). */
-  private async handleBatch(events: readonly RecordedEvent[]): Promise<boolean> {
-    const from = this.checkpoint as Position;
-    const to = events[events.length - 1].position;
-    const { handle } = this.sub.options;
-    let threw: RecordedEvent | null = null;
-    // Remembers the first event whose handler threw, so that the failure names it (with concurrency, the first to fail).
-    const watched = async (event: RecordedEvent, tx: Tx & SqlTransaction): Promise<void> => {
-      try {
-        await handle(event, tx);
-      } catch (e) {
-        threw ??= event;
-        throw e;
-      }
-    };
-    try {
-      await this.sub.runner.inTransaction(async (tx) => {
-        await handleBatch(events, watched, tx, this.sub.concurrency);
-        if (!(await this.sub.checkpoints.save(tx, this.index, from, to))) throw new CheckpointMoved();
-      });
-    } catch (e) {
-      if (e instanceof CheckpointMoved) return false;
-      this.failingEvent = failingEventOf(threw);
-      throw e;
-    }
-    this.checkpoint = to;
-    this.sub.handled += events.length;
-    return true;
-  }
-
-  /**
-   * The event the handler threw on, alone in a transaction with the checkpoint. If it throws again and `park`, it is
-   * parked (its row and the checkpoint past it in one transaction); otherwise the failure is thrown, one more
-   * attempt. False when a checkpoint compare-and-set lost. A failure that is not the handler's (the connection, the
-   * checkpoint) is thrown: it parks nothing.
-   */
-  private async handleFailingAlone(event: RecordedEvent, park: boolean): Promise<boolean> {
-    try {
-      return await this.handleBatch([event]);
-    } catch (e) {
-      if (!park || !this.failingEvent) throw e;
-      return this.park(event, e);
-    }
-  }
-
-  private async park(event: RecordedEvent, error: unknown): Promise<boolean> {
-    const from = this.checkpoint as Position;
-    const failing = failingEventOf(event) as FailingEvent;
-    const attempts = (this.failing?.attempts ?? 0) + 1;
-    try {
-      await this.sub.runner.inTransaction(async (tx) => {
-        await insertParkedEvent(tx, { subscription: this.sub.options.name, partition: this.index, event: failing, errorMessage: errorMessageOf(error), attempts });
-        if (!(await this.sub.checkpoints.save(tx, this.index, from, event.position))) throw new CheckpointMoved();
-      });
-    } catch (e) {
-      if (e instanceof CheckpointMoved) return false;
-      throw e;
-    }
-    this.checkpoint = event.position;
-    this.failingEvent = null;
-    this.sub.parked({ partition: this.index, event: failing, error, attempts });
-    return true;
-  }
-
-  private clearFailures(): void {
-    if (this.failedAttempts === 0) return;
-    this.failedAttempts = 0;
-    this.failingEvent = null;
-    this.failing = null;
-    this.sub.recovered(this.index);
-  }
-
-  /** Waits out a retry delay; only leaving cuts it short (notifications must not turn it into a hot loop). */
-  private async pause(ms: number): Promise<void> {
-    const until = Date.now() + ms;
-    while (!this.leaving && Date.now() < until) await this.signal.wait(until - Date.now());
-  }
-}
-
-function failingEventOf(event: RecordedEvent | null): FailingEvent | null {
-  return event && { id: event.id, type: event.type, streamId: event.streamId, position: event.position };
 }
