@@ -11,10 +11,11 @@ import { linkProposals } from './migrations/20261201-0005-link-proposals';
 import { linkingTimerRestart } from './migrations/20261202-0001-linking-timer-restart';
 import { filingViewEnsPresented } from './migrations/20261202-0002-filing-view-ens-presented';
 import { filingViewEnsPresentedMrn } from './migrations/20261203-0001-filing-view-ens-presented-mrn';
+import { linkingKeysLookups } from './migrations/20261203-0002-linking-keys-lookups';
 
 export const COMMON_REPOSITORY_SCHEMA = 'common_repository';
 
 export const commonRepositoryMigrations: ReadModelMigrations = {
   schema: COMMON_REPOSITORY_SCHEMA,
-  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals, linkingTimerRestart, filingViewEnsPresented, filingViewEnsPresentedMrn],
+  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals, linkingTimerRestart, filingViewEnsPresented, filingViewEnsPresentedMrn, linkingKeysLookups],
 };

@@ -36,6 +36,16 @@ export interface LinkingKeyRow {
 
 const COLUMNS = 'mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, open, linked_to, complete, registered_at';
 
+/**
+ * `column = $n` (the value added to `params`), or `column IS NULL`: what `IS NOT DISTINCT FROM` says, in the form
+ * an index serves (migration 20261203-0002), so a lookup does not read every filing of the family.
+ */
+function sameAs(column: string, value: string | null, params: unknown[]): string {
+  if (value === null) return `${column} IS NULL`;
+  params.push(value);
+  return `${column} = $${params.length}`;
+}
+
 /** What linking and the consistency check read of each house consignment of a filing. */
 export function houseFactsOf(filing: EnsFiling): HouseFacts[] {
   return houseConsignmentsOf(filing).map((h) => ({
@@ -81,21 +91,23 @@ export class LinkingKeys {
 
   /** Open filings of the same family and linking key (master document + carrier), oldest first. */
   sameKey(row: Pick<LinkingKeyRow, 'link_family' | 'master_document' | 'carrier'>): Promise<LinkingKeyRow[]> {
+    const params: unknown[] = [row.link_family];
     return this.tx.query<LinkingKeyRow>(
       `SELECT ${COLUMNS} FROM common_repository.linking_keys
-       WHERE open AND link_family = $1 AND master_document IS NOT DISTINCT FROM $2 AND carrier IS NOT DISTINCT FROM $3
+       WHERE open AND link_family = $1 AND ${sameAs('master_document', row.master_document, params)} AND ${sameAs('carrier', row.carrier, params)}
        ORDER BY registered_at, mrn`,
-      [row.link_family, row.master_document, row.carrier],
+      params,
     );
   }
 
   /** The PLACI filing of the same house (same master document, carrier and house document), for PET11. */
   async placiCounterpart(masterDocument: string | null, carrier: string | null, houseDocument: string): Promise<LinkingKeyRow | null> {
+    const params: unknown[] = [houseDocument];
     const rows = await this.tx.query<LinkingKeyRow>(
       `SELECT ${COLUMNS} FROM common_repository.linking_keys
-       WHERE placi AND level <> 'master' AND master_document IS NOT DISTINCT FROM $1 AND carrier IS NOT DISTINCT FROM $2 AND $3 = ANY(house_documents)
+       WHERE placi AND level <> 'master' AND ${sameAs('master_document', masterDocument, params)} AND ${sameAs('carrier', carrier, params)} AND $1 = ANY(house_documents)
        ORDER BY registered_at DESC LIMIT 1`,
-      [masterDocument, carrier, houseDocument],
+      params,
     );
     return rows[0] ?? null;
   }
@@ -114,13 +126,17 @@ export class LinkingKeys {
    * house), and for a PLACI house the masters of the pre-arrival houses it is compared with.
    */
   completeMastersReading(row: LinkingKeyRow): Promise<LinkingKeyRow[]> {
+    const params: unknown[] = [row.mrn, row.linked_to, row.placi && row.level !== 'master', row.house_documents];
+    // The masters by primary key, from an array built first (an InitPlan): an OR of the subquery with the keys would
+    // be a filter over every master.
     return this.tx.query<LinkingKeyRow>(
       `SELECT ${COLUMNS} FROM common_repository.linking_keys m
-       WHERE m.level = 'master' AND m.complete AND (m.mrn = $1 OR m.mrn = $2 OR ($3 AND EXISTS (
-         SELECT 1 FROM common_repository.linking_keys h
-         WHERE h.linked_to = m.mrn AND NOT h.placi AND h.master_document IS NOT DISTINCT FROM $4 AND h.carrier IS NOT DISTINCT FROM $5 AND h.house_documents && $6)))
+       WHERE m.level = 'master' AND m.complete AND m.mrn = ANY(ARRAY[$1::text, $2::text] || ARRAY(
+         SELECT h.linked_to FROM common_repository.linking_keys h
+         WHERE $3 AND h.linked_to IS NOT NULL AND NOT h.placi AND ${sameAs('h.master_document', row.master_document, params)}
+           AND ${sameAs('h.carrier', row.carrier, params)} AND h.house_documents && $4::text[]))
        ORDER BY m.registered_at, m.mrn`,
-      [row.mrn, row.linked_to, row.placi && row.level !== 'master', row.master_document, row.carrier, row.house_documents],
+      params,
     );
   }
 

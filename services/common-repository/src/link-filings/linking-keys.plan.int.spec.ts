@@ -1,0 +1,120 @@
+/**
+ * The linking processor's lookups on a real PostgreSQL: each statement LinkingKeys sends (captured, then explained)
+ * is served by an index on what it compares, so its cost does not grow with the filings kept. The master document
+ * and carrier must be index conditions, not a filter over every open filing of the family: `IS NOT DISTINCT FROM`
+ * (as the statements were) is not one an index serves, so a lookup read the whole family, and a master's houses or
+ * a PLACI counterpart the whole table. The table is small here, so sequential scans are off for the EXPLAIN: the
+ * question is whether an index can serve the statement, not whether the planner prefers it on a few rows.
+ */
+import type { SqlTransaction } from '@ics2/event-store';
+import { freshDatabase, type FreshDatabase } from '@ics2/event-store/testing';
+import { Client } from 'pg';
+import { migrateCommonRepository } from '../migrate';
+import { LinkingKeys, type LinkingKeyRow } from './linking-keys';
+
+interface PlanNode {
+  readonly 'Node Type': string;
+  readonly 'Index Name'?: string;
+  readonly 'Index Cond'?: string;
+  readonly 'Relation Name'?: string;
+  readonly Plans?: readonly PlanNode[];
+}
+
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+
+/** The statement a LinkingKeys call sends, not run. */
+async function statementOf(call: (keys: LinkingKeys) => Promise<unknown>): Promise<{ sql: string; params: readonly unknown[] }> {
+  let sent: { sql: string; params: readonly unknown[] } | undefined;
+  const tx: SqlTransaction = {
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => {
+      sent = { sql, params };
+      return [] as Row[];
+    },
+  };
+  await call(new LinkingKeys(tx));
+  if (!sent) throw new Error('no statement sent');
+  return sent;
+}
+
+const row = (overrides: Partial<LinkingKeyRow> = {}): LinkingKeyRow => ({
+  mrn: '26DE000000000001T1',
+  filing_type: 'F24',
+  level: 'house',
+  link_family: 'air',
+  placi: true,
+  master_document: '176-12345675',
+  carrier: 'LU987654321',
+  house_documents: ['HAWB-1'],
+  parties: {} as LinkingKeyRow['parties'],
+  houses: [],
+  open: true,
+  linked_to: '26DE000000000002T1',
+  complete: false,
+  registered_at: new Date('2026-12-03T08:00:00Z'),
+  ...overrides,
+});
+
+describe('LinkingKeys plans', () => {
+  let db: FreshDatabase;
+  let admin: Client;
+
+  beforeAll(async () => {
+    db = await freshDatabase('cr_linking_plan', migrateCommonRepository);
+    admin = new Client({ connectionString: db.adminUrl });
+    await admin.connect();
+  }, 60_000);
+  afterAll(async () => {
+    await admin?.end();
+    await db?.drop();
+  });
+
+  const planOf = async (call: (keys: LinkingKeys) => Promise<unknown>): Promise<PlanNode[]> => {
+    const { sql, params } = await statementOf(call);
+    await admin.query('BEGIN');
+    try {
+      await admin.query('SET LOCAL enable_seqscan = off');
+      const { rows } = await admin.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${sql}`, [...params]);
+      return nodesOf(rows[0]['QUERY PLAN'][0].Plan);
+    } finally {
+      await admin.query('ROLLBACK');
+    }
+  };
+  const scans = (nodes: PlanNode[]) => nodes.filter((n) => /Scan/.test(n['Node Type']) && !/Function|Result/.test(n['Node Type']));
+  const indexConditions = (nodes: PlanNode[], index: string) => nodes.filter((n) => n['Index Name'] === index).map((n) => n['Index Cond'] ?? '');
+
+  it.each([
+    ['a master document and a carrier', row()],
+    ['no carrier', row({ carrier: null })],
+    ['no master document (a house filed before its master is known)', row({ master_document: null })],
+  ])('finds the filings of a linking key from the key index, with %s as index conditions', async (_, key) => {
+    const nodes = await planOf((keys) => keys.sameKey(key));
+    expect(scans(nodes).map((n) => n['Index Name'])).toEqual(['linking_keys_key_idx']);
+    const [condition] = indexConditions(nodes, 'linking_keys_key_idx');
+    expect(condition).toMatch(/link_family/);
+    expect(condition).toMatch(key.master_document === null ? /master_document IS NULL/ : /master_document = /);
+    expect(condition).toMatch(key.carrier === null ? /carrier IS NULL/ : /carrier = /);
+  });
+
+  it('finds a PLACI counterpart by master document and carrier from an index, not by reading every filing', async () => {
+    const nodes = await planOf((keys) => keys.placiCounterpart('176-12345675', 'LU987654321', 'HAWB-1'));
+    expect(scans(nodes).map((n) => n['Index Name'])).toEqual(['linking_keys_document_idx']);
+    expect(indexConditions(nodes, 'linking_keys_document_idx')[0]).toMatch(/master_document = .*carrier = /);
+  });
+
+  it("finds a master's houses from the linked_to index", async () => {
+    const nodes = await planOf((keys) => keys.housesOf('26DE000000000002T1'));
+    expect(scans(nodes).map((n) => n['Index Name'])).toEqual(['linking_keys_linked_to_idx']);
+  });
+
+  it('finds the complete masters reading a PLACI house by primary key, their houses by master document and carrier', async () => {
+    const nodes = await planOf((keys) => keys.completeMastersReading(row()));
+    expect(scans(nodes).map((n) => n['Index Name']).sort()).toEqual(['linking_keys_document_idx', 'linking_keys_pkey']);
+    expect(indexConditions(nodes, 'linking_keys_pkey')[0]).toMatch(/mrn = ANY/);
+  });
+
+  it("reads a family's unlinked houses oldest first from their own index, with no sort", async () => {
+    const nodes = await planOf((keys) => keys.unlinkedHouses('air'));
+    expect(nodes.filter((n) => /Sort/.test(n['Node Type']))).toEqual([]);
+    expect(scans(nodes).map((n) => n['Index Name'])).toEqual(['linking_keys_unlinked_houses_idx']);
+  });
+});
