@@ -82,8 +82,12 @@ function profiling(name: string): string[] {
 
 /** Starts `names` in order (a later service may call an earlier one), after building and migrating. */
 export async function startBenchStack(db: BenchDatabase, names: readonly string[], env: Record<string, string> = {}): Promise<BenchStack> {
+  // As `npm run build`: the compiled code, then the files services read at start (risk-analysis's criteria files), which
+  // tsc leaves behind: without them a fresh clone's risk-analysis does not start.
   const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
+  const assets = spawnSync(process.execPath, [join(root, 'docker', 'copy-build-assets.cjs')], { cwd: root, stdio: 'inherit' });
+  if (assets.status !== 0) throw new Error('copying the build assets failed');
   await migrateLocalStack(db.adminUrl);
   const keys = generateSigningKeyPair();
   const dir = mkdtempSync(join(tmpdir(), 'ics2-bench-keys-'));
