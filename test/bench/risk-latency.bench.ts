@@ -112,6 +112,30 @@ async function stagesOf(adminUrl: string, trail: ReadonlyMap<string, { due: numb
   }
 }
 
+/**
+ * Why filings had no IE3N03 in the inbox after the wait: analysed with a hit or under manual review (they await the
+ * risk unit, and no IE3N03 comes by design), not analysed yet, or assessed but not seen in the inbox yet.
+ */
+async function unassessedOf(adminUrl: string, mrns: readonly string[]): Promise<string> {
+  if (mrns.length === 0) return 'none';
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ held: number; assessed: number; analysed: number }>(
+      `SELECT count(*) FILTER (WHERE held AND NOT assessed)::int AS held, count(*) FILTER (WHERE assessed)::int AS assessed,
+              count(*) FILTER (WHERE analysed)::int AS analysed
+         FROM (SELECT bool_or(type = 'RiskAssessmentCompleted') AS assessed, bool_or(type = 'RiskAnalysed') AS analysed,
+                      bool_or(type = 'RiskAnalysed' AND (jsonb_array_length(data->'hits') > 0 OR (data->>'manualReview')::boolean)) AS held
+                 FROM event_store.events WHERE stream_id = ANY($1) GROUP BY stream_id) s`,
+      [mrns.map((m) => `risk-${m}`)],
+    );
+    const { held, assessed, analysed } = rows[0];
+    return `${held} analysed with a hit or for manual review (with the risk unit: no IE3N03 by design), ${mrns.length - analysed} not analysed, ${assessed} assessed but not in the inbox`;
+  } finally {
+    await client.end();
+  }
+}
+
 /** One rate's run: what it measured, as figures. */
 async function measure(stack: BenchStack, url: URL, adminUrl: string, rate: number, items: readonly Prepared[], inbox: InboxRouter): Promise<Figure[]> {
   const total = rate * SECONDS;
@@ -170,12 +194,14 @@ async function measure(stack: BenchStack, url: URL, adminUrl: string, rate: numb
   const p = (q: number) => histogram.getValueAtPercentile(q);
   console.log(`offered ${rate}/s for ${SECONDS} s: ${assessed} IE3N03 of ${total - refused} filings (${refused} refused, ${dueAt.size} never assessed within 60 s); filing to IE3N03 p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${histogram.maxValue} ms`);
   const stages = await stagesOf(adminUrl, trail);
+  const why = await unassessedOf(adminUrl, [...dueAt.keys()]);
+  console.log(`missing: ${why}`);
   console.log(`where the time goes (p50 / p99 ms): ${stages.map((st) => `${st.name} ${st.p50} / ${st.p99}`).join(', ')}; CPU ${cpuText}`);
   // Anything still on its way belongs to this run, not to the next one.
   inbox.seen = () => undefined;
   return [
     { name: `offered ${rate}/s: filings answered 201`, value: total - refused, unit: `of ${total}` },
-    { name: `offered ${rate}/s: IE3N03 in the inbox`, value: assessed, unit: `of ${total - refused} (${dueAt.size} missing after 60 s)` },
+    { name: `offered ${rate}/s: IE3N03 in the inbox`, value: assessed, unit: `of ${total - refused} (${dueAt.size} missing after 60 s: ${why})` },
     { name: `offered ${rate}/s: filing to IE3N03 p50 / p95`, value: p(50), unit: `ms / ${p(95)} ms` },
     { name: `offered ${rate}/s: filing to IE3N03 p99`, value: p(99), unit: 'ms', ...(rate >= 500 ? { target: { text: 'p99 < 1 s at 500 filings/s', met: p(99) < 1_000 && dueAt.size === 0 && refused === 0 } } : {}) },
     { name: `offered ${rate}/s: throughput over the run (answered)`, value: Math.round(achieved), unit: 'filings/s' },
