@@ -160,6 +160,8 @@ async function measure(stack: BenchStack, url: URL, adminUrl: string, rate: numb
   const cpuBefore = stack.cpuSeconds();
   const started = performance.now();
   let refused = 0;
+  /** The answers other than 201, by HTTP status (0: no answer). */
+  const statuses = new Map<number, number>();
   const sends: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1_000) / rate;
@@ -169,6 +171,7 @@ async function measure(stack: BenchStack, url: URL, adminUrl: string, rate: numb
       post(url, items[i]).then((r) => {
         if (r.status !== 201 || !r.mrn) {
           refused++;
+          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
           return;
         }
         const already = early.get(r.mrn);
@@ -192,7 +195,7 @@ async function measure(stack: BenchStack, url: URL, adminUrl: string, rate: numb
   // Over the sending phase only: the wait for the last IE3N03 below is not the door's time.
   const achieved = (total - refused) / answering;
   const p = (q: number) => histogram.getValueAtPercentile(q);
-  console.log(`offered ${rate}/s for ${SECONDS} s: ${assessed} IE3N03 of ${total - refused} filings (${refused} refused, ${dueAt.size} never assessed within 60 s); filing to IE3N03 p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${histogram.maxValue} ms`);
+  console.log(`offered ${rate}/s for ${SECONDS} s: ${assessed} IE3N03 of ${total - refused} filings (${refused} refused: ${[...statuses].map(([st, n]) => `${n} x ${st}`).join(', ') || 'none'}; ${dueAt.size} never assessed within 60 s); filing to IE3N03 p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${histogram.maxValue} ms`);
   const stages = await stagesOf(adminUrl, trail);
   const why = await unassessedOf(adminUrl, [...dueAt.keys()]);
   console.log(`missing: ${why}`);
@@ -200,7 +203,7 @@ async function measure(stack: BenchStack, url: URL, adminUrl: string, rate: numb
   // Anything still on its way belongs to this run, not to the next one.
   inbox.seen = () => undefined;
   return [
-    { name: `offered ${rate}/s: filings answered 201`, value: total - refused, unit: `of ${total}` },
+    { name: `offered ${rate}/s: filings answered 201`, value: total - refused, unit: `of ${total}${refused ? ` (others: ${[...statuses].map(([st, n]) => `${n} x ${st}`).join(', ')})` : ''}` },
     { name: `offered ${rate}/s: IE3N03 in the inbox`, value: assessed, unit: `of ${total - refused} (${dueAt.size} missing after 60 s: ${why})` },
     { name: `offered ${rate}/s: filing to IE3N03 p50 / p95`, value: p(50), unit: `ms / ${p(95)} ms` },
     { name: `offered ${rate}/s: filing to IE3N03 p99`, value: p(99), unit: 'ms', ...(rate >= 500 ? { target: { text: 'p99 < 1 s at 500 filings/s', met: p(99) < 1_000 && dueAt.size === 0 && refused === 0 } } : {}) },
