@@ -4,6 +4,7 @@
  * metrics and shutdown wired. Tests call it directly (port 0, their own env); `bootstrapService` adds the
  * process concerns (signals, exit codes).
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Module } from '@nestjs/common';
@@ -110,7 +111,12 @@ export async function createServiceApp(definition: ServiceDefinition, options: S
     await app.init();
     await app.startAllMicroservices();
     await app.listen(options.httpPort ?? config.HTTP_PORT, host);
-    const httpPort = (app.getHttpServer().address() as AddressInfo).port;
+    const server = app.getHttpServer() as Server;
+    // Idle kept-alive connections outlive a proxy's own idle timeout; the headers' deadline must exceed it too, or a
+    // request on a connection idle that long is cut off before its headers are read.
+    server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+    server.headersTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1_000;
+    const httpPort = (server.address() as AddressInfo).port;
     const started = app;
     // Idempotent: a test's afterAll may close an app its last case already closed.
     let closing: Promise<void> | undefined;

@@ -1,4 +1,6 @@
 /** The HTTP door of a real service app on a free port: probes, metrics, auth, errors, logs, shutdown. */
+import type { Server } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import request from 'supertest';
 import { requestLines, startProbe, type ProbeHarness } from '../../../test/probe-harness';
 
@@ -151,5 +153,56 @@ describe('HTTP door readiness', () => {
     await closing;
     expect(await inFlightDone).toBe(200);
     expect(probe.logs.map((l) => l['msg'])).toEqual(expect.arrayContaining(['shutdown started', 'service stopped']));
+  });
+});
+
+describe('HTTP door keep-alive', () => {
+  /**
+   * One request on a raw socket, answered; the socket is then idle. Raw, because Node's Agent closes a socket itself
+   * a second before the server's advertised keep-alive timeout: only the server's own closing is measured here.
+   */
+  const socketAfterOneRequest = (url: string): Promise<Socket> =>
+    new Promise((resolve, reject) => {
+      const { hostname, port } = new URL(url);
+      const socket = connect(Number(port), hostname, () => socket.write(`GET /health/live HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`));
+      let answer = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        answer += chunk;
+        if (answer.includes('\r\n\r\n') && answer.endsWith('}')) resolve(socket);
+      });
+      socket.on('error', reject);
+    });
+  const closedWithin = (socket: Socket, ms: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      if (socket.destroyed) return resolve(true);
+      const timer = setTimeout(() => resolve(false), ms);
+      socket.once('close', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+
+  it('keeps idle connections open longer than a proxy in front would (65 s unless HTTP_KEEP_ALIVE_TIMEOUT_MS says)', async () => {
+    const probe = await startProbe();
+    try {
+      const server = probe.service.app.getHttpServer() as Server;
+      expect(server.keepAliveTimeout).toBe(65_000);
+      expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+    } finally {
+      await probe.service.close();
+    }
+  });
+
+  it('closes an idle kept-alive connection after HTTP_KEEP_ALIVE_TIMEOUT_MS, and not before', async () => {
+    const probe = await startProbe({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '1500' });
+    try {
+      const socket = await socketAfterOneRequest(probe.service.httpUrl);
+      // Node's own default would have closed it after 5 s; the setting governs it both ways.
+      expect(await closedWithin(socket, 800)).toBe(false);
+      expect(await closedWithin(socket, 2_500)).toBe(true);
+    } finally {
+      await probe.service.close();
+    }
   });
 });

@@ -33,6 +33,12 @@ const platformSchema = {
   AUTH_TOKEN_CACHE_SECONDS: integer({ min: 0, max: 3_600, default: 60 }),
   /** Largest HTTP request body, in bytes: bigger bodies get 413 before any parsing. 16 MB holds a large master filing. */
   HTTP_BODY_LIMIT_BYTES: integer({ min: 1_024, max: 256 * 1024 * 1024, default: 16 * 1024 * 1024 }),
+  /**
+   * How long an idle kept-alive HTTP connection stays open. Longer than the idle timeout of what sits in front (60 s
+   * for common load balancers and ingress controllers), so the door never closes a connection the proxy or client
+   * is just reusing: Node's 5 s default makes such a request fail with no answer, or a proxy's 502.
+   */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer({ min: 1_000, max: 240_000, default: 65_000 }),
   /** Connections of the event store's own pool; each running subscription also holds two (LISTEN, partition leases). */
   EVENT_STORE_POOL_MAX: integer({ min: 2, max: 200, default: 20 }),
   /** Ed25519 private key (PKCS#8 PEM) of the integrity checkpointer; only the instances that sign get it. */

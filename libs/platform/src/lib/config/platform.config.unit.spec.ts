@@ -25,6 +25,7 @@ describe('platformConfig', () => {
       CHECKPOINT_TRUSTED_KEYS_FILE: undefined,
       CHECKPOINT_INTERVAL_MS: 60_000,
       HTTP_BODY_LIMIT_BYTES: 16 * 1024 * 1024,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000,
       SHUTDOWN_DRAIN_MS: 0,
       SHUTDOWN_TIMEOUT_MS: 15_000,
     });
