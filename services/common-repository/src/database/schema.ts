@@ -12,10 +12,11 @@ import { linkingTimerRestart } from './migrations/20261202-0001-linking-timer-re
 import { filingViewEnsPresented } from './migrations/20261202-0002-filing-view-ens-presented';
 import { filingViewEnsPresentedMrn } from './migrations/20261203-0001-filing-view-ens-presented-mrn';
 import { linkingKeysLookups } from './migrations/20261203-0002-linking-keys-lookups';
+import { linkingKeysMatchTerms } from './migrations/20261203-0003-linking-keys-match-terms';
 
 export const COMMON_REPOSITORY_SCHEMA = 'common_repository';
 
 export const commonRepositoryMigrations: ReadModelMigrations = {
   schema: COMMON_REPOSITORY_SCHEMA,
-  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals, linkingTimerRestart, filingViewEnsPresented, filingViewEnsPresentedMrn, linkingKeysLookups],
+  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals, linkingTimerRestart, filingViewEnsPresented, filingViewEnsPresentedMrn, linkingKeysLookups, linkingKeysMatchTerms],
 };

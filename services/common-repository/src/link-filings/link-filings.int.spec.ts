@@ -8,6 +8,7 @@ import { accessStream, ensStream, PostgresEventStore } from '@ics2/event-store';
 import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
 import { eventually, minimalFiling } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
+import { Client } from 'pg';
 import { startCommonRepository, type CommonRepositoryHarness } from '../common-repository.test-harness';
 import { FilingCommands, type FilingCommandRun } from '../doors/filing-commands';
 import { LinkFilingsModule } from './link-filings.module';
@@ -373,6 +374,34 @@ describe('link-filings', () => {
     expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: stray, by: 'manual' })]);
     // Linked: the proposal is no longer open.
     await eventually(async () => expect(await h.asMemberState<Proposals>('DE', 'ListLinkProposals', { master_mrn: m })).toMatchObject({ ok: true, reply: { proposals: [] } }));
+  }, 30_000);
+
+  it('proposes a house carrying the master\'s container however many older unlinked houses its family holds', async () => {
+    const m = await register(withContainer(master('F21', 'TB-M', '176-10000455', ['HTB-1']), 'MSCU1357913'), CARRIER);
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    const [{ link_family: family }] = (await store.pool.query<{ link_family: string }>('SELECT link_family FROM common_repository.linking_keys WHERE mrn = $1', [m])).rows;
+    // 1,500 older houses of the same family, waiting unlinked, none with that container (the processor's own table,
+    // written directly: registering them through the door would take minutes).
+    const admin = new Client({ connectionString: h.db.adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(
+        `INSERT INTO common_repository.linking_keys (mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, registered_at, timer_from)
+         SELECT 'OLD' || lpad(n::text, 15, '0'), 'F22', 'house', $1, false, '176-' || lpad(n::text, 8, '0'), $2, ARRAY['OLD-' || n], '{}',
+                jsonb_build_array(jsonb_build_object('houseDocument', 'OLD-' || n, 'summary', '{}'::jsonb, 'containers', jsonb_build_array('OLDU' || lpad(n::text, 7, '0')), 'shippingMarks', '[]'::jsonb)),
+                timestamptz '2026-01-01' + n * interval '1 minute', timestamptz '2026-01-01' + n * interval '1 minute'
+           FROM generate_series(1, 1500) AS n`,
+        [family, CARRIER],
+      );
+      const stray = await register(withContainer(house('F22', 'TB-H', '176-99999988', 'HTB-1'), 'MSCU1357913'), FORWARDER);
+      await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+      clock.advance(3_600_001);
+      await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+      expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HTB-1', matchedOn: ['container'] })]);
+    } finally {
+      await admin.query(`DELETE FROM common_repository.linking_keys WHERE mrn LIKE 'OLD%'`);
+      await admin.end();
+    }
   }, 30_000);
 
   it('proposes a link for a house B/L that has its goods (F16) but still awaits its buyer and seller (F17)', async () => {

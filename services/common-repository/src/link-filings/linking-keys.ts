@@ -46,6 +46,17 @@ function sameAs(column: string, value: string | null, params: unknown[]): string
   return `${column} = $${params.length}`;
 }
 
+/** A shipping mark as the linking timer compares it: trimmed, upper case. */
+export const markKey = (mark: string): string => mark.trim().toUpperCase();
+
+/** The terms a house is matched on besides its key (migration 20261203-0003), each once. */
+export function matchTermsOf(houses: readonly HouseFacts[]): { containers: string[]; shippingMarks: string[] } {
+  return {
+    containers: [...new Set(houses.flatMap((h) => h.containers))].sort(),
+    shippingMarks: [...new Set(houses.flatMap((h) => h.shippingMarks.map(markKey)))].sort(),
+  };
+}
+
 /** What linking and the consistency check read of each house consignment of a filing. */
 export function houseFactsOf(filing: EnsFiling): HouseFacts[] {
   return houseConsignmentsOf(filing).map((h) => ({
@@ -77,10 +88,11 @@ export class LinkingKeys {
   constructor(private readonly tx: SqlTransaction) {}
 
   async insert(row: ReturnType<typeof linkingRowOf>): Promise<void> {
+    const terms = matchTermsOf(row.houses);
     await this.tx.query(
-      `INSERT INTO common_repository.linking_keys (mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, registered_at, timer_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) ON CONFLICT (mrn) DO NOTHING`,
-      [row.mrn, row.filing_type, row.level, row.link_family, row.placi, row.master_document, row.carrier, row.house_documents, JSON.stringify(row.parties), JSON.stringify(row.houses), row.registered_at],
+      `INSERT INTO common_repository.linking_keys (mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, registered_at, timer_from, containers, shipping_marks)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13) ON CONFLICT (mrn) DO NOTHING`,
+      [row.mrn, row.filing_type, row.level, row.link_family, row.placi, row.master_document, row.carrier, row.house_documents, JSON.stringify(row.parties), JSON.stringify(row.houses), row.registered_at, terms.containers, terms.shippingMarks],
     );
   }
 
@@ -118,7 +130,13 @@ export class LinkingKeys {
 
   /** An accepted amendment: the houses as the filing now stands. */
   async amendHouses(mrn: string, houses: readonly HouseFacts[]): Promise<void> {
-    await this.tx.query('UPDATE common_repository.linking_keys SET houses = $2 WHERE mrn = $1', [mrn, JSON.stringify(houses)]);
+    const terms = matchTermsOf(houses);
+    await this.tx.query('UPDATE common_repository.linking_keys SET houses = $2, containers = $3, shipping_marks = $4 WHERE mrn = $1', [
+      mrn,
+      JSON.stringify(houses),
+      terms.containers,
+      terms.shippingMarks,
+    ]);
   }
 
   /**
@@ -175,11 +193,18 @@ export class LinkingKeys {
     );
   }
 
-  /** Open houses of a family not linked to any master: the candidates for manual linking. */
-  unlinkedHouses(family: string): Promise<LinkingKeyRow[]> {
+  /**
+   * Open houses of a family not linked to any master that share a container number or a shipping mark with these
+   * houses (a master's): the candidates for manual linking, oldest first, from the indexes over those terms.
+   */
+  candidateHouses(family: string, houses: readonly HouseFacts[]): Promise<LinkingKeyRow[]> {
+    const terms = matchTermsOf(houses);
+    if (terms.containers.length === 0 && terms.shippingMarks.length === 0) return Promise.resolve([]);
     return this.tx.query<LinkingKeyRow>(
-      `SELECT ${COLUMNS} FROM common_repository.linking_keys WHERE open AND level = 'house' AND linked_to IS NULL AND link_family = $1 ORDER BY registered_at LIMIT 1000`,
-      [family],
+      `SELECT ${COLUMNS} FROM common_repository.linking_keys
+       WHERE open AND level = 'house' AND linked_to IS NULL AND link_family = $1 AND (containers && $2::text[] OR shipping_marks && $3::text[])
+       ORDER BY registered_at, mrn LIMIT 1000`,
+      [family, terms.containers, terms.shippingMarks],
     );
   }
 

@@ -9,7 +9,7 @@ import { systemActor } from '@ics2/domain';
 import { CLOCK, PLATFORM_LOGGER, ReadModelDatabase, SERVICE_CONFIG, ShutdownRegistry, type Clock, type PlatformLogger } from '@ics2/platform';
 import type { CommonRepositoryConfig } from '../service.config';
 import { FilingCommands } from '../doors/filing-commands';
-import { LinkingKeys, type LinkingKeyRow } from './linking-keys';
+import { LinkingKeys, markKey, type LinkingKeyRow } from './linking-keys';
 
 const actor = systemActor('common-repository.linking-timer');
 const BATCH = 200;
@@ -55,7 +55,7 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
         // From the master's own stream: a house some of whose data is still awaited (an F16 without its F17) is missing.
         const state = await this.commands.stateOf(master.mrn);
         const missing = state.status === 'none' ? [] : state.missing;
-        for (const candidate of await keys.unlinkedHouses(master.link_family)) {
+        for (const candidate of await keys.candidateHouses(master.link_family, master.houses)) {
           const matchedOn = matchesOf(master, candidate);
           for (const doc of matchedOn.length ? missing : []) {
             await this.commands.run({
@@ -78,9 +78,9 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
 /** What a master and a candidate house share besides the linking key: container numbers, shipping marks. */
 function matchesOf(master: LinkingKeyRow, candidate: LinkingKeyRow): string[] {
   const containers = new Set(master.houses.flatMap((h) => h.containers));
-  const marks = new Set(master.houses.flatMap((h) => h.shippingMarks.map((m) => m.trim().toUpperCase())));
+  const marks = new Set(master.houses.flatMap((h) => h.shippingMarks.map(markKey)));
   const matched: string[] = [];
   if (candidate.houses.some((h) => h.containers.some((c) => containers.has(c)))) matched.push('container');
-  if (candidate.houses.some((h) => h.shippingMarks.some((m) => marks.has(m.trim().toUpperCase())))) matched.push('shipping-marks');
+  if (candidate.houses.some((h) => h.shippingMarks.some((m) => marks.has(markKey(m))))) matched.push('shipping-marks');
   return matched;
 }
