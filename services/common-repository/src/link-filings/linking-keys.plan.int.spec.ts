@@ -10,7 +10,7 @@ import type { SqlTransaction } from '@ics2/event-store';
 import { freshDatabase, type FreshDatabase } from '@ics2/event-store/testing';
 import { Client } from 'pg';
 import { migrateCommonRepository } from '../migrate';
-import { LinkingKeys, type LinkingKeyRow } from './linking-keys';
+import { LinkingKeys, matchTermsOf, type LinkingKeyRow } from './linking-keys';
 
 interface PlanNode {
   readonly 'Node Type': string;
@@ -124,7 +124,7 @@ describe('LinkingKeys plans', () => {
     );
     await admin.query('ANALYZE common_repository.linking_keys');
     try {
-      const nodes = await planOf((keys) => keys.candidateHouses('air', houses));
+      const nodes = await planOf((keys) => keys.candidateHouses('air', matchTermsOf(houses)));
       expect(scans(nodes).map((n) => n['Index Name']).sort()).toEqual(['linking_keys_unlinked_containers_idx', 'linking_keys_unlinked_marks_idx']);
     } finally {
       await admin.query(`DELETE FROM common_repository.linking_keys WHERE mrn LIKE 'P%'`);

@@ -46,14 +46,17 @@ function sameAs(column: string, value: string | null, params: unknown[]): string
   return `${column} = $${params.length}`;
 }
 
-/** A shipping mark as the linking timer compares it: trimmed, upper case. */
-export const markKey = (mark: string): string => mark.trim().toUpperCase();
+/** What houses are matched on besides their key (migration 20261203-0003), each once, sorted. */
+export interface MatchTerms {
+  readonly containers: string[];
+  /** As the linking timer compares them: trimmed, upper case. */
+  readonly shippingMarks: string[];
+}
 
-/** The terms a house is matched on besides its key (migration 20261203-0003), each once. */
-export function matchTermsOf(houses: readonly HouseFacts[]): { containers: string[]; shippingMarks: string[] } {
+export function matchTermsOf(houses: readonly HouseFacts[]): MatchTerms {
   return {
     containers: [...new Set(houses.flatMap((h) => h.containers))].sort(),
-    shippingMarks: [...new Set(houses.flatMap((h) => h.shippingMarks.map(markKey)))].sort(),
+    shippingMarks: [...new Set(houses.flatMap((h) => h.shippingMarks.map((m) => m.trim().toUpperCase())))].sort(),
   };
 }
 
@@ -195,10 +198,9 @@ export class LinkingKeys {
 
   /**
    * Open houses of a family not linked to any master that share a container number or a shipping mark with these
-   * houses (a master's): the candidates for manual linking, oldest first, from the indexes over those terms.
+   * terms (a master's, matchTermsOf): the candidates for manual linking, oldest first, from the indexes over those terms.
    */
-  candidateHouses(family: string, houses: readonly HouseFacts[]): Promise<LinkingKeyRow[]> {
-    const terms = matchTermsOf(houses);
+  candidateHouses(family: string, terms: MatchTerms): Promise<LinkingKeyRow[]> {
     if (terms.containers.length === 0 && terms.shippingMarks.length === 0) return Promise.resolve([]);
     return this.tx.query<LinkingKeyRow>(
       `SELECT ${COLUMNS} FROM common_repository.linking_keys

@@ -9,7 +9,7 @@ import { systemActor } from '@ics2/domain';
 import { CLOCK, PLATFORM_LOGGER, ReadModelDatabase, SERVICE_CONFIG, ShutdownRegistry, type Clock, type PlatformLogger } from '@ics2/platform';
 import type { CommonRepositoryConfig } from '../service.config';
 import { FilingCommands } from '../doors/filing-commands';
-import { LinkingKeys, markKey, type LinkingKeyRow } from './linking-keys';
+import { LinkingKeys, matchTermsOf, type LinkingKeyRow, type MatchTerms } from './linking-keys';
 
 const actor = systemActor('common-repository.linking-timer');
 const BATCH = 200;
@@ -55,8 +55,9 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
         // From the master's own stream: a house some of whose data is still awaited (an F16 without its F17) is missing.
         const state = await this.commands.stateOf(master.mrn);
         const missing = state.status === 'none' ? [] : state.missing;
-        for (const candidate of await keys.candidateHouses(master.link_family, master.houses)) {
-          const matchedOn = matchesOf(master, candidate);
+        const terms = matchTermsOf(master.houses);
+        for (const candidate of await keys.candidateHouses(master.link_family, terms)) {
+          const matchedOn = matchesOf(terms, candidate);
           for (const doc of matchedOn.length ? missing : []) {
             await this.commands.run({
               mrn: master.mrn,
@@ -75,12 +76,11 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
   }
 }
 
-/** What a master and a candidate house share besides the linking key: container numbers, shipping marks. */
-function matchesOf(master: LinkingKeyRow, candidate: LinkingKeyRow): string[] {
-  const containers = new Set(master.houses.flatMap((h) => h.containers));
-  const marks = new Set(master.houses.flatMap((h) => h.shippingMarks.map(markKey)));
+/** What a master (its terms) and a candidate house share besides the linking key: container numbers, shipping marks. */
+function matchesOf(master: MatchTerms, candidate: LinkingKeyRow): string[] {
+  const theirs = matchTermsOf(candidate.houses);
   const matched: string[] = [];
-  if (candidate.houses.some((h) => h.containers.some((c) => containers.has(c)))) matched.push('container');
-  if (candidate.houses.some((h) => h.shippingMarks.some((m) => marks.has(markKey(m))))) matched.push('shipping-marks');
+  if (theirs.containers.some((c) => master.containers.includes(c))) matched.push('container');
+  if (theirs.shippingMarks.some((m) => master.shippingMarks.includes(m))) matched.push('shipping-marks');
   return matched;
 }
