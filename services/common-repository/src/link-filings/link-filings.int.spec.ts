@@ -378,8 +378,13 @@ describe('link-filings', () => {
 
   it('proposes a house carrying the master\'s container however many older unlinked houses its family holds', async () => {
     const m = await register(withContainer(master('F21', 'TB-M', '176-10000455', ['HTB-1']), 'MSCU1357913'), CARRIER);
-    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
-    const [{ link_family: family }] = (await store.pool.query<{ link_family: string }>('SELECT link_family FROM common_repository.linking_keys WHERE mrn = $1', [m])).rows;
+    // The processor's row commits with its checkpoint, after the completeness note it appends: wait for the row.
+    let family = '';
+    await eventually(async () => {
+      const { rows } = await store.pool.query<{ link_family: string }>('SELECT link_family FROM common_repository.linking_keys WHERE mrn = $1', [m]);
+      expect(rows).toHaveLength(1);
+      family = rows[0].link_family;
+    });
     // 1,500 older houses of the same family, waiting unlinked, none with that container (the processor's own table,
     // written directly: registering them through the door would take minutes).
     const admin = new Client({ connectionString: h.db.adminUrl });
