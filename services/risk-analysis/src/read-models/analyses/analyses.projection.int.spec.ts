@@ -1,13 +1,14 @@
 /**
  * The analyses projection on a real PostgreSQL, event by event: each decision's change to the row, a re-analysis
- * superseding the phase's open analysis (and not a closed one), and a redelivered event changing nothing.
+ * superseding the phase's open analysis (and not a closed one), and a redelivered event changing nothing, a
+ * re-analysis delivered again after a later one included.
  */
 import { randomUUID } from 'node:crypto';
 import type { RiskEvent } from '@ics2/contracts';
 import { migrateEventStore, type RecordedEvent } from '@ics2/event-store';
 import { freshDatabase, type FreshDatabase } from '@ics2/event-store/testing';
 import { ReadModelDatabase } from '@ics2/platform';
-import { analysed, assessmentCompleted, assessmentOutdated, DEFAULTS, doNotLoadIssued, referralAnswered, referralRequested, RISK_DEFAULTS } from '@ics2/testing';
+import { analysed, analysisAwaitingCompletion, analysisSuperseded, assessmentCompleted, assessmentOutdated, DEFAULTS, doNotLoadIssued, mrnOf, referralAnswered, referralRequested, RISK_DEFAULTS } from '@ics2/testing';
 import { RISK_ANALYSIS_SCHEMA } from '../../database/schema';
 import { migrateRiskAnalysis } from '../../migrate';
 import { AnalysisRow } from './analysis.row';
@@ -21,7 +22,7 @@ describe('analyses projection', () => {
   const recorded = (event: RiskEvent, at = ++revision): RecordedEvent =>
     ({
       id: randomUUID(),
-      streamId: `risk-${DEFAULTS.mrn}`,
+      streamId: `risk-${event.data.mrn}`,
       revision: at,
       type: event.type,
       data: event.data,
@@ -31,7 +32,7 @@ describe('analyses projection', () => {
   const project = (...events: RecordedEvent[]) => readModels.inTransaction(async (tx) => {
     for (const e of events) await projectAnalysis(e, tx);
   });
-  const row = async (analysisId: string) => readModels.manager.getRepository(AnalysisRow).findOneByOrFail({ mrn: DEFAULTS.mrn, analysisId });
+  const row = async (analysisId: string, mrn = DEFAULTS.mrn) => readModels.manager.getRepository(AnalysisRow).findOneByOrFail({ mrn, analysisId });
   const dismissed = (analysisId: string, house?: string): RiskEvent => ({
     type: 'RiskHitDismissed',
     data: { mrn: DEFAULTS.mrn, analysisId, criterionId: 'eu-sec-001', version: 1, ...(house ? { house } : {}), reason: 'regular shipper', user: RISK_DEFAULTS.user, dismissedAt: RISK_DEFAULTS.at },
@@ -89,5 +90,22 @@ describe('analyses projection', () => {
     expect(await row('pre-arrival-1')).toMatchObject({ status: 'awaiting-risk-unit' });
     await project(recorded(doNotLoadIssued({ analysisId: 'pre-loading-3' })));
     expect(await row('pre-loading-3')).toMatchObject({ status: 'do-not-load' });
+  });
+
+  it('supersedes no later analysis when a re-analysis is delivered again, and records the revision that superseded', async () => {
+    // An ENS of its own, its risk stream from revision 0.
+    const mrn = mrnOf(2);
+    const of = (event: RiskEvent) => ({ ...event, data: { ...event.data, mrn } }) as RiskEvent;
+    // A house left the ENS (pre-loading-1 awaits its completion), the ENS completed again (pre-loading-2 supersedes
+    // it in RiskAnalysed itself), then an amendment re-analysed it (pre-loading-3).
+    const recompleted = recorded(of(analysed({ n: 2, trigger: 'ens-recompleted' })), 2);
+    await project(recorded(of(analysed({ n: 1 })), 0), recorded(of(analysisAwaitingCompletion({ n: 1, unlinkedMrn: 'HOUSE-OLD' })), 1), recompleted);
+    expect(await row('pre-loading-1', mrn)).toMatchObject({ revision: 2, status: 'superseded' });
+    await project(recorded(of(analysisSuperseded({ n: 2 })), 3), recorded(of(analysed({ n: 3, trigger: 'amendment' })), 4));
+
+    await project(recompleted);
+    expect(await row('pre-loading-3', mrn)).toMatchObject({ revision: 4, status: 'awaiting-risk-unit' });
+    expect(await row('pre-loading-2', mrn)).toMatchObject({ revision: 3, status: 'superseded' });
+    expect(await row('pre-loading-1', mrn)).toMatchObject({ revision: 2, status: 'superseded' });
   });
 });

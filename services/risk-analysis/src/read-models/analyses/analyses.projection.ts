@@ -61,10 +61,13 @@ export async function projectAnalysis(recorded: RecordedEvent, tx: ReadModelTran
   if (event.type === 'RiskAnalysed') {
     const d = event.data;
     // The re-analysis takes the place of the phase's analysis still open or awaiting the ENS's completion
-    // (risk.evolve.ts): other rows than the one inserted, so both in one statement.
+    // (risk.evolve.ts): other rows than the one inserted, so both in one statement. Only rows whose last applied event
+    // is older (the once-only rule), each then recording this revision as any change does: delivered again, the event
+    // would otherwise supersede a later re-analysis open now.
     await tx.query(
       `WITH superseded AS (
-         UPDATE ${TABLE} SET status = 'superseded' WHERE mrn = $1 AND phase = $4 AND analysis_id <> $2 AND status IN ('awaiting-risk-unit', 'awaiting-completion'))
+         UPDATE ${TABLE} SET status = 'superseded', revision = $3
+          WHERE mrn = $1 AND phase = $4 AND analysis_id <> $2 AND status IN ('awaiting-risk-unit', 'awaiting-completion') AND revision < $3)
        INSERT INTO ${TABLE} (mrn, analysis_id, revision, phase, status, responsible_member_state, involved_member_states, hits, total_score, criteria,
                              dismissed, referrals, analysed_at, due_at, escalated, manual_review)
        VALUES ($1, $2, $3, $4, 'awaiting-risk-unit', $5, $6::text[], $7::jsonb, $8, $9::jsonb, '{}', '[]', $10, $11, false, $12)
