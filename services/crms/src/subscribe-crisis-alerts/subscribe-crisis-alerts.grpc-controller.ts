@@ -48,18 +48,21 @@ export class SubscribeCrisisAlertsGrpcController {
     if (r.after !== '' && !CURSOR.test(r.after)) throwIfIssues([issue('/after', 'a cursor from an earlier alert, or empty for the first')]);
     const start = r.after === '' ? 0n : BigInt(r.after);
     return new Observable<crmsV1.CrisisAlert>((subscriber) => {
-      const watch = this.listener.watch();
+      const watch = this.listener.watchAnyKey();
+      // The caller went away (unsubscribed) or the service shuts down (the listener ended the watch).
+      const cancelled = new AbortController();
+      const ended = () => cancelled.signal.aborted || watch.closed;
       let cursor = start;
       const pump = async () => {
-        while (!watch.closed) {
+        while (!ended()) {
           const page = await this.query.after(cursor, by, PAGE);
           for (const alert of page) {
-            if (watch.closed) return;
+            if (ended()) return;
             subscriber.next(toAlert(alert));
             cursor = BigInt(alert.seq);
           }
           if (page.length === PAGE) continue;
-          await watch.next(this.config.CRISIS_ALERTS_POLL_MS);
+          await watch.next(this.config.CRISIS_ALERTS_POLL_MS, cancelled.signal);
         }
       };
       pump().then(
@@ -69,7 +72,10 @@ export class SubscribeCrisisAlertsGrpcController {
           subscriber.error({ code: status.UNAVAILABLE, details: 'the crisis alert stream failed; resume from the last cursor' });
         },
       );
-      return () => watch.close();
+      return () => {
+        cancelled.abort();
+        watch.close();
+      };
     });
   }
 }

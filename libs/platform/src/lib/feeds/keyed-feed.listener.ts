@@ -8,6 +8,9 @@
  * In the `stop` phase of shutdown every watch is closed (long polls answer with what they have, streams end), so
  * open requests never hold the doors open, and the connection goes back to the pool before the pool closes.
  *
+ * A reader whose rows are not split by key (crms's crisis alerts: every stream reads one table, its own rows picked
+ * by a filter) watches every key (`watchAnyKey`): any notification on the channel wakes it, whatever its payload.
+ *
  * A service subclasses it once per feed, so Nest can inject it:
  *
  *   @Injectable()
@@ -27,6 +30,7 @@ const RECONNECT_MS = { min: 100, max: 5_000 };
 
 /** What a listener needs of a feed definition. */
 export interface FeedChannel {
+  /** For logs and the shutdown hook (`<name> readers`). */
   readonly name: string;
   readonly channel: string;
 }
@@ -38,7 +42,8 @@ export class FeedWatch {
   private isClosed = false;
 
   constructor(
-    readonly key: string,
+    /** null: every key (`watchAnyKey`). */
+    readonly key: string | null,
     private readonly release: (watch: FeedWatch) => void,
   ) {}
 
@@ -90,6 +95,7 @@ export class FeedWatch {
 
 export class KeyedFeedListener implements OnApplicationBootstrap {
   private readonly watches = new Map<string, Set<FeedWatch>>();
+  private readonly anyKey = new Set<FeedWatch>();
   private client: PoolClient | null = null;
   private detach: () => void = () => undefined;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -137,9 +143,17 @@ export class KeyedFeedListener implements OnApplicationBootstrap {
     return watch;
   }
 
+  /** Starts watching every key: each notification on the channel wakes it. Otherwise as `watch`. */
+  watchAnyKey(): FeedWatch {
+    const watch = new FeedWatch(null, (w) => this.unwatch(w));
+    if (this.stopped) watch.end();
+    else this.anyKey.add(watch);
+    return watch;
+  }
+
   /** Open watches, for metrics and tests. */
   get watching(): number {
-    let n = 0;
+    let n = this.anyKey.size;
     for (const set of this.watches.values()) n += set.size;
     return n;
   }
@@ -150,6 +164,8 @@ export class KeyedFeedListener implements OnApplicationBootstrap {
     this.retryTimer = null;
     for (const set of this.watches.values()) set.forEach((w) => w.end());
     this.watches.clear();
+    this.anyKey.forEach((w) => w.end());
+    this.anyKey.clear();
     const client = this.client;
     this.client = null;
     if (!client) return;
@@ -163,6 +179,10 @@ export class KeyedFeedListener implements OnApplicationBootstrap {
   }
 
   private unwatch(watch: FeedWatch): void {
+    if (watch.key === null) {
+      this.anyKey.delete(watch);
+      return;
+    }
     const set = this.watches.get(watch.key);
     if (!set) return;
     set.delete(watch);
@@ -171,13 +191,15 @@ export class KeyedFeedListener implements OnApplicationBootstrap {
 
   private wakeAll(): void {
     for (const set of this.watches.values()) set.forEach((w) => w.fire());
+    this.anyKey.forEach((w) => w.fire());
   }
 
   private async connect(): Promise<void> {
     const client = await this.database.pool.connect();
     const onNotification = (n: Notification) => {
-      if (n.channel !== this.feed.channel || !n.payload) return;
-      this.watches.get(n.payload)?.forEach((w) => w.fire());
+      if (n.channel !== this.feed.channel) return;
+      this.anyKey.forEach((w) => w.fire());
+      if (n.payload) this.watches.get(n.payload)?.forEach((w) => w.fire());
     };
     const onError = (err: Error) => this.dropped(client, err);
     const onEnd = () => this.dropped(client, new Error(`${this.feed.name} LISTEN connection ended`));
