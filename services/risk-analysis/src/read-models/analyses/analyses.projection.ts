@@ -62,11 +62,11 @@ export async function projectAnalysis(recorded: RecordedEvent, tx: ReadModelTran
     const d = event.data;
     // The re-analysis takes the place of the phase's analysis still open or awaiting the ENS's completion
     // (risk.evolve.ts): other rows than the one inserted, so both in one statement. Only rows whose last applied event
-    // is older (the once-only rule), each then recording this revision as any change does: delivered again, the event
-    // would otherwise supersede a later re-analysis open now.
+    // is older (the once-only rule): delivered again, the event would otherwise supersede a later re-analysis open now.
+    // A superseded row keeps its revision, as rows superseded so far have: nothing changes it again.
     await tx.query(
       `WITH superseded AS (
-         UPDATE ${TABLE} SET status = 'superseded', revision = $3
+         UPDATE ${TABLE} SET status = 'superseded'
           WHERE mrn = $1 AND phase = $4 AND analysis_id <> $2 AND status IN ('awaiting-risk-unit', 'awaiting-completion') AND revision < $3)
        INSERT INTO ${TABLE} (mrn, analysis_id, revision, phase, status, responsible_member_state, involved_member_states, hits, total_score, criteria,
                              dismissed, referrals, analysed_at, due_at, escalated, manual_review)
