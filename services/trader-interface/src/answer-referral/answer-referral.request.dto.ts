@@ -5,11 +5,10 @@
  * the filings' shape layer) and the OpenAPI schema alike.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_SCREENING_METHODS, SCREENING_METHODS, SCREENING_RESULTS } from '@ics2/contracts';
-import { ArrayOfObjects, ArrayOfStrings } from '../filings/validation/array-elements';
 import { MAX_LENGTH } from '../filings/validation/element-formats.table';
+import { OptionalNestedArray, StringArray } from '../filings/validation/nested-elements.decorators';
 
 /** The answers' multiplicities: documents 1..99, screening methods 1..MAX_SCREENING_METHODS (contracts). */
 export const MAX_DOCUMENTS = 99;
@@ -46,14 +45,11 @@ export class InformationAnswerRequestDto {
   @MaxLength(MAX_LENGTH.text)
   readonly information?: string;
 
-  @ApiPropertyOptional({ description: 'Documents sent with the answer, 1..99', type: () => ReferralDocumentRequestDto, isArray: true, minItems: 1, maxItems: MAX_DOCUMENTS })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_DOCUMENTS)
-  @ValidateNested({ each: true })
-  @Type(() => ReferralDocumentRequestDto)
+  @OptionalNestedArray(
+    () => ReferralDocumentRequestDto,
+    'Documents sent with the answer, 1..99',
+    { min: 1, max: MAX_DOCUMENTS },
+  )
   readonly documents?: ReferralDocumentRequestDto[];
 }
 
@@ -74,19 +70,11 @@ export class ScreeningAnswerRequestDto {
   @MaxLength(SCREENING_RESULT_MAX_LENGTH)
   readonly screeningResult!: string;
 
-  @ApiProperty({
-    description: `CL724 screening methods used, 1..9: ${Object.entries(SCREENING_METHODS).map(([code, meaning]) => `${code} (${meaning})`).join(', ')}`,
-    isArray: true,
-    enum: Object.keys(SCREENING_METHODS),
-    example: ['XRY', 'ETD'],
-    minItems: 1,
-    maxItems: MAX_SCREENING_METHODS,
-  })
-  @IsDefined()
-  @IsArray()
-  @ArrayOfStrings(MAX_LENGTH.screeningCode)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_SCREENING_METHODS)
+  @StringArray(
+    `CL724 screening methods used, 1..9: ${Object.entries(SCREENING_METHODS).map(([code, meaning]) => `${code} (${meaning})`).join(', ')}`,
+    { min: 1, max: MAX_SCREENING_METHODS },
+    { maxLength: MAX_LENGTH.screeningCode, example: ['XRY', 'ETD'], enum: Object.keys(SCREENING_METHODS) },
+  )
   readonly screeningMethods!: string[];
 
   @ApiPropertyOptional({ description: 'Anything the risk unit should know (free text, an..512); why, when not screened', example: 'Screened at the LEJ hub by the regulated agent.', maxLength: MAX_LENGTH.text })

@@ -1,11 +1,10 @@
 import { ActiveBorderTransportMeans } from '@ics2/contracts';
 import { MAX_ROUTING_COUNTRIES, MIN_ROUTING_COUNTRIES } from '@ics2/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsDefined, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { ArrayOfObjects } from './array-elements';
+import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MODE_OF_TRANSPORT_CODES } from './code-lists';
 import { MAX_LENGTH } from './element-formats.table';
+import { OptionalNestedArray } from './nested-elements.decorators';
 import { RoutingCountryRequestDto } from './routing-country.request.dto';
 
 const INSTANT = 'ISO-8601 UTC instant, YYYY-MM-DDThh:mm:ssZ (fractions of a second accepted)';
@@ -102,18 +101,10 @@ export class ActiveBorderTransportMeansRequestDto implements ActiveBorderTranspo
   @MaxLength(MAX_LENGTH.instant)
   readonly estimatedDateAndTimeOfArrival?: string;
 
-  @ApiPropertyOptional({
-    description: 'Countries the means of transport passes, 2..99, sequence numbers 1..n',
-    type: () => RoutingCountryRequestDto,
-    isArray: true,
-    minItems: MIN_ROUTING_COUNTRIES,
-    maxItems: MAX_ROUTING_COUNTRIES,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ArrayMinSize(MIN_ROUTING_COUNTRIES)
-  @ValidateNested({ each: true })
-  @Type(() => RoutingCountryRequestDto)
+  @OptionalNestedArray(
+    () => RoutingCountryRequestDto,
+    'Countries the means of transport passes, 2..99, sequence numbers 1..n',
+    { min: MIN_ROUTING_COUNTRIES, max: MAX_ROUTING_COUNTRIES },
+  )
   readonly countriesOfRoutingOfMeansOfTransport?: RoutingCountryRequestDto[];
 }

@@ -1,10 +1,9 @@
 import { ArrivalNotification } from '@ics2/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsDefined, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { ArrayOfObjects, ArrayOfStrings } from './array-elements';
+import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_LENGTH } from './element-formats.table';
 import { CustomsOfficeReferenceRequestDto } from './ens-filing.request.dto';
+import { NestedObject, OptionalNestedArray, OptionalNestedObject, OptionalStringArray } from './nested-elements.decorators';
 
 const INSTANT = 'ISO-8601 UTC instant, YYYY-MM-DDThh:mm:ssZ (fractions of a second accepted)';
 
@@ -58,11 +57,7 @@ export class MasterDocumentReferenceRequestDto {
  * (identification and estimated arrival) or `masterTransportDocuments`.
  */
 export class ArrivalNotificationRequestDto implements ArrivalNotification {
-  @ApiPropertyOptional({ description: 'Matching by means of transport', type: () => ArrivingTransportMeansRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ArrivingTransportMeansRequestDto)
+  @OptionalNestedObject(() => ArrivingTransportMeansRequestDto, 'Matching by means of transport')
   readonly activeBorderTransportMeans?: ArrivingTransportMeansRequestDto;
 
   @ApiProperty({
@@ -75,39 +70,20 @@ export class ArrivalNotificationRequestDto implements ArrivalNotification {
   @MaxLength(MAX_LENGTH.instant)
   readonly actualDateAndTimeOfArrival!: string;
 
-  @ApiProperty({ description: 'Office of the first EU place of arrival', type: () => CustomsOfficeReferenceRequestDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CustomsOfficeReferenceRequestDto)
+  @NestedObject(() => CustomsOfficeReferenceRequestDto, 'Office of the first EU place of arrival')
   readonly customsOfficeOfActualFirstEntry!: CustomsOfficeReferenceRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'Matching by MRN, 1..9,999 ENS MRNs',
-    example: ['25DE00000000004XT4'],
-    isArray: true,
-    type: String,
-    minItems: 1,
-    maxItems: 9_999,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfStrings(MAX_LENGTH.mrn)
-  @ArrayMinSize(1)
+  @OptionalStringArray(
+    'Matching by MRN, 1..9,999 ENS MRNs',
+    { min: 1, max: 9_999 },
+    { maxLength: MAX_LENGTH.mrn, example: ['25DE00000000004XT4'] },
+  )
   readonly mrns?: string[];
 
-  @ApiPropertyOptional({
-    description: 'Matching by master air waybill, 1..9,999',
-    type: () => MasterDocumentReferenceRequestDto,
-    isArray: true,
-    minItems: 1,
-    maxItems: 9_999,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => MasterDocumentReferenceRequestDto)
+  @OptionalNestedArray(
+    () => MasterDocumentReferenceRequestDto,
+    'Matching by master air waybill, 1..9,999',
+    { min: 1, max: 9_999 },
+  )
   readonly masterTransportDocuments?: MasterDocumentReferenceRequestDto[];
 }

@@ -1,11 +1,10 @@
 import { ConsignmentMasterLevel } from '@ics2/contracts';
 import { MAX_HOUSE_CONSIGNMENTS } from '@ics2/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsNumber, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { ArrayOfObjects } from './array-elements';
+import { IsDefined, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_LENGTH } from './element-formats.table';
 import { HouseConsignmentRequestDto } from './house-consignment.request.dto';
+import { NestedArray, OptionalNestedArray, OptionalNestedObject } from './nested-elements.decorators';
 import { PartyRequestDto } from './party.request.dto';
 import { PlaceRequestDto } from './place.request.dto';
 import { SupportingDocumentRequestDto } from './supporting-document.request.dto';
@@ -32,21 +31,13 @@ export class AdditionalSupplyChainActorRequestDto {
 
 /** The master level: the carrier, the master document, the places, and the house consignments. */
 export class ConsignmentMasterLevelRequestDto implements ConsignmentMasterLevel {
-  @ApiPropertyOptional({
-    description: 'Master transport document (master B/L, master air waybill, CIM, CMR)',
-    type: () => TransportDocumentRequestDto,
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => TransportDocumentRequestDto)
+  @OptionalNestedObject(
+    () => TransportDocumentRequestDto,
+    'Master transport document (master B/L, master air waybill, CIM, CMR)',
+  )
   readonly transportDocumentMasterLevel?: TransportDocumentRequestDto;
 
-  @ApiPropertyOptional({ description: 'The carrier, identified by EORI', type: () => PartyRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PartyRequestDto)
+  @OptionalNestedObject(() => PartyRequestDto, 'The carrier, identified by EORI')
   readonly carrier?: PartyRequestDto;
 
   @ApiPropertyOptional({ description: 'Total gross mass in kg, n..16,6 (a JSON number)', example: 1250.5 })
@@ -54,70 +45,28 @@ export class ConsignmentMasterLevelRequestDto implements ConsignmentMasterLevel 
   @IsNumber()
   readonly totalGrossMass?: number;
 
-  @ApiPropertyOptional({ description: 'Where the goods were taken over', type: () => PlaceRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PlaceRequestDto)
+  @OptionalNestedObject(() => PlaceRequestDto, 'Where the goods were taken over')
   readonly placeOfAcceptance?: PlaceRequestDto;
 
-  @ApiPropertyOptional({ description: 'Where the goods are loaded', type: () => PlaceRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PlaceRequestDto)
+  @OptionalNestedObject(() => PlaceRequestDto, 'Where the goods are loaded')
   readonly placeOfLoading?: PlaceRequestDto;
 
-  @ApiPropertyOptional({ description: 'Where the goods are unloaded', type: () => PlaceRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PlaceRequestDto)
+  @OptionalNestedObject(() => PlaceRequestDto, 'Where the goods are unloaded')
   readonly placeOfUnloading?: PlaceRequestDto;
 
-  @ApiPropertyOptional({ description: 'Where the goods are delivered', type: () => PlaceRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PlaceRequestDto)
+  @OptionalNestedObject(() => PlaceRequestDto, 'Where the goods are delivered')
   readonly placeOfDelivery?: PlaceRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'Supporting documents, 0..99',
-    type: () => SupportingDocumentRequestDto,
-    isArray: true,
-    maxItems: 99,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => SupportingDocumentRequestDto)
+  @OptionalNestedArray(() => SupportingDocumentRequestDto, 'Supporting documents, 0..99', { max: 99 })
   readonly supportingDocuments?: SupportingDocumentRequestDto[];
 
-  @ApiPropertyOptional({
-    description: 'Additional supply chain actors, 0..99',
-    type: () => AdditionalSupplyChainActorRequestDto,
-    isArray: true,
-    maxItems: 99,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => AdditionalSupplyChainActorRequestDto)
+  @OptionalNestedArray(() => AdditionalSupplyChainActorRequestDto, 'Additional supply chain actors, 0..99', { max: 99 })
   readonly additionalSupplyChainActor?: AdditionalSupplyChainActorRequestDto[];
 
-  @ApiProperty({
-    description: 'House consignments, 0..99,999 (at least one where the filing type requires them)',
-    type: () => HouseConsignmentRequestDto,
-    isArray: true,
-    maxItems: MAX_HOUSE_CONSIGNMENTS,
-  })
-  @IsDefined()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => HouseConsignmentRequestDto)
+  @NestedArray(
+    () => HouseConsignmentRequestDto,
+    'House consignments, 0..99,999 (at least one where the filing type requires them)',
+    { max: MAX_HOUSE_CONSIGNMENTS },
+  )
   readonly consignmentHouseLevel!: HouseConsignmentRequestDto[];
 }

@@ -1,14 +1,13 @@
 import { EnsFiling, HrcmScreeningResult } from '@ics2/contracts';
 import { FILING_TYPE_CODES, MAX_HOUSE_CONSIGNMENTS } from '@ics2/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsDefined, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ActiveBorderTransportMeansRequestDto } from './active-border-transport-means.request.dto';
-import { ArrayOfObjects, ArrayOfStrings } from './array-elements';
 import { FLAG_CODES } from './code-lists';
 import { ConsignmentMasterLevelRequestDto } from './consignment-master-level.request.dto';
 import { MAX_LENGTH } from './element-formats.table';
 import { HouseConsignmentRequestDto } from './house-consignment.request.dto';
+import { NestedObject, OptionalNestedArray, OptionalNestedObject, StringArray } from './nested-elements.decorators';
 import { DeclarantRequestDto, RepresentativeRequestDto } from './party.request.dto';
 import { TransportDocumentRequestDto } from './transport-document.request.dto';
 
@@ -56,11 +55,7 @@ export class CustomsOfficeReferenceRequestDto {
 
 /** HRCM screening done before the filing (air, F20 / F28). */
 export class HrcmScreeningResultRequestDto implements HrcmScreeningResult {
-  @ApiPropertyOptional({ description: 'The house waybill screened', type: () => TransportDocumentRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => TransportDocumentRequestDto)
+  @OptionalNestedObject(() => TransportDocumentRequestDto, 'The house waybill screened')
   readonly houseTransportDocument?: TransportDocumentRequestDto;
 
   @ApiProperty({ description: 'CL726 screening result', example: 'SPX', maxLength: MAX_LENGTH.screeningCode })
@@ -69,18 +64,11 @@ export class HrcmScreeningResultRequestDto implements HrcmScreeningResult {
   @MaxLength(MAX_LENGTH.screeningCode)
   readonly result!: string;
 
-  @ApiProperty({
-    description: 'CL724 screening methods, 2..9',
-    example: ['XRY', 'ETD'],
-    isArray: true,
-    type: String,
-    minItems: 2,
-    maxItems: 9,
-  })
-  @IsDefined()
-  @IsArray()
-  @ArrayOfStrings(MAX_LENGTH.screeningCode)
-  @ArrayMinSize(2)
+  @StringArray(
+    'CL724 screening methods, 2..9',
+    { min: 2, max: 9 },
+    { maxLength: MAX_LENGTH.screeningCode, example: ['XRY', 'ETD'] },
+  )
   readonly screeningMethod!: string[];
 }
 
@@ -122,87 +110,34 @@ export class EnsFilingRequestDto implements EnsFiling {
   @MaxLength(MAX_LENGTH.codeN1)
   readonly reEntryIndicator?: string;
 
-  @ApiPropertyOptional({ description: 'Split consignment', type: () => SplitConsignmentRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SplitConsignmentRequestDto)
+  @OptionalNestedObject(() => SplitConsignmentRequestDto, 'Split consignment')
   readonly splitConsignment?: SplitConsignmentRequestDto;
 
-  @ApiPropertyOptional({ description: 'Addressed Member State', type: () => AddressedMemberStateRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AddressedMemberStateRequestDto)
+  @OptionalNestedObject(() => AddressedMemberStateRequestDto, 'Addressed Member State')
   readonly addressedMemberState?: AddressedMemberStateRequestDto;
 
-  @ApiProperty({
-    description: 'The person filing; the sender must be the declarant or the representative',
-    type: () => DeclarantRequestDto,
-  })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => DeclarantRequestDto)
+  @NestedObject(() => DeclarantRequestDto, 'The person filing; the sender must be the declarant or the representative')
   readonly declarant!: DeclarantRequestDto;
 
-  @ApiPropertyOptional({ description: 'Who files on behalf of the declarant', type: () => RepresentativeRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => RepresentativeRequestDto)
+  @OptionalNestedObject(() => RepresentativeRequestDto, 'Who files on behalf of the declarant')
   readonly representative?: RepresentativeRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'The means of transport crossing the border',
-    type: () => ActiveBorderTransportMeansRequestDto,
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ActiveBorderTransportMeansRequestDto)
+  @OptionalNestedObject(() => ActiveBorderTransportMeansRequestDto, 'The means of transport crossing the border')
   readonly activeBorderTransportMeans?: ActiveBorderTransportMeansRequestDto;
 
-  @ApiProperty({ description: 'Declared customs office of first entry', type: () => CustomsOfficeReferenceRequestDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CustomsOfficeReferenceRequestDto)
+  @NestedObject(() => CustomsOfficeReferenceRequestDto, 'Declared customs office of first entry')
   readonly customsOfficeOfFirstEntry!: CustomsOfficeReferenceRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'Complete and master-level filings: the master level',
-    type: () => ConsignmentMasterLevelRequestDto,
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ConsignmentMasterLevelRequestDto)
+  @OptionalNestedObject(() => ConsignmentMasterLevelRequestDto, 'Complete and master-level filings: the master level')
   readonly consignmentMasterLevel?: ConsignmentMasterLevelRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'House-level filings only: the house consignments, each naming its master document and carrier',
-    type: () => HouseConsignmentRequestDto,
-    isArray: true,
-    maxItems: MAX_HOUSE_CONSIGNMENTS,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => HouseConsignmentRequestDto)
+  @OptionalNestedArray(
+    () => HouseConsignmentRequestDto,
+    'House-level filings only: the house consignments, each naming its master document and carrier',
+    { max: MAX_HOUSE_CONSIGNMENTS },
+  )
   readonly consignmentHouseLevel?: HouseConsignmentRequestDto[];
 
-  @ApiPropertyOptional({
-    description: 'HRCM screening results, 0..99',
-    type: () => HrcmScreeningResultRequestDto,
-    isArray: true,
-    maxItems: 99,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => HrcmScreeningResultRequestDto)
+  @OptionalNestedArray(() => HrcmScreeningResultRequestDto, 'HRCM screening results, 0..99', { max: 99 })
   readonly hrcmScreeningResults?: HrcmScreeningResultRequestDto[];
 }

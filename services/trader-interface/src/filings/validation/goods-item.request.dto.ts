@@ -1,9 +1,8 @@
 import { GoodsItem, Packaging } from '@ics2/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ArrayOfObjects } from './array-elements';
+import { IsDefined, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_LENGTH, MAX_SEQUENCE_NUMBER } from './element-formats.table';
+import { NestedObject, OptionalNestedArray, OptionalNestedObject } from './nested-elements.decorators';
 import { AdditionalInformationRequestDto, SupportingDocumentRequestDto } from './supporting-document.request.dto';
 
 /** HS subheading (6 digits), optionally extended by the 2 CN digits. */
@@ -50,27 +49,13 @@ export class CommodityRequestDto {
   @MaxLength(MAX_LENGTH.descriptionOfGoods)
   readonly descriptionOfGoods!: string;
 
-  @ApiPropertyOptional({
-    description: 'Commodity code (required where the filing type requires the HS code)',
-    type: () => CommodityCodeRequestDto,
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CommodityCodeRequestDto)
+  @OptionalNestedObject(
+    () => CommodityCodeRequestDto,
+    'Commodity code (required where the filing type requires the HS code)',
+  )
   readonly commodityCode?: CommodityCodeRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'Dangerous goods, 0..99',
-    type: () => DangerousGoodsRequestDto,
-    isArray: true,
-    maxItems: 99,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => DangerousGoodsRequestDto)
+  @OptionalNestedArray(() => DangerousGoodsRequestDto, 'Dangerous goods, 0..99', { max: 99 })
   readonly dangerousGoods?: DangerousGoodsRequestDto[];
 }
 
@@ -129,51 +114,18 @@ export class GoodsItemRequestDto implements GoodsItem {
   @Max(MAX_SEQUENCE_NUMBER)
   readonly goodsItemNumber!: number;
 
-  @ApiProperty({ description: 'The goods', type: () => CommodityRequestDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CommodityRequestDto)
+  @NestedObject(() => CommodityRequestDto, 'The goods')
   readonly commodity!: CommodityRequestDto;
 
-  @ApiPropertyOptional({ description: 'Gross mass of the item', type: () => WeightRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => WeightRequestDto)
+  @OptionalNestedObject(() => WeightRequestDto, 'Gross mass of the item')
   readonly weight?: WeightRequestDto;
 
-  @ApiPropertyOptional({ description: 'Packages, 0..99', type: () => PackagingRequestDto, isArray: true, maxItems: 99 })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => PackagingRequestDto)
+  @OptionalNestedArray(() => PackagingRequestDto, 'Packages, 0..99', { max: 99 })
   readonly packaging?: PackagingRequestDto[];
 
-  @ApiPropertyOptional({
-    description: 'Supporting documents, 0..99',
-    type: () => SupportingDocumentRequestDto,
-    isArray: true,
-    maxItems: 99,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => SupportingDocumentRequestDto)
+  @OptionalNestedArray(() => SupportingDocumentRequestDto, 'Supporting documents, 0..99', { max: 99 })
   readonly supportingDocuments?: SupportingDocumentRequestDto[];
 
-  @ApiPropertyOptional({
-    description: 'Additional information, 0..99',
-    type: () => AdditionalInformationRequestDto,
-    isArray: true,
-    maxItems: 99,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => AdditionalInformationRequestDto)
+  @OptionalNestedArray(() => AdditionalInformationRequestDto, 'Additional information, 0..99', { max: 99 })
   readonly additionalInformation?: AdditionalInformationRequestDto[];
 }

@@ -1,25 +1,11 @@
 import { HouseConsignment, TransportEquipment } from '@ics2/contracts';
 import { MAX_GOODS_ITEMS, MAX_ROUTING_COUNTRIES, MAX_TRANSPORT_EQUIPMENT, MIN_ROUTING_COUNTRIES } from '@ics2/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { ArrayOfObjects } from './array-elements';
+import { IsDefined, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { FLAG_CODES } from './code-lists';
 import { MAX_LENGTH, MAX_NUMBER_OF_SEALS, MAX_SEQUENCE_NUMBER } from './element-formats.table';
 import { GoodsItemRequestDto } from './goods-item.request.dto';
+import { OptionalNestedArray, OptionalNestedObject } from './nested-elements.decorators';
 import { PartyRequestDto } from './party.request.dto';
 import { PlaceRequestDto } from './place.request.dto';
 import { RoutingCountryRequestDto } from './routing-country.request.dto';
@@ -28,18 +14,10 @@ import { TransportDocumentRequestDto } from './transport-document.request.dto';
 
 /** Buyer and seller of the goods (maritime layered filing). */
 export class GoodsShipmentRequestDto {
-  @ApiPropertyOptional({ description: 'Buyer', type: () => PartyRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PartyRequestDto)
+  @OptionalNestedObject(() => PartyRequestDto, 'Buyer')
   readonly buyer?: PartyRequestDto;
 
-  @ApiPropertyOptional({ description: 'Seller', type: () => PartyRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PartyRequestDto)
+  @OptionalNestedObject(() => PartyRequestDto, 'Seller')
   readonly seller?: PartyRequestDto;
 }
 
@@ -150,166 +128,68 @@ export class HouseConsignmentRequestDto implements HouseConsignment {
   @MaxLength(MAX_LENGTH.referenceNumberUcr)
   readonly referenceNumberUcr?: string;
 
-  @ApiPropertyOptional({
-    description: 'House transport document (house waybill, house B/L)',
-    type: () => TransportDocumentRequestDto,
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => TransportDocumentRequestDto)
+  @OptionalNestedObject(() => TransportDocumentRequestDto, 'House transport document (house waybill, house B/L)')
   readonly transportDocumentHouseLevel?: TransportDocumentRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'House-level filings only: the master document this house belongs to',
-    type: () => TransportDocumentRequestDto,
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => TransportDocumentRequestDto)
+  @OptionalNestedObject(
+    () => TransportDocumentRequestDto,
+    'House-level filings only: the master document this house belongs to',
+  )
   readonly transportDocumentMasterLevel?: TransportDocumentRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'House-level filings only: the carrier of the master, identified by EORI',
-    type: () => PartyRequestDto,
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PartyRequestDto)
+  @OptionalNestedObject(
+    () => PartyRequestDto,
+    'House-level filings only: the carrier of the master, identified by EORI',
+  )
   readonly carrier?: PartyRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'Master-level filings: who is expected to file this house',
-    type: () => PartyRequestDto,
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PartyRequestDto)
+  @OptionalNestedObject(() => PartyRequestDto, 'Master-level filings: who is expected to file this house')
   readonly supplementaryDeclarant?: PartyRequestDto;
 
-  @ApiPropertyOptional({ description: 'Where the goods were taken over', type: () => PlaceRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PlaceRequestDto)
+  @OptionalNestedObject(() => PlaceRequestDto, 'Where the goods were taken over')
   readonly placeOfAcceptance?: PlaceRequestDto;
 
-  @ApiPropertyOptional({ description: 'Where the goods are delivered', type: () => PlaceRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PlaceRequestDto)
+  @OptionalNestedObject(() => PlaceRequestDto, 'Where the goods are delivered')
   readonly placeOfDelivery?: PlaceRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'Countries the goods pass, 2..99, including those of acceptance and delivery',
-    type: () => RoutingCountryRequestDto,
-    isArray: true,
-    minItems: MIN_ROUTING_COUNTRIES,
-    maxItems: MAX_ROUTING_COUNTRIES,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ArrayMinSize(MIN_ROUTING_COUNTRIES)
-  @ValidateNested({ each: true })
-  @Type(() => RoutingCountryRequestDto)
+  @OptionalNestedArray(
+    () => RoutingCountryRequestDto,
+    'Countries the goods pass, 2..99, including those of acceptance and delivery',
+    { min: MIN_ROUTING_COUNTRIES, max: MAX_ROUTING_COUNTRIES },
+  )
   readonly countriesOfRoutingOfConsignment?: RoutingCountryRequestDto[];
 
-  @ApiPropertyOptional({ description: 'Consignor', type: () => PartyRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PartyRequestDto)
+  @OptionalNestedObject(() => PartyRequestDto, 'Consignor')
   readonly consignor?: PartyRequestDto;
 
-  @ApiPropertyOptional({ description: 'Consignee', type: () => PartyRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PartyRequestDto)
+  @OptionalNestedObject(() => PartyRequestDto, 'Consignee')
   readonly consignee?: PartyRequestDto;
 
-  @ApiPropertyOptional({ description: 'Notify party', type: () => PartyRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PartyRequestDto)
+  @OptionalNestedObject(() => PartyRequestDto, 'Notify party')
   readonly notifyParty?: PartyRequestDto;
 
-  @ApiPropertyOptional({ description: 'Buyer and seller', type: () => GoodsShipmentRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => GoodsShipmentRequestDto)
+  @OptionalNestedObject(() => GoodsShipmentRequestDto, 'Buyer and seller')
   readonly goodsShipment?: GoodsShipmentRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'Containers, 0..9,999',
-    type: () => TransportEquipmentRequestDto,
-    isArray: true,
-    maxItems: MAX_TRANSPORT_EQUIPMENT,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => TransportEquipmentRequestDto)
+  @OptionalNestedArray(() => TransportEquipmentRequestDto, 'Containers, 0..9,999', { max: MAX_TRANSPORT_EQUIPMENT })
   readonly transportEquipment?: TransportEquipmentRequestDto[];
 
-  @ApiPropertyOptional({ description: 'Transport charges', type: () => TransportChargesRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => TransportChargesRequestDto)
+  @OptionalNestedObject(() => TransportChargesRequestDto, 'Transport charges')
   readonly transportCharges?: TransportChargesRequestDto;
 
-  @ApiPropertyOptional({ description: 'Postal items: postage paid', type: () => PostalChargesRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PostalChargesRequestDto)
+  @OptionalNestedObject(() => PostalChargesRequestDto, 'Postal items: postage paid')
   readonly postalCharges?: PostalChargesRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'Supporting documents, 0..99',
-    type: () => SupportingDocumentRequestDto,
-    isArray: true,
-    maxItems: 99,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => SupportingDocumentRequestDto)
+  @OptionalNestedArray(() => SupportingDocumentRequestDto, 'Supporting documents, 0..99', { max: 99 })
   readonly supportingDocuments?: SupportingDocumentRequestDto[];
 
-  @ApiPropertyOptional({
-    description: 'Additional information, 0..99',
-    type: () => AdditionalInformationRequestDto,
-    isArray: true,
-    maxItems: 99,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => AdditionalInformationRequestDto)
+  @OptionalNestedArray(() => AdditionalInformationRequestDto, 'Additional information, 0..99', { max: 99 })
   readonly additionalInformation?: AdditionalInformationRequestDto[];
 
-  @ApiPropertyOptional({
-    description: 'Goods items, 1..9,999 (none in a master-level house list)',
-    type: () => GoodsItemRequestDto,
-    isArray: true,
-    maxItems: MAX_GOODS_ITEMS,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ValidateNested({ each: true })
-  @Type(() => GoodsItemRequestDto)
+  @OptionalNestedArray(
+    () => GoodsItemRequestDto,
+    'Goods items, 1..9,999 (none in a master-level house list)',
+    { max: MAX_GOODS_ITEMS },
+  )
   readonly goodsItem?: GoodsItemRequestDto[];
 }

@@ -1,11 +1,10 @@
 import { Communication, Party, Representative } from '@ics2/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsDefined, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AddressRequestDto } from './address.request.dto';
-import { ArrayOfObjects } from './array-elements';
 import { REPRESENTATIVE_STATUS_CODES, TYPE_OF_PERSON_CODES } from './code-lists';
 import { MAX_LENGTH } from './element-formats.table';
+import { OptionalNestedArray, OptionalNestedObject } from './nested-elements.decorators';
 
 /** A telephone number, e-mail address... of a party (1..9 per party). */
 export class CommunicationRequestDto implements Communication {
@@ -48,26 +47,10 @@ abstract class PartyDetailsRequestDto {
   @MaxLength(MAX_LENGTH.codeN1)
   readonly typeOfPerson?: string;
 
-  @ApiPropertyOptional({ description: 'Address', type: () => AddressRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AddressRequestDto)
+  @OptionalNestedObject(() => AddressRequestDto, 'Address')
   readonly address?: AddressRequestDto;
 
-  @ApiPropertyOptional({
-    description: 'Telephone, e-mail... (1..9)',
-    type: () => CommunicationRequestDto,
-    isArray: true,
-    minItems: 1,
-    maxItems: 9,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayOfObjects()
-  @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => CommunicationRequestDto)
+  @OptionalNestedArray(() => CommunicationRequestDto, 'Telephone, e-mail... (1..9)', { min: 1, max: 9 })
   readonly communication?: CommunicationRequestDto[];
 }
 

@@ -1,8 +1,8 @@
 import { Place } from '@ics2/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_LENGTH } from './element-formats.table';
+import { OptionalNestedObject } from './nested-elements.decorators';
 
 /** The address form of a place: at least its country. */
 export class PlaceAddressRequestDto {
@@ -46,10 +46,6 @@ export class PlaceRequestDto implements Place {
   @MaxLength(MAX_LENGTH.unLocode)
   readonly unLocode?: string;
 
-  @ApiPropertyOptional({ description: 'Address of the place', type: () => PlaceAddressRequestDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PlaceAddressRequestDto)
+  @OptionalNestedObject(() => PlaceAddressRequestDto, 'Address of the place')
   readonly address?: PlaceAddressRequestDto;
 }
