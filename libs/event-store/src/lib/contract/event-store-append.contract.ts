@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventStore } from '../event-store.port';
 import type { ExpectedRevision } from '../expected-revision';
+import type { EventToAppend } from '../recorded-event';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../store.errors';
-import { anEvent, aStream, asAppended, expectNothingWrittenSince, refusal, someEvents } from './contract-fixtures';
+import { anEvent, aStream, asAppended, expectNothingWrittenSince, metadata, refusal, someEvents } from './contract-fixtures';
 
 /** append: expectations, atomicity, concurrency, idempotency. Part of describeEventStoreContract. */
 export function describeAppendContract(store: () => EventStore): void {
@@ -61,6 +62,22 @@ export function describeAppendContract(store: () => EventStore): void {
         expect(error).toBeInstanceOf(WrongExpectedRevisionError);
         expect(error).toMatchObject({ streamId, expected, actual });
         expect(await store().readStream(streamId)).toEqual(before);
+      });
+    });
+
+    describe('input no store may keep as given', () => {
+      // Both adapters refuse what one of them could not store: an append must not depend on which store takes it.
+      it.each<[string, () => [string, EventToAppend]]>([
+        ['data with a NUL character', () => [aStream(), anEvent({ data: { text: 'a\u0000b' } })]],
+        ['metadata with a NUL character', () => [aStream(), anEvent({ metadata: { ...metadata, correlationId: 'a\u0000b' } })]],
+      ])('refuses %s as a programmer error and writes nothing', async (_case, make) => {
+        const setup = await store().append(aStream(), [anEvent()], 'no-stream');
+        const [streamId, event] = make();
+        const error = await refusal(store().append(streamId, [event], 'any'));
+        expect(error).toBeInstanceOf(Error);
+        expect(error).not.toBeInstanceOf(WrongExpectedRevisionError);
+        expect(error).not.toBeInstanceOf(IdempotencyConflictError);
+        await expectNothingWrittenSince(store(), setup.position);
       });
     });
 
