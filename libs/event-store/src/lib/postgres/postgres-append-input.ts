@@ -30,10 +30,23 @@ export interface AppendInput {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // `\u0000` in JSON text, not preceded by an escaped backslash (`\\u0000` is a backslash followed by "u0000").
 const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+// JSON.stringify writes a surrogate without its pair as an escape (`\ud800`); jsonb refuses it.
+const LONE_SURROGATE_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
+// In a stream id or type (text columns), a NUL is refused by PostgreSQL and a lone surrogate sent as U+FFFD, so the
+// hash, computed over the text as given, would not match what reads back.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Programmer errors are plain Errors: a bad stream id, id, type, expectation, or data that JSON cannot carry. */
+function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+/**
+ * Programmer errors are plain Errors: a bad stream id, id, type, expectation, data that JSON cannot carry, or text that
+ * PostgreSQL cannot store as given.
+ */
 export function prepareAppend(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendInput[] {
   if (typeof streamId !== 'string' || streamId === '') throw new Error('append: the stream id must be a non-empty string');
+  if (!isStorableText(streamId)) throw new Error('append: the stream id holds a NUL character or a lone surrogate, which PostgreSQL cannot store');
   if (!Array.isArray(events)) throw new Error('append: events must be an array');
   const validExpected =
     expected === 'any' ||
@@ -50,6 +63,7 @@ export function prepareAppend(streamId: string, events: readonly EventToAppend[]
     if (ids.has(id)) throw new Error(`${where}: id ${id} appears twice in one append`);
     ids.add(id);
     if (typeof e.type !== 'string' || e.type === '') throw new Error(`${where}: the type must be a non-empty string`);
+    if (!isStorableText(e.type)) throw new Error(`${where}: the type holds a NUL character or a lone surrogate, which PostgreSQL cannot store`);
     const m = e.metadata;
     if (typeof m !== 'object' || m === null) throw new Error(`${where}: metadata is missing`);
     // Only the envelope's fields are kept: they are what the port defines and what the hash covers.
@@ -89,7 +103,8 @@ function toJson(value: unknown, what: string): string {
     throw new Error(`${what} is not JSON-serialisable`, { cause: e });
   }
   if (json === undefined) throw new Error(`${what} is not JSON-serialisable`);
-  // jsonb refuses the NUL character; refusing it here keeps it a programmer error, not a database one.
+  // jsonb refuses the NUL character and lone surrogates; refusing them here keeps them programmer errors, not database ones.
   if (NUL_ESCAPE.test(json)) throw new Error(`${what} contains a NUL character, which jsonb cannot store`);
+  if (LONE_SURROGATE_ESCAPE.test(json)) throw new Error(`${what} contains a lone surrogate, which jsonb cannot store`);
   return json;
 }
