@@ -1,3 +1,4 @@
+import { checkAppend } from '../append-rules';
 import type { AppendResult } from '../event-store.port';
 import type { ExpectedRevision } from '../expected-revision';
 import { eventHash, GENESIS_HASH } from '../integrity/hash-chain';
@@ -29,17 +30,6 @@ import { readStoredEvents, readStreamEvents, type StoredEvent } from './kurrentd
 
 /** Reads and retries after losing a race to another writer; only 'any'/'stream-exists' can lose more than once. */
 const MAX_ATTEMPTS = 10;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// `\u0000` in JSON text, not preceded by an escaped backslash (as postgres-append-input.ts finds it).
-const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
-// JSON.stringify writes a surrogate without its pair as an escape (`\ud800`), which PostgreSQL's jsonb refuses.
-const LONE_SURROGATE_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
-// A stream id or type PostgreSQL cannot keep as given (postgres-append-input.ts), refused here too.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-function isStorableText(text: string): boolean {
-  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
-}
 
 export type Clock = () => Date;
 
@@ -97,54 +87,16 @@ export async function appendToKurrent(
 }
 
 /**
- * Programmer errors, refused before anything reaches the server, with the PostgreSQL adapter's rules: uuid ids
- * (lower-cased, as Kurrent reads them back), no id twice, a type, an envelope, JSON data, and no NUL or lone surrogate
- * anywhere. Data and envelope are JSON round-tripped, so the hash covers exactly what a read returns.
+ * The shared append rules (append-rules.ts), refused before anything reaches the server. Data and envelope are
+ * taken back from their JSON text, so the hash covers exactly what a read returns.
  */
 function prepareAppend(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): EventToAppend[] {
-  if (typeof streamId !== 'string' || streamId === '') throw new Error('append: the stream id must be a non-empty string');
-  if (!isStorableText(streamId)) throw new Error('append: the stream id holds a NUL character or a lone surrogate, which PostgreSQL cannot store');
-  if (!Array.isArray(events)) throw new Error('append: events must be an array');
-  const validExpected =
-    expected === 'any' ||
-    expected === 'no-stream' ||
-    expected === 'stream-exists' ||
-    (typeof expected === 'number' && Number.isInteger(expected) && expected >= -1);
-  if (!validExpected) throw new Error(`append: not an expected revision: ${String(expected)}`);
-  const ids = new Set<string>();
-  return events.map((e, i) => {
-    const where = `append to ${streamId}, event ${i}`;
-    if (typeof e?.id !== 'string' || !UUID.test(e.id)) throw new Error(`${where}: the id must be a uuid`);
-    const id = e.id.toLowerCase();
-    if (ids.has(id)) throw new Error(`${where}: id ${id} appears twice in one append`);
-    ids.add(id);
-    if (typeof e.type !== 'string' || e.type === '') throw new Error(`${where}: the type must be a non-empty string`);
-    if (!isStorableText(e.type)) throw new Error(`${where}: the type holds a NUL character or a lone surrogate, which PostgreSQL cannot store`);
-    const m = e.metadata;
-    if (typeof m !== 'object' || m === null) throw new Error(`${where}: metadata is missing`);
-    const envelope: EventMetadata = {
-      schemaVersion: m.schemaVersion,
-      occurredAt: m.occurredAt,
-      correlationId: m.correlationId,
-      causationId: m.causationId ?? null,
-      actor: m.actor,
-    };
-    return { id, type: e.type, data: jsonRoundTrip(e.data, `${where}: data`), metadata: jsonRoundTrip(envelope, `${where}: metadata`) };
-  });
-}
-
-function jsonRoundTrip<T>(value: T, what: string): T {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch (e) {
-    throw new Error(`${what} is not JSON-serialisable`, { cause: e });
-  }
-  if (json === undefined) throw new Error(`${what} is not JSON-serialisable`);
-  // Kurrent could keep these, PostgreSQL's jsonb cannot: refused as there, so no append depends on the store.
-  if (NUL_ESCAPE.test(json)) throw new Error(`${what} contains a NUL character, which jsonb cannot store`);
-  if (LONE_SURROGATE_ESCAPE.test(json)) throw new Error(`${what} contains a lone surrogate, which jsonb cannot store`);
-  return JSON.parse(json) as T;
+  return checkAppend(streamId, events, expected).map((e) => ({
+    id: e.id,
+    type: e.type,
+    data: JSON.parse(e.dataJson) as unknown,
+    metadata: JSON.parse(e.metadataJson) as EventMetadata,
+  }));
 }
 
 interface Chained {

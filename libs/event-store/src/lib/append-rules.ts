@@ -1,0 +1,88 @@
+import type { ExpectedRevision } from './expected-revision';
+import type { EventToAppend } from './recorded-event';
+
+/**
+ * The rules an append's input must meet, checked before anything reaches a store. Every adapter applies these and
+ * only these, so an append never depends on the store behind the port: what one store cannot keep as given (a NUL
+ * character or a lone surrogate, which PostgreSQL refuses or changes) is refused by all of them. Each adapter then
+ * does only what is its own (PostgreSQL: the canonical JSON of the hash input; KurrentDB: the chain before the write).
+ *
+ * A refusal is a programmer error: a plain Error, naming the stream and the event's place in the append.
+ */
+
+/** One event as the rules leave it. */
+export interface CheckedEvent {
+  /** Lower case, as both stores read uuids back: the hash covers the id as it reads back. */
+  readonly id: string;
+  readonly type: string;
+  /** The data as JSON text: what the store keeps, and (parsed) what a read returns. */
+  readonly dataJson: string;
+  /** The envelope's fields only (the port's EventMetadata, causationId null when absent), as JSON text. */
+  readonly metadataJson: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// `\u0000` in JSON text, not preceded by an escaped backslash (`\\u0000` is a backslash followed by "u0000").
+const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+// JSON.stringify writes a surrogate without its pair as an escape (`\ud800`); jsonb refuses it.
+const LONE_SURROGATE_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
+// In a stream id or type (PostgreSQL text columns), a NUL is refused and a lone surrogate is sent as U+FFFD, so the
+// hash, computed over the text as given, would not match what reads back.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function checkAppend(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): CheckedEvent[] {
+  if (typeof streamId !== 'string' || streamId === '') throw new Error('append: the stream id must be a non-empty string');
+  if (!isStorableText(streamId)) throw new Error('append: the stream id holds a NUL character or a lone surrogate, which PostgreSQL cannot store');
+  if (!Array.isArray(events)) throw new Error('append: events must be an array');
+  if (!isExpectedRevision(expected)) throw new Error(`append: not an expected revision: ${String(expected)}`);
+  const ids = new Set<string>();
+  return events.map((e, i) => {
+    const where = `append to ${streamId}, event ${i}`;
+    if (typeof e?.id !== 'string' || !UUID.test(e.id)) throw new Error(`${where}: the id must be a uuid`);
+    const id = e.id.toLowerCase();
+    if (ids.has(id)) throw new Error(`${where}: id ${id} appears twice in one append`);
+    ids.add(id);
+    if (typeof e.type !== 'string' || e.type === '') throw new Error(`${where}: the type must be a non-empty string`);
+    if (!isStorableText(e.type)) throw new Error(`${where}: the type holds a NUL character or a lone surrogate, which PostgreSQL cannot store`);
+    const m = e.metadata;
+    if (typeof m !== 'object' || m === null) throw new Error(`${where}: metadata is missing`);
+    // Only the envelope's fields are kept: they are what the port defines and what the hash covers.
+    const envelope = {
+      schemaVersion: m.schemaVersion,
+      occurredAt: m.occurredAt,
+      correlationId: m.correlationId,
+      causationId: m.causationId ?? null,
+      actor: m.actor,
+    };
+    return { id, type: e.type, dataJson: toJson(e.data, `${where}: data`), metadataJson: toJson(envelope, `${where}: metadata`) };
+  });
+}
+
+function isExpectedRevision(expected: unknown): expected is ExpectedRevision {
+  return (
+    expected === 'any' ||
+    expected === 'no-stream' ||
+    expected === 'stream-exists' ||
+    (typeof expected === 'number' && Number.isInteger(expected) && expected >= -1)
+  );
+}
+
+function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+/** JSON text of a value, as a store keeps it: a toJSON method, an undefined member, a Date all read back so. */
+function toJson(value: unknown, what: string): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch (e) {
+    throw new Error(`${what} is not JSON-serialisable`, { cause: e });
+  }
+  if (json === undefined) throw new Error(`${what} is not JSON-serialisable`);
+  // jsonb refuses the NUL character and lone surrogates; refusing them here keeps them programmer errors, not database
+  // ones, and refuses them in every adapter alike.
+  if (NUL_ESCAPE.test(json)) throw new Error(`${what} contains a NUL character, which jsonb cannot store`);
+  if (LONE_SURROGATE_ESCAPE.test(json)) throw new Error(`${what} contains a lone surrogate, which jsonb cannot store`);
+  return json;
+}
