@@ -1,5 +1,5 @@
 import type { ExpectedRevision } from './expected-revision';
-import type { EventToAppend } from './recorded-event';
+import type { EventMetadata, EventToAppend } from './recorded-event';
 
 /**
  * The rules an append's input must meet, checked before anything reaches a store. Every adapter applies these and
@@ -46,6 +46,7 @@ export function checkAppend(streamId: string, events: readonly EventToAppend[], 
     if (!isStorableText(e.type)) throw new Error(`${where}: the type holds a NUL character or a lone surrogate, which PostgreSQL cannot store`);
     const m = e.metadata;
     if (typeof m !== 'object' || m === null) throw new Error(`${where}: metadata is missing`);
+    checkEnvelope(m, where);
     // Only the envelope's fields are kept: they are what the port defines and what the hash covers.
     const envelope = {
       schemaVersion: m.schemaVersion,
@@ -56,6 +57,20 @@ export function checkAppend(streamId: string, events: readonly EventToAppend[], 
     };
     return { id, type: e.type, dataJson: toJson(e.data, `${where}: data`), metadataJson: toJson(envelope, `${where}: metadata`) };
   });
+}
+
+/**
+ * The envelope's fields of the port's types. KurrentDB keeps them under names of its own and reads each back by its
+ * type (kurrentdb-mapping.ts), so another type read back changed, or not at all, where PostgreSQL kept it as given.
+ */
+function checkEnvelope(m: EventMetadata, where: string): void {
+  if (!Number.isInteger(m.schemaVersion)) throw new Error(`${where}: metadata.schemaVersion must be a whole number`);
+  if (typeof m.occurredAt !== 'string') throw new Error(`${where}: metadata.occurredAt must be a string`);
+  if (typeof m.correlationId !== 'string') throw new Error(`${where}: metadata.correlationId must be a string`);
+  if (m.causationId !== undefined && m.causationId !== null && typeof m.causationId !== 'string') {
+    throw new Error(`${where}: metadata.causationId must be a string or null`);
+  }
+  if (typeof m.actor !== 'object' || m.actor === null || Array.isArray(m.actor)) throw new Error(`${where}: metadata.actor must be an object`);
 }
 
 function isExpectedRevision(expected: unknown): expected is ExpectedRevision {

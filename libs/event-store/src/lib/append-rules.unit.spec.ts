@@ -19,6 +19,8 @@ describe('append rules', () => {
     ['an id twice, in two cases', 'ens-1', ((id) => [anEvent({ id }), anEvent({ id: id.toUpperCase() })])(randomUUID()), 'any'],
     ['an empty type', 'ens-1', [anEvent({ type: '' })], 'any'],
     ['no metadata', 'ens-1', [anEvent({ metadata: null })], 'any'],
+    ['an envelope without its correlationId', 'ens-1', [anEvent({ metadata: { ...metadata, correlationId: undefined } })], 'any'],
+    ['an envelope whose causationId is a number', 'ens-1', [anEvent({ metadata: { ...metadata, causationId: 7 } })], 'any'],
     ['data that JSON cannot carry', 'ens-1', [anEvent({ data: { n: 1n } })], 'any'],
     ['no data at all', 'ens-1', [anEvent({ data: undefined })], 'any'],
     ['a NUL character in data', 'ens-1', [anEvent({ data: { text: 'a\u0000' } })], 'any'],

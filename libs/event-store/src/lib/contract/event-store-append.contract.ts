@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { EventStore } from '../event-store.port';
 import type { ExpectedRevision } from '../expected-revision';
 import { eventHash, GENESIS_HASH } from '../integrity/hash-chain';
-import type { EventToAppend } from '../recorded-event';
+import type { EventMetadata, EventToAppend } from '../recorded-event';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../store.errors';
 import { anEvent, aStream, asAppended, expectNothingWrittenSince, metadata, refusal, someEvents } from './contract-fixtures';
 
@@ -83,6 +83,28 @@ export function describeAppendContract(store: () => EventStore): void {
         const [streamId, event] = make();
         const error = await refusal(store().append(streamId, [event], 'any'));
         // A plain Error, as the port's README says: not a store's own error (a database's refusal is one).
+        expect(Object.getPrototypeOf(error)).toBe(Error.prototype);
+        await expectNothingWrittenSince(store(), setup.position);
+      });
+
+      // KurrentDB keeps the envelope under names of its own and reads each field back by its type: it refused an
+      // event whose correlationId was not a string on reading it (after the write), and turned other fields into
+      // what the hash did not cover; PostgreSQL kept them all as given.
+      it.each<[string, Record<string, unknown>]>([
+        ['no schemaVersion', { schemaVersion: undefined }],
+        ['a schemaVersion that is text', { schemaVersion: '2' }],
+        ['a schemaVersion that is not a whole number', { schemaVersion: 1.5 }],
+        ['no occurredAt', { occurredAt: undefined }],
+        ['an occurredAt that is a number', { occurredAt: 1_700_000_000_000 }],
+        ['no correlationId', { correlationId: undefined }],
+        ['a correlationId that is a number', { correlationId: 25 }],
+        ['a causationId that is a number', { causationId: 7 }],
+        ['no actor', { actor: undefined }],
+        ['an actor that is text', { actor: 'system' }],
+      ])('refuses an envelope with %s as a programmer error and writes nothing', async (_case, fields) => {
+        const setup = await store().append(aStream(), [anEvent()], 'no-stream');
+        const event = anEvent({ metadata: { ...metadata, ...fields } as unknown as EventMetadata });
+        const error = await refusal(store().append(aStream(), [event], 'any'));
         expect(Object.getPrototypeOf(error)).toBe(Error.prototype);
         await expectNothingWrittenSince(store(), setup.position);
       });
