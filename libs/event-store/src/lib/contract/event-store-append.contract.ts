@@ -56,6 +56,8 @@ export function describeAppendContract(store: () => EventStore): void {
         ['a revision on a new stream', 0, 0, -1],
         ['a revision behind the stream', 3, 1, 2],
         ['a revision ahead of the stream', 1, 4, 0],
+        ['a revision no stream can reach in PostgreSQL (2^31)', 1, 2 ** 31, 0],
+        ['the largest safe integer', 0, Number.MAX_SAFE_INTEGER, -1],
       ])('%s: refuses with the actual revision and writes nothing', async (_case, existing, expected, actual) => {
         const streamId = await streamWith(existing);
         const before = await store().readStream(streamId);
@@ -199,7 +201,7 @@ export function describeAppendContract(store: () => EventStore): void {
         const events = someEvents(2);
         const first = await store().append(streamId, events, 0);
         const later = await store().append(streamId, someEvents(1), first.lastRevision);
-        for (const expected of [0, 'any', 'stream-exists'] as const) {
+        for (const expected of [0, 'any', 'stream-exists', 2 ** 31] as const) {
           expect(await store().append(streamId, events, expected)).toEqual({ ...first, replayed: true });
         }
         expect(await store().readStream(streamId)).toHaveLength(4);

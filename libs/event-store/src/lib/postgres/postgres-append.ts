@@ -27,6 +27,12 @@ export interface SqlQueryable {
 export const APPENDED_CHANNEL = 'event_store_appended';
 /** Appends that keep losing the race to concurrent appends of the same stream give up after this many tries. */
 const MAX_ATTEMPTS = 10;
+/**
+ * Revisions are an integer column, so no stream reaches a revision past this one. A greater expectation is sent as
+ * one no stream meets (-2): it then fails, or is found a replay, as any wrong expectation is, instead of overflowing
+ * the statement's parameter.
+ */
+const MAX_REVISION = 2 ** 31 - 1;
 
 export interface AppendOptions {
   /**
@@ -101,7 +107,7 @@ function valuesOf(streamId: string, inputs: readonly AppendInput[], expected: Ex
     categoryOf(streamId),
     streamHashOf(streamId),
     typeof expected === 'number' ? 'revision' : expected,
-    typeof expected === 'number' ? expected : null,
+    typeof expected === 'number' ? (expected > MAX_REVISION ? -2 : expected) : null,
     inputs.map((e) => e.id),
     inputs.map((e) => e.type),
     inputs.map((e) => e.dataJson),
