@@ -376,6 +376,43 @@ describe('link-filings', () => {
     await eventually(async () => expect(await h.asMemberState<Proposals>('DE', 'ListLinkProposals', { master_mrn: m })).toMatchObject({ ok: true, reply: { proposals: [] } }));
   }, 30_000);
 
+  /** Each house entry of a filing in its own container, by house document. */
+  const withContainers = (f: EnsFiling, byDocument: Record<string, string>): EnsFiling => ({
+    ...f,
+    consignmentMasterLevel: {
+      ...f.consignmentMasterLevel!,
+      consignmentHouseLevel: f.consignmentMasterLevel!.consignmentHouseLevel.map((x) => ({
+        ...x,
+        transportEquipment: [{ containerIdentificationNumber: byDocument[x.transportDocumentHouseLevel!.documentNumber] }],
+      })),
+    },
+  });
+
+  it('proposes a candidate for the missing house document whose own entry in the master carries its container', async () => {
+    const m = await register(withContainers(master('F21', 'TD-M', '176-10000567', ['TD-1', 'TD-2']), { 'TD-1': 'MSCU1111110', 'TD-2': 'MSCU2222220' }), CARRIER);
+    await eventually(async () => expect(await dataOf(m, 'EnsCompletenessPending')).toEqual([expect.objectContaining({ missing: [{ houseDocument: 'TD-1' }, { houseDocument: 'TD-2' }] })]));
+    // A house naming a wrong master document, in the container the master lists for TD-2, not TD-1's.
+    const stray = await register(withContainer(house('F22', 'TD-H', '176-99999567', 'TD-2'), 'MSCU2222220'), FORWARDER);
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    clock.advance(3_600_001);
+    await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+    expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'TD-2', matchedOn: ['container'] })]);
+  }, 30_000);
+
+  it('proposes a candidate matching only a house already filed for the first missing house document', async () => {
+    const mawb = '176-10000678';
+    const byDocument = { 'TF-1': 'MSCU3333330', 'TF-2': 'MSCU4444440', 'TF-3': 'MSCU5555550' };
+    const m = await register(withContainers(master('F21', 'TF-M', mawb, ['TF-1', 'TF-2', 'TF-3']), byDocument), CARRIER);
+    const h1 = await register(withContainer(house('F22', 'TF-H1', mawb, 'TF-1'), 'MSCU3333330'), FORWARDER);
+    await eventually(async () => expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: h1 })]));
+    // TF-1 is filed; this house shares its container, and no missing house's: the proposal names the first missing.
+    const stray = await register(withContainer(house('F22', 'TF-H', '176-99999678', 'TF-9'), 'MSCU3333330'), FORWARDER);
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    clock.advance(3_600_001);
+    await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+    expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'TF-2', matchedOn: ['container'] })]);
+  }, 30_000);
+
   it('proposes a house carrying the master\'s container however many older unlinked houses its family holds', async () => {
     const m = await register(withContainer(master('F21', 'TB-M', '176-10000455', ['HTB-1']), 'MSCU1357913'), CARRIER);
     // The processor's row commits with its checkpoint, after the completeness note it appends: wait for the row.

@@ -1,7 +1,8 @@
 /**
  * The linking timer (ics2-reference 7.2, PET12): a master still missing houses LINKING_DELAY_MS after it was
  * registered gets link proposals for the responsible Member State: open, unlinked house filings of its family that
- * share a container number or shipping marks with it. Runs every LINKING_TIMER_INTERVAL_MS on the injected clock;
+ * share a container number or shipping marks with it, each for the missing house document whose own entry in the
+ * master shares them (proposalOf). Runs every LINKING_TIMER_INTERVAL_MS on the injected clock;
  * replicas share the due masters (FOR UPDATE SKIP LOCKED) and each master is looked at once.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
@@ -9,7 +10,7 @@ import { systemActor } from '@ics2/domain';
 import { CLOCK, PLATFORM_LOGGER, ReadModelDatabase, SERVICE_CONFIG, ShutdownRegistry, type Clock, type PlatformLogger } from '@ics2/platform';
 import type { CommonRepositoryConfig } from '../service.config';
 import { FilingCommands } from '../doors/filing-commands';
-import { LinkingKeys, matchTermsOf, type LinkingKeyRow, type MatchTerms } from './linking-keys';
+import { LinkingKeys, matchTermsOf, type HouseFacts, type LinkingKeyRow, type MatchTerms } from './linking-keys';
 
 const actor = systemActor('common-repository.linking-timer');
 const BATCH = 200;
@@ -57,17 +58,15 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
         const missing = state.status === 'none' ? [] : state.missing;
         const terms = matchTermsOf(master.houses);
         for (const candidate of await keys.candidateHouses(master.link_family, terms)) {
-          const matchedOn = matchesOf(terms, candidate);
-          for (const doc of matchedOn.length ? missing : []) {
-            await this.commands.run({
-              mrn: master.mrn,
-              command: { type: 'ProposeLink', data: { candidateMrn: candidate.mrn, houseDocument: doc, matchedOn, at: now.toISOString() } },
-              commandId: `propose-${master.mrn}-${candidate.mrn}`,
-              actor,
-              at: now,
-            });
-            break;
-          }
+          const proposal = proposalOf(master.houses, terms, missing, candidate);
+          if (!proposal) continue;
+          await this.commands.run({
+            mrn: master.mrn,
+            command: { type: 'ProposeLink', data: { candidateMrn: candidate.mrn, ...proposal, at: now.toISOString() } },
+            commandId: `propose-${master.mrn}-${candidate.mrn}`,
+            actor,
+            at: now,
+          });
         }
         await keys.timerDone(master.mrn);
       }
@@ -76,11 +75,35 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
   }
 }
 
-/** What a master (its terms) and a candidate house share besides the linking key: container numbers, shipping marks. */
-function matchesOf(master: MatchTerms, candidate: LinkingKeyRow): string[] {
+/**
+ * The missing house document a candidate is proposed for, and what matched: a house filing is one house, so one
+ * proposal per candidate (ProposeLink, EnsLinkProposed and ListLinkProposals each name one document). It is the
+ * missing document whose own entry in the master shares the most kinds of data with the candidate (a container and
+ * a shipping mark before either alone), the first in the master's order among equals. [U] When no missing
+ * document's entry shares any (the candidate matches only houses already filed, or the master's entries carry no
+ * data of their own), the first missing document, on what the candidate shares with the master as a whole.
+ */
+function proposalOf(
+  houses: readonly HouseFacts[],
+  terms: MatchTerms,
+  missing: readonly string[],
+  candidate: LinkingKeyRow,
+): { houseDocument: string; matchedOn: string[] } | null {
   const theirs = matchTermsOf(candidate.houses);
+  const matchedOn = sharedBy(terms, theirs);
+  if (matchedOn.length === 0 || missing.length === 0) return null;
+  let best: { houseDocument: string; matchedOn: string[] } | null = null;
+  for (const houseDocument of missing) {
+    const own = sharedBy(matchTermsOf(houses.filter((h) => h.houseDocument === houseDocument)), theirs);
+    if (own.length > (best?.matchedOn.length ?? 0)) best = { houseDocument, matchedOn: own };
+  }
+  return best ?? { houseDocument: missing[0], matchedOn };
+}
+
+/** What two sets of match terms share: container numbers, shipping marks. */
+function sharedBy(ours: MatchTerms, theirs: MatchTerms): string[] {
   const matched: string[] = [];
-  if (theirs.containers.some((c) => master.containers.includes(c))) matched.push('container');
-  if (theirs.shippingMarks.some((m) => master.shippingMarks.includes(m))) matched.push('shipping-marks');
+  if (theirs.containers.some((c) => ours.containers.includes(c))) matched.push('container');
+  if (theirs.shippingMarks.some((m) => ours.shippingMarks.includes(m))) matched.push('shipping-marks');
   return matched;
 }
