@@ -399,6 +399,21 @@ describe('link-filings', () => {
     expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'TD-2', matchedOn: ['container'] })]);
   }, 30_000);
 
+  it('proposes a candidate for the missing house whose entry shares both its container and its shipping marks', async () => {
+    const marked = (marks: string) => [{ goodsItemNumber: 1, commodity: { descriptionOfGoods: 'toys' }, packaging: [{ shippingMarks: marks }] }];
+    const f = withContainers(master('F21', 'TS-M', '176-10000789', ['TS-1', 'TS-2']), { 'TS-1': 'MSCU6666660', 'TS-2': 'MSCU7777770' });
+    const houses = f.consignmentMasterLevel!.consignmentHouseLevel.map((x) => ({ ...x, goodsItem: marked('ACME 9') }));
+    const m = await register({ ...f, consignmentMasterLevel: { ...f.consignmentMasterLevel!, consignmentHouseLevel: houses } }, CARRIER);
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    // Both missing houses carry its marks (compared trimmed, upper case); only TS-2 its container as well.
+    const h0 = withContainer(house('F22', 'TS-H', '176-99999789', 'TS-2'), 'MSCU7777770');
+    const stray = await register({ ...h0, consignmentHouseLevel: h0.consignmentHouseLevel!.map((x) => ({ ...x, goodsItem: marked(' acme 9') })) }, FORWARDER);
+    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    clock.advance(3_600_001);
+    await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+    expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'TS-2', matchedOn: ['container', 'shipping-marks'] })]);
+  }, 30_000);
+
   it('proposes a candidate matching only a house already filed for the first missing house document', async () => {
     const mawb = '176-10000678';
     const byDocument = { 'TF-1': 'MSCU3333330', 'TF-2': 'MSCU4444440', 'TF-3': 'MSCU5555550' };
