@@ -1,7 +1,8 @@
 /**
  * Which filings an arrival notification concerns (ics2-reference 10): by MRN list, by master transport documents,
- * or by means of transport and estimated arrival. Only filings the notifier may see match; the houses linked to a
- * matched master arrive with it. Reads the read model only.
+ * or by means of transport and estimated arrival. Only filings the notifier may see match. Reads the read model
+ * only; the houses linked to a matched master, which arrive with it, are the handler's to add, from the master's own
+ * stream (notify-arrival.handler.ts).
  */
 import { Injectable } from '@nestjs/common';
 import type { ArrivalNotification } from '@ics2/contracts';
@@ -12,7 +13,7 @@ import { FilingViewRow } from '../read-models/filing-view/filing-view.row';
 export const ARRIVAL_WINDOW_MS = 12 * 3_600_000;
 
 export interface ArrivalMatch {
-  /** Filings the arrival concerns, masters before their houses. */
+  /** Filings the arrival names or matches. */
   readonly mrns: readonly string[];
   /** MRNs the notification listed that name no filing the notifier may see. */
   readonly unknown: readonly string[];
@@ -23,7 +24,7 @@ export class ArrivalMatchingQuery {
   constructor(private readonly db: ReadModelDatabase) {}
 
   async match(notification: ArrivalNotification, eori: string): Promise<ArrivalMatch> {
-    const rows = this.db.manager.getRepository(FilingViewRow).createQueryBuilder('f').select(['f.mrn', 'f.linked', 'f.level']).where(':eori = ANY(f.parties)', { eori });
+    const rows = this.db.manager.getRepository(FilingViewRow).createQueryBuilder('f').select(['f.mrn']).where(':eori = ANY(f.parties)', { eori });
     let found: FilingViewRow[];
     let unknown: string[] = [];
     if (notification.mrns) {
@@ -45,8 +46,6 @@ export class ArrivalMatchingQuery {
         })
         .getMany();
     }
-    const mrns = new Set(found.map((r) => r.mrn));
-    const houses = found.filter((r) => r.level === 'master').flatMap((r) => r.linked.filter((l) => l.level === 'house').map((l) => l.mrn));
-    return { mrns: [...mrns, ...houses.filter((h) => !mrns.has(h))], unknown };
+    return { mrns: [...new Set(found.map((r) => r.mrn))], unknown };
   }
 }

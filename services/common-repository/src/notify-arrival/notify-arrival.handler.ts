@@ -29,12 +29,34 @@ export class NotifyArrivalHandler {
     @Inject(DatabaseConnection) private readonly database: DatabaseConnection,
   ) {}
 
+  /**
+   * The matched filings, masters before the houses linked to them, which arrive with their master. The links come
+   * from each master's own stream, not from the read model, which may not show a link made just before (a house
+   * linked as the carrier notified the arrival would otherwise not arrive).
+   */
+  private async withLinkedHouses(matched: readonly string[]): Promise<string[]> {
+    const mrns = new Set(matched);
+    const houses: string[] = [];
+    for (const mrn of matched) {
+      const state = await this.commands.stateOf(mrn);
+      if (state.status === 'none' || state.level !== 'master') continue;
+      for (const link of state.linked) {
+        if (link.level === 'house' && !mrns.has(link.mrn)) {
+          mrns.add(link.mrn);
+          houses.push(link.mrn);
+        }
+      }
+    }
+    return [...matched, ...houses];
+  }
+
   async handle(notification: ArrivalNotification, messageId: string, sender: string, now: Date): Promise<ArrivalAnswer> {
     const office = notification.customsOfficeOfActualFirstEntry.referenceNumber;
     const country = normaliseMemberStateCode(customsOfficeCountry(office as CustomsOffice));
     // Matched first: a notification that concerns none of the notifier's filings is refused with nothing written.
     const match = await this.matching.match(notification, sender);
-    if (match.mrns.length === 0) {
+    const mrns = await this.withLinkedHouses(match.mrns);
+    if (mrns.length === 0) {
       throw new PlatformError('conflict', 'ARRIVAL.NO_FILING', 'the notification matches no filing of the notifier', [
         { validationCode: '12', pointer: notification.mrns ? '/mrns' : '', description: 'no filing matches this arrival notification' },
       ]);
@@ -49,7 +71,7 @@ export class NotifyArrivalHandler {
     const at = reservation.registeredAt;
     const arrived: string[] = [];
     const refused: { mrn: string; errors: readonly Ics2Error[] }[] = match.unknown.map((mrn) => ({ mrn, errors: [unknownMrn] }));
-    for (const mrn of match.mrns) {
+    for (const mrn of mrns) {
       const outcome = await this.commands.run({
         mrn,
         command: { type: 'RecordArrival', data: { arrivalMrn, arrivedAt: notification.actualDateAndTimeOfArrival, officeOfArrival: office, notifiedBy: sender, at: at.toISOString() } },
