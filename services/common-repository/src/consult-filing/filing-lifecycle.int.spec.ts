@@ -4,8 +4,8 @@
  * Member State and the 200-day expiry on a moved clock. Refusals write nothing the issue says must not be written.
  */
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { controlStream, ensStream, PostgresEventStore } from '@ics2/event-store';
+import { asSuperuser } from '@ics2/event-store/testing';
 import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
 import { controlDecided, eventually, minimalFiling } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
@@ -243,13 +243,7 @@ describe('filing lifecycle', () => {
       // The read model shows the link, then loses it, as it is before its projection caught up with the link.
       const view = (mrn: string) => store.pool.query<{ linked: { mrn: string }[] }>('SELECT linked FROM common_repository.filing_view WHERE mrn = $1', [mrn]);
       await eventually(async () => expect((await view(m.mrn)).rows[0].linked.map((l) => l.mrn)).toContain(house.mrn));
-      const admin = new Client({ connectionString: h.db.adminUrl });
-      await admin.connect();
-      try {
-        await admin.query(`UPDATE common_repository.filing_view SET linked = '[]'::jsonb WHERE mrn = $1`, [m.mrn]);
-      } finally {
-        await admin.end();
-      }
+      await asSuperuser(h.db.adminUrl, { text: `UPDATE common_repository.filing_view SET linked = '[]'::jsonb WHERE mrn = $1`, values: [m.mrn] });
       const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m.mrn] };
       const r = await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-lag' });
       expect(r).toMatchObject({ ok: true, reply: { message_type: 'IE3R04', arrived: [m.mrn, house.mrn] } });
