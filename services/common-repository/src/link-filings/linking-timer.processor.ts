@@ -57,8 +57,9 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
         const state = await this.commands.stateOf(master.mrn);
         const missing = state.status === 'none' ? [] : state.missing;
         const terms = matchTermsOf(master.houses);
+        const missingTerms = termsOfMissing(master.houses, missing);
         for (const candidate of await keys.candidateHouses(master.link_family, terms)) {
-          const proposal = proposalOf(master.houses, terms, missing, candidate);
+          const proposal = proposalOf(terms, missingTerms, candidate);
           if (!proposal) continue;
           await this.commands.run({
             mrn: master.mrn,
@@ -84,20 +85,30 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
  * data of their own), the first missing document, on what the candidate shares with the master as a whole.
  */
 function proposalOf(
-  houses: readonly HouseFacts[],
   terms: MatchTerms,
-  missing: readonly string[],
+  missing: readonly MissingHouse[],
   candidate: LinkingKeyRow,
 ): { houseDocument: string; matchedOn: string[] } | null {
   const theirs = matchTermsOf(candidate.houses);
   const matchedOn = sharedBy(terms, theirs);
   if (matchedOn.length === 0 || missing.length === 0) return null;
   let best: { houseDocument: string; matchedOn: string[] } | null = null;
-  for (const houseDocument of missing) {
-    const own = sharedBy(matchTermsOf(houses.filter((h) => h.houseDocument === houseDocument)), theirs);
-    if (own.length > (best?.matchedOn.length ?? 0)) best = { houseDocument, matchedOn: own };
+  for (const { houseDocument, terms: own } of missing) {
+    const shared = sharedBy(own, theirs);
+    if (shared.length > (best?.matchedOn.length ?? 0)) best = { houseDocument, matchedOn: shared };
   }
-  return best ?? { houseDocument: missing[0], matchedOn };
+  return best ?? { houseDocument: missing[0].houseDocument, matchedOn };
+}
+
+/** A house document the master still misses, with the terms of its own entries in the master. */
+interface MissingHouse {
+  readonly houseDocument: string;
+  readonly terms: MatchTerms;
+}
+
+/** Once per master: the same for every candidate. */
+function termsOfMissing(houses: readonly HouseFacts[], missing: readonly string[]): MissingHouse[] {
+  return missing.map((houseDocument) => ({ houseDocument, terms: matchTermsOf(houses.filter((h) => h.houseDocument === houseDocument)) }));
 }
 
 /** What two sets of match terms share: container numbers, shipping marks. */
