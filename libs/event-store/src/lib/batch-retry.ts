@@ -10,9 +10,10 @@
  *   checkpoint past it, in one transaction) if it throws again once it has failed `maxAttempts` times.
  *
  * Only failures of the handler on that event count: a failed read, checkpoint or connection says nothing about the
- * event and parks nothing. Without `maxAttempts` the answer is always `batch`: retry forever. That is the default on
- * purpose: a projection that skips an event no longer equals a replay of the log, and only the subscription's owner
- * can say whether a stuck read model is worse than a wrong one.
+ * event and parks nothing. Without `maxAttempts` nothing is ever parked: the event is retried alone, forever. That is
+ * the default on purpose: a projection that skips an event no longer equals a replay of the log, and only the
+ * subscription's owner can say whether a stuck read model is worse than a wrong one. The events before it still
+ * commit: they skip nothing, and a poison event should not hold back the work recorded before it.
  */
 export type BatchRetryPlan =
   | { readonly kind: 'batch' }
@@ -26,12 +27,12 @@ export interface FailingAttempts {
 }
 
 export function batchRetryPlan(batch: readonly { readonly id: string }[], failing: FailingAttempts | null, maxAttempts: number | undefined): BatchRetryPlan {
-  if (maxAttempts === undefined || !failing) return { kind: 'batch' };
+  if (!failing) return { kind: 'batch' };
   // Read again from the same checkpoint, the event is there; if it ever is not, the plan does not guess.
   const at = batch.findIndex((e) => e.id === failing.eventId);
   if (at < 0) return { kind: 'batch' };
   if (at > 0) return { kind: 'before-failing', count: at };
-  return { kind: 'failing-alone', park: failing.attempts >= maxAttempts };
+  return { kind: 'failing-alone', park: maxAttempts !== undefined && failing.attempts >= maxAttempts };
 }
 
 /** The attempts after the handler threw on `eventId`: one more on the same event, else a first on a new one. */

@@ -3,9 +3,11 @@ import { batchRetryPlan, failedOn, maxAttemptsOption } from './batch-retry';
 const batch = [{ id: 'before-1' }, { id: 'before-2' }, { id: 'poison' }, { id: 'after' }];
 
 describe('batchRetryPlan', () => {
-  it('given no maxAttempts, when the handler threw on an event any number of times, then the batch is retried whole (forever, the default)', () => {
+  it('given no maxAttempts, when the handler threw on an event any number of times, then the events before it go as one batch and it is retried alone, never parked (the default)', () => {
     expect(batchRetryPlan(batch, null, undefined)).toEqual({ kind: 'batch' });
-    expect(batchRetryPlan(batch, { eventId: 'poison', attempts: 1_000_000 }, undefined)).toEqual({ kind: 'batch' });
+    expect(batchRetryPlan(batch, { eventId: 'elsewhere', attempts: 5 }, undefined)).toEqual({ kind: 'batch' });
+    expect(batchRetryPlan(batch, { eventId: 'poison', attempts: 1 }, undefined)).toEqual({ kind: 'before-failing', count: 2 });
+    expect(batchRetryPlan(batch.slice(2), { eventId: 'poison', attempts: 1_000_000 }, undefined)).toEqual({ kind: 'failing-alone', park: false });
   });
 
   it('given maxAttempts, when the handler has not thrown (or threw on no event of this batch), then the batch goes whole', () => {

@@ -47,9 +47,9 @@ export interface SubscriptionOptions<Tx = SqlTransaction> {
    * handler has thrown on it this many times in a row, its next failure parks it: a row in
    * `event_store.parked_events`, written in the transaction that moves the checkpoint past it, and `onParked`. The
    * events after it are then handled. Only the handler's failures on that event count (not a failed read,
-   * checkpoint or connection). Default unset: a failing batch is retried forever, because a projection that
-   * skipped an event no longer equals a replay of the log; opt in only where a wrong row is better than a stuck
-   * read model (and someone watches the parked events).
+   * checkpoint or connection). Default unset: the events before it are still committed, and it is retried alone
+   * forever, because a projection that skipped an event no longer equals a replay of the log; opt in only where a
+   * wrong row is better than a stuck read model (and someone watches the parked events).
    */
   readonly maxAttempts?: number;
   /** Called after an event was parked (its row and the checkpoint past it committed). */

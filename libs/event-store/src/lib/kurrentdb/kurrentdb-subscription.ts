@@ -1,4 +1,5 @@
 import type { AllStreamResolvedEvent, AllStreamSubscription } from '@kurrent/kurrentdb-client';
+import { batchRetryPlan, failedOn, type FailingAttempts } from '../batch-retry';
 import { batchConcurrency, handleBatch } from '../handle-batch';
 import { comparePositions, type Position, type RecordedEvent } from '../recorded-event';
 import type { RunningSubscription, SqlTransaction, SubscriptionOptions, SubscriptionStatus, TransactionRunner } from '../subscription';
@@ -58,8 +59,10 @@ const HIGH_WATER_BATCHES = 2;
  * Catch-up, then live. Catching up reads $all in pages of `batchSize` from the checkpoint (readAll, server-side
  * filter), each page handled with the checkpoint after its last event in one PostgreSQL transaction. Once a page
  * comes back short, a live subscription to $all opens from the checkpoint; what it pushes queues here and is
- * handled in batches the same way. A failed batch is retried after a back-off; a broken live stream sends the
- * subscription back to catching up from its last committed checkpoint.
+ * handled in batches the same way. A failed batch is retried after a back-off, as batchRetryPlan (batch-retry.ts)
+ * says with no `maxAttempts`: the events before the one the handler threw on are committed, then that one alone,
+ * until it goes through. A broken live stream sends the subscription back to catching up from its last committed
+ * checkpoint.
  */
 class CatchUpSubscription<Tx> implements RunningSubscription {
   private readonly consumerId: string;
@@ -75,6 +78,8 @@ class CatchUpSubscription<Tx> implements RunningSubscription {
   private broken: unknown = null;
   private stopping = false;
   private handled = 0;
+  /** The event the handler last threw on, and how often in a row: the retry takes the batch up to it, then it alone. */
+  private failing: FailingAttempts | null = null;
   private waiters: { target: Position; resolve: () => void; reject: (e: Error) => void }[] = [];
   private readonly loop: Promise<void>;
 
@@ -130,12 +135,11 @@ class CatchUpSubscription<Tx> implements RunningSubscription {
         }
         if (!this.live) {
           const page = await readLogEvents(this.client, { after: this.checkpoint, maxCount: this.batchSize, filter: this.options.filter });
-          if (page.length > 0) await this.commit(page);
-          if (page.length < this.batchSize && !this.stopping) this.openLive();
+          const committed = page.length > 0 ? await this.commit(page) : 0;
+          if (committed === page.length && page.length < this.batchSize && !this.stopping) this.openLive();
         } else if (this.queue.length > 0) {
-          const batch = this.queue.slice(0, this.batchSize);
-          await this.commit(batch);
-          this.queue.splice(0, batch.length);
+          const committed = await this.commit(this.queue.slice(0, this.batchSize));
+          this.queue.splice(0, committed);
           if (this.live.isPaused() && this.queue.length < this.batchSize) this.live.resume();
         } else {
           await this.wake.untilInterrupted();
@@ -144,6 +148,7 @@ class CatchUpSubscription<Tx> implements RunningSubscription {
       } catch (error) {
         if (error instanceof CheckpointMoved) {
           // Another replica of the same name committed past us: carry on from where it got to.
+          this.failing = null;
           await this.closeLive();
           this.checkpoint = await this.checkpoints.load(this.transactions, 0).catch(() => this.checkpoint);
         }
@@ -193,15 +198,36 @@ class CatchUpSubscription<Tx> implements RunningSubscription {
     if (live) await live.unsubscribe().catch(() => undefined);
   }
 
-  private async commit(batch: readonly RecordedEvent[]): Promise<void> {
+  /** Handles what the retry plan takes of `events` (all of them unless the handler threw on one), with the checkpoint in one transaction; returns how many. */
+  private async commit(events: readonly RecordedEvent[]): Promise<number> {
+    const plan = batchRetryPlan(events, this.failing, undefined);
+    const batch = plan.kind === 'batch' ? events : plan.kind === 'before-failing' ? events.slice(0, plan.count) : events.slice(0, 1);
     const last = batch[batch.length - 1].position;
-    await this.transactions.inTransaction(async (tx) => {
-      await handleBatch(batch, this.options.handle, tx, this.concurrency);
-      if (!(await this.checkpoints.save(tx, 0, this.checkpoint, last))) throw new CheckpointMoved();
-    });
+    let threw: RecordedEvent | null = null;
+    // With concurrency, the first to fail.
+    const watched = async (event: RecordedEvent, tx: Tx & SqlTransaction): Promise<void> => {
+      try {
+        await this.options.handle(event, tx);
+      } catch (e) {
+        threw ??= event;
+        throw e;
+      }
+    };
+    try {
+      await this.transactions.inTransaction(async (tx) => {
+        await handleBatch(batch, watched, tx, this.concurrency);
+        if (!(await this.checkpoints.save(tx, 0, this.checkpoint, last))) throw new CheckpointMoved();
+      });
+    } catch (e) {
+      if (threw) this.failing = failedOn(this.failing, (threw as RecordedEvent).id);
+      throw e;
+    }
+    // Past the failing event once it went through alone; the events before it leave it next.
+    if (plan.kind !== 'before-failing') this.failing = null;
     this.checkpoint = last;
     this.handled += batch.length;
     this.waiters = this.waiters.filter((w) => (this.reached(w.target) ? (w.resolve(), false) : true));
+    return batch.length;
   }
 
   private reached(target: Position): boolean {

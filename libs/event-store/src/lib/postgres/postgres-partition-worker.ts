@@ -1,7 +1,7 @@
 // The loop of one partition a replica holds: read a batch from the checkpoint, hand it to the handler in one
 // transaction that also moves the checkpoint by compare-and-set (postgres-checkpoints.ts), repeat, sleep on LISTEN
-// (postgres-wakeup.ts). A failed batch is retried with a back-off; with `maxAttempts` the retry follows
-// batchRetryPlan (batch-retry.ts) and parks the poison event (postgres-parked-events.ts). What it needs of its
+// (postgres-wakeup.ts). A failed batch is retried with a back-off, as batchRetryPlan (batch-retry.ts) says; with
+// `maxAttempts` it parks the poison event (postgres-parked-events.ts). What it needs of its
 // replica (options, transactions, horizon, callbacks, caught-up bookkeeping) is `PartitionHost`.
 import type { EventFilter } from '../event-store.port';
 import { comparePositions, START, type Position, type RecordedEvent } from '../recorded-event';

@@ -7,8 +7,8 @@
 //   looked has ended, then sleeps on LISTEN again (postgres-wakeup.ts).
 // - Partitions are session advisory locks shared by the replicas of a name, balanced to ceil(N / live replicas)
 //   each on a periodic tick (postgres-partition-leases.ts).
-// - A failed batch is retried with a back-off, forever by default; with `maxAttempts`, the events before the one the
-//   handler threw on are committed as a batch, that one is retried alone and parked once it failed that often
+// - A failed batch is retried with a back-off: the events before the one the handler threw on are committed as a
+//   batch, that one is retried alone, forever by default; with `maxAttempts` it is parked once it failed that often
 //   (batch-retry.ts, postgres-parked-events.ts: the parked row and the checkpoint past it in one transaction).
 // This file is the replica (leases, rebalancing, caught-up waiters, callbacks); each held partition's loop is a
 // PartitionWorker (postgres-partition-worker.ts), which sees the replica only through PartitionHost; the options and
