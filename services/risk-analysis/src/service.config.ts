@@ -23,6 +23,12 @@ const schema = {
    * risk stream, append), so one at a time leaves the process idle; may change at any restart.
    */
   INTAKE_CONCURRENCY: integer({ min: 1, max: 256, default: 16 }),
+  /**
+   * ENS analysed again at once after a criteria change (each ENS's phases one after the other): a change can reach
+   * every open analysis, and one after the other held the change's subscription (and the referral answers it
+   * catches up) for as many round trips as there are open analyses; may change at any restart.
+   */
+  REANALYSIS_CONCURRENCY: integer({ min: 1, max: 256, default: 8 }),
   /** Opt-in parking: after this many failed attempts a projection parks the event it keeps failing on; unset: retries forever. */
   PROJECTION_MAX_ATTEMPTS: optional(integer({ min: 1, max: 1_000 })),
 };

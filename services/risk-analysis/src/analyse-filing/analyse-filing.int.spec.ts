@@ -629,4 +629,43 @@ describe('risk analysis of complete ENS', () => {
     const escalated = (await riskEvents(mrn)).filter((e) => e.type === 'RiskAnalysisEscalated').map((e) => e.data.analysisId);
     expect(escalated).toEqual(['pre-loading-1']);
   });
+
+  // At the end: the ENS it lodges would change the samples (seeded by the serial) of every test after it.
+  it('re-analyses the open ENS a criteria change reaches several at once (REANALYSIS_CONCURRENCY), each once', async () => {
+    const lodged = [await lodge('360300'), await lodge('360300'), await lodge('360300'), await lodge('360300')].map((l) => l.mrn);
+    for (const mrn of lodged) {
+      await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true, reply: { status: 'awaiting-risk-unit' } }));
+    }
+    // Each re-analysis of these ENS waits (at most 2 s) until three of them have started: one after the other, in
+    // the subscription and in the call below, at most two ever run at once.
+    const handler = h.service.app.app.get(AnalyseFilingHandler);
+    const analyse = handler.analyse.bind(handler);
+    let started = 0;
+    let running = 0;
+    let most = 0;
+    let threeStarted!: () => void;
+    const barrier = new Promise<void>((resolve) => (threeStarted = resolve));
+    const spy = jest.spyOn(handler, 'analyse').mockImplementation(async (...args: Parameters<AnalyseFilingHandler['analyse']>) => {
+      if (args[3] !== 'criteria-changed' || !lodged.includes(args[0])) return analyse(...args);
+      most = Math.max(most, ++running);
+      if (++started >= 3) threeStarted();
+      await Promise.race([barrier, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      try {
+        return await analyse(...args);
+      } finally {
+        running--;
+      }
+    });
+    try {
+      const criterion = { id: 'de-sec-975', version: 1, title: 'Concurrency test', riskArea: 'security', validFrom: '2026-01-01T00:00:00Z', score: 10, phases: ['pre-loading'], owner: { kind: 'member-state', memberState: 'DE' }, condition: { kind: 'hsPrefix', prefixes: ['0103'] } };
+      expect(await h.asMemberState('DE', 'CreateCriterion', { criterion_json: JSON.stringify(criterion) })).toMatchObject({ ok: true });
+      expect(await h.asMemberState('DE', 'ActivateCriterion', { id: criterion.id, version: 1 })).toMatchObject({ ok: true, reply: { active: true } });
+      const activation = (await store.readStream(`criterion-${criterion.id}`)).find((e) => e.type === 'CriterionActivated');
+      await h.service.app.app.get(CriteriaChangedProcessor).handle(activation!);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(most).toBeGreaterThanOrEqual(3);
+    for (const mrn of lodged) expect(await types(mrn)).toEqual(['RiskAnalysed', 'RiskAnalysisSuperseded', 'RiskAnalysed']);
+  });
 });
