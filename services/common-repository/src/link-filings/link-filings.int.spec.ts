@@ -7,7 +7,7 @@
 import { accessStream, ensStream, PostgresEventStore } from '@ics2/event-store';
 import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
 import { eventually, minimalFiling } from '@ics2/testing';
-import { ManualClock } from '@ics2/platform';
+import { ManualClock, PLATFORM_LOGGER, type PlatformLogger } from '@ics2/platform';
 import { Client } from 'pg';
 import { startCommonRepository, type CommonRepositoryHarness } from '../common-repository.test-harness';
 import { FilingCommands, type FilingCommandRun } from '../doors/filing-commands';
@@ -495,5 +495,70 @@ describe('link-filings', () => {
     clock.advance(3_600_001);
     await timer.runOnce(clock.now());
     expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HTR-1', matchedOn: ['container'] })]);
+  }, 30_000);
+
+  it('proposes for every other due master and marks it done when one master fails, and looks at the failing one again next run', async () => {
+    const poison = await register(withContainer(master('F21', 'TX-M1', '176-10000901', ['HTX-1']), 'MSCU9090901'), CARRIER);
+    const healthy = await register(withContainer(master('F21', 'TX-M2', '176-10000902', ['HTX-2']), 'MSCU9090902'), CARRIER);
+    // Two candidates for the failing master (the first is proposed before the second fails), one for the other.
+    const first = await register(withContainer(house('F22', 'TX-H1', '176-99999901', 'HTX-1'), 'MSCU9090901'), FORWARDER);
+    const second = await register(withContainer(house('F22', 'TX-H1B', '176-99999911', 'HTX-1'), 'MSCU9090901'), FORWARDER);
+    const stray = await register(withContainer(house('F22', 'TX-H2', '176-99999902', 'HTX-2'), 'MSCU9090902'), FORWARDER);
+    for (const m of [poison, healthy]) await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    for (const mrn of [first, second, stray]) await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [mrn])).rowCount).toBe(1));
+    const timerDone = async (mrn: string) => (await store.pool.query<{ timer_done: boolean }>('SELECT timer_done FROM common_repository.linking_keys WHERE mrn = $1', [mrn])).rows[0].timer_done;
+    // Whether another transaction (the linking processor's, say) would have to wait for the master's row.
+    const rowLocked = async (mrn: string) => {
+      try {
+        await store.pool.query('SELECT mrn FROM common_repository.linking_keys WHERE mrn = $1 FOR UPDATE NOWAIT', [mrn]);
+        return false;
+      } catch (err) {
+        if ((err as { code?: string }).code === '55P03') return true;
+        throw err;
+      }
+    };
+    const proposed = async (m: string) => (await dataOf(m, 'EnsLinkProposed')).map((d) => d.candidateMrn);
+
+    const timer = h.service.app.app.get(LinkingTimerProcessor);
+    const logger = h.service.app.app.get<PlatformLogger>(PLATFORM_LOGGER);
+    const logged = jest.spyOn(logger, 'error');
+    const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
+    const run = commands.run.bind(commands);
+    const attempts: string[] = [];
+    const lockedMeanwhile: boolean[] = [];
+    // The failing master: its second candidate's proposal throws (a conflict lost too often, the database, a bug).
+    const failing = jest.spyOn(commands, 'run').mockImplementation(async (r: FilingCommandRun) => {
+      if (r.mrn === poison && r.command.type === 'ProposeLink') {
+        attempts.push(r.command.data.candidateMrn);
+        if (r.command.data.candidateMrn === second) throw new Error('the append failed');
+        lockedMeanwhile.push(await rowLocked(healthy));
+      }
+      return run(r);
+    });
+    try {
+      clock.advance(3_600_001);
+      await timer.runOnce(clock.now());
+      expect(await proposed(healthy)).toEqual([stray]);
+      expect(await timerDone(healthy)).toBe(true);
+      // While the timer proposed for one master, the other's row was not held.
+      expect(lockedMeanwhile).toEqual([false]);
+      expect(await proposed(poison)).toEqual([first]);
+      expect(await timerDone(poison)).toBe(false);
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ mrn: poison }), expect.any(String));
+
+      // Still failing at the next run: looked at again, and again left to the run after; the other is done.
+      attempts.length = 0;
+      await timer.runOnce(clock.now());
+      expect(attempts).toEqual([second]);
+      expect(await timerDone(poison)).toBe(false);
+      expect(await proposed(healthy)).toEqual([stray]);
+    } finally {
+      failing.mockRestore();
+      logged.mockRestore();
+    }
+    // The failure is gone: the master gets its remaining proposal, the first one not again, and is done.
+    await timer.runOnce(clock.now());
+    expect(await proposed(poison)).toEqual([first, second]);
+    expect(await timerDone(poison)).toBe(true);
   }, 30_000);
 });

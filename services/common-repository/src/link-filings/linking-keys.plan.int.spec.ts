@@ -112,6 +112,36 @@ describe('LinkingKeys plans', () => {
     expect(indexConditions(nodes, 'linking_keys_pkey')[0]).toMatch(/mrn = ANY/);
   });
 
+  it.each([
+    ['the first due master', null],
+    ['the next due master after one looked at', { ...row({ level: 'master' }), timer_from_text: '2026-12-03 08:00:00.123456+00' }],
+  ])('claims %s from the timer index, where the scan starts', async (_, after) => {
+    const nodes = await planOf((keys) => keys.claimDueMaster(new Date('2026-12-03T12:00:00Z'), after));
+    expect(scans(nodes).map((n) => n['Index Name'])).toEqual(['linking_keys_timer_idx']);
+    const [condition] = indexConditions(nodes, 'linking_keys_timer_idx');
+    expect(condition).toMatch(/timer_from < /);
+    if (after) expect(condition).toMatch(/timer_from >= /);
+  });
+
+  it('claims a due master once per pass, however finely its timer instant was written', async () => {
+    const on = { query: async <Row>(sql: string, params: readonly unknown[] = []) => (await admin.query(sql, [...params])).rows as Row[] };
+    const keys = new LinkingKeys(on);
+    // Microseconds, as a timer_from written by the database itself holds: a Date of it would fall before it.
+    await admin.query(
+      `INSERT INTO common_repository.linking_keys (mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, registered_at, timer_from)
+       VALUES ('DUE000000000000001', 'F21', 'master', 'air', false, '176-00000001', 'LU987654321', ARRAY['H-1'], '{}', '[]', $1, timestamptz '2026-12-03 08:00:00.123456+00')`,
+      [new Date('2026-12-03T08:00:00Z')],
+    );
+    try {
+      const before = new Date('2026-12-03T12:00:00Z');
+      const first = await keys.claimDueMaster(before, null);
+      expect(first?.mrn).toBe('DUE000000000000001');
+      expect(await keys.claimDueMaster(before, first)).toBeNull();
+    } finally {
+      await admin.query(`DELETE FROM common_repository.linking_keys WHERE mrn LIKE 'DUE%'`);
+    }
+  });
+
   it("finds a master's candidate houses by container or shipping mark from their indexes, not by reading the family", async () => {
     const houses = [{ houseDocument: 'HAWB-1', summary: {} as LinkingKeyRow['houses'][number]['summary'], containers: ['MSCU1234565'], shippingMarks: [' abc 1 '] }];
     // A family of 5,000 unlinked houses, analysed: the key index (the whole family) would serve as well on an empty

@@ -34,6 +34,12 @@ export interface LinkingKeyRow {
   readonly registered_at: Date;
 }
 
+/** A master whose linking timer ran out, with where it stands in the timer's order. */
+export interface DueMaster extends LinkingKeyRow {
+  /** `timer_from` as the database wrote it: a Date would keep milliseconds of an instant that may hold microseconds. */
+  readonly timer_from_text: string;
+}
+
 const COLUMNS = 'mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, open, linked_to, complete, registered_at';
 
 /**
@@ -186,14 +192,27 @@ export class LinkingKeys {
     await this.tx.query('UPDATE common_repository.linking_keys SET complete = true WHERE mrn = $1', [masterMrn]);
   }
 
-  /** Masters still incomplete whose linking timer ran out (started before `before`), not yet looked at since it started. */
-  dueMasters(before: Date, limit: number): Promise<LinkingKeyRow[]> {
-    return this.tx.query<LinkingKeyRow>(
-      `SELECT ${COLUMNS} FROM common_repository.linking_keys
-       WHERE open AND NOT complete AND NOT timer_done AND level = 'master' AND timer_from < $1
-       ORDER BY timer_from LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [before, limit],
+  /**
+   * The next master after `after` (in timer order: timer_from, then MRN) still incomplete whose linking timer ran out
+   * (started before `before`) and not yet looked at since it started, locked until the caller's transaction ends: a
+   * replica running the timer at the same time skips it (SKIP LOCKED) and takes the next, so no two propose for one
+   * master at once, and a master done (timer_done, committed with its lock) is not taken again.
+   */
+  async claimDueMaster(before: Date, after: DueMaster | null): Promise<DueMaster | null> {
+    const params: unknown[] = [before];
+    let past = '';
+    if (after) {
+      params.push(after.timer_from_text, after.mrn);
+      // The row comparison's first column bounds the scan of the timer index (linking-keys.plan.int.spec.ts).
+      past = 'AND (timer_from, mrn) > ($2::timestamptz, $3)';
+    }
+    const rows = await this.tx.query<DueMaster>(
+      `SELECT ${COLUMNS}, timer_from::text AS timer_from_text FROM common_repository.linking_keys
+       WHERE open AND NOT complete AND NOT timer_done AND level = 'master' AND timer_from < $1 ${past}
+       ORDER BY timer_from, mrn LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      params,
     );
+    return rows[0] ?? null;
   }
 
   /**

@@ -3,22 +3,24 @@
  * registered gets link proposals for the responsible Member State: open, unlinked house filings of its family that
  * share a container number or shipping marks with it, each for the missing house document whose own entry in the
  * master shares them (proposalOf). Runs every LINKING_TIMER_INTERVAL_MS on the injected clock;
- * replicas share the due masters (FOR UPDATE SKIP LOCKED) and each master is looked at once.
+ * replicas share the due masters (each claimed FOR UPDATE SKIP LOCKED in a transaction of its own) and each master
+ * is looked at once, unless its proposals fail: then it is looked at again at the next run.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { systemActor } from '@ics2/domain';
 import { CLOCK, PLATFORM_LOGGER, ReadModelDatabase, SERVICE_CONFIG, ShutdownRegistry, type Clock, type PlatformLogger } from '@ics2/platform';
 import type { CommonRepositoryConfig } from '../service.config';
 import { FilingCommands } from '../doors/filing-commands';
-import { LinkingKeys, matchTermsOf, type HouseFacts, type LinkingKeyRow, type MatchTerms } from './linking-keys';
+import { LinkingKeys, matchTermsOf, type DueMaster, type HouseFacts, type LinkingKeyRow, type MatchTerms } from './linking-keys';
 
 const actor = systemActor('common-repository.linking-timer');
-const BATCH = 200;
 
 @Injectable()
 export class LinkingTimerProcessor implements OnApplicationBootstrap {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
+  /** Set at shutdown: a pass stops after the master it is on. */
+  private stopping = false;
 
   constructor(
     private readonly db: ReadModelDatabase,
@@ -42,37 +44,64 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
     this.shutdown.register('linking timer', async () => {
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
+      this.stopping = true;
       await this.running;
     });
   }
 
-  /** One pass at instant `now`: proposals for every master whose timer ran out. Returns how many masters it saw. */
+  /**
+   * One pass at instant `now`: proposals for every master whose timer ran out, each master in a transaction of its
+   * own (claimed, proposed for, marked done), so its row is locked only while its own proposals are appended. A master
+   * whose proposals fail is logged and left as it was (not done): the pass goes on with the next, and the next pass
+   * looks at it again. Returns how many masters it looked at.
+   */
   async runOnce(now: Date): Promise<number> {
     const due = new Date(now.getTime() - this.config.LINKING_DELAY_MS);
-    return this.db.inTransaction(async (tx) => {
-      const keys = new LinkingKeys(tx);
-      const masters = await keys.dueMasters(due, BATCH);
-      for (const master of masters) {
-        // From the master's own stream: a house some of whose data is still awaited (an F16 without its F17) is missing.
-        const state = await this.commands.stateOf(master.mrn);
-        const missing = state.status === 'none' ? [] : state.missing;
-        const terms = matchTermsOf(master.houses);
-        const missingTerms = termsOfMissing(master.houses, missing);
-        for (const candidate of await keys.candidateHouses(master.link_family, terms)) {
-          const proposal = proposalOf(terms, missingTerms, candidate);
-          if (!proposal) continue;
-          await this.commands.run({
-            mrn: master.mrn,
-            command: { type: 'ProposeLink', data: { candidateMrn: candidate.mrn, ...proposal, at: now.toISOString() } },
-            commandId: `propose-${master.mrn}-${candidate.mrn}`,
-            actor,
-            at: now,
-          });
-        }
-        await keys.timerDone(master.mrn);
+    let after: DueMaster | null = null;
+    let seen = 0;
+    while (!this.stopping) {
+      const claimed: { master: DueMaster | null } = { master: null };
+      try {
+        await this.db.inTransaction(async (tx) => {
+          const keys = new LinkingKeys(tx);
+          claimed.master = await keys.claimDueMaster(due, after);
+          if (claimed.master) await this.propose(keys, claimed.master, now);
+        });
+      } catch (err) {
+        // No master claimed: the database failed, not a master; the tick logs it and the next one starts again.
+        if (!claimed.master) throw err;
+        this.logger.error({ err, mrn: claimed.master.mrn }, 'linking timer: proposals for a master failed, looked at again next run');
       }
-      return masters.length;
-    });
+      if (!claimed.master) return seen;
+      after = claimed.master;
+      seen++;
+    }
+    return seen;
+  }
+
+  /** Proposals for one master, then its timer is done: inside the transaction holding its row. */
+  private async propose(keys: LinkingKeys, master: DueMaster, now: Date): Promise<void> {
+    // From the master's own stream: a house some of whose data is still awaited (an F16 without its F17) is missing.
+    const state = await this.commands.stateOf(master.mrn);
+    const missing = state.status === 'none' ? [] : state.missing;
+    // A master looked at again after a failure: what it proposed then is in its stream, and is not run again
+    // (the command id would only replay it, at the cost of reading the stream once more).
+    const proposed = new Set(state.status === 'none' ? [] : state.proposals);
+    const terms = matchTermsOf(master.houses);
+    const missingTerms = termsOfMissing(master.houses, missing);
+    for (const candidate of await keys.candidateHouses(master.link_family, terms)) {
+      if (proposed.has(candidate.mrn)) continue;
+      const proposal = proposalOf(terms, missingTerms, candidate);
+      if (!proposal) continue;
+      await this.commands.run({
+        mrn: master.mrn,
+        command: { type: 'ProposeLink', data: { candidateMrn: candidate.mrn, ...proposal, at: now.toISOString() } },
+        commandId: `propose-${master.mrn}-${candidate.mrn}`,
+        actor,
+        at: now,
+      });
+    }
+    await keys.timerDone(master.mrn);
   }
 }
 
