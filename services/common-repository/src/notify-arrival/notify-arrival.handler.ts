@@ -32,7 +32,10 @@ export class NotifyArrivalHandler {
   /**
    * The matched filings, masters before the houses linked to them, which arrive with their master. The links come
    * from each master's own stream, not from the read model, which may not show a link made just before (a house
-   * linked as the carrier notified the arrival would otherwise not arrive).
+   * linked as the carrier notified the arrival would otherwise not arrive). RecordArrival then reads each stream again
+   * through handleCommand, the one command path: deciding on this read instead would copy its event ids, envelope and
+   * replay check here, to save one read per matched filing, and would not catch a house linked in between either (a
+   * conflict is decided again for the master alone).
    */
   private async withLinkedHouses(matched: readonly string[]): Promise<string[]> {
     const mrns = new Set(matched);
