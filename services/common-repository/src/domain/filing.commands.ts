@@ -57,10 +57,14 @@ export type CheckConsistency = Command<
   }
 >;
 
-export type ProposeLink = Command<
-  'ProposeLink',
-  { readonly candidateMrn: string; readonly houseDocument: string; readonly matchedOn: readonly string[]; readonly at: string }
->;
+/** A candidate house the linking timer found for a missing house document of a master. */
+export interface LinkProposal {
+  readonly candidateMrn: string;
+  readonly houseDocument: string;
+  readonly matchedOn: readonly string[];
+}
+
+export type ProposeLinks = Command<'ProposeLinks', { readonly proposals: readonly LinkProposal[]; readonly at: string }>;
 
 export type AmendFiling = Command<'AmendFiling', { readonly messageId: string; readonly filing: EnsFiling; readonly by: string; readonly at: string }>;
 
@@ -93,7 +97,7 @@ export type FilingCommand =
   | JoinCompletedEns
   | NoteCompleteness
   | CheckConsistency
-  | ProposeLink
+  | ProposeLinks
   | AmendFiling
   | InvalidateFiling
   | ExpireFiling

@@ -14,7 +14,7 @@ import { noteCompleteness } from './decide/note-completeness';
 import { noteControl } from './decide/note-control';
 import { noteHousePresentation } from './decide/note-house-presentation';
 import { notePresentation } from './decide/note-presentation';
-import { proposeLink } from './decide/propose-link';
+import { proposeLinks } from './decide/propose-links';
 import { recordArrival } from './decide/record-arrival';
 import { recordPresentation } from './decide/record-presentation';
 import { registerFiling } from './decide/register-filing';
@@ -36,8 +36,8 @@ export function decide(command: FilingCommand, state: FilingState): readonly Ens
       return noteCompleteness(command.data, state);
     case 'CheckConsistency':
       return checkConsistency(command.data, state);
-    case 'ProposeLink':
-      return proposeLink(command.data, state);
+    case 'ProposeLinks':
+      return proposeLinks(command.data, state);
     case 'AmendFiling':
       return amendFiling(command.data, state);
     case 'InvalidateFiling':

@@ -500,7 +500,7 @@ describe('link-filings', () => {
   it('proposes for every other due master and marks it done when one master fails, and looks at the failing one again next run', async () => {
     const poison = await register(withContainer(master('F21', 'TX-M1', '176-10000901', ['HTX-1']), 'MSCU9090901'), CARRIER);
     const healthy = await register(withContainer(master('F21', 'TX-M2', '176-10000902', ['HTX-2']), 'MSCU9090902'), CARRIER);
-    // Two candidates for the failing master (the first is proposed before the second fails), one for the other.
+    // Two candidates for the failing master (proposed in one command, which fails), one for the other.
     const first = await register(withContainer(house('F22', 'TX-H1', '176-99999901', 'HTX-1'), 'MSCU9090901'), FORWARDER);
     const second = await register(withContainer(house('F22', 'TX-H1B', '176-99999911', 'HTX-1'), 'MSCU9090901'), FORWARDER);
     const stray = await register(withContainer(house('F22', 'TX-H2', '176-99999902', 'HTX-2'), 'MSCU9090902'), FORWARDER);
@@ -524,14 +524,14 @@ describe('link-filings', () => {
     const logged = jest.spyOn(logger, 'error');
     const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
     const run = commands.run.bind(commands);
-    const attempts: string[] = [];
+    const attempts: string[][] = [];
     const lockedMeanwhile: boolean[] = [];
-    // The failing master: its second candidate's proposal throws (a conflict lost too often, the database, a bug).
+    // The failing master: its proposals' append throws (a conflict lost too often, the database, a bug).
     const failing = jest.spyOn(commands, 'run').mockImplementation(async (r: FilingCommandRun) => {
-      if (r.mrn === poison && r.command.type === 'ProposeLink') {
-        attempts.push(r.command.data.candidateMrn);
-        if (r.command.data.candidateMrn === second) throw new Error('the append failed');
+      if (r.mrn === poison && r.command.type === 'ProposeLinks') {
+        attempts.push(r.command.data.proposals.map((p) => p.candidateMrn));
         lockedMeanwhile.push(await rowLocked(healthy));
+        throw new Error('the append failed');
       }
       return run(r);
     });
@@ -542,23 +542,47 @@ describe('link-filings', () => {
       expect(await timerDone(healthy)).toBe(true);
       // While the timer proposed for one master, the other's row was not held.
       expect(lockedMeanwhile).toEqual([false]);
-      expect(await proposed(poison)).toEqual([first]);
+      expect(attempts).toEqual([[first, second]]);
+      expect(await proposed(poison)).toEqual([]);
       expect(await timerDone(poison)).toBe(false);
       expect(logged).toHaveBeenCalledWith(expect.objectContaining({ mrn: poison }), expect.any(String));
 
       // Still failing at the next run: looked at again, and again left to the run after; the other is done.
       attempts.length = 0;
       await timer.runOnce(clock.now());
-      expect(attempts).toEqual([second]);
+      expect(attempts).toEqual([[first, second]]);
       expect(await timerDone(poison)).toBe(false);
       expect(await proposed(healthy)).toEqual([stray]);
     } finally {
       failing.mockRestore();
       logged.mockRestore();
     }
-    // The failure is gone: the master gets its remaining proposal, the first one not again, and is done.
+    // The failure is gone: the master gets both proposals, once each, and is done.
     await timer.runOnce(clock.now());
     expect(await proposed(poison)).toEqual([first, second]);
     expect(await timerDone(poison)).toBe(true);
+  }, 30_000);
+
+  it("appends all of a master's proposals at once: one command (one read of its stream) and one append, however many candidates", async () => {
+    const m = await register(withContainer(master('F21', 'TB-M1', '176-10000951', ['HTB-1', 'HTB-2']), 'MSCU9595951'), CARRIER);
+    const candidates: string[] = [];
+    for (const [i, doc] of [[1, 'HTB-1'], [2, 'HTB-1'], [3, 'HTB-2']] as const) {
+      candidates.push(await register(withContainer(house('F22', `TB-H${i}`, `176-9999995${i}`, doc), 'MSCU9595951'), FORWARDER));
+    }
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    for (const mrn of candidates) await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [mrn])).rowCount).toBe(1));
+    const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
+    const runs = jest.spyOn(commands, 'run');
+    try {
+      clock.advance(3_600_001);
+      await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+      expect(runs.mock.calls.filter(([r]) => r.mrn === m).map(([r]) => r.command.type)).toEqual(['ProposeLinks']);
+    } finally {
+      runs.mockRestore();
+    }
+    const recorded = (await store.readStream(`ens-${m}`)).filter((e) => e.type === 'EnsLinkProposed');
+    expect(recorded.map((e) => (e.data as { candidateMrn: string }).candidateMrn)).toEqual(candidates);
+    // One append: consecutive revisions in one commit.
+    expect(new Set(recorded.map((e) => String(e.position.commit))).size).toBe(1);
   }, 30_000);
 });

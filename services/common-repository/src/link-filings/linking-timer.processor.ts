@@ -6,9 +6,11 @@
  * replicas share the due masters (each claimed FOR UPDATE SKIP LOCKED in a transaction of its own) and each master
  * is looked at once, unless its proposals fail: then it is looked at again at the next run.
  */
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { systemActor } from '@ics2/domain';
 import { CLOCK, PLATFORM_LOGGER, ReadModelDatabase, SERVICE_CONFIG, ShutdownRegistry, type Clock, type PlatformLogger } from '@ics2/platform';
+import type { LinkProposal } from '../domain/filing.commands';
 import type { CommonRepositoryConfig } from '../service.config';
 import { FilingCommands } from '../doors/filing-commands';
 import { LinkingKeys, matchTermsOf, type DueMaster, type HouseFacts, type LinkingKeyRow, type MatchTerms } from './linking-keys';
@@ -89,14 +91,19 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
     const proposed = new Set(state.status === 'none' ? [] : state.proposals);
     const terms = matchTermsOf(master.houses);
     const missingTerms = termsOfMissing(master.houses, missing);
+    const proposals: LinkProposal[] = [];
     for (const candidate of await keys.candidateHouses(master.link_family, terms)) {
       if (proposed.has(candidate.mrn)) continue;
       const proposal = proposalOf(terms, missingTerms, candidate);
-      if (!proposal) continue;
+      if (proposal) proposals.push({ candidateMrn: candidate.mrn, ...proposal });
+    }
+    // One command for all of them: one read of the master's stream and one append, where a command per candidate
+    // read the stream (grown by every proposal before it) again for each of up to 1,000.
+    if (proposals.length > 0) {
       await this.commands.run({
         mrn: master.mrn,
-        command: { type: 'ProposeLink', data: { candidateMrn: candidate.mrn, ...proposal, at: now.toISOString() } },
-        commandId: `propose-${master.mrn}-${candidate.mrn}`,
+        command: { type: 'ProposeLinks', data: { proposals, at: now.toISOString() } },
+        commandId: proposalsCommandId(master.mrn, proposals),
         actor,
         at: now,
       });
@@ -106,8 +113,18 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
 }
 
 /**
+ * Names the proposals, not the run: the same proposals sent again replay the append they made, and proposals that
+ * differ (a retried master that has new candidates) are a command of their own, never taken for a replay.
+ */
+function proposalsCommandId(masterMrn: string, proposals: readonly LinkProposal[]): string {
+  const digest = createHash('sha256');
+  for (const p of proposals) digest.update(`${p.candidateMrn}\n${p.houseDocument}\n`);
+  return `propose-${masterMrn}-${digest.digest('hex').slice(0, 32)}`;
+}
+
+/**
  * The missing house document a candidate is proposed for, and what matched: a house filing is one house, so one
- * proposal per candidate (ProposeLink, EnsLinkProposed and ListLinkProposals each name one document). It is the
+ * proposal per candidate (ProposeLinks, EnsLinkProposed and ListLinkProposals each name one document). It is the
  * missing document whose own entry in the master shares the most kinds of data with the candidate (a container and
  * a shipping mark before either alone), the first in the master's order among equals. [U] When no missing
  * document's entry shares any (the candidate matches only houses already filed, or the master's entries carry no

@@ -23,18 +23,24 @@ describe('reject-filing', () => {
   });
 });
 
-describe('propose-link', () => {
-  const propose = (candidateMrn: string, houseDocument = 'H-1') => ({ type: 'ProposeLink' as const, data: { candidateMrn, houseDocument, matchedOn: ['container'], at: DEFAULTS.at } });
+describe('propose-links', () => {
+  const proposal = (candidateMrn: string, houseDocument = 'H-1') => ({ candidateMrn, houseDocument, matchedOn: ['container'] });
+  const proposeAll = (...proposals: ReturnType<typeof proposal>[]) => ({ type: 'ProposeLinks' as const, data: { proposals, at: DEFAULTS.at } });
+  const propose = (candidateMrn: string, houseDocument = 'H-1') => proposeAll(proposal(candidateMrn, houseDocument));
+  const proposed = (candidateMrn: string, houseDocument = 'H-1') => ({ type: 'EnsLinkProposed' as const, data: { mrn: DEFAULTS.mrn, candidateMrn, houseDocument, matchedOn: ['container'], proposedAt: DEFAULTS.at } });
   describe('a master missing a house after the linking timer', () => {
     it('records a proposal for manual linking', () => {
-      given([master])
-        .when(propose(mrnOf(5)))
-        .then([{ type: 'EnsLinkProposed', data: { mrn: DEFAULTS.mrn, candidateMrn: mrnOf(5), houseDocument: 'H-1', matchedOn: ['container'], proposedAt: DEFAULTS.at } }]);
+      given([master]).when(propose(mrnOf(5))).then([proposed(mrnOf(5))]);
+    });
+    it('records every proposal of the command, in its order, each candidate once', () => {
+      given([master]).when(proposeAll(proposal(mrnOf(5)), proposal(mrnOf(6)), proposal(mrnOf(5)))).then([proposed(mrnOf(5)), proposed(mrnOf(6))]);
     });
     it('proposes a candidate once', () => {
-      given([master, { type: 'EnsLinkProposed', data: { mrn: DEFAULTS.mrn, candidateMrn: mrnOf(5), houseDocument: 'H-1', matchedOn: ['container'], proposedAt: DEFAULTS.at } }])
-        .when(propose(mrnOf(5)))
-        .thenNothingHappened();
+      given([master, proposed(mrnOf(5))]).when(propose(mrnOf(5))).thenNothingHappened();
+      given([master, proposed(mrnOf(5))]).when(proposeAll(proposal(mrnOf(5)), proposal(mrnOf(6)))).then([proposed(mrnOf(6))]);
+    });
+    it('leaves out a proposal for a house document the master does not miss', () => {
+      given([master]).when(proposeAll(proposal(mrnOf(5), 'H-9'), proposal(mrnOf(6)))).then([proposed(mrnOf(6))]);
     });
   });
   describe('a complete master', () => {
