@@ -5,8 +5,8 @@
  * and neither half is written unless both accept; should the house refuse after the master recorded its half (a
  * race with an invalidation), the master's half is released by an event. Command ids come from the MRNs and the
  * attempt, so a redelivered registration or a retried request does each step once, and a released link tried
- * again is written again. A house joining an ENS already selected for control, or presented, is noted with it; a
- * master gaining a house already presented notes that. Also releases the links of an invalidated filing, on each
+ * again is written again. A house joining an ENS whose goods already arrived arrives with it; one joining an ENS
+ * already selected for control, or presented, is noted with it; a master gaining a house already presented notes that. Also releases the links of an invalidated filing, on each
  * partner's stream.
  */
 import { createHash } from 'node:crypto';
@@ -48,6 +48,21 @@ export class LinkFilingsHandler {
       return { kind: 'refused', by: 'house', refusal: houseOutcome.refusal };
     }
     await keys.linkHouse(house.mrn, master.mrn);
+    const houseState = houseOutcome.state;
+    // [U] A house that joins an ENS whose goods already arrived (refiled, or lodged late) arrives with it, as the
+    // houses linked at the notification did: its goods came with the master's, and presentation needs it arrived.
+    // The arrival's own command id, so a house the notification already arrived replays that.
+    const arrival = masterHistory.find((e) => e.type === 'EnsFilingArrived');
+    if (arrival?.type === 'EnsFilingArrived' && (houseState.status === 'registered' || houseState.status === 'pending-completeness' || houseState.status === 'complete')) {
+      const { arrivalMrn, arrivedAt, officeOfArrival, notifiedBy } = arrival.data;
+      await this.commands.run({
+        mrn: house.mrn,
+        command: { type: 'RecordArrival', data: { arrivalMrn, arrivedAt, officeOfArrival, notifiedBy, at: iso } },
+        commandId: `arrive-${arrivalMrn}-${house.mrn}`,
+        actor,
+        at,
+      });
+    }
     // A house that joins an ENS already selected for control (refiled after the decision) is controlled with it.
     const control = masterHistory.find((e) => e.type === 'EnsControlNoted');
     if (control?.type === 'EnsControlNoted') {
@@ -60,7 +75,6 @@ export class LinkFilingsHandler {
       await this.commands.run(housePresentationNote(master.mrn, house.mrn, presented.data.presentedAt, actor, at));
     }
     // Nor may the master be, once it gained a house presented before linking: that would release the presented house.
-    const houseState = houseOutcome.state;
     if (houseState.status === 'presented' && houseState.presentedAt !== null) {
       await this.commands.run(masterHousePresentationNote(house.mrn, master.mrn, houseState.presentedAt, actor, at));
     }

@@ -223,6 +223,10 @@ describe('link-filings', () => {
     await eventually(async () => expect((await dataOf(refiled, 'EnsFilingCompleted')).map((d) => d.members)).toEqual([[m, h2, refiled]]));
     // Its goods are still arrived: completing again changes no lifecycle state.
     await eventually(async () => expect(await consulted(m, CARRIER)).toMatchObject({ state: 'arrived', consistency: 'ok' }));
+    // The refiled house's goods came with the master's: it arrives with the master's arrival, once.
+    const [{ arrivalMrn }] = await dataOf(m, 'EnsFilingArrived');
+    expect(await dataOf(refiled, 'EnsFilingArrived')).toEqual([expect.objectContaining({ arrivalMrn, arrivedAt: '2026-12-02T06:00:00Z', officeOfArrival: 'DE004700', notifiedBy: CARRIER })]);
+    await eventually(async () => expect(await consulted(refiled, FORWARDER)).toMatchObject({ state: 'arrived' }));
   }, 30_000);
 
   it("releases an invalidated master's links on its houses, and the refiled master links them", async () => {
