@@ -55,5 +55,6 @@ export { PartitionCountMismatchError, readCommittedCheckpoints, type CheckpointL
 export { readParkedEvents, type ParkedEventRecord } from './lib/postgres/postgres-parked-events';
 export { PoolTransactionRunner } from './lib/postgres/postgres-transactions';
 export { reservePoolConnections } from './lib/postgres/postgres-pool-reserve';
+export { PostgresNotificationListener, type PostgresNotificationListenerOptions } from './lib/postgres/postgres-notification-listener';
 export * from './lib/handle-command';
 export * from './lib/postgres/postgres-audit-reads';

@@ -1,6 +1,7 @@
-import type { Notification, Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 // The append notifies this channel in its own statement; PostgreSQL delivers the notification on commit.
 import { APPENDED_CHANNEL } from './postgres-append';
+import { PostgresNotificationListener, type PostgresNotificationListenerOptions } from './postgres-notification-listener';
 import { reservePoolConnections } from './postgres-pool-reserve';
 import { drainedBelow, type AppendHorizon } from './postgres-read-all';
 
@@ -31,119 +32,6 @@ export class Signal {
   fire(): void {
     if (this.waiters.length === 0) this.pending = true;
     for (const waiter of [...this.waiters]) waiter();
-  }
-}
-
-export interface AppendListenerOptions {
-  /** Every notification, with its payload (the appended stream's category). */
-  readonly onNotify: (payload: string | undefined) => void;
-  /** After a reconnect: notifications sent while the connection was down are lost, so readers should look. */
-  readonly onReconnect: () => void;
-  /** First delay before reconnecting; doubles up to `maxRetryMs`. */
-  readonly retryMs?: number;
-  readonly maxRetryMs?: number;
-}
-
-/**
- * LISTENs on a dedicated pooled connection (LISTEN is per session, so it cannot share a connection that goes back
- * to the pool) and reconnects when that connection drops. When the pool itself has been closed there is nothing
- * to reconnect to and it stays down.
- */
-export class AppendListener {
-  private client: PoolClient | null = null;
-  private detach: () => void = () => undefined;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryMs: number;
-  private stopped = false;
-
-  constructor(
-    private readonly pool: Pool,
-    private readonly options: AppendListenerOptions,
-  ) {
-    this.retryMs = options.retryMs ?? 100;
-  }
-
-  /** Resolves once listening; throws if the first connection fails (a reconnect is scheduled regardless). */
-  async start(): Promise<void> {
-    try {
-      await this.connect();
-    } catch (e) {
-      this.scheduleReconnect();
-      throw e;
-    }
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const client = this.client;
-    this.client = null;
-    if (!client) return;
-    try {
-      await client.query(`UNLISTEN ${APPENDED_CHANNEL}`);
-      this.detach();
-      client.release();
-    } catch (e) {
-      this.detach();
-      client.release(e instanceof Error ? e : new Error(String(e)));
-    }
-  }
-
-  private async connect(): Promise<void> {
-    const client = await this.pool.connect();
-    const onError = (error: Error) => this.dropped(client, error);
-    const onEnd = () => this.dropped(client, new Error('LISTEN connection ended'));
-    const onNotification = (n: Notification) => {
-      if (n.channel === APPENDED_CHANNEL) this.options.onNotify(n.payload);
-    };
-    client.on('error', onError);
-    client.on('end', onEnd);
-    client.on('notification', onNotification);
-    const detach = () => {
-      client.off('error', onError);
-      client.off('end', onEnd);
-      client.off('notification', onNotification);
-    };
-    try {
-      await client.query(`LISTEN ${APPENDED_CHANNEL}`);
-    } catch (e) {
-      // Keep an error listener: a broken client may still emit, and an unheard 'error' crashes the process.
-      client.on('error', () => undefined);
-      detach();
-      client.release(e instanceof Error ? e : new Error(String(e)));
-      throw e;
-    }
-    if (this.stopped) {
-      // Stopped while connecting: end the session rather than pool a client that is LISTENing.
-      detach();
-      client.release(true);
-      return;
-    }
-    this.client = client;
-    this.detach = detach;
-    this.retryMs = this.options.retryMs ?? 100;
-  }
-
-  private dropped(client: PoolClient, error: Error): void {
-    if (this.client !== client) return;
-    this.client = null;
-    // Listeners stay attached: the client is discarded, and its late 'error' events must still be heard.
-    client.release(error);
-    this.scheduleReconnect();
-  }
-
-  private scheduleReconnect(): void {
-    if (this.stopped || this.pool.ending || this.retryTimer) return;
-    this.retryTimer = setTimeout(async () => {
-      this.retryTimer = null;
-      try {
-        await this.connect();
-        this.options.onReconnect();
-      } catch {
-        this.retryMs = Math.min(this.retryMs * 2, this.options.maxRetryMs ?? 5_000);
-        this.scheduleReconnect();
-      }
-    }, this.retryMs);
   }
 }
 
@@ -192,6 +80,9 @@ export class PollSchedule {
   }
 }
 
+/** A subscription sharing the session: `onNotify` gets the appended stream's category. */
+type AppendListenerMember = Pick<PostgresNotificationListenerOptions, 'onNotify' | 'onReconnect'>;
+
 /**
  * One LISTEN session per pool, shared by every subscription on it. Each session listening on the channel is woken
  * by PostgreSQL on every append's commit; a service with a dozen subscriptions had a dozen, and every append woke
@@ -200,8 +91,8 @@ export class PollSchedule {
  */
 export class SharedAppendListener {
   private static readonly byPool = new WeakMap<Pool, SharedAppendListener>();
-  private readonly members = new Set<Pick<AppendListenerOptions, 'onNotify' | 'onReconnect'>>();
-  private listener: AppendListener | null = null;
+  private readonly members = new Set<AppendListenerMember>();
+  private listener: PostgresNotificationListener | null = null;
   private release: () => void = () => undefined;
   /** Starts and stops, one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -215,7 +106,7 @@ export class SharedAppendListener {
   }
 
   /** Resolves once the session listens (so no commit after this is missed); returns how to leave. */
-  async join(member: Pick<AppendListenerOptions, 'onNotify' | 'onReconnect'>): Promise<() => Promise<void>> {
+  async join(member: AppendListenerMember): Promise<() => Promise<void>> {
     this.members.add(member);
     try {
       await this.serially(() => this.ensureListening());
@@ -236,7 +127,9 @@ export class SharedAppendListener {
   private async ensureListening(): Promise<void> {
     if (this.listener) return;
     const release = reservePoolConnections(this.pool, 1);
-    const listener = new AppendListener(this.pool, {
+    const listener = new PostgresNotificationListener(this.pool, {
+      name: 'append',
+      channel: APPENDED_CHANNEL,
       onNotify: (payload) => this.members.forEach((m) => m.onNotify(payload)),
       onReconnect: () => this.members.forEach((m) => m.onReconnect()),
     });

@@ -3,7 +3,8 @@
  * waiting reader: a long poll or a stream watches its key and is woken when that key's items commit (the
  * sequencer notifies the feed's channel with the key). A wake-up is a hint, never the data: readers read the feed
  * itself, and also look again on a timer, which covers notifications lost while the connection was down (on
- * reconnect every watch is woken too).
+ * reconnect every watch is woken too). The connection and its reconnects are the event store's
+ * PostgresNotificationListener, as for its own subscriptions; what is this feed's own is the keys and the watches.
  *
  * In the `stop` phase of shutdown every watch is closed (long polls answer with what they have, streams end), so
  * open requests never hold the doors open, and the connection goes back to the pool before the pool closes.
@@ -21,12 +22,10 @@
  *   }
  */
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import type { Notification, PoolClient } from 'pg';
+import { PostgresNotificationListener } from '@ics2/event-store';
 import type { DatabaseConnection } from '../health/database-connection';
 import type { PlatformLogger } from '../logging/logger';
 import type { ShutdownRegistry } from '../shutdown/shutdown-registry';
-
-const RECONNECT_MS = { min: 100, max: 5_000 };
 
 /** What a listener needs of a feed definition. */
 export interface FeedChannel {
@@ -96,10 +95,8 @@ export class FeedWatch {
 export class KeyedFeedListener implements OnApplicationBootstrap {
   private readonly watches = new Map<string, Set<FeedWatch>>();
   private readonly anyKey = new Set<FeedWatch>();
-  private client: PoolClient | null = null;
-  private detach: () => void = () => undefined;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryMs = RECONNECT_MS.min;
+  /** Made at bootstrap: the pool is taken then (DatabaseConnection's throws without a database). */
+  private connection: PostgresNotificationListener | null = null;
   private stopped = false;
 
   constructor(
@@ -112,12 +109,23 @@ export class KeyedFeedListener implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.stopped) return;
     try {
-      await this.connect();
+      this.connection = new PostgresNotificationListener(this.database.pool, {
+        name: this.feed.name,
+        channel: this.feed.channel,
+        onNotify: (key) => {
+          this.anyKey.forEach((w) => w.fire());
+          if (key) this.watches.get(key)?.forEach((w) => w.fire());
+        },
+        // Notifications sent while the connection was down are lost: every reader looks again.
+        onReconnect: () => this.wakeAll(),
+        onDropped: (err) => this.logger.warn({ err, feed: this.feed.name }, 'feed LISTEN connection lost; reconnecting'),
+      });
+      await this.connection.start();
     } catch (err) {
       // Readers still look on their timer; the connection comes back on its own.
       this.logger.warn({ err, feed: this.feed.name }, 'feed LISTEN connection failed; retrying');
-      this.scheduleReconnect();
     }
   }
 
@@ -127,7 +135,7 @@ export class KeyedFeedListener implements OnApplicationBootstrap {
 
   /** Whether the LISTEN connection is up (tests, diagnostics). */
   get isListening(): boolean {
-    return this.client !== null;
+    return this.connection?.listening ?? false;
   }
 
   /** Starts watching `key`; call `close()` on the watch when done. Closed at once after shutdown. */
@@ -160,22 +168,11 @@ export class KeyedFeedListener implements OnApplicationBootstrap {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
     for (const set of this.watches.values()) set.forEach((w) => w.end());
     this.watches.clear();
     this.anyKey.forEach((w) => w.end());
     this.anyKey.clear();
-    const client = this.client;
-    this.client = null;
-    if (!client) return;
-    try {
-      await client.query(`UNLISTEN ${this.feed.channel}`);
-      this.detach();
-      client.release();
-    } catch (e) {
-      client.release(e instanceof Error ? e : new Error(String(e)));
-    }
+    await this.connection?.stop();
   }
 
   private unwatch(watch: FeedWatch): void {
@@ -192,63 +189,5 @@ export class KeyedFeedListener implements OnApplicationBootstrap {
   private wakeAll(): void {
     for (const set of this.watches.values()) set.forEach((w) => w.fire());
     this.anyKey.forEach((w) => w.fire());
-  }
-
-  private async connect(): Promise<void> {
-    const client = await this.database.pool.connect();
-    const onNotification = (n: Notification) => {
-      if (n.channel !== this.feed.channel) return;
-      this.anyKey.forEach((w) => w.fire());
-      if (n.payload) this.watches.get(n.payload)?.forEach((w) => w.fire());
-    };
-    const onError = (err: Error) => this.dropped(client, err);
-    const onEnd = () => this.dropped(client, new Error(`${this.feed.name} LISTEN connection ended`));
-    // Detached only when the client goes back to the pool healthy: a broken client may still emit, and an
-    // unheard 'error' would end the process.
-    client.on('error', onError);
-    client.on('end', onEnd);
-    client.on('notification', onNotification);
-    const detach = () => {
-      client.off('error', onError);
-      client.off('end', onEnd);
-      client.off('notification', onNotification);
-    };
-    try {
-      await client.query(`LISTEN ${this.feed.channel}`);
-    } catch (e) {
-      client.release(e instanceof Error ? e : new Error(String(e)));
-      throw e;
-    }
-    if (this.stopped) {
-      client.release(true);
-      return;
-    }
-    this.client = client;
-    this.detach = detach;
-    this.retryMs = RECONNECT_MS.min;
-  }
-
-  private dropped(client: PoolClient, error: Error): void {
-    if (this.client !== client) return;
-    this.client = null;
-    this.logger.warn({ err: error, feed: this.feed.name }, 'feed LISTEN connection lost; reconnecting');
-    client.release(error);
-    this.scheduleReconnect();
-  }
-
-  private scheduleReconnect(): void {
-    if (this.stopped || this.retryTimer) return;
-    this.retryTimer = setTimeout(async () => {
-      this.retryTimer = null;
-      try {
-        await this.connect();
-        // Notifications sent while the connection was down are lost: every reader looks again.
-        this.wakeAll();
-      } catch {
-        this.retryMs = Math.min(this.retryMs * 2, RECONNECT_MS.max);
-        this.scheduleReconnect();
-      }
-    }, this.retryMs);
-    this.retryTimer.unref();
   }
 }
