@@ -3,7 +3,6 @@
  * document, amendment (IE3N10 / IE3N01), invalidation (IE3R07 / IE3N01), arrival (IE3R04 + IE3N07), pending
  * completeness (IE3N02 to filer and carrier, IE3N11 to the expected house filer), and concurrency at the door.
  */
-import { Client } from 'pg';
 import { airPlaciScenario, airPreArrivalScenario, bearer, eventually, grpcClient, sampleFiling } from '@ics2/testing';
 import { isMrn } from '@ics2/domain';
 import { commonRepositoryV1, type EnsFiling } from '@ics2/contracts';
@@ -43,13 +42,8 @@ describe('filing lifecycle through the trader API', () => {
     return res.body.mrn as string;
   };
   const eventCount = async () => {
-    const admin = new Client({ connectionString: stack.db.adminUrl });
-    await admin.connect();
-    try {
-      return (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
-    } finally {
-      await admin.end();
-    }
+    const admin = await stack.db.admin();
+    return (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
   };
 
   it('registers, then IE3R01 reaches the person filing; consultation by transport document finds it', async () => {

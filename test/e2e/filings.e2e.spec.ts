@@ -3,7 +3,6 @@
  * common-repository, the event store and the read models, all real, on one PostgreSQL. Every endpoint, the multiple
  * filing scenario of air cargo, the other modes, and the failure paths.
  */
-import { Client } from 'pg';
 import {
   airPlaciScenario,
   airPreArrivalScenario,
@@ -39,13 +38,8 @@ describe('filings through the trader API', () => {
   afterAll(() => stack?.close());
 
   const eventCount = async (): Promise<number> => {
-    const admin = new Client({ connectionString: stack.db.adminUrl });
-    await admin.connect();
-    try {
-      return (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
-    } finally {
-      await admin.end();
-    }
+    const admin = await stack.db.admin();
+    return (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
   };
   const lodge = async (agent: TraderAgent, filing: EnsFiling): Promise<string> => {
     const res = await agent.post('/v1/filings', filing);

@@ -2,7 +2,6 @@
  * Isolation at the trader door: operator B tries every endpoint on operator A's filing and gets exactly what an
  * unknown MRN gets; the carrier a filing names may see it but not act as its filer. Nothing B does writes anything.
  */
-import { Client } from 'pg';
 import { eventually, formatMrnForTest, sampleFiling } from '../support/isolation-fixtures';
 import { withFirstConsigneeName } from '../support/e2e-filings';
 import { startStack, type Stack, type TraderAgent } from '../support/stack-harness';
@@ -32,13 +31,8 @@ describe('operator isolation', () => {
   afterAll(() => stack?.close());
 
   const eventCount = async () => {
-    const admin = new Client({ connectionString: stack.db.adminUrl });
-    await admin.connect();
-    try {
-      return (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
-    } finally {
-      await admin.end();
-    }
+    const admin = await stack.db.admin();
+    return (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
   };
   const office = () => filing.customsOfficeOfFirstEntry.referenceNumber;
   const bAsDeclarant = () => ({ ...filing, declarant: { ...filing.declarant, identificationNumber: B } });

@@ -44,11 +44,9 @@ describe('malformed filings at the trader door', () => {
 
   beforeAll(async () => {
     stack = await startStack({ prefix: 'e2e_malformed' });
-    admin = new Client({ connectionString: stack.db.adminUrl });
-    await admin.connect();
+    admin = await stack.db.admin();
   }, 60_000);
   afterAll(async () => {
-    await admin?.end();
     await stack?.close();
   });
 

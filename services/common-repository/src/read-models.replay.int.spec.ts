@@ -9,7 +9,6 @@ import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
 import { ensStream, PostgresEventStore } from '@ics2/event-store';
 import { eventually, minimalFiling } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
-import { Client } from 'pg';
 import { startCommonRepository, type CommonRepositoryHarness } from './common-repository.test-harness';
 import { LinkingTimerProcessor } from './link-filings/linking-timer.processor';
 import { replay } from './replay';
@@ -92,14 +91,9 @@ describe('common-repository read models replay', () => {
 
   describe('after live rows were changed behind the projection', () => {
     beforeAll(async () => {
-      const owner = new Client({ connectionString: h.db.adminUrl });
-      await owner.connect();
-      try {
-        await owner.query(`UPDATE common_repository.filing_view SET status = 'registered' WHERE mrn = $1`, [mrns['amended']]);
-        await owner.query(`DELETE FROM common_repository.filing_view WHERE mrn = $1`, [mrns['house2']]);
-      } finally {
-        await owner.end();
-      }
+      const owner = await h.db.admin();
+      await owner.query(`UPDATE common_repository.filing_view SET status = 'registered' WHERE mrn = $1`, [mrns['amended']]);
+      await owner.query(`DELETE FROM common_repository.filing_view WHERE mrn = $1`, [mrns['house2']]);
     });
 
     it('reports the changed row as different and the deleted one as missing, by table and key', async () => {

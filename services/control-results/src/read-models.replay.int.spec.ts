@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, riskStream, type EventToAppend } from '@ics2/event-store';
 import type { RiskEvent } from '@ics2/contracts';
 import { analysed, assessmentCompleted, eventually, hit, mrnOf, RISK_DEFAULTS } from '@ics2/testing';
-import { Client } from 'pg';
 import { startControlResults, type ControlResultsHarness } from './control-results.test-harness';
 import { replay } from './replay';
 
@@ -81,14 +80,9 @@ describe('control-results read models replay', () => {
 
   describe('after live rows were changed behind the projections', () => {
     beforeAll(async () => {
-      const owner = new Client({ connectionString: h.db.adminUrl });
-      await owner.connect();
-      try {
-        await owner.query(`UPDATE control_results.control_facts SET positive = true WHERE mrn = $1 AND criterion_id = 'eu-ipr-001'`, [mrns[0]]);
-        await owner.query(`DELETE FROM control_results.control_cases WHERE mrn = $1`, [mrns[2]]);
-      } finally {
-        await owner.end();
-      }
+      const owner = await h.db.admin();
+      await owner.query(`UPDATE control_results.control_facts SET positive = true WHERE mrn = $1 AND criterion_id = 'eu-ipr-001'`, [mrns[0]]);
+      await owner.query(`DELETE FROM control_results.control_cases WHERE mrn = $1`, [mrns[2]]);
     });
 
     it('reports the changed fact as different and the deleted case as missing, by table and key', async () => {

@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { ensStream, riskStream, PostgresEventStore, type EventToAppend } from '@ics2/event-store';
 import type { EnsEvent, EnsFiling } from '@ics2/contracts';
 import { completed, eventually, invalidated, linked, minimalFiling, mrnOf, registered, responsibilityAssigned, sampleFiling } from '@ics2/testing';
-import { Client } from 'pg';
 import { startRiskAnalysis, type RiskAnalysisHarness } from './risk-analysis.test-harness';
 import { replay } from './replay';
 
@@ -117,19 +116,14 @@ describe('risk-analysis read models replay', () => {
     expect(events[3].data).toMatchObject({ trigger: 'ens-recompleted', members: [master, mrns['refiled']], hits: [expect.objectContaining({ criterionId: 'eu-sec-001' })] });
     // The live row of the outdated analysis reflects the RiskAssessmentOutdated (its revision) and stays assessed: the
     // replay runs the same projection, so one that skipped the event would still replay equal to the live rows.
-    const owner = new Client({ connectionString: h.db.adminUrl });
-    await owner.connect();
-    try {
-      const rows = async () => (await owner.query(`SELECT analysis_id, status, revision FROM risk_analysis.analyses WHERE mrn = $1 ORDER BY analysis_id`, [master])).rows;
-      await eventually(async () =>
-        expect(await rows()).toEqual([
-          { analysis_id: 'pre-loading-1', status: 'assessed', revision: events[2].revision },
-          { analysis_id: 'pre-loading-2', status: 'awaiting-risk-unit', revision: events[3].revision },
-        ]),
-      );
-    } finally {
-      await owner.end();
-    }
+    const owner = await h.db.admin();
+    const rows = async () => (await owner.query(`SELECT analysis_id, status, revision FROM risk_analysis.analyses WHERE mrn = $1 ORDER BY analysis_id`, [master])).rows;
+    await eventually(async () =>
+      expect(await rows()).toEqual([
+        { analysis_id: 'pre-loading-1', status: 'assessed', revision: events[2].revision },
+        { analysis_id: 'pre-loading-2', status: 'awaiting-risk-unit', revision: events[3].revision },
+      ]),
+    );
   });
 
   it('rebuilds every read model from the events equal to the live one', async () => {
@@ -154,15 +148,10 @@ describe('risk-analysis read models replay', () => {
     let signal: { member_state: string; id: string };
 
     beforeAll(async () => {
-      const owner = new Client({ connectionString: h.db.adminUrl });
-      await owner.connect();
-      try {
-        await owner.query(`UPDATE risk_analysis.analyses SET status = 'assessed' WHERE mrn = $1`, [mrns['stopped']]);
-        [signal] = (await owner.query<{ member_state: string; id: string }>(`SELECT member_state, id::text FROM risk_analysis.signals WHERE mrn = $1 LIMIT 1`, [mrns['referred']])).rows;
-        await owner.query(`DELETE FROM risk_analysis.signals WHERE member_state = $1 AND id = $2`, [signal.member_state, signal.id]);
-      } finally {
-        await owner.end();
-      }
+      const owner = await h.db.admin();
+      await owner.query(`UPDATE risk_analysis.analyses SET status = 'assessed' WHERE mrn = $1`, [mrns['stopped']]);
+      [signal] = (await owner.query<{ member_state: string; id: string }>(`SELECT member_state, id::text FROM risk_analysis.signals WHERE mrn = $1 LIMIT 1`, [mrns['referred']])).rows;
+      await owner.query(`DELETE FROM risk_analysis.signals WHERE member_state = $1 AND id = $2`, [signal.member_state, signal.id]);
     });
 
     it('reports the changed analysis as different and the deleted signal as missing, by table and key', async () => {

@@ -5,7 +5,6 @@
  * deleted behind the projection is named by table and key.
  */
 import { analysed, assessmentCompleted, caseOpened, completenessPending, controlDecided, hit, mrnOf, referralAnswered, referralRequested, registered, responsibilityAssigned, resultRecorded } from '@ics2/testing';
-import { Client } from 'pg';
 import { arrivalRegistered, startNotifications, type NotificationsHarness } from './notifications.test-harness';
 import { replay } from './replay';
 
@@ -69,15 +68,10 @@ describe('trader-interface read models replay', () => {
     let item: { recipient: string; id: string };
 
     beforeAll(async () => {
-      const owner = new Client({ connectionString: h.db.adminUrl });
-      await owner.connect();
-      try {
-        [item] = (await owner.query<{ recipient: string; id: string }>(`SELECT recipient, id::text FROM trader_interface.notification_items WHERE message_type = 'IE3R04'`)).rows;
-        await owner.query(`UPDATE trader_interface.notification_items SET payload = '{}' WHERE recipient = $1 AND id = $2`, [item.recipient, item.id]);
-        await owner.query(`DELETE FROM trader_interface.risk_parties WHERE mrn = $1`, [OTHER]);
-      } finally {
-        await owner.end();
-      }
+      const owner = await h.db.admin();
+      [item] = (await owner.query<{ recipient: string; id: string }>(`SELECT recipient, id::text FROM trader_interface.notification_items WHERE message_type = 'IE3R04'`)).rows;
+      await owner.query(`UPDATE trader_interface.notification_items SET payload = '{}' WHERE recipient = $1 AND id = $2`, [item.recipient, item.id]);
+      await owner.query(`DELETE FROM trader_interface.risk_parties WHERE mrn = $1`, [OTHER]);
     });
 
     it('reports the changed item as different and the deleted party row as missing, by table and key', async () => {

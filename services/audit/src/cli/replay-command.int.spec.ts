@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import { migrateEventStore } from '@ics2/event-store';
 import { freshDatabase, type FreshDatabase } from '@ics2/testing';
-import { Client } from 'pg';
 import { replayableServices, replayEntryOf, runReplay, SERVICES_ROOT, type AllReplayReport } from './replay-command';
 
 const READ_MODEL_SERVICES = ['common-repository', 'control-results', 'crms', 'risk-analysis', 'trader-interface'];
@@ -52,13 +51,8 @@ describe('replay command', () => {
   }, 60_000);
 
   it('exits 1 and names the table when a read model has a row the events do not give', async () => {
-    const owner = new Client({ connectionString: db.adminUrl });
-    await owner.connect();
-    try {
-      await owner.query(`INSERT INTO risk_analysis.signal_sequences (member_state, last_seq) VALUES ('FR', 3)`);
-    } finally {
-      await owner.end();
-    }
+    const owner = await db.admin();
+    await owner.query(`INSERT INTO risk_analysis.signal_sequences (member_state, last_seq) VALUES ('FR', 3)`);
     const { text, out } = capture();
     expect(await runReplay(['risk-analysis.signals'], env, out)).toBe(1);
     const report = JSON.parse(text.stdout);

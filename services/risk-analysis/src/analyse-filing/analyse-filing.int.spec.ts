@@ -30,11 +30,9 @@ describe('risk analysis of complete ENS', () => {
   beforeAll(async () => {
     h = await startRiskAnalysis({ prefix: 'ra_flow', clock, env: { PRE_LOADING_DEADLINE_MS: '600000' } });
     store = new PostgresEventStore({ connectionString: h.db.appUrl });
-    admin = new Client({ connectionString: h.db.adminUrl });
-    await admin.connect();
+    admin = await h.db.admin();
   }, 60_000);
   afterAll(async () => {
-    await admin?.end();
     await store.close();
     await h.close();
   });

@@ -23,11 +23,9 @@ describe('ListOpenAnalyses plan', () => {
 
   beforeAll(async () => {
     h = await startRiskAnalysis({ prefix: 'ra_queue_plan' });
-    admin = new Client({ connectionString: h.db.adminUrl });
-    await admin.connect();
+    admin = await h.db.admin();
   }, 60_000);
   afterAll(async () => {
-    await admin?.end();
     await h?.close();
   });
 

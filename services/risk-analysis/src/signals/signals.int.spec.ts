@@ -54,8 +54,7 @@ describe('SubscribeSignals', () => {
     h = await startRiskAnalysis({ prefix: 'ra_signals' });
     store = new PostgresEventStore({ connectionString: h.db.appUrl });
     client = signalsClient(h.service.app.grpcAddress);
-    admin = new Client({ connectionString: h.db.adminUrl });
-    await admin.connect();
+    admin = await h.db.admin();
   }, 60_000);
   afterEach(async () => {
     const streams = open.splice(0);
@@ -66,7 +65,6 @@ describe('SubscribeSignals', () => {
   });
   afterAll(async () => {
     client?.close();
-    await admin?.end();
     await store?.close();
     await h?.close();
   });

@@ -5,7 +5,6 @@
  * reader's cursor would be skipped for good, one committing twice would repeat.
  */
 import { completenessPending, mrnOf, registered } from '@ics2/testing';
-import { Client } from 'pg';
 import { startNotifications, type NotificationsHarness } from '../notifications.test-harness';
 import type { NotificationItemDto, NotificationsPageDto } from './notifications.response.dto';
 
@@ -75,13 +74,8 @@ describe('notifications under concurrent writes', () => {
     expect(new Set(carrier.map((i) => i.id)).size).toBe(carrier.length);
 
     // Counter rows are taken in one order by every transaction: no deadlock was ever resolved by aborting one.
-    const admin = new Client({ connectionString: h.db.adminUrl });
-    await admin.connect();
-    try {
-      const { rows } = await admin.query<{ deadlocks: string }>('SELECT deadlocks::text FROM pg_stat_database WHERE datname = current_database()');
-      expect(rows[0].deadlocks).toBe('0');
-    } finally {
-      await admin.end();
-    }
+    const admin = await h.db.admin();
+    const { rows } = await admin.query<{ deadlocks: string }>('SELECT deadlocks::text FROM pg_stat_database WHERE datname = current_database()');
+    expect(rows[0].deadlocks).toBe('0');
   }, 120_000);
 });

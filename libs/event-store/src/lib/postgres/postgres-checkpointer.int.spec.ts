@@ -25,11 +25,10 @@ describe('PostgreSQL checkpointer', () => {
     db = await freshDatabase('cp');
     store = new PostgresEventStore({ connectionString: db.appUrl, poolSize: 4 });
     pool = new Pool({ connectionString: db.appUrl, max: 4 });
-    admin = new Client({ connectionString: db.adminUrl });
-    await admin.connect();
+    admin = await db.admin();
   });
   afterAll(async () => {
-    await Promise.all([store?.close(), pool?.end(), admin?.end()]);
+    await Promise.all([store?.close(), pool?.end()]);
     await db?.drop();
   });
 

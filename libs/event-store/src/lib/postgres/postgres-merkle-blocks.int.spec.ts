@@ -46,8 +46,7 @@ describe('Merkle block roots in the PostgreSQL store', () => {
     db = await freshDatabase('blocks');
     store = new PostgresEventStore({ connectionString: db.appUrl, poolSize: 2 });
     pool = new Pool({ connectionString: db.appUrl, max: 2 });
-    admin = new Client({ connectionString: db.adminUrl });
-    await admin.connect();
+    admin = await db.admin();
     // 13,200 events, the streams interleaved, in two checkpoints of 6,600: blocks 0-5 with the first, blocks 6 (begun
     // before the first) to 11 with the second, and a partial block 12. More than ten blocks: "10" sorts before "9".
     for (let phase = 0; phase < 2; phase++) {
@@ -57,7 +56,7 @@ describe('Merkle block roots in the PostgreSQL store', () => {
     log = await store.readAll();
   });
   afterAll(async () => {
-    await Promise.all([store?.close(), pool?.end(), admin?.end()]);
+    await Promise.all([store?.close(), pool?.end()]);
     await db?.drop();
   });
 

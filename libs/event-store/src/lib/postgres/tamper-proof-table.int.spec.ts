@@ -20,13 +20,13 @@ describe('event_store.events is append-only', () => {
     db = await freshDatabase('tamper');
     store = new PostgresEventStore({ connectionString: db.appUrl, poolSize: 2 });
     app = new Client({ connectionString: db.appUrl });
-    admin = new Client({ connectionString: db.adminUrl });
-    await Promise.all([app.connect(), admin.connect()]);
+    await app.connect();
+    admin = await db.admin();
     streamId = aStream();
     await store.append(streamId, someEvents(2), 'no-stream');
   });
   afterAll(async () => {
-    await Promise.all([app?.end(), admin?.end(), store?.close()]);
+    await Promise.all([app?.end(), store?.close()]);
     await db?.drop();
   });
 

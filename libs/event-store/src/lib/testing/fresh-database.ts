@@ -13,6 +13,13 @@ export interface FreshDatabase {
   /** The application role's connection: what services use; it cannot UPDATE or DELETE events. */
   readonly appUrl: string;
   readonly name: string;
+  /**
+   * An open superuser client on the database, for what the application role may not do (set-up, reading a plan or
+   * a table behind a service), opened on the first call and the same one after; `drop()` ends it. The append-only
+   * triggers stay on: `asSuperuser` is how a test rewrites history.
+   */
+  admin(): Promise<Client>;
+  /** Ends the admin client, if one was opened, and drops the database. */
   drop(): Promise<void>;
 }
 
@@ -32,6 +39,12 @@ function withDatabase(url: string, database: string, user?: string, password?: s
   return u.toString();
 }
 
+async function connected(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
 /**
  * A new, empty, migrated database (the event store's schema, or what `migrate` applies) on the test cluster, so each test file is isolated from every other.
  * Call `drop()` in afterAll.
@@ -39,21 +52,30 @@ function withDatabase(url: string, database: string, user?: string, password?: s
 export async function freshDatabase(prefix = 't', migrate: (adminUrl: string) => Promise<unknown> = migrateEventStore): Promise<FreshDatabase> {
   const root = superuserUrl();
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: root });
-  await admin.connect();
+  const cluster = new Client({ connectionString: root });
+  await cluster.connect();
   try {
-    await ensureServiceLogin(admin, TEST_SERVICE_USER, TEST_SERVICE_PASSWORD);
-    await admin.query(`CREATE DATABASE ${name}`);
+    await ensureServiceLogin(cluster, TEST_SERVICE_USER, TEST_SERVICE_PASSWORD);
+    await cluster.query(`CREATE DATABASE ${name}`);
   } finally {
-    await admin.end();
+    await cluster.end();
   }
   const adminUrl = withDatabase(root, name);
   await migrate(adminUrl);
+  let admin: Promise<Client> | null = null;
   return {
     adminUrl,
     appUrl: withDatabase(root, name, TEST_SERVICE_USER, TEST_SERVICE_PASSWORD),
     name,
+    admin() {
+      admin ??= connected(adminUrl);
+      return admin;
+    },
     async drop() {
+      const opened = admin;
+      admin = null;
+      // A client that failed or broke has nothing to end; the drop below ends its session regardless.
+      if (opened) await opened.then((client) => client.end()).catch(() => undefined);
       const c = new Client({ connectionString: root });
       await c.connect();
       try {

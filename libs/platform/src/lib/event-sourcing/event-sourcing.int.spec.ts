@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { Client } from 'pg';
 import {
   checkCheckpointSignature,
   checkpointKeyRing,
@@ -118,14 +117,9 @@ describe('EventSourcingModule', () => {
     await store().append('parcel-2', [parcel('heavy'), parcel('heavy, strapped')], 'no-stream');
     const rows = service.app.get(ReadModelDatabase).manager.getRepository(ParcelViewRow);
     await eventually(async () => expect(await rows.findOneBy({ streamId: 'parcel-2' })).toEqual({ streamId: 'parcel-2', revision: 1, label: 'heavy, strapped' }));
-    const admin = new Client({ connectionString: db.adminUrl });
-    await admin.connect();
-    try {
-      const checkpoint = await admin.query('SELECT subscription FROM event_store.subscription_checkpoints');
-      expect(checkpoint.rows).toEqual([expect.objectContaining({ subscription: 'probe.parcel-view' })]);
-    } finally {
-      await admin.end();
-    }
+    const admin = await db.admin();
+    const checkpoint = await admin.query('SELECT subscription FROM event_store.subscription_checkpoints');
+    expect(checkpoint.rows).toEqual([expect.objectContaining({ subscription: 'probe.parcel-view' })]);
     // The row and the checkpoint past it commit together: once the row is there, the subscription is caught up.
     expect(await service.app.get(Subscriptions).caughtUp()).toEqual({ caughtUp: true, behind: [] });
     await eventually(async () => {
@@ -225,17 +219,12 @@ describe('EventSourcingModule', () => {
 
   it('stops the subscription on shutdown and releases every connection', async () => {
     await service.close();
-    const admin = new Client({ connectionString: db.adminUrl });
-    await admin.connect();
-    try {
-      // A closed connection's backend exits just after the client hangs up, so it may still be listed for a moment;
-      // a leaked one stays. Listed with what it last ran, to tell which.
-      await eventually(async () => {
-        const left = await admin.query(`SELECT state, query FROM pg_stat_activity WHERE datname = $1 AND usename <> current_user`, [db.name]);
-        expect(left.rows).toEqual([]);
-      });
-    } finally {
-      await admin.end();
-    }
+    const admin = await db.admin();
+    // A closed connection's backend exits just after the client hangs up, so it may still be listed for a moment;
+    // a leaked one stays. Listed with what it last ran, to tell which.
+    await eventually(async () => {
+      const left = await admin.query(`SELECT state, query FROM pg_stat_activity WHERE datname = $1 AND usename <> current_user`, [db.name]);
+      expect(left.rows).toEqual([]);
+    });
   });
 });

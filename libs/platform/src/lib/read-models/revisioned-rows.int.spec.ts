@@ -61,13 +61,11 @@ describe('RevisionedRows', () => {
       await migrateEventStore(url);
       await migrateReadModels(url, migrations);
     });
-    admin = new Client({ connectionString: db.adminUrl });
-    await admin.connect();
+    admin = await db.admin();
     readModels = await ReadModelDatabase.connect(db.appUrl, { schema: SCHEMA, entities: [BoxRow] }, { poolMax: 3, applicationName: 'revisioned probe' });
   }, 30_000);
   afterAll(async () => {
     await readModels?.close();
-    await admin?.end();
     await db?.drop();
   });
   beforeEach(async () => {

@@ -21,11 +21,9 @@ describe('migration 20261203-0003-linking-keys-match-terms', () => {
       await migrateEventStore(url);
       await migrateReadModels(url, before);
     });
-    admin = new Client({ connectionString: db.adminUrl });
-    await admin.connect();
+    admin = await db.admin();
   }, 60_000);
   afterAll(async () => {
-    await admin?.end();
     await db?.drop();
   });
 

@@ -6,7 +6,6 @@ import { PostgresEventStore, type RecordedEvent } from '@ics2/event-store';
 import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
 import { eventually, minimalFiling } from '@ics2/testing';
 import { ReadModelDatabase } from '@ics2/platform';
-import { Client } from 'pg';
 import { startCommonRepository, type CommonRepositoryHarness } from '../../common-repository.test-harness';
 import { projectFilingView } from './filing-view.projection';
 
@@ -55,13 +54,8 @@ describe('filing-view projection', () => {
   });
 
   const rows = async () => {
-    const admin = new Client({ connectionString: h.db.adminUrl });
-    await admin.connect();
-    try {
-      return (await admin.query('SELECT * FROM common_repository.filing_view ORDER BY mrn')).rows;
-    } finally {
-      await admin.end();
-    }
+    const admin = await h.db.admin();
+    return (await admin.query('SELECT * FROM common_repository.filing_view ORDER BY mrn')).rows;
   };
   const ensEvents = async (): Promise<RecordedEvent[]> => (await store.readAll({ maxCount: 1_000_000 })).filter((e) => e.streamId.startsWith('ens-'));
   const replay = async (events: readonly RecordedEvent[]) => {
@@ -93,10 +87,7 @@ describe('filing-view projection', () => {
 
   it('rebuilds from the events into an empty table the very rows the live projection holds', async () => {
     const live = await rows();
-    const admin = new Client({ connectionString: h.db.adminUrl });
-    await admin.connect();
-    await admin.query('DELETE FROM common_repository.filing_view');
-    await admin.end();
+    await (await h.db.admin()).query('DELETE FROM common_repository.filing_view');
     await replay(await ensEvents());
     expect(await rows()).toEqual(live);
   });

@@ -98,8 +98,7 @@ describe('replayReadModel', () => {
       await migrateEventStore(url);
       await migrateReadModels(url, migrations);
     });
-    admin = new Client({ connectionString: db.adminUrl });
-    await admin.connect();
+    admin = await db.admin();
     store = new PostgresEventStore({ connectionString: db.appUrl });
     readModels = await ReadModelDatabase.connect(db.appUrl, { schema: SCHEMA, entities: [ParcelRow] }, { poolMax: 4, applicationName: 'replay probe' });
     live = await store.subscribe({ ...projectionSubscription(parcels, { store }), transactions: readModels });
@@ -111,7 +110,6 @@ describe('replayReadModel', () => {
     await live?.stop();
     await readModels?.close();
     await store?.close();
-    await admin?.end();
     await db?.drop();
   });
 
