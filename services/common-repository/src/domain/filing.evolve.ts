@@ -93,7 +93,11 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
     case 'EnsFilingInvalidated':
       return { ...s, status: 'invalidated', invalidatedAt: event.data.invalidatedAt };
     case 'EnsFilingArrived':
-      return { ...s, status: 'arrived', arrival: { arrivalMrn: event.data.arrivalMrn, arrivedAt: event.data.arrivedAt } };
+      return {
+        ...s,
+        status: 'arrived',
+        arrival: { arrivalMrn: event.data.arrivalMrn, arrivedAt: event.data.arrivedAt, officeOfArrival: event.data.officeOfArrival, notifiedBy: event.data.notifiedBy },
+      };
     case 'EnsFilingPresented':
       return { ...s, status: 'presented', presentedAt: event.data.presentedAt };
     case 'EnsPresentationNoted':

@@ -43,7 +43,8 @@ export interface FilingFacts {
   readonly consistency: 'ok' | 'flagged' | null;
   readonly controlNoted: boolean;
   readonly amendedAt: string | null;
-  readonly arrival: { readonly arrivalMrn: string; readonly arrivedAt: string } | null;
+  /** The arrival the goods came with: a house linked later arrives with its master's (link-filings.handler.ts). */
+  readonly arrival: { readonly arrivalMrn: string; readonly arrivedAt: string; readonly officeOfArrival: string; readonly notifiedBy: string } | null;
   readonly presentedAt: string | null;
   /**
    * When part of its ENS was presented: for a house, the master heading it (EnsPresentationNoted); for a master, the

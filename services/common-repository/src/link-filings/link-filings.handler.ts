@@ -51,10 +51,12 @@ export class LinkFilingsHandler {
     const houseState = houseOutcome.state;
     // [U] A house that joins an ENS whose goods already arrived (refiled, or lodged late) arrives with it, as the
     // houses linked at the notification did: its goods came with the master's, and presentation needs it arrived.
-    // The arrival's own command id, so a house the notification already arrived replays that.
-    const arrival = masterHistory.find((e) => e.type === 'EnsFilingArrived');
-    if (arrival?.type === 'EnsFilingArrived' && (houseState.status === 'registered' || houseState.status === 'pending-completeness' || houseState.status === 'complete')) {
-      const { arrivalMrn, arrivedAt, officeOfArrival, notifiedBy } = arrival.data;
+    // The arrival's own command id, so a house the notification already arrived replays that. From the master's
+    // state after its half, not the history read before: an arrival recorded in between is in it (one the master
+    // records after its half arrives the house itself, notify-arrival.handler.ts).
+    const arrival = masterOutcome.state.status === 'none' ? null : masterOutcome.state.arrival;
+    if (arrival && (houseState.status === 'registered' || houseState.status === 'pending-completeness' || houseState.status === 'complete')) {
+      const { arrivalMrn, arrivedAt, officeOfArrival, notifiedBy } = arrival;
       await this.commands.run({
         mrn: house.mrn,
         command: { type: 'RecordArrival', data: { arrivalMrn, arrivedAt, officeOfArrival, notifiedBy, at: iso } },

@@ -229,6 +229,32 @@ describe('link-filings', () => {
     await eventually(async () => expect(await consulted(refiled, FORWARDER)).toMatchObject({ state: 'arrived' }));
   }, 30_000);
 
+  it("arrives a house whose link its master records just after the master's arrival, which came after the link looked at the master", async () => {
+    const mawb = '176-10000112';
+    const m = await register(master('F21', 'AL-M', mawb, ['HAL-1']), CARRIER);
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
+    const run = commands.run.bind(commands);
+    const answers: unknown[] = [];
+    // The carrier notifies the arrival just before the master's half of the link is written.
+    const between = jest.spyOn(commands, 'run').mockImplementation(async (r: FilingCommandRun) => {
+      if (r.mrn === m && r.command.type === 'LinkFiling' && answers.length === 0) {
+        const arrival = { actualDateAndTimeOfArrival: '2026-12-02T07:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] };
+        answers.push(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-al-m' }));
+      }
+      return run(r);
+    });
+    try {
+      const h1 = await register(house('F22', 'AL-H1', mawb, 'HAL-1'), FORWARDER);
+      await eventually(async () => expect(await dataOf(h1, 'EnsFilingLinked')).toHaveLength(1));
+      expect(answers).toEqual([expect.objectContaining({ ok: true, reply: expect.objectContaining({ arrived: [m] }) })]);
+      const [{ arrivalMrn }] = await dataOf(m, 'EnsFilingArrived');
+      await eventually(async () => expect(await dataOf(h1, 'EnsFilingArrived')).toEqual([expect.objectContaining({ arrivalMrn, notifiedBy: CARRIER })]));
+    } finally {
+      between.mockRestore();
+    }
+  }, 30_000);
+
   it("releases an invalidated master's links on its houses, and the refiled master links them", async () => {
     const mawb = '176-10000055';
     const m = await register(master('F21', 'RM-M', mawb, ['HM-1']), CARRIER);

@@ -29,37 +29,12 @@ export class NotifyArrivalHandler {
     @Inject(DatabaseConnection) private readonly database: DatabaseConnection,
   ) {}
 
-  /**
-   * The matched filings, masters before the houses linked to them, which arrive with their master. The links come
-   * from each master's own stream, not from the read model, which may not show a link made just before (a house
-   * linked as the carrier notified the arrival would otherwise not arrive). RecordArrival then reads each stream again
-   * through handleCommand, the one command path: deciding on this read instead would copy its event ids, envelope and
-   * replay check here, to save one read per matched filing, and would not catch a house linked in between either (a
-   * conflict is decided again for the master alone).
-   */
-  private async withLinkedHouses(matched: readonly string[]): Promise<string[]> {
-    const mrns = new Set(matched);
-    const houses: string[] = [];
-    for (const mrn of matched) {
-      const state = await this.commands.stateOf(mrn);
-      if (state.status === 'none' || state.level !== 'master') continue;
-      for (const link of state.linked) {
-        if (link.level === 'house' && !mrns.has(link.mrn)) {
-          mrns.add(link.mrn);
-          houses.push(link.mrn);
-        }
-      }
-    }
-    return [...matched, ...houses];
-  }
-
   async handle(notification: ArrivalNotification, messageId: string, sender: string, now: Date): Promise<ArrivalAnswer> {
     const office = notification.customsOfficeOfActualFirstEntry.referenceNumber;
     const country = normaliseMemberStateCode(customsOfficeCountry(office as CustomsOffice));
     // Matched first: a notification that concerns none of the notifier's filings is refused with nothing written.
     const match = await this.matching.match(notification, sender);
-    const mrns = await this.withLinkedHouses(match.mrns);
-    if (mrns.length === 0) {
+    if (match.mrns.length === 0) {
       throw new PlatformError('conflict', 'ARRIVAL.NO_FILING', 'the notification matches no filing of the notifier', [
         { validationCode: '12', pointer: notification.mrns ? '/mrns' : '', description: 'no filing matches this arrival notification' },
       ]);
@@ -74,7 +49,14 @@ export class NotifyArrivalHandler {
     const at = reservation.registeredAt;
     const arrived: string[] = [];
     const refused: { mrn: string; errors: readonly Ics2Error[] }[] = match.unknown.map((mrn) => ({ mrn, errors: [unknownMrn] }));
-    for (const mrn of mrns) {
+    // The matched filings, then the houses linked to each matched master, which arrive with it. The links are the
+    // master's own stream's as it stood once its arrival was recorded (the state its command returns), not the read
+    // model's, which may not show a link made just before: a house linked before the master's arrival is in that
+    // state, and one linked after finds the master arrived and arrives with it (link-filings.handler.ts).
+    const mrns = [...match.mrns];
+    const seen = new Set(mrns);
+    for (let i = 0; i < mrns.length; i++) {
+      const mrn = mrns[i];
       const outcome = await this.commands.run({
         mrn,
         command: { type: 'RecordArrival', data: { arrivalMrn, arrivedAt: notification.actualDateAndTimeOfArrival, officeOfArrival: office, notifiedBy: sender, at: at.toISOString() } },
@@ -84,6 +66,14 @@ export class NotifyArrivalHandler {
         causationId: messageId,
       });
       const [event] = outcome.kind === 'appended' || outcome.kind === 'replayed' ? outcome.events : [];
+      if (i < match.mrns.length && outcome.state.status !== 'none' && outcome.state.level === 'master') {
+        for (const link of outcome.state.linked) {
+          if (link.level === 'house' && !seen.has(link.mrn)) {
+            seen.add(link.mrn);
+            mrns.push(link.mrn);
+          }
+        }
+      }
       if (event?.type === 'EnsFilingArrived') arrived.push(mrn);
       else if (event?.type === 'EnsArrivalRefused') refused.push({ mrn, errors: event.data.errors });
       else refused.push({ mrn, errors: [unknownMrn] });
