@@ -1,11 +1,13 @@
 import type { ExpectedRevision } from './expected-revision';
 import type { EventMetadata, EventToAppend } from './recorded-event';
+import { checkStreamId, hasLoneSurrogate } from './stream-id-rules';
 
 /**
  * The rules an append's input must meet, checked before anything reaches a store. Every adapter applies these and
  * only these, so an append never depends on the store behind the port: what one store cannot keep as given (a NUL
  * character or a lone surrogate, which PostgreSQL refuses or changes) is refused by all of them. Each adapter then
  * does only what is its own (PostgreSQL: the canonical JSON of the hash input; KurrentDB: the chain before the write).
+ * The stream id's rules, which reads apply too, are in stream-id-rules.ts.
  *
  * A refusal is a programmer error: a plain Error, naming the stream and the event's place in the append.
  */
@@ -26,13 +28,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
 // JSON.stringify writes a surrogate without its pair as an escape (`\ud800`); jsonb refuses it.
 const LONE_SURROGATE_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
-// In a stream id or type (PostgreSQL text columns), a NUL is refused and a lone surrogate is sent as U+FFFD, so the
-// hash, computed over the text as given, would not match what reads back.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function checkAppend(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): CheckedEvent[] {
-  if (typeof streamId !== 'string' || streamId === '') throw new Error('append: the stream id must be a non-empty string');
-  if (!isStorableText(streamId)) throw new Error('append: the stream id holds a NUL character or a lone surrogate, which PostgreSQL cannot store');
+  checkStreamId(streamId, 'append');
   if (!Array.isArray(events)) throw new Error('append: events must be an array');
   if (!isExpectedRevision(expected)) throw new Error(`append: not an expected revision: ${String(expected)}`);
   const ids = new Set<string>();
@@ -82,8 +80,10 @@ function isExpectedRevision(expected: unknown): expected is ExpectedRevision {
   );
 }
 
+// In a type (a PostgreSQL text column), a NUL is refused and a lone surrogate is sent as U+FFFD, so the hash,
+// computed over the text as given, would not match what reads back. Stream ids have rules of their own.
 function isStorableText(text: string): boolean {
-  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+  return !text.includes('\u0000') && !hasLoneSurrogate(text);
 }
 
 /** JSON text of a value, as a store keeps it: a toJSON method, an undefined member, a Date all read back so. */

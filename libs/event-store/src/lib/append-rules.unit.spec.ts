@@ -11,6 +11,10 @@ describe('append rules', () => {
   it.each<[string, unknown, unknown, unknown]>([
     ['an empty stream id', '', [anEvent()], 'any'],
     ['a stream id that is not a string', 7, [anEvent()], 'any'],
+    ['a stream id of whitespace only', ' \t ', [anEvent()], 'any'],
+    ['a stream id with a trailing space', 'ens-1 ', [anEvent()], 'any'],
+    ['a stream id with a C1 control', 'ens-1\u0085', [anEvent()], 'any'],
+    ["a stream id beginning with '$'", '$ens-1', [anEvent()], 'any'],
     ['events that are not an array', 'ens-1', anEvent(), 'any'],
     ['an expected revision below -1', 'ens-1', [anEvent()], -2],
     ['a fractional expected revision', 'ens-1', [anEvent()], 1.5],

@@ -123,6 +123,41 @@ export function describeAppendContract(store: () => EventStore): void {
       });
     });
 
+    describe('a stream id no stream of the platform has', () => {
+      // Both adapters kept them as given; stream-id-rules.ts says why each is refused.
+      it.each<[string, () => string]>([
+        ['empty', () => ''],
+        ['of spaces only', () => '   '],
+        ['of a tab only', () => '\t'],
+        ['with a leading space', () => ` ${aStream()}`],
+        ['with a trailing space', () => `${aStream()} `],
+        ['with a trailing line feed', () => `${aStream()}\n`],
+        ['with a trailing no-break space', () => `${aStream()}\u00a0`],
+        ['with a C0 control inside', () => `${aStream()}\u0001x`],
+        ['with an escape inside', () => `${aStream()}\u001b[2Jx`],
+        ['with DEL inside', () => `${aStream()}\u007fx`],
+        ['with a C1 control inside (NEL)', () => `${aStream()}\u0085x`],
+        ['with a C1 control inside (CSI)', () => `${aStream()}\u009bx`],
+        ["beginning with '$' (KurrentDB's system streams)", () => `$${aStream()}`],
+      ])('%s: refuses to append, as a programmer error, and writes nothing; refuses to read it', async (_case, make) => {
+        const setup = await store().append(aStream(), [anEvent()], 'no-stream');
+        const streamId = make();
+        const error = await refusal(store().append(streamId, [anEvent()], 'any'));
+        expect(Object.getPrototypeOf(error)).toBe(Error.prototype);
+        await expectNothingWrittenSince(store(), setup.position);
+        expect(Object.getPrototypeOf(await refusal(store().readStream(streamId)))).toBe(Error.prototype);
+      });
+
+      it("keeps one with spaces inside, letters of any script, and '$' after its start", async () => {
+        const streamId = `${aStream()} Zoll – € ü 貨物 a$b`;
+        const event = anEvent();
+        await store().append(streamId, [event], 'no-stream');
+        const read = await store().readStream(streamId);
+        expect(read.map(asAppended)).toEqual([event]);
+        expect(read[0].streamId).toBe(streamId);
+      });
+    });
+
     describe('atomicity', () => {
       it('writes nothing of a batch with the same id twice in the middle', async () => {
         const streamId = await streamWith(1);

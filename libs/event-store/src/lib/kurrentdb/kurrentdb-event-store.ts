@@ -3,6 +3,7 @@ import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from
 import type { ExpectedRevision } from '../expected-revision';
 import type { EventToAppend, RecordedEvent } from '../recorded-event';
 import { PoolTransactionRunner } from '../postgres/postgres-transactions';
+import { checkStreamId } from '../stream-id-rules';
 import type { RunningSubscription, SubscriptionOptions } from '../subscription';
 import { appendToKurrent, type Clock } from './kurrentdb-append';
 import { connectKurrent, type KurrentClient } from './kurrentdb-client';
@@ -51,6 +52,8 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    // A stream id no append can write is refused, as the PostgreSQL adapter refuses it.
+    checkStreamId(streamId, 'readStream');
     const { asOf, maxCount, fromRevision, direction } = options;
     if (!asOf) return readStreamEvents(this.client, streamId, { fromRevision, direction, maxCount });
     // recordedAt lives in the metadata, so the instant is applied here; maxCount counts what survives it.

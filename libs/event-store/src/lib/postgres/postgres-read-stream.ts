@@ -1,5 +1,6 @@
 import type { ReadStreamOptions } from '../event-store.port';
 import type { RecordedEvent } from '../recorded-event';
+import { checkStreamId } from '../stream-id-rules';
 import type { SqlQueryable } from './postgres-append';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './postgres-event-row';
 import { checkMaxCount } from './postgres-read-all';
@@ -17,7 +18,7 @@ const LAST_REVISION = 2_147_483_647;
 /** One stream in revision order (or reversed). An unknown stream reads as empty. */
 export async function readStreamEvents(db: SqlQueryable, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
   const { fromRevision, direction = 'forwards', maxCount, asOf } = options;
-  if (typeof streamId !== 'string' || streamId === '') throw new Error('readStream: the stream id must be a non-empty string');
+  checkStreamId(streamId, 'readStream');
   if (direction !== 'forwards' && direction !== 'backwards') throw new Error(`readStream: not a direction: ${String(direction)}`);
   if (fromRevision !== undefined && !Number.isInteger(fromRevision)) throw new Error(`readStream: not a revision: ${fromRevision}`);
   if (asOf !== undefined && !(asOf instanceof Date && Number.isFinite(asOf.getTime()))) throw new Error('readStream: asOf must be a valid Date');
