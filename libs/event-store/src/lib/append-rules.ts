@@ -9,7 +9,8 @@ import { checkStreamId, hasLoneSurrogate } from './stream-id-rules';
  * does only what is its own (PostgreSQL: the canonical JSON of the hash input; KurrentDB: the chain before the write).
  * The stream id's rules, which reads apply too, are in stream-id-rules.ts.
  *
- * A refusal is a programmer error: a plain Error, naming the stream and the event's place in the append.
+ * A refusal is a programmer error: a plain Error, naming the stream and the event's place in the append, and saying
+ * what is wrong with the input, never which store could not keep it: the same refusal comes from every adapter.
  */
 
 /** One event as the rules leave it. */
@@ -41,7 +42,7 @@ export function checkAppend(streamId: string, events: readonly EventToAppend[], 
     if (ids.has(id)) throw new Error(`${where}: id ${id} appears twice in one append`);
     ids.add(id);
     if (typeof e.type !== 'string' || e.type === '') throw new Error(`${where}: the type must be a non-empty string`);
-    if (!isStorableText(e.type)) throw new Error(`${where}: the type holds a NUL character or a lone surrogate, which PostgreSQL cannot store`);
+    if (!isStorableText(e.type)) throw new Error(`${where}: the type holds a NUL character or a lone surrogate, which the event store does not store`);
     const m = e.metadata;
     if (typeof m !== 'object' || m === null) throw new Error(`${where}: metadata is missing`);
     checkEnvelope(m, where);
@@ -97,7 +98,7 @@ function toJson(value: unknown, what: string): string {
   if (json === undefined) throw new Error(`${what} is not JSON-serialisable`);
   // jsonb refuses the NUL character and lone surrogates; refusing them here keeps them programmer errors, not database
   // ones, and refuses them in every adapter alike.
-  if (NUL_ESCAPE.test(json)) throw new Error(`${what} contains a NUL character, which jsonb cannot store`);
-  if (LONE_SURROGATE_ESCAPE.test(json)) throw new Error(`${what} contains a lone surrogate, which jsonb cannot store`);
+  if (NUL_ESCAPE.test(json)) throw new Error(`${what} holds a NUL character, which the event store does not store`);
+  if (LONE_SURROGATE_ESCAPE.test(json)) throw new Error(`${what} holds a lone surrogate, which the event store does not store`);
   return json;
 }
