@@ -1,3 +1,4 @@
+import { checkAppendSize } from './append-size';
 import type { ExpectedRevision } from './expected-revision';
 import type { EventMetadata, EventToAppend } from './recorded-event';
 import { checkStreamId, hasLoneSurrogate } from './stream-id-rules';
@@ -9,8 +10,10 @@ import { checkStreamId, hasLoneSurrogate } from './stream-id-rules';
  * does only what is its own (PostgreSQL: the canonical JSON of the hash input; KurrentDB: the chain before the write).
  * The stream id's rules, which reads apply too, are in stream-id-rules.ts.
  *
- * A refusal is a programmer error: a plain Error, naming the stream and the event's place in the append, and saying
- * what is wrong with the input, never which store could not keep it: the same refusal comes from every adapter.
+ * An append larger than the store takes is refused with AppendTooLargeError (append-size.ts): a valid append may be
+ * too large for one store's configuration. Any other refusal is a programmer error: a plain Error, naming the stream
+ * and the event's place in the append, and saying what is wrong with the input, never which store could not keep
+ * it: the same refusal comes from every adapter.
  */
 
 /** One event as the rules leave it. */
@@ -30,12 +33,13 @@ const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
 // JSON.stringify writes a surrogate without its pair as an escape (`\ud800`); jsonb refuses it.
 const LONE_SURROGATE_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
 
-export function checkAppend(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): CheckedEvent[] {
+/** `maxAppendBytes`: the store's limit on an append's size (append-size.ts), or null for none. */
+export function checkAppend(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, maxAppendBytes: number | null): CheckedEvent[] {
   checkStreamId(streamId, 'append');
   if (!Array.isArray(events)) throw new Error('append: events must be an array');
   if (!isExpectedRevision(expected)) throw new Error(`append: not an expected revision: ${String(expected)}`);
   const ids = new Set<string>();
-  return events.map((e, i) => {
+  const checked = events.map((e, i) => {
     const where = `append to ${streamId}, event ${i}`;
     if (typeof e?.id !== 'string' || !UUID.test(e.id)) throw new Error(`${where}: the id must be a uuid`);
     const id = e.id.toLowerCase();
@@ -56,6 +60,8 @@ export function checkAppend(streamId: string, events: readonly EventToAppend[], 
     };
     return { id, type: e.type, dataJson: toJson(e.data, `${where}: data`), metadataJson: toJson(envelope, `${where}: metadata`) };
   });
+  checkAppendSize(streamId, checked, maxAppendBytes);
+  return checked;
 }
 
 /**

@@ -38,7 +38,7 @@ describe('append rules', () => {
   ])('refuses %s with a plain Error', (_case, streamId, events, expected) => {
     let error: unknown;
     try {
-      checkAppend(streamId as string, events as EventToAppend[], expected as ExpectedRevision);
+      checkAppend(streamId as string, events as EventToAppend[], expected as ExpectedRevision, null);
     } catch (e) {
       error = e;
     }
@@ -55,6 +55,7 @@ describe('append rules', () => {
       'ens-1',
       [anEvent({ id: id.toUpperCase(), data: { at, gone: undefined, text: 'a\\u0000 \u{1d11e}' }, metadata: { ...metadata, causationId: undefined, extra: 1 } })],
       'no-stream',
+      null,
     );
     expect(checked).toEqual({
       id,

@@ -2,24 +2,30 @@ import type { EventStore } from './event-store.port';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 
+/** The largest append the store takes (append-size.ts); absent: the adapter's default (README, "Append size"). */
+interface AppendLimit {
+  readonly maxAppendBytes?: number | null;
+}
+
 export type EventStoreConfig =
-  | { readonly kind: 'postgres'; readonly connectionString: string; readonly poolSize?: number }
-  | {
+  | ({ readonly kind: 'postgres'; readonly connectionString: string; readonly poolSize?: number } & AppendLimit)
+  | ({
       readonly kind: 'kurrentdb';
       readonly connectionString: string;
       /** PostgreSQL of the read models: subscriptions run their handlers and keep their checkpoints there. */
       readonly checkpointDatabaseUrl: string;
-    };
+    } & AppendLimit);
 
 /** The adapter the configuration names. Neither connects until first used. */
 export function createEventStore(config: EventStoreConfig): EventStore {
   switch (config.kind) {
     case 'postgres':
-      return new PostgresEventStore({ connectionString: config.connectionString, poolSize: config.poolSize });
+      return new PostgresEventStore({ connectionString: config.connectionString, poolSize: config.poolSize }, { maxAppendBytes: config.maxAppendBytes });
     case 'kurrentdb':
       return KurrentDbEventStore.connect({
         connectionString: config.connectionString,
         checkpointDatabaseUrl: config.checkpointDatabaseUrl,
+        maxAppendBytes: config.maxAppendBytes,
       });
     default: {
       const unknown: never = config;

@@ -1,4 +1,6 @@
-import { EventStoreConfigError, eventStoreConfigFromEnv } from './event-store.factory';
+import { anEventOfSize, aStream } from './contract/contract-fixtures';
+import { createEventStore, EventStoreConfigError, eventStoreConfigFromEnv, type EventStoreConfig } from './event-store.factory';
+import { AppendTooLargeError } from './store.errors';
 
 describe('event store configuration', () => {
   it('defaults to PostgreSQL on DATABASE_URL', () => {
@@ -32,5 +34,17 @@ describe('event store configuration', () => {
     })();
     expect(error).toBeInstanceOf(EventStoreConfigError);
     expect(error).toMatchObject({ variable });
+  });
+
+  it.each<[string, EventStoreConfig]>([
+    ['PostgreSQL', { kind: 'postgres', connectionString: 'postgres://nobody@127.0.0.1:1/none', maxAppendBytes: 10_000 }],
+    ['KurrentDB', { kind: 'kurrentdb', connectionString: 'kurrentdb://127.0.0.1:1?tls=false', checkpointDatabaseUrl: 'postgres://nobody@127.0.0.1:1/none', maxAppendBytes: 10_000 }],
+  ])('gives %s the largest append configured: a larger one is refused before the store is reached', async (_kind, config) => {
+    const store = createEventStore(config);
+    try {
+      await expect(store.append(aStream(), [anEventOfSize(10_001)], 'any')).rejects.toBeInstanceOf(AppendTooLargeError);
+    } finally {
+      await store.close();
+    }
   });
 });

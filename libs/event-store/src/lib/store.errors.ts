@@ -27,6 +27,25 @@ export class IdempotencyConflictError extends Error {
   }
 }
 
+/**
+ * Thrown when an append is larger than the store takes: over the store's `maxAppendBytes` as the port counts an
+ * append (append-size.ts), or refused as too large by a KurrentDB server (its MaxAppendSize, or MaxAppendEventSize
+ * for one event). Nothing was written; the same append will never fit this store as it is configured.
+ */
+export class AppendTooLargeError extends Error {
+  override readonly name = 'AppendTooLargeError';
+  constructor(
+    readonly streamId: string,
+    /** The limit refused against, in bytes: the store's, or the server's as it gave it (null if it gave none). */
+    readonly maxAppendBytes: number | null,
+    /** The append's size as the port counts it; null when the server refused it. */
+    readonly size: number | null,
+  ) {
+    const sized = size === null ? '' : ` (${size} bytes)`;
+    super(`stream ${streamId}: the append${sized} is larger than the store takes${maxAppendBytes === null ? '' : ` (${maxAppendBytes} bytes)`}`);
+  }
+}
+
 /** The adapter cannot reach its server; callers may retry later. */
 export class EventStoreUnavailableError extends Error {
   override readonly name = 'EventStoreUnavailableError';

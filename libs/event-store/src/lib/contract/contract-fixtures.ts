@@ -97,3 +97,24 @@ export function asAppended(e: RecordedEvent): EventToAppend {
 export async function clockPassed(since: number, ms: number): Promise<void> {
   while (Date.now() < since + ms) await new Promise((r) => setTimeout(r, 1));
 }
+
+/**
+ * An append's size as the port defines it (README, "Append size"), written out here apart from append-size.ts: per
+ * event, its data and its envelope as JSON in UTF-8 bytes, twice its type's length, and 256 bytes.
+ */
+export function appendSize(events: readonly EventToAppend[]): number {
+  return events.reduce((size, e) => {
+    const m = e.metadata;
+    const envelope = { schemaVersion: m.schemaVersion, occurredAt: m.occurredAt, correlationId: m.correlationId, causationId: m.causationId ?? null, actor: m.actor };
+    return size + Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(envelope)) + 2 * e.type.length + 256;
+  }, 0);
+}
+
+/** An event whose data text (of `unit`, repeated) makes it, alone, `size` bytes as the port counts them. */
+export function anEventOfSize(size: number, unit = 'x', overrides: Partial<EventToAppend> = {}): EventToAppend {
+  const base = anEvent({ ...overrides, data: { text: '' } });
+  const room = size - appendSize([base]);
+  const unitBytes = Buffer.byteLength(unit);
+  if (room < 0 || room % unitBytes !== 0) throw new Error(`no event of ${size} bytes made of ${JSON.stringify(unit)}`);
+  return { ...base, data: { text: unit.repeat(room / unitBytes) } };
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from '@jest/globals';
 import type { EventStore } from '../event-store.port';
 import { describeAppendContract } from './event-store-append.contract';
+import { describeAppendSizeContract } from './event-store-append-size.contract';
 import { describeReadContract } from './event-store-read.contract';
 
 export interface ContractStore {
@@ -9,12 +10,21 @@ export interface ContractStore {
   cleanup(): Promise<void>;
 }
 
+/** How the suite needs the store made: with this largest append (append-size.ts), which its tests then reach. */
+export interface ContractStoreOptions {
+  readonly maxAppendBytes: number;
+}
+
+/** Well under KurrentDB's default MaxAppendSize (1 MiB), so a real server with its defaults takes what the store does. */
+export const CONTRACT_MAX_APPEND_BYTES = 64 * 1024;
+
 /**
  * The EventStore port's rules for append, readStream and readAll, as one jest suite every adapter runs
- * (subscriptions have their own: subscription.contract.ts). `makeStore` is called once for the suite; tests then
- * share that store, each writing to streams, categories and event types of its own, one test at a time.
+ * (subscriptions have their own: subscription.contract.ts). `makeStore` is called once for the suite, and must make
+ * the store with the options it is given; tests then share that store, each writing to streams, categories and
+ * event types of its own, one test at a time.
  */
-export function describeEventStoreContract(name: string, makeStore: () => Promise<ContractStore>): void {
+export function describeEventStoreContract(name: string, makeStore: (options: ContractStoreOptions) => Promise<ContractStore>): void {
   describe(`EventStore contract: ${name}`, () => {
     let made: ContractStore | undefined;
     const store = (): EventStore => {
@@ -22,13 +32,14 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
       return made.store;
     };
     beforeAll(async () => {
-      made = await makeStore();
+      made = await makeStore({ maxAppendBytes: CONTRACT_MAX_APPEND_BYTES });
     });
     afterAll(async () => {
       await made?.cleanup();
     });
 
     describeAppendContract(store);
+    describeAppendSizeContract(store, CONTRACT_MAX_APPEND_BYTES);
     describeReadContract(store);
   });
 }

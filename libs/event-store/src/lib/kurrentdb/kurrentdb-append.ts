@@ -51,14 +51,22 @@ export function judgeExpectation(expected: ExpectedRevision, current: number): V
   }
 }
 
+/**
+ * KurrentDB's default MaxAppendSize, in bytes: the adapter's default limit, so that what the server would refuse is
+ * refused before anything is sent, with the port's AppendTooLargeError (append-size.ts). A server refusing anyway
+ * (configured lower, or MaxAppendEventSize for one event) gives the same error (kurrentdb-mapping.ts).
+ */
+export const KURRENTDB_DEFAULT_MAX_APPEND_SIZE = 1_048_576;
+
 export async function appendToKurrent(
   client: KurrentClient,
   clock: Clock,
   streamId: string,
   events: readonly EventToAppend[],
   expected: ExpectedRevision,
+  maxAppendBytes: number | null,
 ): Promise<AppendResult> {
-  const prepared = prepareAppend(streamId, events, expected);
+  const prepared = prepareAppend(streamId, events, expected, maxAppendBytes);
   const ids = new Set(prepared.map((e) => e.id));
   for (let attempt = 1; ; attempt++) {
     const tail = (await readStoredEvents(client, streamId, { direction: 'backwards', maxCount: Math.max(1, prepared.length) })).reverse();
@@ -90,8 +98,8 @@ export async function appendToKurrent(
  * The shared append rules (append-rules.ts), refused before anything reaches the server. Data and envelope are
  * taken back from their JSON text, so the hash covers exactly what a read returns.
  */
-function prepareAppend(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): EventToAppend[] {
-  return checkAppend(streamId, events, expected).map((e) => ({
+function prepareAppend(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, maxAppendBytes: number | null): EventToAppend[] {
+  return checkAppend(streamId, events, expected, maxAppendBytes).map((e) => ({
     id: e.id,
     type: e.type,
     data: JSON.parse(e.dataJson) as unknown,

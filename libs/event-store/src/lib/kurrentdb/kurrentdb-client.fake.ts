@@ -1,7 +1,9 @@
 import { PassThrough } from 'node:stream';
 import {
   ErrorType,
+  MaxAppendSizeExceededError,
   StreamNotFoundError,
+  UnknownError,
   WrongExpectedVersionError,
   type AllStreamRecordedEvent,
   type AppendResult as KurrentAppendResult,
@@ -24,9 +26,20 @@ import { FakePersistentGroup } from './kurrentdb-persistent-group.fake';
  * inclusive of their start; a missing stream throws StreamNotFoundError when read; subscriptions to $all replay
  * from after a position and then push live; persistent groups live in kurrentdb-persistent-group.fake.ts.
  * `beforeWrite` slips a concurrent append in between the adapter's read and its write.
+ *
+ * It refuses appends as large as the server does (append-size.ts cites the server's code): one whose events
+ * together exceed `maxAppendSize` (the server's MaxAppendSize, default 1,048,576) with MaxAppendSizeExceededError,
+ * one event over `maxAppendEventSize` (MaxAppendEventSize, default none) as the client reports it, an UnknownError;
+ * each event counts its data and metadata as the client sends them (JSON, UTF-8) and twice its type's length.
  */
 
 export type StoredKurrentEvent = AllStreamRecordedEvent & { isJson: true };
+
+/** The server's size limits, in bytes, as its options name them. */
+export interface FakeKurrentLimits {
+  readonly maxAppendSize?: number;
+  readonly maxAppendEventSize?: number;
+}
 
 export class FakeKurrent {
   readonly log: StoredKurrentEvent[] = [];
@@ -35,6 +48,8 @@ export class FakeKurrent {
   private nextPosition = 100n;
   private readonly live = new Set<(e: StoredKurrentEvent) => void>();
   private readonly groups = new Map<string, FakePersistentGroup>();
+
+  constructor(private readonly limits: FakeKurrentLimits = {}) {}
 
   stream(streamId: string): StoredKurrentEvent[] {
     return this.log.filter((e) => e.streamId === streamId);
@@ -72,6 +87,7 @@ export class FakeKurrent {
       hook?.();
       // A real server answers after a network round trip: let concurrent callers interleave as they would there.
       await new Promise((resolve) => setImmediate(resolve));
+      this.checkSize(events);
       return this.appendChecked(streamId, events, streamState);
     }) as KurrentClient['appendToStream'],
 
@@ -138,6 +154,19 @@ export class FakeKurrent {
     return group;
   }
 
+  /** The server's check, made before it looks at the stream (the gRPC Streams.Append request loop). */
+  private checkSize(events: readonly EventData[]): void {
+    const maxAppendSize = this.limits.maxAppendSize ?? 1_048_576;
+    const maxAppendEventSize = this.limits.maxAppendEventSize ?? Number.MAX_SAFE_INTEGER;
+    let size = 0;
+    for (const e of events) {
+      const eventSize = bytesOf(e.data) + bytesOf(e.metadata) + 2 * e.type.length;
+      if (eventSize > maxAppendEventSize) throw new UnknownError(undefined, 'Could not recognize MaximumAppendEventSizeExceeded');
+      size += eventSize;
+      if (size > maxAppendSize) throw MaxAppendSizeExceededError.fromMaxAppendSize(maxAppendSize);
+    }
+  }
+
   private appendChecked(streamId: string, events: readonly EventData[], state: AppendStreamState): KurrentAppendResult {
     const current = BigInt(this.stream(streamId).length) - 1n;
     const refuse = () =>
@@ -156,6 +185,12 @@ export class FakeKurrent {
     const last = this.log[this.log.length - 1];
     return { success: true, nextExpectedRevision: last.revision, position: last.position };
   }
+}
+
+/** What the client sends of data or metadata: bytes as given, anything else as JSON text. */
+function bytesOf(value: unknown): number {
+  if (value === undefined) return 0;
+  return value instanceof Uint8Array ? value.length : Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
 
 function serverFilterAccepts(filter: Filter | undefined, e: { streamId: string; type: string }): boolean {

@@ -11,8 +11,8 @@ import { freshCheckpointDatabase } from './kurrentdb-test-database';
 const KURRENTDB_URL = process.env['KURRENTDB_URL'];
 
 if (KURRENTDB_URL) {
-  describeEventStoreContract('KurrentDB', async () => {
-    const store = KurrentDbEventStore.connect({ connectionString: KURRENTDB_URL });
+  describeEventStoreContract('KurrentDB', async (options) => {
+    const store = KurrentDbEventStore.connect({ connectionString: KURRENTDB_URL, ...options });
     // Each test writes streams of its own: the server's other data stays, and is left alone.
     return { store, cleanup: () => store.close() };
   });

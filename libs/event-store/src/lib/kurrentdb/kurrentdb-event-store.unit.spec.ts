@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { UnavailableError, WrongExpectedVersionError, jsonEvent } from '@kurrent/kurrentdb-client';
 import { verifyEvents } from '../integrity/verify';
 import type { EventToAppend } from '../recorded-event';
-import { EventStoreUnavailableError } from '../store.errors';
+import { anEvent, anEventOfSize, appendSize } from '../contract/contract-fixtures';
+import { AppendTooLargeError, EventStoreUnavailableError } from '../store.errors';
 import type { KurrentClient } from './kurrentdb-client';
 import { FakeKurrent } from './kurrentdb-client.fake';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
@@ -177,6 +178,49 @@ describe('KurrentDbEventStore', () => {
       const { kurrent, store } = setup();
       await expect(store.append(ENS, events as unknown as EventToAppend[], expected as number)).rejects.toThrow(Error);
       expect(kurrent.appends).toHaveLength(0);
+    });
+  });
+
+  describe('append size', () => {
+    const MIB = 1_048_576;
+
+    it("takes an append of the server's default MaxAppendSize as the port counts it: the server, counting what the adapter sends, takes it too", async () => {
+      const { kurrent, store } = setup();
+      // Many events, so that what the adapter adds to each (recordedAt, hash, batch) adds up.
+      const events = [...Array.from({ length: 99 }, () => anEvent()), anEventOfSize(MIB - appendSize(Array.from({ length: 99 }, () => anEvent())))];
+      expect(appendSize(events)).toBe(MIB);
+      await store.append(ENS, events, 'no-stream');
+      expect(kurrent.stream(ENS)).toHaveLength(100);
+    });
+
+    it('refuses one byte more before anything is sent, with AppendTooLargeError', async () => {
+      const { kurrent, store } = setup();
+      const error = await store.append(ENS, [anEventOfSize(MIB + 1)], 'no-stream').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppendTooLargeError);
+      expect(error).toMatchObject({ streamId: ENS, maxAppendBytes: MIB, size: MIB + 1 });
+      expect(kurrent.appends).toEqual([]);
+    });
+
+    it("turns the server's refusal of an append over its MaxAppendSize into AppendTooLargeError, with the server's limit", async () => {
+      const kurrent = new FakeKurrent({ maxAppendSize: 10_000 });
+      const store = new KurrentDbEventStore({ client: kurrent.client, clock: () => T0, maxAppendBytes: null });
+      const error = await store.append(ENS, [anEventOfSize(20_000)], 'no-stream').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppendTooLargeError);
+      expect(error).toMatchObject({ streamId: ENS, maxAppendBytes: 10_000, size: null });
+      expect(kurrent.log).toEqual([]);
+    });
+
+    it("turns the server's refusal of one event over its MaxAppendEventSize into AppendTooLargeError", async () => {
+      const kurrent = new FakeKurrent({ maxAppendEventSize: 5_000 });
+      const store = new KurrentDbEventStore({ client: kurrent.client, clock: () => T0 });
+      const error = await store.append(ENS, [anEvent(), anEventOfSize(6_000)], 'no-stream').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppendTooLargeError);
+      expect(error).toMatchObject({ streamId: ENS, maxAppendBytes: null, size: null });
+      expect(kurrent.log).toEqual([]);
+    });
+
+    it.each([0, -1, 1.5, Number.NaN])('refuses %p as maxAppendBytes when the store is made', (maxAppendBytes) => {
+      expect(() => new KurrentDbEventStore({ client: new FakeKurrent().client, maxAppendBytes })).toThrow();
     });
   });
 

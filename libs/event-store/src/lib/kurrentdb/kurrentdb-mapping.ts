@@ -12,7 +12,7 @@ import {
 import type { Actor } from '@ics2/domain';
 import type { ExpectedRevision } from '../expected-revision';
 import type { EventToAppend, Position, RecordedEvent } from '../recorded-event';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../store.errors';
+import { AppendTooLargeError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../store.errors';
 
 /** Pure translations between the port's shapes and @kurrent/kurrentdb-client's. No I/O here. */
 
@@ -171,15 +171,35 @@ function isUnavailable(error: unknown): boolean {
   return type === undefined && (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED);
 }
 
+// The server's refusal of one event over MaxAppendEventSize has no class in the client (1.3): it arrives as an
+// UnknownError saying "Could not recognize MaximumAppendEventSizeExceeded" (batch append) or carrying the server's
+// "... exceeds Maximum Append Event Size of N." (single append), N the limit.
+const EVENT_TOO_LARGE = /MaximumAppendEventSizeExceeded|exceeds Maximum Append Event Size of (\d+)/;
+
+/** When `error` is the server's refusal of an append as too large (whole, or one event): the limit it gave, if any. */
+function tooLarge(error: unknown): { readonly limit: number | null } | null {
+  if (errorType(error) === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED) return { limit: limitOf((error as { maxAppendSize?: unknown }).maxAppendSize) };
+  if (errorType(error) !== ErrorType.UNKNOWN || !(error instanceof Error)) return null;
+  const match = EVENT_TOO_LARGE.exec(error.message);
+  return match ? { limit: limitOf(match[1]) } : null;
+}
+
+function limitOf(value: unknown): number | null {
+  const n = Number(value);
+  return value !== undefined && Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
 /**
- * The port's errors for the client's: a wrong expected version keeps the actual revision; an unreachable or
- * timed-out server becomes EventStoreUnavailableError (the caller may retry: appends are idempotent by id).
- * Anything else is returned unchanged.
+ * The port's errors for the client's: a wrong expected version keeps the actual revision; an append the server
+ * refuses as too large becomes AppendTooLargeError; an unreachable or timed-out server becomes
+ * EventStoreUnavailableError (the caller may retry: appends are idempotent by id). Anything else is returned unchanged.
  */
 export function toStoreError(error: unknown, streamId: string, expected: ExpectedRevision = 'any'): unknown {
   if (isWrongExpectedVersion(error)) {
     return new WrongExpectedRevisionError(streamId, expected, fromKurrentRevision(error.actualState));
   }
+  const refused = tooLarge(error);
+  if (refused) return new AppendTooLargeError(streamId, refused.limit, null);
   if (isUnavailable(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return new EventStoreUnavailableError(`KurrentDB unavailable: ${message}`, error);

@@ -1,11 +1,13 @@
 import {
+  MaxAppendSizeExceededError,
   StreamNotFoundError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
   type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import type { EventToAppend } from '../recorded-event';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../store.errors';
+import { AppendTooLargeError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../store.errors';
 import {
   ForeignEventError,
   fromKurrentEvent,
@@ -127,6 +129,25 @@ describe('kurrentdb mapping', () => {
       const mapped = toStoreError(raw, 's');
       expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
       expect((mapped as EventStoreUnavailableError).cause).toBe(raw);
+    });
+
+    it.each<[string, Error, number | null]>([
+      ['over MaxAppendSize', MaxAppendSizeExceededError.fromMaxAppendSize(2_097_152), 2_097_152],
+      ['one event over MaxAppendEventSize, by batch append', new UnknownError(undefined, 'Could not recognize MaximumAppendEventSizeExceeded'), null],
+      [
+        'one event over MaxAppendEventSize, by single append',
+        new UnknownError(undefined, '3 INVALID_ARGUMENT: Event with Id: 0b7c6f0e, Size: 5000, exceeds Maximum Append Event Size of 4096.'),
+        4096,
+      ],
+    ])("the server's refusal of an append %s becomes AppendTooLargeError with the limit it gave", (_case, theirs, limit) => {
+      const ours = toStoreError(theirs, 'ens-1', 2);
+      expect(ours).toBeInstanceOf(AppendTooLargeError);
+      expect(ours).toMatchObject({ streamId: 'ens-1', maxAppendBytes: limit, size: null });
+    });
+
+    it('an unknown error saying nothing of sizes is left as it is', () => {
+      const theirs = new UnknownError(undefined, 'Could not recognize Something');
+      expect(toStoreError(theirs, 'ens-1')).toBe(theirs);
     });
 
     it('leaves other errors as they are', () => {

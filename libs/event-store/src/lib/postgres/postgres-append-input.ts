@@ -27,8 +27,13 @@ export interface AppendInput extends CheckedEvent {
  * The shared append rules (append-rules.ts), then what is PostgreSQL's own: the canonical JSON around recordedAt
  * and revision. Data and envelope are hashed as they will read back from jsonb.
  */
-export function prepareAppend(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendInput[] {
-  const checked = checkAppend(streamId, events, expected);
+export function prepareAppend(
+  streamId: string,
+  events: readonly EventToAppend[],
+  expected: ExpectedRevision,
+  maxAppendBytes: number | null,
+): AppendInput[] {
+  const checked = checkAppend(streamId, events, expected, maxAppendBytes);
   const streamJson = canonicalJson(streamId);
   return checked.map((e) => {
     const data = canonicalJson(JSON.parse(e.dataJson));

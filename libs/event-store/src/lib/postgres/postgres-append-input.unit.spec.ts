@@ -22,7 +22,7 @@ describe('append input', () => {
   ])('the statement hashes what eventHash hashes: %s', (_case, data) => {
     const streamId = 'ens-25DE "odd" stream';
     const event: EventToAppend = { id: randomUUID().toUpperCase(), type: 'EnsFilingRegistered', data, metadata };
-    const [input] = prepareAppend(streamId, [event], 'any');
+    const [input] = prepareAppend(streamId, [event], 'any', null);
     const recordedAt = '2025-06-01T10:00:01.234Z';
     const content = {
       streamId,
@@ -40,7 +40,7 @@ describe('append input', () => {
 
   it('keeps only the metadata envelope and stores ids in lower case', () => {
     const id = randomUUID();
-    const [input] = prepareAppend('ens-1', [{ id: id.toUpperCase(), type: 'T', data: {}, metadata: { ...metadata, extra: 1 } as never }], 'any');
+    const [input] = prepareAppend('ens-1', [{ id: id.toUpperCase(), type: 'T', data: {}, metadata: { ...metadata, extra: 1 } as never }], 'any', null);
     expect(input.id).toBe(id);
     expect(JSON.parse(input.metadataJson)).toEqual(metadata);
   });

@@ -41,6 +41,8 @@ export interface AppendOptions {
    * does, see postgres-notify.ts), because a NOTIFY in the transaction serialises every notifying commit.
    */
   readonly notify?: 'in-statement' | 'none';
+  /** The largest append taken, as append-size.ts counts it; larger ones throw AppendTooLargeError. Default: none. */
+  readonly maxAppendBytes?: number | null;
 }
 
 interface AppendRow {
@@ -82,7 +84,7 @@ export async function appendToStream(
   expected: ExpectedRevision,
   options: AppendOptions = {},
 ): Promise<AppendResult> {
-  const inputs = prepareAppend(streamId, events, expected);
+  const inputs = prepareAppend(streamId, events, expected, options.maxAppendBytes ?? null);
   const notify = (options.notify ?? 'in-statement') === 'in-statement';
   const values = valuesOf(streamId, inputs, expected, notify);
   for (let attempt = 1; ; attempt++) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 // Spec-only cycle: libs/testing builds its databases with this library's migrations; nothing ships it.
 import { freshDatabase, type FreshDatabase } from '../../testing';
-import { anEvent, aStream, asAppended, refusal, someEvents } from '../contract/contract-fixtures';
+import { anEvent, anEventOfSize, aStream, asAppended, refusal, someEvents } from '../contract/contract-fixtures';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { categoryOf, START } from '../recorded-event';
 import { EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '../store.errors';
@@ -10,9 +10,9 @@ import { runSqlMigrations, migrateEventStore } from './migrate';
 import { PostgresEventStore } from './postgres-event-store';
 import { partitionOf, streamHashOf } from './postgres-partition';
 
-describeEventStoreContract('PostgreSQL', async () => {
+describeEventStoreContract('PostgreSQL', async (options) => {
   const db = await freshDatabase('es');
-  const store = new PostgresEventStore({ connectionString: db.appUrl });
+  const store = new PostgresEventStore({ connectionString: db.appUrl }, options);
   return {
     store,
     async cleanup() {
@@ -42,6 +42,13 @@ describe('PostgreSQL event store', () => {
     Number((await admin.query('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [streamId])).rows[0].count);
 
   describe('append', () => {
+    it("takes by default an append above KurrentDB's default of 1 MiB: a filing of 99,999 houses is one event of several", async () => {
+      const streamId = aStream();
+      const event = anEventOfSize(2 * 1024 * 1024);
+      await store.append(streamId, [event], 'no-stream');
+      expect((await store.readStream(streamId)).map(asAppended)).toEqual([event]);
+    });
+
     it('of no events writes nothing and returns the stream as it is, after checking the expectation', async () => {
       const streamId = aStream();
       expect(await store.append(streamId, [], 'no-stream')).toEqual({

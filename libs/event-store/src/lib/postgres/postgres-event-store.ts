@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { checkMaxAppendBytes } from '../append-size';
 import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import type { ExpectedRevision } from '../expected-revision';
 import { categoryOf, type EventToAppend, type RecordedEvent } from '../recorded-event';
@@ -17,6 +18,15 @@ export interface PostgresEventStoreConfig {
   readonly poolSize?: number;
 }
 
+export interface PostgresEventStoreOptions {
+  /**
+   * The largest append taken, in bytes as append-size.ts counts it; a larger one throws AppendTooLargeError and
+   * writes nothing. Default: none (null), since a filing of 99,999 houses makes one event of several megabytes,
+   * above KurrentDB's default of 1 MiB (README, "Append size"). Set it to KurrentDB's to refuse what it would.
+   */
+  readonly maxAppendBytes?: number | null;
+}
+
 /**
  * The EventStore port on PostgreSQL (schema `event_store`, see schema/*.sql and migrateEventStore). Append is in
  * postgres-append.ts, the global log's read in postgres-read-all.ts, subscriptions in postgres-subscription.ts.
@@ -25,9 +35,11 @@ export class PostgresEventStore implements EventStore {
   private readonly connections: Pool;
   private readonly ownsPool: boolean;
   private readonly notifier: AppendNotifier;
+  private readonly maxAppendBytes: number | null;
 
   /** Give it a pool to share (it is then left open by close()), or a connection string to have one made. */
-  constructor(poolOrConfig: Pool | PostgresEventStoreConfig) {
+  constructor(poolOrConfig: Pool | PostgresEventStoreConfig, options: PostgresEventStoreOptions = {}) {
+    this.maxAppendBytes = checkMaxAppendBytes(options.maxAppendBytes ?? null);
     if (isPool(poolOrConfig)) {
       this.connections = poolOrConfig;
       this.ownsPool = false;
@@ -47,7 +59,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const result = await appendToStream(this.connections, streamId, events, expected, { notify: 'none' }).catch(rethrow);
+    const result = await appendToStream(this.connections, streamId, events, expected, { notify: 'none', maxAppendBytes: this.maxAppendBytes }).catch(rethrow);
     if (!result.replayed && result.lastRevision >= result.firstRevision) this.notifier.appended(categoryOf(streamId));
     return result;
   }
