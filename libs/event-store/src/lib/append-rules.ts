@@ -47,6 +47,9 @@ export function checkAppend(streamId: string, events: readonly EventToAppend[], 
     ids.add(id);
     if (typeof e.type !== 'string' || e.type === '') throw new Error(`${where}: the type must be a non-empty string`);
     if (!isStorableText(e.type)) throw new Error(`${where}: the type holds a NUL character or a lone surrogate, which the event store does not store`);
+    // KurrentDB keeps '$' types for its own events ($metadata, $>, $streamDeleted) and its adapter keeps them out of
+    // every read of the log (isSystemEvent), where PostgreSQL would show the event.
+    if (e.type.startsWith('$')) throw new Error(`${where}: the type begins with '$', which names the store's own event types`);
     const m = e.metadata;
     if (typeof m !== 'object' || m === null) throw new Error(`${where}: metadata is missing`);
     checkEnvelope(m, where);

@@ -22,6 +22,7 @@ describe('append rules', () => {
     ['an id that is not a uuid', 'ens-1', [anEvent({ id: 'LRN-1' })], 'any'],
     ['an id twice, in two cases', 'ens-1', ((id) => [anEvent({ id }), anEvent({ id: id.toUpperCase() })])(randomUUID()), 'any'],
     ['an empty type', 'ens-1', [anEvent({ type: '' })], 'any'],
+    ["a type beginning with '$'", 'ens-1', [anEvent({ type: '$metadata' })], 'any'],
     ['no metadata', 'ens-1', [anEvent({ metadata: null })], 'any'],
     ['an envelope without its correlationId', 'ens-1', [anEvent({ metadata: { ...metadata, correlationId: undefined } })], 'any'],
     ['an envelope whose causationId is a number', 'ens-1', [anEvent({ metadata: { ...metadata, causationId: 7 } })], 'any'],

@@ -111,6 +111,13 @@ export function describeAppendContract(store: () => EventStore): void {
         await expectNothingWrittenSince(store(), setup.position);
       });
 
+      it("refuses a type beginning with '$' (KurrentDB's own event types, which its adapter keeps out of the log's reads) as a programmer error, and writes nothing", async () => {
+        const setup = await store().append(aStream(), [anEvent()], 'no-stream');
+        const error = await refusal(store().append(aStream(), [anEvent({ type: '$ContractProbeRecorded' })], 'any'));
+        expect(Object.getPrototypeOf(error)).toBe(Error.prototype);
+        await expectNothingWrittenSince(store(), setup.position);
+      });
+
       it('keeps text that only looks like it: a backslash before u0000 or ud800, a surrogate pair', async () => {
         const text = 'a\\u0000 b\\\\ud800 c\u{1d11e}';
         const streamId = `${aStream()}${text}`;
