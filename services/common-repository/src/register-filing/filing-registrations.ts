@@ -57,3 +57,17 @@ export async function reserveRegistration(
   }
   throw new Error(`reservation of (${request.declarant}, ${request.lrn}) neither made nor found`);
 }
+
+/**
+ * Gives back a reservation whose filing the store refused before writing anything (AppendTooLargeError): the
+ * refusal then changes nothing, and the LRN is free for a filing that fits. Only the row this request's body made
+ * (a twin request with the same body is refused the same way); its MRN serial is not reused.
+ */
+export async function releaseRegistration(pool: Pool, request: { declarant: string; lrn: string; bodySha256: string; serial: bigint }): Promise<void> {
+  await pool.query('DELETE FROM common_repository.filing_registrations WHERE declarant = $1 AND lrn = $2 AND body_sha256 = $3 AND serial = $4', [
+    request.declarant,
+    request.lrn,
+    request.bodySha256,
+    request.serial.toString(),
+  ]);
+}

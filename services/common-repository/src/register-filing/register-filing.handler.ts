@@ -1,16 +1,18 @@
 /**
  * IE3Fxx: reserves (declarant, LRN) and the MRN serial, then registers the filing on its new stream. A re-sent
  * filing (same declarant, LRN and body) answers with the first registration and appends nothing; the same LRN with
- * another body is refused (X02). The reply is built from the registration event, first time or not.
+ * another body is refused (X02). The reply is built from the registration event, first time or not. A filing whose
+ * registration is larger than the event store takes is refused (EVENT_STORE.APPEND_TOO_LARGE, X10) and its
+ * reservation given back, so the refusal changes nothing.
  */
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalJson, IdempotencyConflictError, WrongExpectedRevisionError } from '@ics2/event-store';
+import { AppendTooLargeError, canonicalJson, IdempotencyConflictError, WrongExpectedRevisionError } from '@ics2/event-store';
 import { customsOfficeCountry, formatMrn, normaliseMemberStateCode, type CustomsOffice } from '@ics2/domain';
 import type { EnsEvent, EnsFiling, EnsFilingRegistered, EnsResponsibilityAssigned, Ics2Error } from '@ics2/contracts';
 import { DatabaseConnection, PlatformError } from '@ics2/platform';
 import { FilingCommands } from '../doors/filing-commands';
-import { reserveRegistration } from './filing-registrations';
+import { releaseRegistration, reserveRegistration } from './filing-registrations';
 
 export interface Registration {
   readonly registered: EnsFilingRegistered['data'];
@@ -53,6 +55,8 @@ export class RegisterFilingHandler {
     } catch (e) {
       // The stream exists: an earlier request registered it (and perhaps more happened since). Answer with that.
       if (e instanceof WrongExpectedRevisionError || e instanceof IdempotencyConflictError) return registrationOf(await this.commands.history(mrn), !reservation.fresh);
+      // Larger than the store takes (EVENT_STORE_MAX_APPEND_BYTES): nothing was written, so the LRN is not kept either.
+      if (e instanceof AppendTooLargeError) await releaseRegistration(this.database.pool, { declarant, lrn: filing.lrn, bodySha256, serial: reservation.serial });
       throw e;
     }
   }

@@ -6,7 +6,7 @@
 import { isMrn } from '@ics2/domain';
 import { ensStream, PostgresEventStore } from '@ics2/event-store';
 import type { commonRepositoryV1 } from '@ics2/contracts';
-import { minimalFiling } from '@ics2/testing';
+import { minimalFiling, sampleFiling } from '@ics2/testing';
 import { startCommonRepository, type CommonRepositoryHarness } from '../common-repository.test-harness';
 
 const DECLARANT = 'DE123456789012345';
@@ -88,4 +88,27 @@ describe('register-filing', () => {
     expect(new Set(mrns).size).toBe(1_000);
     expect(mrns.every(isMrn)).toBe(true);
   }, 120_000);
+});
+
+describe('register-filing with a maximum append size (EVENT_STORE_MAX_APPEND_BYTES)', () => {
+  let h: CommonRepositoryHarness;
+
+  beforeAll(async () => {
+    h = await startCommonRepository({ prefix: 'cr_register_max', env: { EVENT_STORE_MAX_APPEND_BYTES: '16384' } });
+  }, 30_000);
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('refuses a filing whose registration is larger than the store takes (X10), writes nothing, and leaves its LRN to a filing that fits', async () => {
+    const big = { ...sampleFiling('F20', { seed: 7, declarant: DECLARANT, houses: 1, goodsItems: 200 }), lrn: 'REG-BIG' };
+    const refused = await h.asTrader<Reply>(DECLARANT, 'RegisterFiling', { filing_json: JSON.stringify(big) });
+    expect(refused).toMatchObject({ ok: false, kind: 'validation', errorCode: 'EVENT_STORE.APPEND_TOO_LARGE', details: [{ validationCode: 'X10', pointer: '' }] });
+    const admin = await h.db.admin();
+    expect((await admin.query('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n).toBe(0);
+    expect((await admin.query("SELECT count(*)::int AS n FROM common_repository.filing_registrations WHERE lrn = 'REG-BIG'")).rows[0].n).toBe(0);
+
+    const fits = await h.asTrader<Reply>(DECLARANT, 'RegisterFiling', { filing_json: JSON.stringify(minimalFiling({ type: 'F20', lrn: 'REG-BIG' })) });
+    expect(fits).toMatchObject({ ok: true, reply: { message_type: 'IE3R01', lrn: 'REG-BIG', replayed: false } });
+  });
 });

@@ -41,6 +41,12 @@ const platformSchema = {
   HTTP_KEEP_ALIVE_TIMEOUT_MS: integer({ min: 1_000, max: 240_000, default: 65_000 }),
   /** Connections of the event store's own pool; each running subscription also holds two (LISTEN, partition leases). */
   EVENT_STORE_POOL_MAX: integer({ min: 2, max: 200, default: 20 }),
+  /**
+   * The largest append the event store takes, in bytes as the port counts them (libs/event-store, "Append size");
+   * unset: the adapter's default (KurrentDB: the server's 1,048,576; PostgreSQL: none). With KurrentDB, the server's
+   * MaxAppendSize, so an append it would refuse is refused, coded, before it is sent.
+   */
+  EVENT_STORE_MAX_APPEND_BYTES: optional(integer({ min: 1_024, max: 2_147_483_647 })),
   /** Ed25519 private key (PKCS#8 PEM) of the integrity checkpointer; only the instances that sign get it. */
   CHECKPOINT_SIGNING_KEY_FILE: optional(string({ expected: 'the path of an Ed25519 private key PEM file' })),
   /** Public keys (PEM, one or more in the file) of earlier checkpoint signing keys: after a key rotation the

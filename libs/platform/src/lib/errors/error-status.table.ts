@@ -5,7 +5,7 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { HttpException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
-import { EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '@ics2/event-store';
+import { AppendTooLargeError, EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '@ics2/event-store';
 import { PlatformError, type ErrorDetail, type ErrorKind } from './platform-error';
 
 export type FailureKind = ErrorKind | 'internal';
@@ -95,6 +95,11 @@ export function toFailure(error: unknown): Failure {
   }
   if (error instanceof IdempotencyConflictError) {
     return { kind: 'conflict', code: 'EVENT_STORE.IDEMPOTENCY_CONFLICT', message: 'these identifiers were already used for a different request', details: [] };
+  }
+  if (error instanceof AppendTooLargeError) {
+    // The request is well formed, but what it records will never fit this store as it is configured: not retried.
+    const message = 'what this request records is larger than the event store takes';
+    return { kind: 'validation', code: 'EVENT_STORE.APPEND_TOO_LARGE', message, details: [{ validationCode: 'X10', pointer: '', description: message }], httpStatus: 413 };
   }
   if (error instanceof EventStoreUnavailableError) {
     return { kind: 'unavailable', code: 'EVENT_STORE.UNAVAILABLE', message: 'the event store is unavailable; retry later', details: [] };

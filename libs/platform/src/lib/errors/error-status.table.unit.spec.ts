@@ -1,7 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { BadRequestException, ForbiddenException, InternalServerErrorException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
-import { EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '@ics2/event-store';
+import { AppendTooLargeError, EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '@ics2/event-store';
 import { ERROR_STATUS, INTERNAL_FAILURE, toFailure } from './error-status.table';
 import { ERROR_KINDS, PlatformError } from './platform-error';
 
@@ -41,10 +41,19 @@ describe('toFailure', () => {
     expect(toFailure(new WrongExpectedRevisionError('ens-1', 3, 4))).toMatchObject({ kind: 'conflict', code: 'EVENT_STORE.WRONG_EXPECTED_REVISION' });
     expect(toFailure(new IdempotencyConflictError('ens-1', ['e1']))).toMatchObject({ kind: 'conflict', code: 'EVENT_STORE.IDEMPOTENCY_CONFLICT' });
     expect(toFailure(new EventStoreUnavailableError('connection refused'))).toMatchObject({ kind: 'unavailable', code: 'EVENT_STORE.UNAVAILABLE' });
+    // Well formed, but never to fit this store as configured: a refusal of the request (413), coded, not an internal error.
+    expect(toFailure(new AppendTooLargeError('ens-1', 1_048_576, 2_000_000))).toEqual({
+      kind: 'validation',
+      code: 'EVENT_STORE.APPEND_TOO_LARGE',
+      message: 'what this request records is larger than the event store takes',
+      details: [{ validationCode: 'X10', pointer: '', description: 'what this request records is larger than the event store takes' }],
+      httpStatus: 413,
+    });
   });
 
   it('does not pass the event store message on (it names streams)', () => {
     expect(toFailure(new WrongExpectedRevisionError('ens-SECRET', 3, 4)).message).not.toContain('SECRET');
+    expect(JSON.stringify(toFailure(new AppendTooLargeError('ens-SECRET', 1_024, 2_048)))).not.toContain('SECRET');
   });
 
   it('maps Nest HTTP exceptions by status', () => {

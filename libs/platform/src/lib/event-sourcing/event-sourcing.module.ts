@@ -30,11 +30,12 @@ function databaseUrl(runtime: PlatformRuntime): string {
 function createStore(runtime: PlatformRuntime): EventStore {
   const url = databaseUrl(runtime);
   const { config } = runtime;
+  const limit = config.EVENT_STORE_MAX_APPEND_BYTES === undefined ? {} : { maxAppendBytes: config.EVENT_STORE_MAX_APPEND_BYTES };
   const inner = createEventStore(
     config.EVENT_STORE === 'kurrentdb'
       ? // The platform config guarantees KURRENTDB_URL with EVENT_STORE=kurrentdb.
-        { kind: 'kurrentdb', connectionString: config.KURRENTDB_URL as string, checkpointDatabaseUrl: url }
-      : { kind: 'postgres', connectionString: url, poolSize: config.EVENT_STORE_POOL_MAX },
+        { kind: 'kurrentdb', connectionString: config.KURRENTDB_URL as string, checkpointDatabaseUrl: url, ...limit }
+      : { kind: 'postgres', connectionString: url, poolSize: config.EVENT_STORE_POOL_MAX, ...limit },
   );
   const store = new InstrumentedEventStore(inner, runtime.metrics);
   // After the doors and the subscriptions: nothing appends or reads any more.
