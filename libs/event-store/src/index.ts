@@ -2,6 +2,7 @@ export * from './lib/expected-revision';
 export * from './lib/recorded-event';
 export * from './lib/store.errors';
 export * from './lib/stream-names';
+export { streamIdProblem } from './lib/stream-id-rules';
 export * from './lib/event-store.port';
 export * from './lib/subscription';
 export * from './lib/one-at-a-time';

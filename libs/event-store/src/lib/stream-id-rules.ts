@@ -26,7 +26,8 @@ export function checkStreamId(streamId: unknown, operation: string): asserts str
   if (problem) throw new Error(`${operation}: the stream id ${problem}`);
 }
 
-function streamIdProblem(streamId: unknown): string | null {
+/** What is wrong with `streamId` for the port ("must be a non-empty string", ...), or null: for doors that answer it coded. */
+export function streamIdProblem(streamId: unknown): string | null {
   if (typeof streamId !== 'string' || streamId === '') return 'must be a non-empty string';
   if (streamId.trim() !== streamId) return 'begins or ends with whitespace';
   if (CONTROL.test(streamId)) return 'holds a control character (U+0000 to U+001F, U+007F to U+009F)';

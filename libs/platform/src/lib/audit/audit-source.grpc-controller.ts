@@ -8,7 +8,7 @@ import { ModuleRef } from '@nestjs/core';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { auditV1 } from '@ics2/contracts';
 import { isMrn } from '@ics2/domain';
-import { categoryOf, type EventStore } from '@ics2/event-store';
+import { categoryOf, streamIdProblem, type EventStore } from '@ics2/event-store';
 import { Caller, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { PlatformError } from '../errors/platform-error';
@@ -35,6 +35,9 @@ export class AuditSourceGrpcController {
   async stateAsOf(@Payload() r: auditV1.StateAsOfRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<auditV1.StateAsOfReply> {
     const fold = this.options.streams[categoryOf(r.stream_id)];
     if (!fold) throw new PlatformError('not-found', 'AUDIT.UNKNOWN_STREAM', `this service keeps no stream ${r.stream_id || '(none)'}`);
+    // Before the access is recorded: an id the store cannot hold names no data (and no access stream either).
+    const problem = streamIdProblem(r.stream_id);
+    if (problem) throw invalid('/streamId', `the stream id ${problem}`);
     const asOf = r.as_of ? new Date(r.as_of) : undefined;
     if (asOf && (Number.isNaN(asOf.getTime()) || !r.as_of.includes('T'))) throw invalid('/asOf', 'an ISO-8601 instant');
     if (r.before_revision < 0) throw invalid('/beforeRevision', 'a revision (0 for no limit)');
