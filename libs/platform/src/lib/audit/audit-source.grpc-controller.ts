@@ -19,6 +19,12 @@ import { AUDIT_SOURCE_OPTIONS, type AuditSourceOptions } from './audit-source';
 import { Purpose } from './purpose';
 
 const S = auditV1.AUDIT_SOURCE_SERVICE;
+/**
+ * Longer than any stream a service names (criterion-<64 characters> is the longest) and than the audit door passes on
+ * (a category and up to 200 characters); some thousands of characters are more than the store's index on stream ids
+ * holds, so the access stream's append (access-stream-state-<stream id>) failed.
+ */
+const MAX_STREAM_ID_LENGTH = 256;
 const invalid = (pointer: string, description: string) => new PlatformError('validation', 'AUDIT.INVALID_REQUEST', description, [{ validationCode: '12', pointer, description }]);
 
 @Controller()
@@ -38,6 +44,7 @@ export class AuditSourceGrpcController {
     // Before the access is recorded: an id the store cannot hold names no data (and no access stream either).
     const problem = streamIdProblem(r.stream_id);
     if (problem) throw invalid('/streamId', `the stream id ${problem}`);
+    if (r.stream_id.length > MAX_STREAM_ID_LENGTH) throw invalid('/streamId', `a stream id of at most ${MAX_STREAM_ID_LENGTH} characters`);
     const asOf = r.as_of ? new Date(r.as_of) : undefined;
     if (asOf && (Number.isNaN(asOf.getTime()) || !r.as_of.includes('T'))) throw invalid('/asOf', 'an ISO-8601 instant');
     if (r.before_revision < 0) throw invalid('/beforeRevision', 'a revision (0 for no limit)');
@@ -63,6 +70,10 @@ export class AuditSourceGrpcController {
   @Roles('auditor')
   async listDeliveries(@Payload() r: auditV1.ListDeliveriesRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<auditV1.ListDeliveriesReply> {
     if (r.mrns.length === 0 || r.mrns.length > 1_000) throw invalid('/mrns', '1 to 1000 MRNs');
+    // Each read is recorded on access-<mrn>, and feeds file deliveries under MRNs: anything else names no delivery,
+    // and one the store cannot hold (a space, a control character, thousands of characters) failed the recording.
+    const notMrn = r.mrns.findIndex((mrn) => !isMrn(mrn));
+    if (notMrn >= 0) throw invalid(`/mrns/${notMrn}`, 'an MRN (18 characters, valid check digit)');
     this.accessLog.purposeOf(caller, { purpose });
     await this.accessLog.recordAll(caller, r.mrns.map((mrn) => ({ resource: 'deliveries', id: mrn, mrn, purpose, door: `${S} ListDeliveries` })));
     const feeds = this.options.feeds ?? [];
