@@ -9,12 +9,18 @@
  * - a control character (C0 U+0000-U+001F, DEL U+007F, C1 U+0080-U+009F): nothing real holds one, and a line feed
  *   or an escape in a stream id breaks every log line and terminal that shows it;
  * - a lone surrogate: PostgreSQL stores it as U+FFFD, so the hash over the id as given never verifies;
+ * - more than MAX_STREAM_ID_BYTES in UTF-8: PostgreSQL's indexes over the stream id take a few kilobytes at most
+ *   (a longer id failed inside the database), and the longest id the platform names (`criterion-` and 64) is far
+ *   below; one limit for every adapter, so a stream one keeps the other keeps too;
  * - a leading `$`: KurrentDB keeps `$` names for its own streams (`$all`, `$$<stream>` its metadata, `$ce-` its
  *   projections; docs/server/features/streams.md, "Reserved names") and its adapter keeps them out of every read of
  *   the log (isSystemEvent), where PostgreSQL would show the event.
  *
  * A refusal is a programmer error: a plain Error, saying what is wrong with the id.
  */
+
+/** The longest stream id the port keeps, in UTF-8 bytes. */
+export const MAX_STREAM_ID_BYTES = 1_000;
 
 // C0 controls, DEL and C1 controls.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -32,6 +38,7 @@ export function streamIdProblem(streamId: unknown): string | null {
   if (streamId.trim() !== streamId) return 'begins or ends with whitespace';
   if (CONTROL.test(streamId)) return 'holds a control character (U+0000 to U+001F, U+007F to U+009F)';
   if (hasLoneSurrogate(streamId)) return 'holds a lone surrogate, which the event store does not store';
+  if (Buffer.byteLength(streamId, 'utf8') > MAX_STREAM_ID_BYTES) return `is longer than ${MAX_STREAM_ID_BYTES} bytes in UTF-8`;
   if (streamId.startsWith('$')) return "begins with '$', which names the store's own streams";
   return null;
 }

@@ -146,6 +146,7 @@ export function describeAppendContract(store: () => EventStore): void {
         ['with a C1 control inside (NEL)', () => `${aStream()}\u0085x`],
         ['with a C1 control inside (CSI)', () => `${aStream()}\u009bx`],
         ["beginning with '$' (KurrentDB's system streams)", () => `$${aStream()}`],
+        ['of more than 1,000 bytes in UTF-8', () => `${aStream()}-${'é'.repeat(500)}`],
       ])('%s: refuses to append, as a programmer error, and writes nothing; refuses to read it', async (_case, make) => {
         const setup = await store().append(aStream(), [anEvent()], 'no-stream');
         const streamId = make();
@@ -153,6 +154,14 @@ export function describeAppendContract(store: () => EventStore): void {
         expect(Object.getPrototypeOf(error)).toBe(Error.prototype);
         await expectNothingWrittenSince(store(), setup.position);
         expect(Object.getPrototypeOf(await refusal(store().readStream(streamId)))).toBe(Error.prototype);
+      });
+
+      it('keeps one of 1,000 bytes in UTF-8, and reads it back', async () => {
+        const head = `${aStream()}-`;
+        const streamId = `${head}${'x'.repeat(1_000 - head.length)}`;
+        const event = anEvent();
+        await store().append(streamId, [event], 'no-stream');
+        expect((await store().readStream(streamId)).map(asAppended)).toEqual([event]);
       });
 
       it("keeps one with spaces inside, letters of any script, and '$' after its start", async () => {
