@@ -4,7 +4,7 @@
  * Member State and the 200-day expiry on a moved clock. Refusals write nothing the issue says must not be written.
  */
 import { randomUUID } from 'node:crypto';
-import { controlStream, ensStream, PostgresEventStore } from '@ics2/event-store';
+import { controlStream, ensStream, PostgresEventStore, type RecordedEvent } from '@ics2/event-store';
 import { asSuperuser } from '@ics2/event-store/testing';
 import type { commonRepositoryV1, EnsFiling } from '@ics2/contracts';
 import { controlDecided, eventually, minimalFiling } from '@ics2/testing';
@@ -12,6 +12,7 @@ import { ManualClock } from '@ics2/platform';
 import { startCommonRepository, type CommonRepositoryHarness } from '../common-repository.test-harness';
 import { FilingCommands } from '../doors/filing-commands';
 import { ExpireFilingProcessor } from '../expire-filing/expire-filing.processor';
+import { NoteControlModule } from '../note-control/note-control.module';
 import { NoteControlProcessor } from '../note-control/note-control.processor';
 
 const DECLARANT = 'DE123456789012345';
@@ -163,6 +164,34 @@ describe('filing lifecycle', () => {
       const noted = (await store.readStream(ensStream(refiled.mrn))).find((e) => e.type === 'EnsControlNoted');
       expect(noted?.data).toMatchObject({ memberState: 'DE', source: 'control-results:pre-arrival-1' });
       await amendRefused(refiled, 'amd-ctl-late');
+    });
+
+    it('is noted on a house whose link the master records between the decision and its own note', async () => {
+      const m = await register({ type: 'F21', masterDocument: '176-20009004', houses: ['CTL-H4'] });
+      await eventually(async () => expect(await events(m.mrn)).toContain('EnsCompletenessPending'));
+      // Handed to the processor here alone (never appended): the controls subscription does not see it.
+      const decided = { ...controlDecided(), data: { ...controlDecided().data, mrn: m.mrn, members: [m.mrn] } };
+      const recorded = { id: randomUUID(), type: decided.type, data: decided.data } as unknown as RecordedEvent;
+      const commands = h.service.app.app.select(NoteControlModule).get(FilingCommands, { strict: true });
+      const run = commands.run.bind(commands);
+      let house: string | null = null;
+      // The house files and links just before the master's note is written.
+      const between = jest.spyOn(commands, 'run').mockImplementation(async (r) => {
+        if (r.mrn === m.mrn && house === null) {
+          house = (await register({ type: 'F22', masterDocument: '176-20009004', houses: ['CTL-H4'] })).mrn;
+          const linked = house;
+          await eventually(async () => expect(await events(m.mrn)).toContain('EnsFilingCompleted'));
+          await eventually(async () => expect(await events(linked)).toContain('EnsFilingLinked'));
+        }
+        return run(r);
+      });
+      try {
+        await h.service.app.app.get(NoteControlProcessor).handle(recorded);
+      } finally {
+        between.mockRestore();
+      }
+      expect(await events(m.mrn)).toContain('EnsControlNoted');
+      expect((await events(house as unknown as string)).filter((t) => t === 'EnsControlNoted')).toHaveLength(1);
     });
 
     it('notes nothing on an invalidated filing: it declares no goods any more', async () => {

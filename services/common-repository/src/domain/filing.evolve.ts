@@ -36,6 +36,7 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
       proposals: [],
       consistency: null,
       controlNoted: false,
+      control: null,
       amendedAt: null,
       arrival: null,
       presentedAt: null,
@@ -104,7 +105,7 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
     case 'EnsHousePresentationNoted':
       return { ...s, ensPresentedAt: event.data.presentedAt };
     case 'EnsControlNoted':
-      return { ...s, controlNoted: true };
+      return { ...s, controlNoted: true, control: s.control ?? { memberState: event.data.memberState, source: event.data.source } };
     default: {
       const unhandled: never = event;
       return unhandled;

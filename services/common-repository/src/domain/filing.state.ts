@@ -42,6 +42,8 @@ export interface FilingFacts {
   readonly proposals: readonly string[];
   readonly consistency: 'ok' | 'flagged' | null;
   readonly controlNoted: boolean;
+  /** Who decided the control noted (the first one): a house linked later is noted with it (link-filings.handler.ts). */
+  readonly control: { readonly memberState: string; readonly source: string } | null;
   readonly amendedAt: string | null;
   /** The arrival the goods came with: a house linked later arrives with its master's (link-filings.handler.ts). */
   readonly arrival: { readonly arrivalMrn: string; readonly arrivedAt: string; readonly officeOfArrival: string; readonly notifiedBy: string } | null;

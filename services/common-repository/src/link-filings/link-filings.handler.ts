@@ -49,12 +49,16 @@ export class LinkFilingsHandler {
     }
     await keys.linkHouse(house.mrn, master.mrn);
     const houseState = houseOutcome.state;
+    // What the master went through is read from its state after its half, not from the history read before: an
+    // arrival, a control or a presentation recorded in between is in it. One recorded after its half reaches the
+    // house from the other side, which reads the master's links once it has recorded it (notify-arrival.handler.ts,
+    // note-control.processor.ts, record-presentation.handler.ts).
+    const masterState = masterOutcome.state;
+    if (masterState.status === 'none') return { kind: 'linked', master: masterOutcome, completed: false };
     // [U] A house that joins an ENS whose goods already arrived (refiled, or lodged late) arrives with it, as the
     // houses linked at the notification did: its goods came with the master's, and presentation needs it arrived.
-    // The arrival's own command id, so a house the notification already arrived replays that. From the master's
-    // state after its half, not the history read before: an arrival recorded in between is in it (one the master
-    // records after its half arrives the house itself, notify-arrival.handler.ts).
-    const arrival = masterOutcome.state.status === 'none' ? null : masterOutcome.state.arrival;
+    // The arrival's own command id, so a house the notification already arrived replays that.
+    const { arrival } = masterState;
     if (arrival && (houseState.status === 'registered' || houseState.status === 'pending-completeness' || houseState.status === 'complete')) {
       const { arrivalMrn, arrivedAt, officeOfArrival, notifiedBy } = arrival;
       await this.commands.run({
@@ -66,15 +70,13 @@ export class LinkFilingsHandler {
       });
     }
     // A house that joins an ENS already selected for control (refiled after the decision) is controlled with it.
-    const control = masterHistory.find((e) => e.type === 'EnsControlNoted');
-    if (control?.type === 'EnsControlNoted') {
-      const { memberState, source } = control.data;
+    if (masterState.control) {
+      const { memberState, source } = masterState.control;
       await this.commands.run({ mrn: house.mrn, command: { type: 'NoteControl', data: { memberState, source, at: iso } }, commandId: `control-${master.mrn}-${house.mrn}`, actor, at });
     }
     // Nor may a house that joins an ENS already presented be invalidated.
-    const presented = masterHistory.find((e) => e.type === 'EnsFilingPresented');
-    if (presented?.type === 'EnsFilingPresented') {
-      await this.commands.run(housePresentationNote(master.mrn, house.mrn, presented.data.presentedAt, actor, at));
+    if (masterState.status === 'presented' && masterState.presentedAt !== null) {
+      await this.commands.run(housePresentationNote(master.mrn, house.mrn, masterState.presentedAt, actor, at));
     }
     // Nor may the master be, once it gained a house presented before linking: that would release the presented house.
     if (houseState.status === 'presented' && houseState.presentedAt !== null) {

@@ -255,6 +255,30 @@ describe('link-filings', () => {
     }
   }, 30_000);
 
+  it("notes a house's master presented when the presentation came after the link looked at the master and before its half", async () => {
+    const mawb = '176-10000113';
+    const m = await register(master('F21', 'PR-M', mawb, ['HPL-1']), CARRIER);
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    const arrival = { actualDateAndTimeOfArrival: '2026-12-02T08:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] };
+    expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-pr-m' })).toMatchObject({ ok: true });
+    const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
+    const run = commands.run.bind(commands);
+    const presented: unknown[] = [];
+    const between = jest.spyOn(commands, 'run').mockImplementation(async (r: FilingCommandRun) => {
+      if (r.mrn === m && r.command.type === 'LinkFiling' && presented.length === 0) presented.push(await h.asMemberState('DE', 'RecordPresentation', { mrn: m, office: 'DE004700' }));
+      return run(r);
+    });
+    try {
+      const h1 = await register(house('F22', 'PR-H1', mawb, 'HPL-1'), FORWARDER);
+      await eventually(async () => expect(await dataOf(h1, 'EnsFilingLinked')).toHaveLength(1));
+      expect(presented).toEqual([expect.objectContaining({ ok: true })]);
+      // The master was presented with no house linked: the link's own note is the house's only one.
+      await eventually(async () => expect(await dataOf(h1, 'EnsPresentationNoted')).toEqual([expect.objectContaining({ headMrn: m })]));
+    } finally {
+      between.mockRestore();
+    }
+  }, 30_000);
+
   it("releases an invalidated master's links on its houses, and the refiled master links them", async () => {
     const mawb = '176-10000055';
     const m = await register(master('F21', 'RM-M', mawb, ['HM-1']), CARRIER);

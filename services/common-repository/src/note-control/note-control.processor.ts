@@ -5,7 +5,9 @@
  * derived from the decision event's, so a redelivery writes nothing.
  *
  * The filings are the ENS's members as this repository now holds them (the head's stream), not the decision's
- * `members`: those come from the analysis, which may predate a house invalidated and refiled.
+ * `members`: those come from the analysis, which may predate a house invalidated and refiled. The head is noted
+ * first, and its members are taken from its state once noted: a house linked before that is among them, and one
+ * linked after finds the head noted when it links (link-filings.handler.ts).
  */
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ControlDecided } from '@ics2/contracts';
@@ -33,8 +35,8 @@ export class NoteControlProcessor implements OnApplicationBootstrap {
     const decided = recorded.data as ControlDecided['data'];
     if (!decided.control) return;
     const at = new Date(decided.decidedAt);
-    for (const mrn of currentEnsMembers(await this.commands.stateOf(decided.mrn))) {
-      await this.commands.run({
+    const note = (mrn: string) =>
+      this.commands.run({
         mrn,
         command: { type: 'NoteControl', data: { memberState: decided.user.memberState, source: `control-results:${decided.caseId}`, at: decided.decidedAt } },
         commandId: `control-${recorded.id}-${mrn}`,
@@ -42,6 +44,7 @@ export class NoteControlProcessor implements OnApplicationBootstrap {
         at,
         causationId: recorded.id,
       });
-    }
+    const head = await note(decided.mrn);
+    for (const mrn of currentEnsMembers(head.state)) if (mrn !== decided.mrn) await note(mrn);
   }
 }
