@@ -6,8 +6,8 @@
  * race with an invalidation), the master's half is released by an event. Command ids come from the MRNs and the
  * attempt, so a redelivered registration or a retried request does each step once, and a released link tried
  * again is written again. A house joining an ENS whose goods already arrived arrives with it; one joining an ENS
- * already selected for control, or presented, is noted with it; a master gaining a house already presented notes that. Also releases the links of an invalidated filing, on each
- * partner's stream.
+ * already selected for control, or presented, is noted with it; a master gaining a house already presented notes
+ * that. Also releases the links of an invalidated filing, on each partner's stream.
  */
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -53,12 +53,11 @@ export class LinkFilingsHandler {
     // arrival, a control or a presentation recorded in between is in it. One recorded after its half reaches the
     // house from the other side, which reads the master's links once it has recorded it (notify-arrival.handler.ts,
     // note-control.processor.ts, record-presentation.handler.ts).
-    const masterState = masterOutcome.state;
-    if (masterState.status === 'none') return { kind: 'linked', master: masterOutcome, completed: false };
+    const masterState = masterOutcome.state.status === 'none' ? null : masterOutcome.state;
     // [U] A house that joins an ENS whose goods already arrived (refiled, or lodged late) arrives with it, as the
     // houses linked at the notification did: its goods came with the master's, and presentation needs it arrived.
     // The arrival's own command id, so a house the notification already arrived replays that.
-    const { arrival } = masterState;
+    const arrival = masterState?.arrival;
     if (arrival && (houseState.status === 'registered' || houseState.status === 'pending-completeness' || houseState.status === 'complete')) {
       const { arrivalMrn, arrivedAt, officeOfArrival, notifiedBy } = arrival;
       await this.commands.run({
@@ -70,12 +69,12 @@ export class LinkFilingsHandler {
       });
     }
     // A house that joins an ENS already selected for control (refiled after the decision) is controlled with it.
-    if (masterState.control) {
+    if (masterState?.control) {
       const { memberState, source } = masterState.control;
       await this.commands.run({ mrn: house.mrn, command: { type: 'NoteControl', data: { memberState, source, at: iso } }, commandId: `control-${master.mrn}-${house.mrn}`, actor, at });
     }
     // Nor may a house that joins an ENS already presented be invalidated.
-    if (masterState.status === 'presented' && masterState.presentedAt !== null) {
+    if (masterState?.status === 'presented' && masterState.presentedAt !== null) {
       await this.commands.run(housePresentationNote(master.mrn, house.mrn, masterState.presentedAt, actor, at));
     }
     // Nor may the master be, once it gained a house presented before linking: that would release the presented house.
