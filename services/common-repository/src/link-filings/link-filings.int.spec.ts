@@ -39,6 +39,13 @@ describe('link-filings', () => {
     return r.reply.mrn;
   };
   const types = async (mrn: string) => (await store.readStream(ensStream(mrn))).map((e) => e.type);
+  /** Past the linking delay (LINKING_DELAY_MS, 1 h here): one run of the linking timer. */
+  const timerRunsOut = async () => {
+    clock.advance(3_600_001);
+    await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+  };
+  /** Waits for the linking processor's row of a filing (it commits with its checkpoint, after what it appends). */
+  const keyed = (mrn: string) => eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [mrn])).rowCount).toBe(1));
   const dataOf = async (mrn: string, type: string) => (await store.readStream(ensStream(mrn))).filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
   const master = (type: string, lrn: string, doc: string, houses: string[]) => minimalFiling({ type, lrn, declarant: CARRIER, carrier: CARRIER, masterDocument: doc, houses });
   const house = (type: string, lrn: string, doc: string, houseDoc: string, grossMass = 12.5, declarant = FORWARDER) =>
@@ -123,7 +130,7 @@ describe('link-filings', () => {
     const p1 = await register(straightF17('SO-H1', 'SBL-0000000061'), BUYER);
     // The F17 first: linking knows it before the master comes.
     const p2 = await register(straightF17('SO-H2', 'SBL-0000000062'), BUYER);
-    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [p2])).rowCount).toBe(1));
+    await keyed(p2);
     const m2 = await register(straightMaster('SO-M2', 'SBL-0000000062'), CARRIER);
     await h.service.settled();
     const flagged = {
@@ -229,54 +236,55 @@ describe('link-filings', () => {
     await eventually(async () => expect(await consulted(refiled, FORWARDER)).toMatchObject({ state: 'arrived' }));
   }, 30_000);
 
+  /**
+   * Files a house for master `m` and runs `meanwhile` once, just before the master's half of their link is written
+   * (after the link read the master's history), then waits for the house's half. Returns the house and what
+   * `meanwhile` answered.
+   */
+  async function linkCrossedBy(m: string, houseFiling: EnsFiling, meanwhile: () => Promise<unknown>): Promise<{ house: string; answer: unknown }> {
+    const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
+    const run = commands.run.bind(commands);
+    const answers: unknown[] = [];
+    const between = jest.spyOn(commands, 'run').mockImplementation(async (r: FilingCommandRun) => {
+      if (r.mrn === m && r.command.type === 'LinkFiling' && answers.length === 0) answers.push(await meanwhile());
+      return run(r);
+    });
+    try {
+      const house = await register(houseFiling, FORWARDER);
+      await eventually(async () => expect(await dataOf(house, 'EnsFilingLinked')).toHaveLength(1));
+      expect(answers).toHaveLength(1);
+      return { house, answer: answers[0] };
+    } finally {
+      between.mockRestore();
+    }
+  }
+
+  const notifyArrival = (m: string, messageId: string) =>
+    h.asTrader(CARRIER, 'NotifyArrival', {
+      arrival_json: JSON.stringify({ actualDateAndTimeOfArrival: '2026-12-02T07:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] }),
+      message_id: messageId,
+    });
+
   it("arrives a house whose link its master records just after the master's arrival, which came after the link looked at the master", async () => {
     const mawb = '176-10000112';
     const m = await register(master('F21', 'AL-M', mawb, ['HAL-1']), CARRIER);
     await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
-    const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
-    const run = commands.run.bind(commands);
-    const answers: unknown[] = [];
     // The carrier notifies the arrival just before the master's half of the link is written.
-    const between = jest.spyOn(commands, 'run').mockImplementation(async (r: FilingCommandRun) => {
-      if (r.mrn === m && r.command.type === 'LinkFiling' && answers.length === 0) {
-        const arrival = { actualDateAndTimeOfArrival: '2026-12-02T07:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] };
-        answers.push(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-al-m' }));
-      }
-      return run(r);
-    });
-    try {
-      const h1 = await register(house('F22', 'AL-H1', mawb, 'HAL-1'), FORWARDER);
-      await eventually(async () => expect(await dataOf(h1, 'EnsFilingLinked')).toHaveLength(1));
-      expect(answers).toEqual([expect.objectContaining({ ok: true, reply: expect.objectContaining({ arrived: [m] }) })]);
-      const [{ arrivalMrn }] = await dataOf(m, 'EnsFilingArrived');
-      await eventually(async () => expect(await dataOf(h1, 'EnsFilingArrived')).toEqual([expect.objectContaining({ arrivalMrn, notifiedBy: CARRIER })]));
-    } finally {
-      between.mockRestore();
-    }
+    const { house: h1, answer } = await linkCrossedBy(m, house('F22', 'AL-H1', mawb, 'HAL-1'), () => notifyArrival(m, 'arr-al-m'));
+    expect(answer).toMatchObject({ ok: true, reply: { arrived: [m] } });
+    const [{ arrivalMrn }] = await dataOf(m, 'EnsFilingArrived');
+    await eventually(async () => expect(await dataOf(h1, 'EnsFilingArrived')).toEqual([expect.objectContaining({ arrivalMrn, notifiedBy: CARRIER })]));
   }, 30_000);
 
   it("notes a house's master presented when the presentation came after the link looked at the master and before its half", async () => {
     const mawb = '176-10000113';
     const m = await register(master('F21', 'PR-M', mawb, ['HPL-1']), CARRIER);
     await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
-    const arrival = { actualDateAndTimeOfArrival: '2026-12-02T08:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] };
-    expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-pr-m' })).toMatchObject({ ok: true });
-    const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
-    const run = commands.run.bind(commands);
-    const presented: unknown[] = [];
-    const between = jest.spyOn(commands, 'run').mockImplementation(async (r: FilingCommandRun) => {
-      if (r.mrn === m && r.command.type === 'LinkFiling' && presented.length === 0) presented.push(await h.asMemberState('DE', 'RecordPresentation', { mrn: m, office: 'DE004700' }));
-      return run(r);
-    });
-    try {
-      const h1 = await register(house('F22', 'PR-H1', mawb, 'HPL-1'), FORWARDER);
-      await eventually(async () => expect(await dataOf(h1, 'EnsFilingLinked')).toHaveLength(1));
-      expect(presented).toEqual([expect.objectContaining({ ok: true })]);
-      // The master was presented with no house linked: the link's own note is the house's only one.
-      await eventually(async () => expect(await dataOf(h1, 'EnsPresentationNoted')).toEqual([expect.objectContaining({ headMrn: m })]));
-    } finally {
-      between.mockRestore();
-    }
+    expect(await notifyArrival(m, 'arr-pr-m')).toMatchObject({ ok: true });
+    const { house: h1, answer } = await linkCrossedBy(m, house('F22', 'PR-H1', mawb, 'HPL-1'), () => h.asMemberState('DE', 'RecordPresentation', { mrn: m, office: 'DE004700' }));
+    expect(answer).toMatchObject({ ok: true });
+    // The master was presented with no house linked: the link's own note is the house's only one.
+    await eventually(async () => expect(await dataOf(h1, 'EnsPresentationNoted')).toEqual([expect.objectContaining({ headMrn: m })]));
   }, 30_000);
 
   it("releases an invalidated master's links on its houses, and the refiled master links them", async () => {
@@ -298,7 +306,7 @@ describe('link-filings', () => {
     await eventually(async () => expect(await types(first)).toContain('EnsFilingCompleted'));
     // A house filing naming another master document, linked by hand to the document the first house holds.
     const stray = await register(house('F22', 'OS-H2', '176-99999966', 'HO-1'), FORWARDER);
-    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    await keyed(stray);
     await eventually(async () => expect(await h.asMemberState('DE', 'LinkFilings', { master_mrn: m, house_mrn: stray, house_document: 'HO-1' })).toMatchObject({ ok: false }));
     expect(await types(stray)).toEqual(['EnsFilingRegistered', 'EnsResponsibilityAssigned']);
     expect(await dataOf(m, 'EnsFilingLinked')).toHaveLength(1);
@@ -309,7 +317,7 @@ describe('link-filings', () => {
     const m2 = await register(master('F21', 'RT-M2', '176-10000100', ['HRT-1']), CARRIER);
     // A house naming neither master's document, so only a Member State links it.
     const stray = await register(house('F22', 'RT-H', '176-99999900', 'HRT-1'), FORWARDER);
-    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    await keyed(stray);
     await eventually(async () => expect(await types(m2)).toContain('EnsCompletenessPending'));
     // The race: after both sides said yes to m1 and m1 wrote its half, the house is linked to m2 by another request.
     const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
@@ -349,7 +357,7 @@ describe('link-filings', () => {
     // The pre-arrival house first says 14 kg, then is amended to agree with its PLACI data.
     const pre = house('F22', 'AM-H1', mawb, 'HAM-1', 14);
     const p1 = await register(pre, FORWARDER);
-    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [p1])).rowCount).toBe(1));
+    await keyed(p1);
     await amend(p1, FORWARDER, withMass(pre, 12.5), 'amd-1');
     // Linking reads the log in order (one partition): the amendment is seen before the master's registration.
     const pm = await register(master('F21', 'AM-M', mawb, ['HAM-1']), CARRIER);
@@ -395,7 +403,7 @@ describe('link-filings', () => {
     const stray = await register(withContainer(house('F22', 'TM-H', '176-99999999', 'HT-1'), 'MSCU1234565'), FORWARDER);
     await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
     // The timer looks at each master once: the stray house must be known to linking before it looks.
-    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    await keyed(stray);
     const timer = h.service.app.app.get(LinkingTimerProcessor);
     expect(await timer.runOnce(clock.now())).toBe(0);
     clock.advance(3_600_001);
@@ -447,9 +455,8 @@ describe('link-filings', () => {
     await eventually(async () => expect(await dataOf(m, 'EnsCompletenessPending')).toEqual([expect.objectContaining({ missing: [{ houseDocument: 'TD-1' }, { houseDocument: 'TD-2' }] })]));
     // A house naming a wrong master document, in the container the master lists for TD-2, not TD-1's.
     const stray = await register(withContainer(house('F22', 'TD-H', '176-99999567', 'TD-2'), 'MSCU2222220'), FORWARDER);
-    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
-    clock.advance(3_600_001);
-    await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+    await keyed(stray);
+    await timerRunsOut();
     expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'TD-2', matchedOn: ['container'] })]);
   }, 30_000);
 
@@ -462,9 +469,8 @@ describe('link-filings', () => {
     // Both missing houses carry its marks (compared trimmed, upper case); only TS-2 its container as well.
     const h0 = withContainer(house('F22', 'TS-H', '176-99999789', 'TS-2'), 'MSCU7777770');
     const stray = await register({ ...h0, consignmentHouseLevel: h0.consignmentHouseLevel!.map((x) => ({ ...x, goodsItem: marked(' acme 9') })) }, FORWARDER);
-    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
-    clock.advance(3_600_001);
-    await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+    await keyed(stray);
+    await timerRunsOut();
     expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'TS-2', matchedOn: ['container', 'shipping-marks'] })]);
   }, 30_000);
 
@@ -476,9 +482,8 @@ describe('link-filings', () => {
     await eventually(async () => expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: h1 })]));
     // TF-1 is filed; this house shares its container, and no missing house's: the proposal names the first missing.
     const stray = await register(withContainer(house('F22', 'TF-H', '176-99999678', 'TF-9'), 'MSCU3333330'), FORWARDER);
-    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
-    clock.advance(3_600_001);
-    await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+    await keyed(stray);
+    await timerRunsOut();
     expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'TF-2', matchedOn: ['container'] })]);
   }, 30_000);
 
@@ -505,9 +510,8 @@ describe('link-filings', () => {
         [family, CARRIER],
       );
       const stray = await register(withContainer(house('F22', 'TB-H', '176-99999988', 'HTB-1'), 'MSCU1357913'), FORWARDER);
-      await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
-      clock.advance(3_600_001);
-      await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+      await keyed(stray);
+      await timerRunsOut();
       expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HTB-1', matchedOn: ['container'] })]);
     } finally {
       await admin.query(`DELETE FROM common_repository.linking_keys WHERE mrn LIKE 'OLD%'`);
@@ -521,9 +525,8 @@ describe('link-filings', () => {
     await eventually(async () => expect(await dataOf(m, 'EnsFilingLinked')).toEqual([expect.objectContaining({ linkedMrn: goods })]));
     // The F17 names a wrong master B/L, so its key does not match, but its goods travel in the same container.
     const stray = await register(withContainer(house('F17', 'TP-H17', 'MBL-0000000099', 'HBT-1', 12.5, BUYER), 'MSCU7654321'), BUYER);
-    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
-    clock.advance(3_600_001);
-    await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+    await keyed(stray);
+    await timerRunsOut();
     expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HBT-1', matchedOn: ['container'] })]);
   }, 30_000);
 
@@ -542,7 +545,7 @@ describe('link-filings', () => {
     await eventually(async () => expect(await dataOf(m, 'EnsFilingUnlinked')).toEqual([expect.objectContaining({ unlinkedMrn: h1 })]));
     // The refiled house names a wrong master document, but travels in the same container.
     const stray = await register(withContainer(house('F22', 'TR-H2', '176-99999123', 'HTR-1'), 'MSCU2468131'), FORWARDER);
-    await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [stray])).rowCount).toBe(1));
+    await keyed(stray);
     // The reopened master gets the whole delay again from its reopening, then proposals.
     await timer.runOnce(clock.now());
     expect(await dataOf(m, 'EnsLinkProposed')).toEqual([]);
@@ -559,7 +562,7 @@ describe('link-filings', () => {
     const second = await register(withContainer(house('F22', 'TX-H1B', '176-99999911', 'HTX-1'), 'MSCU9090901'), FORWARDER);
     const stray = await register(withContainer(house('F22', 'TX-H2', '176-99999902', 'HTX-2'), 'MSCU9090902'), FORWARDER);
     for (const m of [poison, healthy]) await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
-    for (const mrn of [first, second, stray]) await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [mrn])).rowCount).toBe(1));
+    for (const mrn of [first, second, stray]) await keyed(mrn);
     const timerDone = async (mrn: string) => (await store.pool.query<{ timer_done: boolean }>('SELECT timer_done FROM common_repository.linking_keys WHERE mrn = $1', [mrn])).rows[0].timer_done;
     // Whether another transaction (the linking processor's, say) would have to wait for the master's row.
     const rowLocked = async (mrn: string) => {
@@ -624,12 +627,11 @@ describe('link-filings', () => {
       candidates.push(await register(withContainer(house('F22', `TB-H${i}`, `176-9999995${i}`, doc), 'MSCU9595951'), FORWARDER));
     }
     await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
-    for (const mrn of candidates) await eventually(async () => expect((await store.pool.query('SELECT 1 FROM common_repository.linking_keys WHERE mrn = $1', [mrn])).rowCount).toBe(1));
+    for (const mrn of candidates) await keyed(mrn);
     const commands = h.service.app.app.select(LinkFilingsModule).get(FilingCommands, { strict: true });
     const runs = jest.spyOn(commands, 'run');
     try {
-      clock.advance(3_600_001);
-      await h.service.app.app.get(LinkingTimerProcessor).runOnce(clock.now());
+      await timerRunsOut();
       expect(runs.mock.calls.filter(([r]) => r.mrn === m).map(([r]) => r.command.type)).toEqual(['ProposeLinks']);
     } finally {
       runs.mockRestore();
