@@ -6,6 +6,11 @@ const schema = {
   LINKING_DELAY_MS: integer({ min: 0, max: 7 * 86_400_000, default: 4 * 3_600_000 }),
   /** How often the linking timer looks; 0 turns it off (tests run it by hand). */
   LINKING_TIMER_INTERVAL_MS: integer({ min: 0, max: 86_400_000, default: 60_000 }),
+  /**
+   * The most link proposals in one append: a master's candidates are taken this many at a time, each page one
+   * ProposeLinks. 1,000 proposals count about 800 kB at most (append-size.ts), under KurrentDB's default 1 MiB append.
+   */
+  LINKING_PROPOSALS_PER_APPEND: integer({ min: 1, max: 1_000, default: 1_000 }),
   /** How often the 200-day expiry looks for filings never presented; 0 turns it off. */
   EXPIRY_INTERVAL_MS: integer({ min: 0, max: 86_400_000, default: 3_600_000 }),
   /** Partitions of the filing-view projection: its replicas share them. */

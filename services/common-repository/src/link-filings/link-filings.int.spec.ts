@@ -25,7 +25,7 @@ describe('link-filings', () => {
   const clock = new ManualClock(new Date('2026-12-01T08:00:00.000Z'));
 
   beforeAll(async () => {
-    h = await startCommonRepository({ prefix: 'cr_link', clock, env: { LINKING_DELAY_MS: '3600000' } });
+    h = await startCommonRepository({ prefix: 'cr_link', clock, env: { LINKING_DELAY_MS: '3600000', LINKING_PROPOSALS_PER_APPEND: '2' } });
     store = new PostgresEventStore({ connectionString: h.db.appUrl });
   }, 30_000);
   afterAll(async () => {
@@ -620,7 +620,7 @@ describe('link-filings', () => {
     expect(await timerDone(poison)).toBe(true);
   }, 30_000);
 
-  it("appends all of a master's proposals at once: one command (one read of its stream) and one append, however many candidates", async () => {
+  it("proposes all of a master's candidates, a page of LINKING_PROPOSALS_PER_APPEND (2 here) at a time: one command (one read of its stream) and one append per page", async () => {
     const m = await register(withContainer(master('F21', 'TB-M1', '176-10000951', ['HTB-1', 'HTB-2']), 'MSCU9595951'), CARRIER);
     const candidates: string[] = [];
     for (const [i, doc] of [[1, 'HTB-1'], [2, 'HTB-1'], [3, 'HTB-2']] as const) {
@@ -632,13 +632,15 @@ describe('link-filings', () => {
     const runs = jest.spyOn(commands, 'run');
     try {
       await timerRunsOut();
-      expect(runs.mock.calls.filter(([r]) => r.mrn === m).map(([r]) => r.command.type)).toEqual(['ProposeLinks']);
+      expect(runs.mock.calls.filter(([r]) => r.mrn === m).map(([r]) => r.command.type)).toEqual(['ProposeLinks', 'ProposeLinks']);
     } finally {
       runs.mockRestore();
     }
     const recorded = (await store.readStream(`ens-${m}`)).filter((e) => e.type === 'EnsLinkProposed');
     expect(recorded.map((e) => (e.data as { candidateMrn: string }).candidateMrn)).toEqual(candidates);
-    // One append: consecutive revisions in one commit.
-    expect(new Set(recorded.map((e) => String(e.position.commit))).size).toBe(1);
+    // One append per page, oldest candidates first: two proposals in one commit, then the third in the next.
+    const appends = new Map<bigint, number>();
+    for (const e of recorded) appends.set(e.position.commit, (appends.get(e.position.commit) ?? 0) + 1);
+    expect([...appends.values()]).toEqual([2, 1]);
   }, 30_000);
 });

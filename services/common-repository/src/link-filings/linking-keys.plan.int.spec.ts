@@ -10,7 +10,7 @@ import type { SqlTransaction } from '@ics2/event-store';
 import { freshDatabase, type FreshDatabase } from '@ics2/event-store/testing';
 import { Client } from 'pg';
 import { migrateCommonRepository } from '../migrate';
-import { LinkingKeys, matchTermsOf, type LinkingKeyRow } from './linking-keys';
+import { LinkingKeys, matchTermsOf, type CandidateHouse, type LinkingKeyRow } from './linking-keys';
 
 interface PlanNode {
   readonly 'Node Type': string;
@@ -154,8 +154,12 @@ describe('LinkingKeys plans', () => {
     );
     await admin.query('ANALYZE common_repository.linking_keys');
     try {
-      const nodes = await planOf((keys) => keys.candidateHouses('air', matchTermsOf(houses)));
+      const nodes = await planOf((keys) => keys.candidateHouses('air', matchTermsOf(houses), 1_000));
       expect(scans(nodes).map((n) => n['Index Name']).sort()).toEqual(['linking_keys_unlinked_containers_idx', 'linking_keys_unlinked_marks_idx']);
+      // The pages after the first as well.
+      const after = { mrn: 'P00000000000000001', registered_at_text: new Date().toISOString() } as CandidateHouse;
+      const next = await planOf((keys) => keys.candidateHouses('air', matchTermsOf(houses), 1_000, after));
+      expect(scans(next).map((n) => n['Index Name']).sort()).toEqual(['linking_keys_unlinked_containers_idx', 'linking_keys_unlinked_marks_idx']);
     } finally {
       await admin.query(`DELETE FROM common_repository.linking_keys WHERE mrn LIKE 'P%'`);
     }

@@ -40,6 +40,11 @@ export interface DueMaster extends LinkingKeyRow {
   readonly timer_from_text: string;
 }
 
+/** A candidate house for a master's link proposals, with where it stands in their order (as DueMaster does). */
+export interface CandidateHouse extends LinkingKeyRow {
+  readonly registered_at_text: string;
+}
+
 const COLUMNS = 'mrn, filing_type, level, link_family, placi, master_document, carrier, house_documents, parties, houses, open, linked_to, complete, registered_at';
 
 /**
@@ -217,15 +222,22 @@ export class LinkingKeys {
 
   /**
    * Open houses of a family not linked to any master that share a container number or a shipping mark with these
-   * terms (a master's, matchTermsOf): the candidates for manual linking, oldest first, from the indexes over those terms.
+   * terms (a master's, matchTermsOf): the candidates for manual linking, oldest first, from the indexes over those
+   * terms, `limit` at a time: the page after `after` (the last candidate of the page before), however many wait.
    */
-  candidateHouses(family: string, terms: MatchTerms): Promise<LinkingKeyRow[]> {
+  candidateHouses(family: string, terms: MatchTerms, limit: number, after: CandidateHouse | null = null): Promise<CandidateHouse[]> {
     if (terms.containers.length === 0 && terms.shippingMarks.length === 0) return Promise.resolve([]);
-    return this.tx.query<LinkingKeyRow>(
-      `SELECT ${COLUMNS} FROM common_repository.linking_keys
-       WHERE open AND level = 'house' AND linked_to IS NULL AND link_family = $1 AND (containers && $2::text[] OR shipping_marks && $3::text[])
-       ORDER BY registered_at, mrn LIMIT 1000`,
-      [family, terms.containers, terms.shippingMarks],
+    const params: unknown[] = [family, terms.containers, terms.shippingMarks, limit];
+    let past = '';
+    if (after) {
+      params.push(after.registered_at_text, after.mrn);
+      past = 'AND (registered_at, mrn) > ($5::timestamptz, $6)';
+    }
+    return this.tx.query<CandidateHouse>(
+      `SELECT ${COLUMNS}, registered_at::text AS registered_at_text FROM common_repository.linking_keys
+       WHERE open AND level = 'house' AND linked_to IS NULL AND link_family = $1 AND (containers && $2::text[] OR shipping_marks && $3::text[]) ${past}
+       ORDER BY registered_at, mrn LIMIT $4`,
+      params,
     );
   }
 

@@ -13,7 +13,7 @@ import { CLOCK, PLATFORM_LOGGER, ReadModelDatabase, SERVICE_CONFIG, ShutdownRegi
 import type { LinkProposal } from '../domain/filing.commands';
 import type { CommonRepositoryConfig } from '../service.config';
 import { FilingCommands } from '../doors/filing-commands';
-import { LinkingKeys, matchTermsOf, type DueMaster, type HouseFacts, type LinkingKeyRow, type MatchTerms } from './linking-keys';
+import { LinkingKeys, matchTermsOf, type CandidateHouse, type DueMaster, type HouseFacts, type LinkingKeyRow, type MatchTerms } from './linking-keys';
 
 const actor = systemActor('common-repository.linking-timer');
 
@@ -91,22 +91,30 @@ export class LinkingTimerProcessor implements OnApplicationBootstrap {
     const proposed = new Set(state.status === 'none' ? [] : state.proposals);
     const terms = matchTermsOf(master.houses);
     const missingTerms = termsOfMissing(master.houses, missing);
-    const proposals: LinkProposal[] = [];
-    for (const candidate of await keys.candidateHouses(master.link_family, terms)) {
-      if (proposed.has(candidate.mrn)) continue;
-      const proposal = proposalOf(terms, missingTerms, candidate);
-      if (proposal) proposals.push({ candidateMrn: candidate.mrn, ...proposal });
-    }
-    // One command for all of them: one read of the master's stream and one append, where a command per candidate
-    // read the stream (grown by every proposal before it) again for each of up to 1,000.
-    if (proposals.length > 0) {
-      await this.commands.run({
-        mrn: master.mrn,
-        command: { type: 'ProposeLinks', data: { proposals, at: now.toISOString() } },
-        commandId: proposalsCommandId(master.mrn, proposals),
-        actor,
-        at: now,
-      });
+    // A page of candidates at a time, each page one command: one read of the master's stream and one append per
+    // page, where a command per candidate read the stream (grown by every proposal before it) again for each. A
+    // master missing no document has none to propose, however many houses share its data.
+    const perAppend = this.config.LINKING_PROPOSALS_PER_APPEND;
+    let after: CandidateHouse | null = null;
+    while (missing.length > 0) {
+      const page: CandidateHouse[] = await keys.candidateHouses(master.link_family, terms, perAppend, after);
+      const proposals: LinkProposal[] = [];
+      for (const candidate of page) {
+        if (proposed.has(candidate.mrn)) continue;
+        const proposal = proposalOf(terms, missingTerms, candidate);
+        if (proposal) proposals.push({ candidateMrn: candidate.mrn, ...proposal });
+      }
+      if (proposals.length > 0) {
+        await this.commands.run({
+          mrn: master.mrn,
+          command: { type: 'ProposeLinks', data: { proposals, at: now.toISOString() } },
+          commandId: proposalsCommandId(master.mrn, proposals),
+          actor,
+          at: now,
+        });
+      }
+      if (page.length < perAppend) break;
+      after = page[page.length - 1];
     }
     await keys.timerDone(master.mrn);
   }
