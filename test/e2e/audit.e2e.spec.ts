@@ -176,8 +176,14 @@ describe('the audit door end to end', () => {
     expect(whole.status).toBe(200);
     expect(whole.body).toMatchObject({ ok: true, problems: [] });
     expect(whole.body.lastCheckpoint).toMatchObject({ eventCount: expect.any(Number) });
-    // The coverage rule the door applies: ten of the signer's intervals (one hour in this stack).
-    expect(whole.body.coverage).toMatchObject({ maxUncoveredMs: 36_000_000, lastCoveringCheckpoint: { id: whole.body.lastCheckpoint.id } });
+    // The coverage rules the door applies: ten of the signer's intervals (one hour in this stack), for the events'
+    // age and for the newest signature's (the signer heartbeats every five).
+    expect(whole.body.coverage).toMatchObject({
+      maxUncoveredMs: 36_000_000,
+      maxCheckpointAgeMs: 36_000_000,
+      lastSignedAt: whole.body.lastCheckpoint.createdAt,
+      lastCoveringCheckpoint: { id: whole.body.lastCheckpoint.id },
+    });
     const one = await auditor.get(`/v1/audit/verification?stream=risk-${mrn}`);
     expect(one.body).toMatchObject({ ok: true, problems: [] });
   });

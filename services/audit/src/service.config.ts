@@ -9,9 +9,10 @@ const schema = {
   CONTROL_RESULTS_GRPC_URL: address('127.0.0.1:50054'),
   CRMS_GRPC_URL: address('127.0.0.1:50055'),
   TRADER_INTERFACE_GRPC_URL: address('127.0.0.1:50051'),
-  // Whole-store verification: events recorded longer ago than this must be under a signed checkpoint. Default
-  // (maxUncoveredMs): ten of the signer's CHECKPOINT_INTERVAL_MS, so a checkpointer that missed a few turns is not
-  // reported, while checkpoints removed to hide a rewrite are.
+  // Whole-store verification: events recorded longer ago than this must be under a signed checkpoint, and the newest
+  // signed checkpoint may be no older (the signer heartbeats every CHECKPOINT_HEARTBEAT_MS, by default 5 intervals).
+  // Default (maxUncoveredMs): ten of the signer's CHECKPOINT_INTERVAL_MS, so a checkpointer that missed a few turns
+  // is not reported, while checkpoints removed to hide a rewrite are.
   AUDIT_MAX_UNCOVERED_MS: optional(integer({ min: 1_000, max: 2_592_000_000 })),
 };
 

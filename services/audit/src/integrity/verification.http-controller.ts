@@ -39,9 +39,12 @@ export class VerificationHttpController {
     const ctx = auditRequestOf(req);
     if (stream !== undefined && !/^[a-z]+-[A-Za-z0-9._:-]{1,200}$/.test(stream)) throw invalid('/stream', 'a stream id: <category>-<id>');
     await this.accessLog.record(caller, { resource: 'verification', id: stream ?? 'store', purpose: ctx.purpose, door: 'audit GET /v1/audit/verification' });
+    const maxUncovered = maxUncoveredMs(this.config, this.runtime.config.CHECKPOINT_INTERVAL_MS);
     const report = await verifyStore(this.log.pool, {
       publicKeys: trustedCheckpointKeys(this.runtime),
-      maxUncoveredMs: maxUncoveredMs(this.config, this.runtime.config.CHECKPOINT_INTERVAL_MS),
+      // The signer heartbeats (CHECKPOINT_HEARTBEAT_MS, 5 intervals): its newest checkpoint is never older than this.
+      maxUncoveredMs: maxUncovered,
+      maxCheckpointAgeMs: maxUncovered,
       ...(stream ? { streamId: stream } : {}),
     });
     return jsonSafe(report);

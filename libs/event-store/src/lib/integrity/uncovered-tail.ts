@@ -7,6 +7,14 @@ export interface CoverageRule {
   /** When the verification runs, ISO-8601. */
   readonly at: string;
   readonly maxUncoveredMs: number;
+  /**
+   * Scope 'log', for a store whose checkpointer signs heartbeats (postgres-checkpointer.ts, `heartbeatMs`): the
+   * newest authentic checkpoint must have been signed at most this long before `at`, else `stale-checkpoints`.
+   * It needs no event's recorded_at: checkpoints removed to hide a rewrite leave an old one newest, however the
+   * events' times were moved. Absent: not checked (a checkpointer without heartbeats leaves a quiet store's
+   * newest checkpoint old).
+   */
+  readonly maxCheckpointAgeMs?: number;
 }
 
 /**
@@ -17,9 +25,13 @@ export class UncoveredTail {
   private count = 0;
   private oldest: RecordedEvent | null = null;
   private covering: CheckpointSummary | null = null;
+  /** The authentic checkpoint signed last, by its createdAt. */
+  private newest: CheckpointSummary | null = null;
+  private sawEvents = false;
 
   add(event: RecordedEvent): void {
     this.count += 1;
+    this.sawEvents = true;
     // ISO-8601 UTC in one format (the store writes them so) orders as text: no date parsing per event.
     if (this.oldest === null || event.recordedAt < this.oldest.recordedAt) this.oldest = event;
   }
@@ -29,6 +41,7 @@ export class UncoveredTail {
     this.count = 0;
     this.oldest = null;
     this.covering = checkpointSummary(cp);
+    if (this.newest === null || cp.createdAt > this.newest.createdAt) this.newest = this.covering;
   }
 
   /** What is uncovered; a problem (anchored at the oldest uncovered event) when part of it is older than the rule. */
@@ -52,9 +65,25 @@ export class UncoveredTail {
         oldest.position,
       );
     }
+    const newest = this.newest;
+    // No authentic checkpoint at all is judged by the events' age above: a store is not stale before its first one.
+    if (rule.maxCheckpointAgeMs !== undefined && this.sawEvents && newest && Date.parse(rule.at) - Date.parse(newest.createdAt) > rule.maxCheckpointAgeMs) {
+      problems.add(
+        {
+          kind: 'stale-checkpoints',
+          ...(newest.id === undefined ? {} : { checkpointId: newest.id }),
+          position: newest.position,
+          detail:
+            `the newest checkpoint whose signature holds, ${newest.id ?? '?'} at ${positionToString(newest.position)}, was signed at ${newest.createdAt}, ` +
+            `more than ${rule.maxCheckpointAgeMs} ms before ${rule.at}: checkpoints signed after it were removed, or none is being signed`,
+        },
+        newest.position,
+      );
+    }
     return {
       at: rule.at,
       maxUncoveredMs: rule.maxUncoveredMs,
+      ...(rule.maxCheckpointAgeMs === undefined ? {} : { maxCheckpointAgeMs: rule.maxCheckpointAgeMs, lastSignedAt: newest?.createdAt ?? null }),
       uncoveredEvents: this.count,
       oldestUncoveredAt: oldest?.recordedAt ?? null,
       lastCoveringCheckpoint: this.covering,

@@ -83,6 +83,9 @@ function coverageFromJson(value: unknown, path: string): CoverageSummary {
   return {
     at: stringAt(o.at, `${path}.at`),
     maxUncoveredMs: integerAt(o.maxUncoveredMs, `${path}.maxUncoveredMs`),
+    // Reports kept from before the heartbeat rule have neither.
+    ...(o.maxCheckpointAgeMs === undefined ? {} : { maxCheckpointAgeMs: integerAt(o.maxCheckpointAgeMs, `${path}.maxCheckpointAgeMs`) }),
+    ...(o.lastSignedAt === undefined ? {} : { lastSignedAt: o.lastSignedAt === null ? null : stringAt(o.lastSignedAt, `${path}.lastSignedAt`) }),
     uncoveredEvents: integerAt(o.uncoveredEvents, `${path}.uncoveredEvents`),
     oldestUncoveredAt: o.oldestUncoveredAt === null ? null : stringAt(o.oldestUncoveredAt, `${path}.oldestUncoveredAt`),
     lastCoveringCheckpoint:

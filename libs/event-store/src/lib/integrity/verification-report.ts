@@ -20,6 +20,8 @@ export type IntegrityProblemKind =
   | 'report-mismatch'
   /** Events older than the coverage rule allows that no authentic checkpoint covers (later checkpoints removed?). */
   | 'uncovered-events'
+  /** The newest authentic checkpoint is older than the rule allows, on a store whose checkpointer signs heartbeats. */
+  | 'stale-checkpoints'
   /** The store's unsigned Merkle block or subtree roots disagree with the log's hashes (proofs were made from the log). */
   | 'wrong-stored-tree';
 
@@ -79,6 +81,9 @@ export interface StreamHead {
 export interface CoverageSummary {
   readonly at: string;
   readonly maxUncoveredMs: number;
+  /** With the heartbeat rule: how old the newest authentic checkpoint may be, and when it was signed. */
+  readonly maxCheckpointAgeMs?: number;
+  readonly lastSignedAt?: string | null;
   readonly uncoveredEvents: number;
   readonly oldestUncoveredAt: string | null;
   readonly lastCoveringCheckpoint: CheckpointSummary | null;

@@ -301,6 +301,65 @@ describe('verify events', () => {
     });
   });
 
+  describe('the heartbeat rule: how old the newest authentic checkpoint may be', () => {
+    // checkpointAfter signs at 2026-01-02T00:00:00.000Z; the rule: one hour for both.
+    const at = '2026-01-02T05:00:00.000Z';
+    const rule = { coverage: { at, maxUncoveredMs: 3_600_000, maxCheckpointAgeMs: 3_600_000 } };
+    /** The same claim signed again at `createdAt`, as a checkpointer with nothing new does (a heartbeat). */
+    const heartbeat = (cp: SignedCheckpoint, createdAt: string, id: string): SignedCheckpoint => ({ ...signCheckpoint({ ...cp, createdAt }, signer), id });
+
+    /**
+     * ens-A from revision 3 on rewritten, checkpoint 8 removed, and every uncovered event's time moved to just before
+     * `at`, each with a hash that fits (the times are hashed too).
+     */
+    function rewrittenAndRetimed(): RecordedEvent[] {
+      const prev = new Map<string, string>();
+      return honest.map((e, i) => {
+        if (i < 4) {
+          prev.set(e.streamId, e.hash as string);
+          return e;
+        }
+        const changed = { ...e, data: i === a(3) ? { n: 99 } : e.data, recordedAt: '2026-01-02T04:59:00.000Z' };
+        const hash = eventHash(changed, prev.get(e.streamId) as string);
+        prev.set(e.streamId, hash);
+        return { ...changed, hash };
+      });
+    }
+
+    it('a rewrite whose uncovered events were retimed passes the recorded_at rule, and not this one', async () => {
+      const retimed = rewrittenAndRetimed();
+      const byTime = await verifyEvents(retimed, { checkpoints: [checkpoints[0]], publicKeys, coverage: { at, maxUncoveredMs: 3_600_000 } });
+      expect(byTime).toMatchObject({ ok: true, coverage: { uncoveredEvents: 4 } });
+      const report = await verifyEvents(retimed, { checkpoints: [checkpoints[0]], publicKeys, ...rule });
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'stale-checkpoints', checkpointId: '4', position: checkpoints[0].position, detail: expect.stringContaining('signed at 2026-01-02T00:00:00.000Z') }),
+      ]);
+      expect(report.coverage).toMatchObject({ maxCheckpointAgeMs: 3_600_000, lastSignedAt: '2026-01-02T00:00:00.000Z' });
+    });
+
+    it('a quiet store whose checkpointer signs heartbeats is fine: the newest signature is recent, at the same position', async () => {
+      const beat = heartbeat(checkpoints[1], '2026-01-02T04:30:00.000Z', '9');
+      const report = await verifyEvents(honest, { checkpoints: [...checkpoints, beat], publicKeys, ...rule });
+      expect(report).toMatchObject({ ok: true, checkpointsChecked: 3, lastCheckpoint: { id: '9' }, coverage: { lastSignedAt: '2026-01-02T04:30:00.000Z' } });
+      expect(report.checkpoints.map((c) => c.verdict)).toEqual(['matched', 'matched', 'matched']);
+    });
+
+    it('a recent checkpoint whose signature fails does not count', async () => {
+      const beat = heartbeat(checkpoints[1], '2026-01-02T04:30:00.000Z', '9');
+      const forged = { ...beat, createdAt: '2026-01-02T04:45:00.000Z' };
+      const report = await verifyEvents(honest, { checkpoints: [checkpoints[0], forged], publicKeys, ...rule });
+      expect(report.problems.map((p) => p.kind)).toEqual(['stale-checkpoints', 'uncovered-events', 'forged-checkpoint']);
+      expect(report.coverage).toMatchObject({ lastSignedAt: '2026-01-02T00:00:00.000Z' });
+    });
+
+    it('not judged without the rule', async () => {
+      const without = await verifyEvents(honest, { checkpoints, publicKeys, coverage: { at, maxUncoveredMs: 3_600_000 } });
+      expect(without).toMatchObject({ ok: true });
+      expect(without.coverage).not.toHaveProperty('lastSignedAt');
+    });
+  });
+
   describe('the heads a report keeps', () => {
     it("scope 'streams': each stream's last event and its hash", async () => {
       const report = await verifyEvents(honest.filter((e) => e.streamId === 'ens-B'), { scope: 'streams' });

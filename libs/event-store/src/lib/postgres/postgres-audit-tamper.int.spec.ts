@@ -8,6 +8,7 @@ import { verifyBundle } from '../integrity/verify-bundle';
 import type { RecordedEvent } from '../recorded-event';
 import { someEvents } from '../contract/contract-fixtures';
 import { exportBundle } from './postgres-bundle';
+import { createCheckpoint } from './postgres-checkpointer';
 import { PostgresEventStore } from './postgres-event-store';
 import { verifyStore } from './postgres-verify';
 import { verifyReportAgainstStore } from './postgres-verify-report';
@@ -260,6 +261,38 @@ describe('tamper tests for auditors: store, bundle and kept report', () => {
     it('the report kept from before names the checkpoint that went missing', async () => {
       const recheck = await verifyReportAgainstStore(s.pool, keptReport, { publicKeys });
       expect(recheck.problems).toContainEqual(expect.objectContaining({ kind: 'missing-checkpoint', checkpointId: s.checkpoints[2].id }));
+    });
+  });
+
+  describe('on a store whose checkpointer signs heartbeats: the same rewrite, the checkpoints after it removed, and the times moved', () => {
+    // Verification runs at T (two minutes ahead: nothing waits); the rules: one minute each.
+    const T = Date.now() + 120_000;
+    const rule = { publicKeys, maxUncoveredMs: 60_000, now: () => new Date(T) };
+    beforeEach(async () => {
+      // The store was quiet: the checkpointer signed the last checkpoint again shortly before T.
+      const beat = await createCheckpoint(s.pool, signer, { heartbeatMs: 60_000, now: () => new Date(T - 10_000) });
+      expect(beat).toMatchObject({ created: true, heartbeat: true });
+      expect(await verifyStore(s.pool, { ...rule, maxCheckpointAgeMs: 60_000 })).toMatchObject({ ok: true, coverage: { uncoveredEvents: 0 } });
+      // B2 rewritten; it and A4 (the events the removed checkpoints covered) recorded "just before T", hashes made to fit.
+      const [a3, a4, b1, b2] = [s.event('A', 3), s.event('A', 4), s.event('B', 1), s.event('B', 2)];
+      const moved = new Date(T - 5_000).toISOString();
+      await s.tamper(
+        `UPDATE event_store.events SET recorded_at = '${moved}', hash = '${eventHash({ ...a4, recordedAt: moved }, a3.hash as string)}' WHERE ${row(a4)}`,
+        `UPDATE event_store.events SET data = '{"n": 99}', recorded_at = '${moved}', hash = '${eventHash({ ...b2, data: { n: 99 }, recordedAt: moved }, b1.hash as string)}' WHERE ${row(b2)}`,
+        `DELETE FROM event_store.integrity_checkpoints WHERE id >= ${s.checkpoints[2].id}`,
+      );
+    });
+
+    it('the recorded_at rule cannot tell: the uncovered events look recent', async () => {
+      expect(await verifyStore(s.pool, rule)).toMatchObject({ ok: true, coverage: { uncoveredEvents: 2 } });
+    });
+
+    it('the heartbeat rule can: the newest checkpoint left was signed long before', async () => {
+      const report = await verifyStore(s.pool, { ...rule, maxCheckpointAgeMs: 60_000 });
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'stale-checkpoints', checkpointId: s.checkpoints[1].id, position: s.checkpoints[1].position })]);
+      expect(report.coverage).toMatchObject({ maxCheckpointAgeMs: 60_000, lastSignedAt: s.checkpoints[1].createdAt });
+      expect(verificationReportFromJson(verificationReportToJson(report)).coverage).toEqual(report.coverage);
     });
   });
 

@@ -114,6 +114,46 @@ describe('PostgreSQL checkpointer', () => {
     expect(new Set(outcomes.map((o) => o.checkpoint?.id)).size).toBe(1);
   });
 
+  it('with heartbeatMs and nothing new, signs the last claim again once it is that old (a heartbeat); verification counts its time', async () => {
+    await store.append(aStream(), someEvents(1), 'no-stream');
+    // Signed later than any checkpoint before (the rule reads the newest signature).
+    const base = Date.now() + 3_600_000;
+    const at = (ms: number) => () => new Date(base + ms);
+    const total = await eventCount();
+    const last = await eventually(async () => {
+      const { checkpoint } = await createCheckpoint(pool, signer, { now: at(0) });
+      if (!checkpoint || checkpoint.eventCount !== total) throw new Error(`covers ${checkpoint?.eventCount} of ${total}`);
+      return checkpoint;
+    });
+    const written = await rows();
+    // Not due yet: nothing written.
+    expect(await createCheckpoint(pool, signer, { now: at(30_000), heartbeatMs: 60_000 })).toMatchObject({ created: false, checkpoint: { id: last.id } });
+    expect(await rows()).toBe(written);
+    // Due: the same claim at the same position, signed at the later time.
+    const beat = await createCheckpoint(pool, signer, { now: at(61_000), heartbeatMs: 60_000 });
+    expect(beat).toMatchObject({ created: true, heartbeat: true });
+    const { id, createdAt, signature, merkleFrontier, ...claim } = beat.checkpoint as SignedCheckpoint & { merkleFrontier: unknown };
+    const { id: lastId, createdAt: lastAt, signature: lastSignature, ...lastClaim } = last as SignedCheckpoint & { merkleFrontier?: unknown };
+    expect({ ...claim, merkleFrontier }).toEqual(lastClaim);
+    expect(id).not.toBe(lastId);
+    expect([createdAt, lastAt]).toEqual([at(61_000)().toISOString(), last.createdAt]);
+    expect(checkCheckpointSignature(beat.checkpoint as SignedCheckpoint, checkpointKeyRing([keys.publicKeyPem]))).toBe('valid');
+    expect(signature).not.toBe(lastSignature);
+    expect(await rows()).toBe(written + 1);
+    // The heartbeat is now the last checkpoint: the next is due a heartbeatMs after it.
+    expect(await createCheckpoint(pool, signer, { now: at(100_000), heartbeatMs: 60_000 })).toMatchObject({ created: false, checkpoint: { id } });
+    // Both checkpoints at that position match the log; the heartbeat's time is what the heartbeat rule reads.
+    const rule = { publicKeys: [keys.publicKeyPem], maxUncoveredMs: 3_600_000, maxCheckpointAgeMs: 60_000 };
+    const fresh = await verifyStore(pool, { ...rule, now: at(90_000) });
+    expect(fresh).toMatchObject({ ok: true, lastCheckpoint: { id }, coverage: { lastSignedAt: createdAt } });
+    expect(fresh.checkpoints.slice(-2)).toEqual([expect.objectContaining({ id: lastId, verdict: 'matched' }), expect.objectContaining({ id, verdict: 'matched' })]);
+    const stale = await verifyStore(pool, { ...rule, now: at(200_000) });
+    expect(stale.problems).toEqual([expect.objectContaining({ kind: 'stale-checkpoints', checkpointId: id })]);
+    // One stream's verification ties its events to the checkpoints that prove them, not the newest: not judged there.
+    const [first] = await store.readAll();
+    expect(await verifyStore(pool, { ...rule, now: at(200_000), streamId: first.streamId })).toMatchObject({ ok: true });
+  });
+
   it('refuses to extend a checkpoint whose signature does not verify', async () => {
     const other = loadCheckpointSigner(generateCheckpointKeyPair().privateKeyPem);
     await store.append(aStream(), someEvents(1), 'no-stream');

@@ -47,6 +47,12 @@ export interface CreateCheckpointOptions {
    * that same checkpoint continues from them instead of reading event_store.stream_heads (O(streams)).
    */
   readonly headsCache?: StreamHeadsCache;
+  /**
+   * With nothing new to sign, sign the last checkpoint's claim again (a heartbeat, same position, later createdAt)
+   * once it is this old. The newest signature then shows how recently the store was vouched for, which verification
+   * checks (`maxCheckpointAgeMs`) instead of trusting recorded_at. Absent: a run with nothing new writes nothing.
+   */
+  readonly heartbeatMs?: number;
 }
 
 /** The heads a checkpointer signed in its last run, and the checkpoint they are of. */
@@ -58,8 +64,10 @@ export interface StreamHeadsCache {
 export interface CheckpointOutcome {
   /** The newest checkpoint after the call, with its stored frontier; null while the stable log is empty. */
   readonly checkpoint: StoredCheckpoint | null;
-  /** False when nothing had been appended since the last checkpoint, and nothing was written. */
+  /** False when nothing was written: nothing had been appended since the last checkpoint, and no heartbeat was due. */
   readonly created: boolean;
+  /** True when the checkpoint written is a heartbeat: the last one's claim signed again, at the same position. */
+  readonly heartbeat?: boolean;
 }
 
 /**
@@ -71,8 +79,9 @@ export interface CheckpointOutcome {
  * read once from the log, which must then give that root (version 3). The tree resumes from the last
  * checkpoint's stored frontier; after a version 1 checkpoint (or a frontier that does not fold into its signed root)
  * it is rebuilt once from the log, which must then still give that checkpoint's count and digest.
- * Writes nothing when no event was added. Concurrent callers (replicas) take turns on an advisory lock. Refuses to
- * extend a last checkpoint whose signature does not verify, since everything after it would inherit its claim.
+ * Writes nothing when no event was added, unless a heartbeat is due (`heartbeatMs`). Concurrent callers (replicas)
+ * take turns on an advisory lock. Refuses to extend a last checkpoint whose signature does not verify, since
+ * everything after it would inherit its claim.
  */
 export async function createCheckpoint(
   pool: Pool,
@@ -126,12 +135,15 @@ export async function createCheckpoint(
     await insertMerkleBlocks(client, blocks.blocks);
     // And the subtrees above them (postgres-merkle-nodes.ts), from the block roots now stored.
     await insertMerkleNodes(client, await missingMerkleNodes(client, Math.floor(digest.eventCount / MERKLE_BLOCK_LEAVES)));
+    const now = (options.now ?? (() => new Date()))();
+    const heartbeat = !position && last !== null && options.heartbeatMs !== undefined && now.getTime() - Date.parse(last.createdAt) >= options.heartbeatMs;
+    if (heartbeat) position = (last as StoredCheckpoint).position;
     if (!position) {
       await client.query('COMMIT');
       if (cache && last?.id !== undefined) Object.assign(cache, { checkpointId: last.id, heads });
       return { checkpoint: last, created: false };
     }
-    const createdAt = (options.now ?? (() => new Date()))().toISOString();
+    const createdAt = now.toISOString();
     const signed = signCheckpoint(
       {
         version: CURRENT_CLAIM_VERSION,
@@ -163,7 +175,7 @@ export async function createCheckpoint(
     await saveStreamHeads(client, heads, !headsStored);
     await client.query('COMMIT');
     if (cache) Object.assign(cache, { checkpointId: inserted.rows[0].checkpoint_id, heads });
-    return { checkpoint: { ...signed, id: inserted.rows[0].checkpoint_id, merkleFrontier }, created: true };
+    return { checkpoint: { ...signed, id: inserted.rows[0].checkpoint_id, merkleFrontier }, created: true, ...(heartbeat ? { heartbeat } : {}) };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
@@ -199,7 +211,8 @@ async function rebuildFrontier(client: PoolClient, last: StoredCheckpoint, batch
 export interface PostgresCheckpointerOptions extends CreateCheckpointOptions {
   /** Time between the end of one run and the start of the next. Default 60 s. */
   readonly intervalMs?: number;
-  readonly onCheckpoint?: (checkpoint: SignedCheckpoint) => void;
+  /** Each checkpoint written; `heartbeat` when it signs the last one's claim again (nothing new was appended). */
+  readonly onCheckpoint?: (checkpoint: SignedCheckpoint, heartbeat: boolean) => void;
   /** A failed run is reported here and retried at the next interval. Default: ignore. */
   readonly onError?: (error: unknown) => void;
 }
@@ -240,7 +253,7 @@ export class PostgresCheckpointer {
     const run = this.running.catch(() => undefined).then(() => createCheckpoint(this.pool, this.signer, { ...this.options, headsCache: this.headsCache }));
     this.running = run;
     return run.then((outcome) => {
-      if (outcome.created && outcome.checkpoint) this.options.onCheckpoint?.(outcome.checkpoint);
+      if (outcome.created && outcome.checkpoint) this.options.onCheckpoint?.(outcome.checkpoint, outcome.heartbeat === true);
       return outcome;
     });
   }

@@ -21,6 +21,11 @@ export interface VerifyStoreOptions {
    * log's, or the stream's. Absent: not checked.
    */
   readonly maxUncoveredMs?: number;
+  /**
+   * Whole store, with maxUncoveredMs, for a store whose checkpointer signs heartbeats (`heartbeatMs`): the newest
+   * authentic checkpoint must be at most this old, else `stale-checkpoints` (uncovered-tail.ts says why).
+   */
+  readonly maxCheckpointAgeMs?: number;
   /** Rows per query. Default 10,000. */
   readonly batchSize?: number;
   /** Problems listed in the report. Default 1000. */
@@ -113,7 +118,15 @@ export async function verifyStore(pool: Pool, options: VerifyStoreOptions): Prom
       publicKeys: options.publicKeys,
       maxProblems: options.maxProblems,
       maxCheckpoints: options.maxCheckpoints,
-      ...(options.maxUncoveredMs === undefined ? {} : { coverage: { at: verifiedAt, maxUncoveredMs: options.maxUncoveredMs } }),
+      ...(options.maxUncoveredMs === undefined
+        ? {}
+        : {
+            coverage: {
+              at: verifiedAt,
+              maxUncoveredMs: options.maxUncoveredMs,
+              ...(options.maxCheckpointAgeMs === undefined ? {} : { maxCheckpointAgeMs: options.maxCheckpointAgeMs }),
+            },
+          }),
     };
     const report =
       options.streamId === undefined

@@ -54,6 +54,12 @@ const platformSchema = {
   CHECKPOINT_TRUSTED_KEYS_FILE: optional(string({ expected: 'the path of a file of PEM public keys' })),
   /** Time between two signed checkpoints over the global log. */
   CHECKPOINT_INTERVAL_MS: integer({ min: 100, max: 86_400_000, default: 60_000 }),
+  /**
+   * With nothing new appended, the checkpointer signs the last checkpoint again once it is this old (a heartbeat),
+   * so that the newest signature shows the store was vouched for lately. Unset: 5 × CHECKPOINT_INTERVAL_MS, half
+   * the audit door's default coverage rule (AUDIT_MAX_UNCOVERED_MS).
+   */
+  CHECKPOINT_HEARTBEAT_MS: optional(integer({ min: 100, max: 86_400_000 })),
   /** How long readiness reports 503 before the doors close, so load balancers stop sending traffic first. */
   SHUTDOWN_DRAIN_MS: integer({ min: 0, max: 120_000, default: 0 }),
   /** A shutdown that takes longer is cut short with exit code 1. */

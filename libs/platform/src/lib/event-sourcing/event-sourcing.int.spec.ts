@@ -136,6 +136,31 @@ describe('EventSourcingModule', () => {
     expect(checkCheckpointSignature(outcome!.checkpoint!, checkpointKeyRing([checkpointKeys.publicKeyPem]))).toBe('valid');
   });
 
+  it('signs the last checkpoint again on a quiet store once it is CHECKPOINT_HEARTBEAT_MS old (default: five intervals)', async () => {
+    // This service's default is five hours: nothing new, nothing signed.
+    expect(await service.app.get(IntegrityCheckpointer).checkpointNow()).toMatchObject({ created: false });
+    const beating = await createServiceApp(definition, {
+      env: {
+        AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem,
+        DATABASE_URL: db.appUrl,
+        CHECKPOINT_SIGNING_KEY_FILE: join(keysDir, 'checkpoint.pem'),
+        CHECKPOINT_INTERVAL_MS: '3600000',
+        CHECKPOINT_HEARTBEAT_MS: '100',
+        LOG_LEVEL: 'silent',
+      },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 150));
+      const outcome = await beating.app.get(IntegrityCheckpointer).checkpointNow();
+      expect(outcome).toMatchObject({ created: true, heartbeat: true, checkpoint: { eventCount: 3 } });
+    } finally {
+      await beating.close();
+    }
+  });
+
   it('refuses to start with an unreadable checkpoint key, naming the variable', async () => {
     await expect(
       createServiceApp(definition, {
