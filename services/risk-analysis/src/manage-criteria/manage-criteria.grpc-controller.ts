@@ -111,12 +111,13 @@ export class ManageCriteriaGrpcController {
 
   @GrpcMethod(S, 'BacktestCriterion')
   @Roles('admin', 'member-state')
-  async backtestCriterion(@Payload() r: riskAnalysisV1.BacktestCriterionRequest): Promise<riskAnalysisV1.BacktestCriterionReply> {
+  async backtestCriterion(@Payload() r: riskAnalysisV1.BacktestCriterionRequest, @Caller() caller: Principal): Promise<riskAnalysisV1.BacktestCriterionReply> {
     const criterion = parsed(r.criterion_json);
     const [from, to] = [new Date(r.from), new Date(r.to)];
     if (Number.isNaN(from.getTime())) throw invalid('/from', 'an ISO-8601 instant');
     if (Number.isNaN(to.getTime()) || to <= from) throw invalid('/to', 'an ISO-8601 instant after from');
-    const result = await this.backtest.run(criterion, from, to);
+    // A Member State counts only the filings it may read (criterion-backtest.ts); the Commission counts them all.
+    const result = await this.backtest.run(criterion, from, to, caller.actor.kind === 'member-state' ? caller.actor.memberState : null);
     return { filings: result.filings, hit: result.hit, sample_mrns: [...result.sample] };
   }
 
