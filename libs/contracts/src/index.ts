@@ -1,5 +1,6 @@
 // The published language between services: event schemas, their upcasters, and the message shapes they carry.
 export * from './lib/upcasting';
+export * from './lib/code-list';
 export * from './lib/ens/ens-filing';
 export * from './lib/ens/ens-errors';
 export * from './lib/ens/validation-codes.table';

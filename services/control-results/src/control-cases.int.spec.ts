@@ -97,6 +97,10 @@ describe('control cases and criteria statistics', () => {
     expect(await decide(mrn, 'IT')).toMatchObject({ ok: false, kind: 'not-found', errorCode: 'CONTROL.NOT_FOUND' });
     expect(await decide(mrn, 'NL', { office: 'DE004700' })).toMatchObject({ ok: false, kind: 'validation', errorCode: 'CONTROL.INVALID_MESSAGE', details: [{ validationCode: '12', pointer: '/office' }] });
     expect(await decide(mrn, 'NL', { control_type: 'x-ray-vision' })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/controlType' }] });
+    // A name every object inherits is no code of the list.
+    for (const inherited of ['constructor', 'toString', '__proto__']) {
+      expect(await decide(mrn, 'NL', { control_type: inherited })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/controlType' }] });
+    }
     expect(await decide(mrn, 'NL', { control: false, control_type: '', office: '' })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/reason' }] });
     expect(await record(mrn)).toMatchObject({ ok: false, kind: 'precondition', errorCode: 'CONTROL.LIFECYCLE', details: [{ validationCode: '92' }] });
     expect(await h.asMemberState('NL', 'DecideControl', { mrn, case_id: 'pre-arrival-7', control: true, control_type: 'physical', office: NL_OFFICE })).toMatchObject({ ok: false, kind: 'not-found' });
@@ -152,6 +156,7 @@ describe('control cases and criteria statistics', () => {
     }
     expect(await h.asMemberState('IT', 'GetCase', { mrn, case_id: 'pre-arrival-1' })).toMatchObject({ ok: false, kind: 'not-found', errorCode: 'CONTROL.NOT_FOUND' });
     expect(await record(mrn, { confirmed_criteria: [{ id: 'eu-csh-001', version: 1 }], corrects: 'pre-arrival-1-r1' })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/confirmedCriteria/0' }] });
+    expect(await record(mrn, { outcome: 'constructor', corrects: 'pre-arrival-1-r1' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/outcome' }] });
     expect(await record(mrn, { message_id: '' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X01', pointer: '/messageId' }] });
     expect(await record(mrn)).toMatchObject({ ok: false, kind: 'precondition', details: [{ pointer: '/corrects' }] });
     expect(await controlEventCount(mrn)).toBe(3);

@@ -114,6 +114,17 @@ describe('risk analysis of complete ENS', () => {
       kind: 'validation',
       details: [{ validationCode: 'X01', pointer: '/screeningMethods' }],
     });
+    // A result or method that is a name every object inherits is no code of its list.
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R2`, message_id: 'm2', message_type: 'IE3R03', ...screeningAnswer, screening_result: 'constructor' })).toMatchObject({
+      ok: false,
+      kind: 'validation',
+      details: [{ validationCode: '12', pointer: '/screeningResult' }],
+    });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R2`, message_id: 'm2', message_type: 'IE3R03', ...screeningAnswer, screening_methods: ['XRY', 'valueOf'] })).toMatchObject({
+      ok: false,
+      kind: 'validation',
+      details: [{ validationCode: '12', pointer: '/screeningMethods/1' }],
+    });
     const tooMany = ['PHS', 'VCK', 'XRY', 'EDS', 'EDD', 'ETD', 'MDE', 'SIM', 'CMD', 'XRY'];
     expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R2`, message_id: 'm2', message_type: 'IE3R03', ...screeningAnswer, screening_methods: tooMany })).toMatchObject({
       ok: false,
@@ -276,6 +287,8 @@ describe('risk analysis of complete ENS', () => {
     const tooMany = ['PHS', 'VCK', 'XRY', 'EDS', 'EDD', 'ETD', 'MDE', 'SIM', 'CMD', 'XRY'];
     expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, recommended_methods: tooMany })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X05', pointer: '/recommendedMethods' }] });
     expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, recommended_methods: ['XRY', 'SNIFF'] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/recommendedMethods/1' }] });
+    // A name every object inherits is no code of the list.
+    expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, recommended_methods: ['XRY', 'toString'] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/recommendedMethods/1' }] });
     expect(await eventsIn(riskStream(mrn))).toBe(1);
     expect(await h.asMemberState('DE', 'RequestScreening', { ...screening, recommended_methods: [] })).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
     const requested = (await riskEvents(mrn)).at(-1);
@@ -313,6 +326,15 @@ describe('risk analysis of complete ENS', () => {
     const recommending = (memberState: string) => ({ mrn, analysis_id: 'pre-loading-1', control_recommendation: { control_type: 'physical', place: 'GR000100', member_state: memberState, reason: 'checked at destination' } });
     for (const ms of ['XX', 'GB']) {
       expect(await h.asMemberState('DE', 'CompleteAssessment', recommending(ms))).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/controlRecommendation/memberState' }] });
+    }
+    // A control type that is a name every object inherits is no control type of the list.
+    for (const inherited of ['constructor', 'toString', '__proto__']) {
+      const request = recommending('DE');
+      expect(await h.asMemberState('DE', 'CompleteAssessment', { ...request, control_recommendation: { ...request.control_recommendation, control_type: inherited } })).toMatchObject({
+        ok: false,
+        kind: 'validation',
+        details: [{ validationCode: '12', pointer: '/controlRecommendation/controlType' }],
+      });
     }
     expect(await eventsIn(riskStream(mrn))).toBe(1);
     expect(await h.asMemberState('DE', 'CompleteAssessment', recommending('EL'))).toMatchObject({ ok: true, reply: { status: 'assessed' } });

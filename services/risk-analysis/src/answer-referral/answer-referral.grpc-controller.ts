@@ -6,7 +6,7 @@
  */
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { MAX_SCREENING_METHODS, riskAnalysisV1, SCREENING_METHODS, SCREENING_RESULTS } from '@ics2/contracts';
+import { isCodeOf, MAX_SCREENING_METHODS, riskAnalysisV1, SCREENING_METHODS, SCREENING_RESULTS } from '@ics2/contracts';
 import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
 import { analysisNotFound, invalid, riskRefusalError, traderOf } from '../doors/door-answers';
 import { RiskCommands } from '../doors/risk-commands';
@@ -33,12 +33,12 @@ function answerOf(r: riskAnalysisV1.AnswerReferralRequest): InformationAnswer | 
     if (r.information) throw notAllowed('/information', 'IE3R03');
     if (r.documents.length) throw notAllowed('/documents', 'IE3R03');
     if (!r.screening_result) throw invalid('/screeningResult', 'an IE3R03 carries the screening result', 'X01');
-    if (!(r.screening_result in SCREENING_RESULTS)) throw invalid('/screeningResult', `one of ${Object.keys(SCREENING_RESULTS).join(', ')}`);
+    if (!isCodeOf(SCREENING_RESULTS, r.screening_result)) throw invalid('/screeningResult', `one of ${Object.keys(SCREENING_RESULTS).join(', ')}`);
     // screeningMethod is mandatory in IE3R03 (ics2-reference 9); trader-interface checks it too, but this door is
     // callable with a trader's token on its own.
     if (r.screening_methods.length === 0) throw invalid('/screeningMethods', 'an IE3R03 names the screening methods used', 'X01');
     if (r.screening_methods.length > MAX_SCREENING_METHODS) throw invalid('/screeningMethods', `at most ${MAX_SCREENING_METHODS} screening methods`, 'X05');
-    const badMethod = r.screening_methods.findIndex((m) => !(m in SCREENING_METHODS));
+    const badMethod = r.screening_methods.findIndex((m) => !isCodeOf(SCREENING_METHODS, m));
     if (badMethod >= 0) throw invalid(`/screeningMethods/${badMethod}`, `one of ${Object.keys(SCREENING_METHODS).join(', ')}`);
     return {
       messageType: 'IE3R03',

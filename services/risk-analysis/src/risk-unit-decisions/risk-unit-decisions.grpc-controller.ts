@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { CONTROL_TYPES, MAX_SCREENING_METHODS, riskAnalysisV1, SCREENING_METHODS, type MemberStateUser } from '@ics2/contracts';
+import { CONTROL_TYPES, isCodeOf, MAX_SCREENING_METHODS, riskAnalysisV1, SCREENING_METHODS, type MemberStateUser } from '@ics2/contracts';
 import { ics2TerritoryOf, isMrn } from '@ics2/domain';
 import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
 import { analysisNotFound, invalid, memberStateUserOf, riskRefusalError } from '../doors/door-answers';
@@ -41,7 +41,7 @@ export class RiskUnitDecisionsGrpcController {
     if (blank >= 0) throw invalid(`/houseDocuments/${blank}`, 'a house document reference number');
     // recommendedHRCMScreeningMethod is 0..9 (ics2-reference 9): optional, but from the list and at most 9.
     if (r.recommended_methods.length > MAX_SCREENING_METHODS) throw invalid('/recommendedMethods', `at most ${MAX_SCREENING_METHODS} recommended methods`, 'X05');
-    const unknown = r.recommended_methods.findIndex((m) => !(m in SCREENING_METHODS));
+    const unknown = r.recommended_methods.findIndex((m) => !isCodeOf(SCREENING_METHODS, m));
     if (unknown >= 0) throw invalid(`/recommendedMethods/${unknown}`, `one of ${Object.keys(SCREENING_METHODS).join(', ')}`);
     const recommended = r.recommended_methods.length ? { recommendedMethods: r.recommended_methods } : {};
     return this.decide(r, caller, (user, at) => ({ type: 'RequestReferral', data: { analysisId: r.analysis_id, kind: 'RFS', houseDocuments: r.house_documents, ...recommended, user, at } }));
@@ -57,7 +57,7 @@ export class RiskUnitDecisionsGrpcController {
   @Roles('member-state')
   completeAssessment(@Payload() r: riskAnalysisV1.CompleteAssessmentRequest, @Caller() caller: Principal) {
     const c = r.control_recommendation;
-    if (c && !(c.control_type in CONTROL_TYPES)) throw invalid('/controlRecommendation/controlType', `one of ${Object.keys(CONTROL_TYPES).join(', ')}`);
+    if (c && !isCodeOf(CONTROL_TYPES, c.control_type)) throw invalid('/controlRecommendation/controlType', `one of ${Object.keys(CONTROL_TYPES).join(', ')}`);
     // Greece as EL is GR, the code the Member State of control's token and its control cases carry.
     const memberState = c ? ics2TerritoryOf(c.member_state) : null;
     if (c && !memberState) throw invalid('/controlRecommendation/memberState', 'a Member State running ICS2 (the 27, XI, NO, CH; Greece GR or EL)');

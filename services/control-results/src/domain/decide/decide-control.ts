@@ -1,4 +1,4 @@
-import { CONTROL_TYPES, type ControlEvent } from '@ics2/contracts';
+import { CONTROL_TYPES, isCodeOf, type ControlEvent } from '@ics2/contracts';
 import { customsOfficeCountry, normaliseMemberStateCode, parseCustomsOffice, type CustomsOffice } from '@ics2/domain';
 import type { DecideControl } from '../control-case.commands';
 import { controlNotFound, refuse, type ControlRefusal } from '../control-case.refusals';
@@ -18,7 +18,7 @@ export function decideControl(command: DecideControl['data'], state: ControlStat
   }
   if (c.status !== 'awaiting-decision') return refuse('92', '', 'the control is decided already');
   if (command.control) {
-    if (!command.controlType || !(command.controlType in CONTROL_TYPES)) return refuse('12', '/controlType', `one of ${Object.keys(CONTROL_TYPES).join(', ')}`);
+    if (!command.controlType || !isCodeOf(CONTROL_TYPES, command.controlType)) return refuse('12', '/controlType', `one of ${Object.keys(CONTROL_TYPES).join(', ')}`);
     if (!command.office || !parseCustomsOffice(command.office).ok) return refuse('12', '/office', 'a customs office reference (an8)');
     if (normaliseMemberStateCode(customsOfficeCountry(command.office as CustomsOffice)) !== ms) return refuse('12', '/office', `an office of ${ms}`);
     if (command.scheduledAt !== undefined && Number.isNaN(Date.parse(command.scheduledAt))) return refuse('12', '/scheduledAt', 'an ISO-8601 instant');

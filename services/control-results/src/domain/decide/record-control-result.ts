@@ -1,4 +1,4 @@
-import { CONTROL_OUTCOMES, type ControlEvent, type ControlOutcome } from '@ics2/contracts';
+import { CONTROL_OUTCOMES, isCodeOf, type ControlEvent, type ControlOutcome } from '@ics2/contracts';
 import type { RecordControlResult } from '../control-case.commands';
 import { controlNotFound, refuse, type ControlRefusal } from '../control-case.refusals';
 import { caseOf, effectiveResults, type ControlState } from '../control-case.state';
@@ -19,7 +19,7 @@ export function recordControlResult(command: RecordControlResult['data'], state:
   const current = effectiveResults(c);
   if (command.corrects === undefined && current.length > 0) return refuse('92', '/corrects', 'a result is recorded: record a correction of it');
   if (command.corrects !== undefined && !current.some((r) => r.resultId === command.corrects)) return refuse('12', '/corrects', 'only the current result can be corrected');
-  if (!(command.outcome in CONTROL_OUTCOMES)) return refuse('12', '/outcome', `one of ${Object.keys(CONTROL_OUTCOMES).join(', ')}`);
+  if (!isCodeOf(CONTROL_OUTCOMES, command.outcome)) return refuse('12', '/outcome', `one of ${Object.keys(CONTROL_OUTCOMES).join(', ')}`);
   if (command.outcome === 'not-performed' && !command.findings.notes) return refuse('12', '/notes', 'say why the control was not performed');
   const known = new Set(c.opened.criteria.map((k) => `${k.id}@${k.version}`));
   const unknown = (command.findings.confirmedCriteria ?? []).findIndex((k) => !known.has(`${k.id}@${k.version}`));
