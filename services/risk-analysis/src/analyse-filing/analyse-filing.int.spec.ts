@@ -650,6 +650,34 @@ describe('risk analysis of complete ENS', () => {
     expect(escalated).toEqual(['pre-loading-1']);
   });
 
+  // At the end, for the ENS it lodges (see below).
+  it("refuses a decision's text holding a character off the ICS2 set (102) or too long, and a read naming no analysis or filing as not found, writing nothing", async () => {
+    const { mrn } = await lodge('360300');
+    await eventually(async () => expect(await h.asMemberState('DE', 'GetAnalysis', { mrn, analysis_id: 'pre-loading-1' })).toMatchObject({ ok: true }));
+    const decision = { mrn, analysis_id: 'pre-loading-1' };
+    const refused = (code: string, pointer: string) => ({ ok: false, kind: 'validation', errorCode: 'RISK.INVALID_MESSAGE', details: [{ validationCode: code, pointer }] });
+    const control = (o: object) => ({ ...decision, control_recommendation: { control_type: 'physical', place: 'DE004700', member_state: 'DE', reason: 'fireworks by air', ...o } });
+    for (const [text, code] of [['the invoice\u0000', '102'], ['the\u0007invoice', '102'], ['x'.repeat(2_001), '12']]) {
+      expect(await h.asMemberState('DE', 'RequestInformation', { ...decision, house_documents: [], information: text })).toMatchObject(refused(code, '/information'));
+      expect(await h.asMemberState('DE', 'IssueDoNotLoad', { ...decision, house_documents: [], reason: text })).toMatchObject(refused(code, '/reason'));
+      expect(await h.asMemberState('DE', 'DismissHit', { ...decision, criterion_id: 'eu-sec-001', version: 1, reason: text })).toMatchObject(refused(code, '/reason'));
+      expect(await h.asMemberState('BE', 'AddRiskMitigation', { ...decision, information: text })).toMatchObject(refused(code, '/information'));
+      expect(await h.asMemberState('DE', 'CompleteAssessment', control({ place: text }))).toMatchObject(refused(code, '/controlRecommendation/place'));
+      expect(await h.asMemberState('DE', 'CompleteAssessment', control({ reason: text }))).toMatchObject(refused(code, '/controlRecommendation/reason'));
+    }
+    // An MRN or analysis id of no shape this service gives out is nobody's: not found, as an unknown one.
+    const unknown = { ok: false, kind: 'not-found', errorCode: 'RISK.NOT_FOUND' };
+    for (const named of [{ mrn: `${mrn}\u0000`, analysis_id: 'pre-loading-1' }, { mrn, analysis_id: 'pre-loading-1\u0000' }, { mrn, analysis_id: 'x'.repeat(10_000) }]) {
+      expect(await h.asMemberState('DE', 'GetAnalysis', named)).toMatchObject(unknown);
+      expect(await h.asMemberState('DE', 'CompleteAssessment', named)).toMatchObject(unknown);
+    }
+    expect(await h.asMemberState('DE', 'GetFiling', { mrn: `${mrn}\u0000` })).toMatchObject(unknown);
+    expect(await eventsIn(riskStream(mrn))).toBe(1);
+    // The same decisions with text of the set are taken, accents and Greek included.
+    expect(await h.asMemberState('BE', 'AddRiskMitigation', { ...decision, information: 'destinataire connu, importateur régulier; παραλήπτης γνωστός' })).toMatchObject({ ok: true });
+    expect(await h.asMemberState('DE', 'CompleteAssessment', control({}))).toMatchObject({ ok: true, reply: { status: 'assessed' } });
+  });
+
   // At the end: the ENS it lodges would change the samples (seeded by the serial) of every test after it.
   it('re-analyses the open ENS a criteria change reaches several at once (REANALYSIS_CONCURRENCY), each once', async () => {
     const lodged = [await lodge('360300'), await lodge('360300'), await lodge('360300'), await lodge('360300')].map((l) => l.mrn);

@@ -2,7 +2,8 @@ import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { RISK_PHASES, riskAnalysisV1, type RiskAnalysisPhase } from '@ics2/contracts';
 import { AccessLog, Caller, CLOCK, PlatformError, Purpose, Roles, type Clock, type Principal } from '@ics2/platform';
-import { analysisNotFound, invalid, memberStateUserOf } from '../doors/door-answers';
+import { isMrn } from '@ics2/domain';
+import { analysisNotFound, invalid, memberStateUserOf, namesAnalysis } from '../doors/door-answers';
 import { isHeldRow } from '../read-models/analyses/analysis.row';
 import { ConsultAnalysesQuery } from './consult-analyses.query';
 
@@ -48,7 +49,8 @@ export class ConsultAnalysesGrpcController {
   @GrpcMethod(S, 'GetAnalysis')
   @Roles('member-state')
   async getAnalysis(@Payload() r: riskAnalysisV1.GetAnalysisRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<riskAnalysisV1.AnalysisView> {
-    const a = await this.query.analysis(r.mrn, r.analysis_id, memberStateUserOf(caller).memberState);
+    const { memberState } = memberStateUserOf(caller);
+    const a = namesAnalysis(r.mrn, r.analysis_id) ? await this.query.analysis(r.mrn, r.analysis_id, memberState) : null;
     if (!a) throw analysisNotFound(r.mrn);
     await this.accessLog.record(caller, { resource: 'risk-analysis', id: a.analysisId, mrn: a.mrn, purpose, defaultPurpose: 'risk assessment', door: `${S} GetAnalysis` });
     return {
@@ -71,7 +73,9 @@ export class ConsultAnalysesGrpcController {
   @GrpcMethod(S, 'GetFiling')
   @Roles('member-state')
   async getFiling(@Payload() r: riskAnalysisV1.GetFilingRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<riskAnalysisV1.GetFilingReply> {
-    const found = await this.query.filings(r.mrn, memberStateUserOf(caller).memberState);
+    const { memberState } = memberStateUserOf(caller);
+    // Not an MRN: no filing of anyone's, answered as an unknown one, before the read model sees it.
+    const found = isMrn(r.mrn) ? await this.query.filings(r.mrn, memberState) : null;
     if (!found) throw new PlatformError('not-found', 'RISK.NOT_FOUND', `no filing ${r.mrn} for this caller`);
     await this.accessLog.record(caller, { resource: 'ens-filing', id: found.head.mrn, mrn: found.head.mrn, purpose, defaultPurpose: 'risk assessment', door: `${S} GetFiling` });
     return {

@@ -7,17 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { CONTROL_TYPES, isCodeOf, MAX_SCREENING_METHODS, riskAnalysisV1, SCREENING_METHODS, type MemberStateUser } from '@ics2/contracts';
-import { ics2TerritoryOf, isMrn } from '@ics2/domain';
+import { ics2TerritoryOf } from '@ics2/domain';
 import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
-import { analysisNotFound, invalid, memberStateUserOf, riskRefusalError } from '../doors/door-answers';
+import { analysisNotFound, invalid, memberStateUserOf, namesAnalysis, optionalTextOf, riskRefusalError, textOf } from '../doors/door-answers';
 import { RiskCommands } from '../doors/risk-commands';
 import type { RiskCommand } from '../domain/risk/risk.commands';
 
 const S = riskAnalysisV1.RISK_ANALYSIS_SERVICE;
-const textOf = (value: string, pointer: string, max = 2_000) => {
-  if (!value || value.length > max) throw invalid(pointer, `1 to ${max} characters`, value ? '12' : 'X01');
-  return value;
-};
 
 @Controller()
 export class RiskUnitDecisionsGrpcController {
@@ -61,11 +57,13 @@ export class RiskUnitDecisionsGrpcController {
     // Greece as EL is GR, the code the Member State of control's token and its control cases carry.
     const memberState = c ? ics2TerritoryOf(c.member_state) : null;
     if (c && !memberState) throw invalid('/controlRecommendation/memberState', 'a Member State running ICS2 (the 27, XI, NO, CH; Greece GR or EL)');
+    const place = c ? optionalTextOf(c.place, '/controlRecommendation/place') : undefined;
+    const reason = c ? optionalTextOf(c.reason, '/controlRecommendation/reason') : undefined;
     return this.decide(r, caller, (user, at) => ({
       type: 'CompleteAssessment',
       data: {
         analysisId: r.analysis_id,
-        ...(c && memberState ? { controlRecommendation: { controlType: c.control_type, memberState, ...(c.place ? { place: c.place } : {}), ...(c.reason ? { reason: c.reason } : {}) } } : {}),
+        ...(c && memberState ? { controlRecommendation: { controlType: c.control_type, memberState, ...(place ? { place } : {}), ...(reason ? { reason } : {}) } } : {}),
         user,
         at,
       },
@@ -89,7 +87,7 @@ export class RiskUnitDecisionsGrpcController {
 
   private async decide(r: { mrn: string; analysis_id: string }, caller: Principal, command: (user: MemberStateUser, at: string) => RiskCommand): Promise<riskAnalysisV1.DecisionReply> {
     const user = memberStateUserOf(caller);
-    if (!isMrn(r.mrn) || !r.analysis_id) throw analysisNotFound(r.mrn);
+    if (!namesAnalysis(r.mrn, r.analysis_id)) throw analysisNotFound(r.mrn);
     const now = this.clock.now();
     const outcome = await this.commands.risk(r.mrn, command(user, now.toISOString()), randomUUID(), { kind: 'member-state', ...user }, now);
     if (outcome.kind === 'refused') throw riskRefusalError(outcome.refusal, r.mrn);
