@@ -197,6 +197,26 @@ describe('risk analysis of complete ENS', () => {
     expect((await store.readStream('criterion-de-sec-901')).length).toBe(2);
   });
 
+  it('refuses a criterion holding a NUL character or a lone surrogate, and a deactivation reason off the ICS2 set, writing nothing', async () => {
+    const de = { id: 'de-sec-902', version: 1, title: 'Text test', riskArea: 'security', phases: ['pre-arrival'], validFrom: '2026-01-01T00:00:00Z', score: 10, owner: { kind: 'member-state', memberState: 'DE' }, condition: { kind: 'hsPrefix', prefixes: ['0101'] } };
+    const invalidAt = (pointer: string) => ({ ok: false, kind: 'validation', errorCode: 'CRITERION.INVALID', details: [{ validationCode: '12', pointer }] });
+    // JSON text carries both as escapes, whatever the gRPC string's UTF-8.
+    const withTitle = (escaped: string) => JSON.stringify({ ...de, title: 'TITLE' }).replace('TITLE', escaped);
+    expect(await h.asMemberState('DE', 'CreateCriterion', { criterion_json: withTitle('Text \\u0000test') })).toMatchObject(invalidAt('/title'));
+    expect(await h.asMemberState('DE', 'CreateCriterion', { criterion_json: withTitle('Text \\ud800test') })).toMatchObject(invalidAt('/title'));
+    const terms = { ...de, condition: { kind: 'descriptionTerms', match: 'any', terms: ['fireworks\u0000'] } };
+    expect(await h.asMemberState('DE', 'NewCriterionVersion', { criterion_json: JSON.stringify(terms) })).toMatchObject(invalidAt('/condition/terms/0'));
+    expect(await eventsIn('criterion-de-sec-902')).toBe(0);
+
+    expect(await h.asMemberState('DE', 'CreateCriterion', { criterion_json: JSON.stringify(de) })).toMatchObject({ ok: true });
+    expect(await h.asMemberState('DE', 'ActivateCriterion', { id: de.id, version: 1 })).toMatchObject({ ok: true, reply: { active: true } });
+    for (const [reason, code] of [['superseded\u0000', '102'], ['r'.repeat(2_001), '12']]) {
+      expect(await h.asMemberState('DE', 'DeactivateCriterion', { id: de.id, version: 1, reason })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: code, pointer: '/reason' }] });
+    }
+    expect(await eventsIn('criterion-de-sec-902')).toBe(2);
+    expect(await h.asMemberState('DE', 'DeactivateCriterion', { id: de.id, version: 1, reason: 'superseded by de-sec-903' })).toMatchObject({ ok: true, reply: { active: false } });
+  });
+
   it('does not re-analyse an open ENS for an activation its analysis already ran with (seen late, or redelivered)', async () => {
     const open = await lodge('360300');
     await eventually(async () => expect(await types(open.mrn)).toEqual(['RiskAnalysed']));

@@ -10,7 +10,7 @@ import { riskAnalysisV1, type Criterion } from '@ics2/contracts';
 import { Caller, CLOCK, PlatformError, Roles, type Clock, type Principal } from '@ics2/platform';
 import { describeActor } from '@ics2/domain';
 import { CriteriaCatalogue } from '../criteria-catalogue/criteria-catalogue';
-import { invalid } from '../doors/door-answers';
+import { invalid, optionalTextOf } from '../doors/door-answers';
 import { RiskCommands } from '../doors/risk-commands';
 import { parseCriterion } from '../domain/criteria/parse-criterion';
 import type { CriterionRefusal } from '../domain/criteria-lifecycle/criterion-lifecycle.decider';
@@ -141,6 +141,7 @@ export class ManageCriteriaGrpcController {
   }
 
   private async change(r: riskAnalysisV1.CriterionRefRequest, caller: Principal, what: 'activate' | 'deactivate'): Promise<riskAnalysisV1.CriterionReply> {
+    const reason = what === 'deactivate' ? optionalTextOf(r.reason, '/reason') : undefined;
     const entry = this.catalogue.entry(r.id);
     const version = entry?.versions.find((v) => v.version === r.version);
     if (!entry || !version) throw new PlatformError('not-found', 'CRITERION.NOT_FOUND', `no version ${r.version} of ${r.id}`);
@@ -152,7 +153,7 @@ export class ManageCriteriaGrpcController {
       r.id,
       what === 'activate'
         ? { type: 'ActivateCriterion', data: { version: r.version, by, at: now.toISOString() } }
-        : { type: 'DeactivateCriterion', data: { version: r.version, by, at: now.toISOString(), ...(r.reason ? { reason: r.reason } : {}) } },
+        : { type: 'DeactivateCriterion', data: { version: r.version, by, at: now.toISOString(), ...(reason ? { reason } : {}) } },
       `${what}-${r.id}-v${r.version}-${now.getTime()}`,
       caller.actor,
       now,

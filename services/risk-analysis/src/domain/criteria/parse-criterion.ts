@@ -64,6 +64,12 @@ const isHsPrefix = (v: string): boolean => {
   return chapter >= 1 && chapter <= 97 && !HS_RESERVED_CHAPTERS.includes(v.slice(0, 2));
 };
 
+/**
+ * A NUL character or a UTF-16 surrogate without its pair: JSON text can carry both (`\u0000`, `\ud800`), the
+ * criterion's event cannot (the store refuses them), so a criterion holding one is refused here, not at the append.
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -92,7 +98,11 @@ class Checker {
     if (value === undefined) return required ? this.fail(pointer, 'required', 'missing') : true;
     if (typeof value !== 'string') return this.fail(pointer, 'wrong-type', 'must be a string');
     if (value.trim().length === 0) return this.fail(pointer, 'bad-value', 'must not be blank');
-    return true;
+    return this.storable(value, pointer);
+  }
+
+  storable(value: string, pointer: string): boolean {
+    return UNSTORABLE.test(value) ? this.fail(pointer, 'bad-value', 'holds a NUL character or a lone surrogate') : true;
   }
 
   /** A non-empty list of strings, each checked by `item`, each once (compared by `key`). */
@@ -105,7 +115,7 @@ class Checker {
     value.forEach((v: unknown, i) => {
       const p = `${pointer}/${i}`;
       if (typeof v !== 'string') ok = this.fail(p, 'wrong-type', 'must be a string') && ok;
-      else if (!item(v, p)) ok = false;
+      else if (!this.storable(v, p) || !item(v, p)) ok = false;
       else if (seen.has(key(v))) ok = this.fail(p, 'duplicate-value', `"${v}" is listed twice`);
       else seen.add(key(v));
     });

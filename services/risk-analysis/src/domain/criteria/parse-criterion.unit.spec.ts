@@ -67,6 +67,11 @@ describe('parseCriterion', () => {
       ['version 0', { ...valid, version: 0 }, [{ pointer: '/version', code: 'bad-version' }]],
       ['a fractional version', { ...valid, version: 1.5 }, [{ pointer: '/version', code: 'bad-version' }]],
       ['a blank title', { ...valid, title: ' ' }, [{ pointer: '/title', code: 'bad-value' }]],
+      // The store keeps neither: JSON text carries them as \u0000 and \ud800.
+      ['a NUL character in the title', { ...valid, title: 'Explosives\u0000' }, [{ pointer: '/title', code: 'bad-value' }]],
+      ['a lone surrogate in the notes', { ...valid, notes: 'see \ud800' }, [{ pointer: '/notes', code: 'bad-value' }]],
+      ['a NUL character in a term', withCondition({ kind: 'descriptionTerms', match: 'any', terms: ['fireworks', 'detonator\u0000'] }), [{ pointer: '/condition/terms/1', code: 'bad-value' }]],
+      ['a lone surrogate in a watchlist name', withCondition({ kind: 'party', names: ['\udc00Acme Trading'] }), [{ pointer: '/condition/names/0', code: 'bad-value' }]],
       ['an unknown risk area', { ...valid, riskArea: 'terrorism' }, [{ pointer: '/riskArea', code: 'bad-value' }]],
       ['no phase', { ...valid, phases: [] }, [{ pointer: '/phases', code: 'empty-list' }]],
       ['an unknown phase', { ...valid, phases: ['pre-loading', 'arrival'] }, [{ pointer: '/phases/1', code: 'bad-value' }]],
