@@ -102,6 +102,9 @@ describe('control cases and criteria statistics', () => {
       expect(await decide(mrn, 'NL', { control_type: inherited })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/controlType' }] });
     }
     expect(await decide(mrn, 'NL', { control: false, control_type: '', office: '' })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/reason' }] });
+    // Free text of the ICS2 character set only (102): the store holds no NUL character.
+    expect(await decide(mrn, 'NL', { place: 'Rotterdam\u0000' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '102', pointer: '/place' }] });
+    expect(await decide(mrn, 'NL', { control: false, control_type: '', office: '', reason: 'no\u0007capacity' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '102', pointer: '/reason' }] });
     expect(await record(mrn)).toMatchObject({ ok: false, kind: 'precondition', errorCode: 'CONTROL.LIFECYCLE', details: [{ validationCode: '92' }] });
     expect(await h.asMemberState('NL', 'DecideControl', { mrn, case_id: 'pre-arrival-7', control: true, control_type: 'physical', office: NL_OFFICE })).toMatchObject({ ok: false, kind: 'not-found' });
     expect(await h.asMemberState('NL', 'DecideControl', { mrn: 'not-an-mrn', case_id: 'pre-arrival-1', control: true })).toMatchObject({ ok: false, kind: 'not-found' });
@@ -156,6 +159,9 @@ describe('control cases and criteria statistics', () => {
     }
     expect(await h.asMemberState('IT', 'GetCase', { mrn, case_id: 'pre-arrival-1' })).toMatchObject({ ok: false, kind: 'not-found', errorCode: 'CONTROL.NOT_FOUND' });
     expect(await record(mrn, { confirmed_criteria: [{ id: 'eu-csh-001', version: 1 }], corrects: 'pre-arrival-1-r1' })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/confirmedCriteria/0' }] });
+    for (const field of ['goods', 'quantities', 'notes']) {
+      expect(await record(mrn, { [field]: 'counterfeit\u0000', corrects: 'pre-arrival-1-r1' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '102', pointer: `/${field}` }] });
+    }
     expect(await record(mrn, { outcome: 'constructor', corrects: 'pre-arrival-1-r1' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/outcome' }] });
     expect(await record(mrn, { message_id: '' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X01', pointer: '/messageId' }] });
     expect(await record(mrn)).toMatchObject({ ok: false, kind: 'precondition', details: [{ pointer: '/corrects' }] });
@@ -226,6 +232,10 @@ describe('control cases and criteria statistics', () => {
     expect(await h.asMemberState<Stats>('NL', 'GetCriteriaStatistics', {})).toMatchObject({ ok: true, reply: { rows: [] } });
     expect(await h.asMemberState('NL', 'GetCriteriaStatistics', { member_state: 'DE' })).toMatchObject({ ok: false, kind: 'permission', errorCode: 'CONTROL.STATISTICS_SCOPE' });
     expect(await h.asAdmin('GetCriteriaStatistics', { from_quarter: '2026-4' })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/fromQuarter' }] });
+    for (const criterionId of ['eu-sec-001\u0000', 'EU-SEC-001', 'x'.repeat(65)]) {
+      expect(await h.asAdmin('GetCriteriaStatistics', { criterion_id: criterionId })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/criterionId' }] });
+      expect(await h.asAdmin('ExportCriteriaStatistics', { criterion_id: criterionId })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/criterionId' }] });
+    }
     expect(await h.asAdmin('ExportCriteriaStatistics', { from_quarter: '2027-Q1', to_quarter: '2026-Q1' })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/toQuarter' }] });
     expect(await h.asTrader(RISK_DEFAULTS.personFiling, 'GetCriteriaStatistics', {})).toMatchObject({ ok: false, kind: 'permission' });
   });

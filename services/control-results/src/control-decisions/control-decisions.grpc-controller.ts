@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { controlResultsV1, type ControlFindings, type MemberStateUser } from '@ics2/contracts';
-import { isMrn } from '@ics2/domain';
+import { checkCharacterSet, isMrn } from '@ics2/domain';
 import { Caller, CLOCK, memberStateUserOf, Roles, type Clock, type Principal } from '@ics2/platform';
 import { caseReply } from '../doors/case-reply';
 import { ControlCommands } from '../doors/control-commands';
@@ -19,8 +19,14 @@ import { EnsMembersQuery } from './ens-members.query';
 const S = controlResultsV1.CONTROL_RESULTS_SERVICE;
 const MAX_TEXT = 2_000;
 
+/**
+ * An optional free text: at most MAX_TEXT characters of the ICS2 character set (Latin, Greek, Cyrillic; no control
+ * character: 102, as at the other doors). Unchecked, a NUL character failed the control stream's append (INTERNAL).
+ */
 function text(value: string, pointer: string): string | undefined {
   if (value.length > MAX_TEXT) throw invalid(pointer, `at most ${MAX_TEXT} characters`);
+  const characters = checkCharacterSet(value);
+  if (!characters.ok) throw invalid(pointer, characters.problem.reason, characters.problem.code);
   return value || undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { controlResultsV1 } from '@ics2/contracts';
+import { controlResultsV1, CRITERION_ID_MAX_LENGTH, isCriterionId } from '@ics2/contracts';
 import { ics2TerritoryOf } from '@ics2/domain';
 import { Caller, PlatformError, Roles, type Principal } from '@ics2/platform';
 import { invalid } from '../doors/door-answers';
@@ -19,7 +19,8 @@ function filterOf(r: controlResultsV1.CriteriaStatisticsRequest, caller: Princip
   if (r.from_quarter && !QUARTER_PATTERN.test(r.from_quarter)) throw invalid('/fromQuarter', 'a quarter such as 2026-Q1');
   if (r.to_quarter && !QUARTER_PATTERN.test(r.to_quarter)) throw invalid('/toQuarter', 'a quarter such as 2026-Q4');
   if (r.from_quarter && r.to_quarter && r.from_quarter > r.to_quarter) throw invalid('/toQuarter', 'a quarter at or after fromQuarter');
-  if (r.criterion_id.length > 64) throw invalid('/criterionId', 'a criterion id of at most 64 characters');
+  // Checked as risk-analysis gives ids out: another (a NUL character in it) reached PostgreSQL's query, INTERNAL.
+  if (r.criterion_id && !isCriterionId(r.criterion_id)) throw invalid('/criterionId', `a criterion id: lower-case words and digits joined by hyphens, up to ${CRITERION_ID_MAX_LENGTH} characters`);
   // Greece as EL is GR, the code the rows and the caller's token carry: else EL matched no row, and refused a Greek caller its own.
   let memberState: string | undefined = r.member_state ? ics2TerritoryOf(r.member_state) ?? undefined : undefined;
   if (r.member_state && !memberState) throw invalid('/memberState', 'a Member State running ICS2 (the 27, XI, NO, CH; Greece GR or EL)');

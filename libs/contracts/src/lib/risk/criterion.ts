@@ -161,6 +161,13 @@ export type Condition =
   | AnyCondition
   | NotCondition;
 
+/** The longest criterion id. */
+export const CRITERION_ID_MAX_LENGTH = 64;
+const CRITERION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A criterion id as Criterion.id describes it: lower-case words and digits joined by hyphens, up to 64 characters. */
+export const isCriterionId = (value: string): boolean => value.length <= CRITERION_ID_MAX_LENGTH && CRITERION_ID.test(value);
+
 export type CriterionOwner = { readonly kind: 'eu' } | { readonly kind: 'member-state'; readonly memberState: string };
 
 export interface Criterion {

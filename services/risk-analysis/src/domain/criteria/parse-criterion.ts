@@ -4,7 +4,7 @@
  * pointer and the code, never the reason. Unknown fields are refused as well as unknown condition kinds, so a
  * misspelt facet cannot silently widen or narrow a criterion.
  */
-import type { RiskAnalysisPhase } from '@ics2/contracts';
+import { CRITERION_ID_MAX_LENGTH, isCriterionId, type RiskAnalysisPhase } from '@ics2/contracts';
 import { HS_RESERVED_CHAPTERS, isCountryCode, isIcs2Territory, parseEori } from '@ics2/domain';
 import {
   CONDITION_KINDS,
@@ -48,8 +48,6 @@ export type ParsedCriterion = { readonly ok: true; readonly criterion: Criterion
 /** CL018 modes of transport a criterion may name. */
 export const TRANSPORT_MODE_CODES: readonly string[] = ['1', '2', '3', '4', '5', '7', '8'];
 
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ID_MAX_LENGTH = 64;
 const HS_PREFIX_PATTERN = /^[0-9]{2,10}$/;
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const ELEMENT_PATTERN = /^[A-Za-z]+(?:\/[A-Za-z]+)*$/;
@@ -276,8 +274,8 @@ export function parseCriterion(raw: unknown): ParsedCriterion {
 
   const id = raw['id'];
   if (id === undefined) check.fail('/id', 'required', 'missing');
-  else if (typeof id !== 'string' || !ID_PATTERN.test(id) || id.length > ID_MAX_LENGTH) {
-    check.fail('/id', 'bad-id', 'lower-case letters and digits in hyphen-separated words, up to 64');
+  else if (typeof id !== 'string' || !isCriterionId(id)) {
+    check.fail('/id', 'bad-id', `lower-case letters and digits in hyphen-separated words, up to ${CRITERION_ID_MAX_LENGTH}`);
   }
   const version = raw['version'];
   if (version === undefined) check.fail('/version', 'required', 'missing');
