@@ -5,11 +5,13 @@
  * checked here, the reading is SignalsReader's.
  *
  * The stream ends with OK when the service shuts down (the client resumes elsewhere from its last cursor), and
- * stops reading at once when the client cancels. A cursor this service never gave out is INVALID_ARGUMENT.
+ * stops reading at once when the client cancels. A cursor this service never gave out is INVALID_ARGUMENT: one that is
+ * not a cursor, and one past the Member State's last signal (another stream's, or a typo), from which the stream
+ * would have skipped every signal up to it as they came.
  */
 import { Controller, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { map, type Observable } from 'rxjs';
+import { defer, map, switchMap, type Observable } from 'rxjs';
 import { riskAnalysisV1 } from '@ics2/contracts';
 import { AccessLog, Caller, feedCursorOf, parseFeedCursor, Purpose, Roles, writableReady, type DrainingStream, type FeedItem, type Principal } from '@ics2/platform';
 import { invalid, memberStateUserOf } from '../doors/door-answers';
@@ -21,11 +23,13 @@ const S = riskAnalysisV1.RISK_ANALYSIS_SERVICE;
 /** The grpc-js call a server-streaming handler writes to (its third argument), for flow control. */
 const GrpcCall = createParamDecorator((_data: unknown, context: ExecutionContext): DrainingStream => context.getArgByIndex(2));
 
+const CURSOR = 'a cursor from an earlier signal of this stream, or empty for the start';
+
 /** The start of every stream, or the sequence number of the cursor the client was given. */
 function afterOf(cursor: string): bigint {
   if (cursor === '') return 0n;
   const seq = parseFeedCursor(cursor);
-  if (seq === null) throw invalid('/after', 'a cursor from an earlier signal of this stream, or empty for the start');
+  if (seq === null) throw invalid('/after', CURSOR);
   return seq;
 }
 
@@ -67,7 +71,14 @@ export class SignalsGrpcController {
       const s = item.entry as StoredSignal;
       await this.accessLog.record(caller, { resource: 'risk-signal', id: s.id, mrn: s.mrn, purpose, defaultPurpose: 'risk assessment', door: `${S} SubscribeSignals` });
     };
+    // A cursor past the stream's last signal was never given out; the stream waits for no signal up to it.
+    const given = defer(async () => {
+      if (after > (await this.reader.lastSeq(memberState))) throw invalid('/after', CURSOR);
+    });
     // Flow control: a slow unit holds the replay back instead of the whole backlog waiting in memory.
-    return this.reader.observe(memberState, after, { ready: writableReady(call), beforeSend }).pipe(map(toSignal));
+    return given.pipe(
+      switchMap(() => this.reader.observe(memberState, after, { ready: writableReady(call), beforeSend })),
+      map(toSignal),
+    );
   }
 }

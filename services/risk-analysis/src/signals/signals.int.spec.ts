@@ -202,6 +202,23 @@ describe('SubscribeSignals', () => {
     expect(await anonymous.ended).toMatchObject({ code: status.UNAUTHENTICATED });
   });
 
+  it("refuses a cursor past the Member State's last signal (never given out: another stream's), and resumes from its own last", async () => {
+    for (let i = 0; i < 2; i++) await append(hitAnalysis('LV'));
+    await caughtUp();
+    const lv = await subscribe('LV');
+    await eventually(() => expect(lv.signals.map((s) => s.cursor)).toEqual(['1', '2']));
+    // A stream that took it would wait, then skip signals 3 to 5 as they came.
+    for (const [ms, after] of [['LV', '5'], ['LT', '1']]) {
+      const beyond = await subscribe(ms, after);
+      expect(await beyond.ended).toMatchObject({ code: status.INVALID_ARGUMENT, errorCode: 'RISK.INVALID_MESSAGE' });
+      expect(beyond.signals).toEqual([]);
+    }
+    const resumed = await subscribe('LV', '2');
+    const next = hitAnalysis('LV');
+    await append(next);
+    await eventually(() => expect(resumed.signals.map((s) => [s.cursor, s.mrn])).toEqual([['3', next.data.mrn]]));
+  });
+
   it('gives a subscriber every signal exactly once, in strictly increasing cursors, while several writers analyse at once', async () => {
     const WRITERS = 6;
     const PER_WRITER = 25;

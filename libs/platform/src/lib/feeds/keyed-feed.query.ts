@@ -10,6 +10,7 @@ export interface FeedPages<Entry> {
 
 export class KeyedFeedQuery<Entry> implements FeedPages<Entry> {
   private readonly sql: string;
+  private readonly lastSql: string;
 
   constructor(
     private readonly feed: KeyedFeedDefinition<never, Entry>,
@@ -22,6 +23,16 @@ export class KeyedFeedQuery<Entry> implements FeedPages<Entry> {
       WHERE f.${feed.keyColumn} = $1 AND f.seq > $2
       ORDER BY f.seq ASC
       LIMIT $3`;
+    this.lastSql = `SELECT max(f.seq)::text AS seq FROM ${feed.schema}.${feed.itemsTable} AS f WHERE f.${feed.keyColumn} = $1`;
+  }
+
+  /**
+   * The sequence number of the key's last committed item, 0 for none: every cursor the feed gave out for the key is
+   * at most this, so a larger one was never given out (a reader resuming from it would skip the items up to it).
+   */
+  async lastSeq(key: string): Promise<bigint> {
+    const [row] = (await this.db.manager.query(this.lastSql, [key])) as { seq: string | null }[];
+    return row?.seq ? BigInt(row.seq) : 0n;
   }
 
   async page(key: string, after: bigint, limit: number): Promise<FeedItem<Entry>[]> {
