@@ -91,6 +91,14 @@ describe('risk analysis of complete ENS', () => {
       kind: 'precondition',
       details: [{ validationCode: '12', pointer: '/messageType' }],
     });
+    // Text of the ICS2 character set, an..512 (documents an..4 and an..70), a message id of at most 128 (102 or 12 at its pointer).
+    const answerRefused = (code: string, pointer: string) => ({ ok: false, kind: 'validation', details: [{ validationCode: code, pointer }] });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm0', information: 'SDS\u0000' })).toMatchObject(answerRefused('102', '/information'));
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm0', information: 'x'.repeat(513) })).toMatchObject(answerRefused('12', '/information'));
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm0', documents: [{ type: 'N380', reference_number: 'INV\u0000' }] })).toMatchObject(answerRefused('102', '/documents/0/referenceNumber'));
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm0', documents: [{ type: 'N38000', reference_number: 'INV-1' }] })).toMatchObject(answerRefused('12', '/documents/0/type'));
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm\u0000' })).toMatchObject(answerRefused('102', '/messageId'));
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm'.repeat(129) })).toMatchObject(answerRefused('12', '/messageId'));
     expect(await eventsIn(riskStream(mrn))).toBe(2);
     expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm1' })).toMatchObject({ ok: true, reply: { message_type: 'IE3R02' } });
     expect(await h.asTrader(DECLARANT, 'AnswerReferral', { ...rfiAnswer, message_id: 'm1' })).toMatchObject({ ok: true, reply: { replayed: true } });
@@ -130,6 +138,11 @@ describe('risk analysis of complete ENS', () => {
       ok: false,
       kind: 'validation',
       details: [{ validationCode: 'X05', pointer: '/screeningMethods' }],
+    });
+    expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R2`, message_id: 'm2', message_type: 'IE3R03', ...screeningAnswer, additional_information: 'screened\u0000' })).toMatchObject({
+      ok: false,
+      kind: 'validation',
+      details: [{ validationCode: '102', pointer: '/additionalInformation' }],
     });
     expect(await eventsIn(riskStream(mrn))).toBe(4);
     expect(await h.asTrader(DECLARANT, 'AnswerReferral', { reference: `${mrn}-R2`, message_id: 'm3', message_type: 'IE3R03', ...screeningAnswer })).toMatchObject({ ok: true, reply: { message_type: 'IE3R03' } });

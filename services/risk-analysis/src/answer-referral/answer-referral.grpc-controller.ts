@@ -8,10 +8,20 @@ import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { isCodeOf, MAX_SCREENING_METHODS, riskAnalysisV1, SCREENING_METHODS, SCREENING_RESULTS } from '@ics2/contracts';
 import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
-import { analysisNotFound, invalid, riskRefusalError, traderOf } from '../doors/door-answers';
+import { analysisNotFound, invalid, optionalTextOf, riskRefusalError, textOf, traderOf } from '../doors/door-answers';
 import { RiskCommands } from '../doors/risk-commands';
 import type { InformationAnswer, ScreeningAnswer } from '../domain/risk/risk.commands';
 import { mrnOfReference } from '../domain/risk/decide/request-referral';
+
+/**
+ * The answer's free text is an..512 and a document's type an..4 and number an..70 (as trader-interface has them), of
+ * the ICS2 character set (102): this door is callable on its own, and a NUL character failed the append (INTERNAL).
+ */
+const TEXT_MAX = 512;
+const DOCUMENT_TYPE_MAX = 4;
+const DOCUMENT_NUMBER_MAX = 70;
+/** trader-interface sends `sha256:` and 64 hex digits; the id also becomes the answer's causation id. */
+const MESSAGE_ID_MAX = 128;
 
 /** An element of the other answer: refused rather than dropped, so nothing the operator sent is silently lost. */
 const notAllowed = (pointer: string, messageType: string) => invalid(pointer, `not an element of ${messageType}`, 'X07');
@@ -25,8 +35,10 @@ function answerOf(r: riskAnalysisV1.AnswerReferralRequest): InformationAnswer | 
     if (r.additional_information) throw notAllowed('/additionalInformation', 'IE3R02');
     return {
       messageType: 'IE3R02',
-      ...(r.information ? { information: r.information } : {}),
-      ...(r.documents.length ? { documents: r.documents.map((d) => ({ type: d.type, referenceNumber: d.reference_number })) } : {}),
+      ...(r.information ? { information: textOf(r.information, '/information', TEXT_MAX) } : {}),
+      ...(r.documents.length
+        ? { documents: r.documents.map((d, i) => ({ type: optionalTextOf(d.type, `/documents/${i}/type`, DOCUMENT_TYPE_MAX) ?? '', referenceNumber: optionalTextOf(d.reference_number, `/documents/${i}/referenceNumber`, DOCUMENT_NUMBER_MAX) ?? '' })) }
+        : {}),
     };
   }
   if (r.message_type === 'IE3R03') {
@@ -40,9 +52,10 @@ function answerOf(r: riskAnalysisV1.AnswerReferralRequest): InformationAnswer | 
     if (r.screening_methods.length > MAX_SCREENING_METHODS) throw invalid('/screeningMethods', `at most ${MAX_SCREENING_METHODS} screening methods`, 'X05');
     const badMethod = r.screening_methods.findIndex((m) => !isCodeOf(SCREENING_METHODS, m));
     if (badMethod >= 0) throw invalid(`/screeningMethods/${badMethod}`, `one of ${Object.keys(SCREENING_METHODS).join(', ')}`);
+    const additionalInformation = optionalTextOf(r.additional_information, '/additionalInformation', TEXT_MAX);
     return {
       messageType: 'IE3R03',
-      screening: { result: r.screening_result, methods: [...r.screening_methods], ...(r.additional_information ? { additionalInformation: r.additional_information } : {}) },
+      screening: { result: r.screening_result, methods: [...r.screening_methods], ...(additionalInformation ? { additionalInformation } : {}) },
     };
   }
   throw invalid('/messageType', 'IE3R02 (information) or IE3R03 (screening result)');
@@ -62,6 +75,7 @@ export class AnswerReferralGrpcController {
     const mrn = mrnOfReference(r.reference);
     if (!mrn) throw analysisNotFound(r.reference);
     if (!r.message_id) throw invalid('', 'a message id is required', 'X01');
+    textOf(r.message_id, '/messageId', MESSAGE_ID_MAX);
     const answer = answerOf(r);
     const now = this.clock.now();
     const outcome = await this.commands.risk(
