@@ -1,7 +1,7 @@
 /**
  * The shape of a request, checked at the door (STYLE: syntax at the door, rules in the deciders): required texts
- * present (X01), texts within their lengths (12), instants that parse (12); every problem at once, each at its JSON
- * pointer, and nothing written. Empty proto strings mean "not given".
+ * present (X01), texts within their lengths (12) and free of control characters (102), instants that parse (12);
+ * every problem at once, each at its JSON pointer, and nothing written. Empty proto strings mean "not given".
  */
 import { normaliseMemberStateCode } from '@ics2/domain';
 import { issue, throwIfIssues, type Issue } from './door-answers';
@@ -9,6 +9,12 @@ import { issue, throwIfIssues, type Issue } from './door-answers';
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 export const SHORT = 200;
 export const LONG = 10_000;
+
+/**
+ * C0 controls but tab, line feed and carriage return (a RIF's narrative keeps its lines), DEL and C1: no reader's
+ * text, and the store keeps no NUL character (one failed the RIF stream's append, INTERNAL).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** A well-formed ISO-8601 UTC instant naming a real date. */
 export function isIsoInstant(value: string): boolean {
@@ -22,14 +28,19 @@ export class Shape {
 
   required(value: string, pointer: string, max = SHORT): string {
     if (value === '') this.issues.push(issue(pointer, 'required', 'X01'));
-    else if (value.length > max) this.issues.push(issue(pointer, `at most ${max} characters`));
+    else this.text(value, pointer, max);
     return value;
   }
 
   optional(value: string, pointer: string, max = SHORT): string | undefined {
     if (value === '') return undefined;
-    if (value.length > max) this.issues.push(issue(pointer, `at most ${max} characters`));
+    this.text(value, pointer, max);
     return value;
+  }
+
+  private text(value: string, pointer: string, max: number): void {
+    if (value.length > max) this.issues.push(issue(pointer, `at most ${max} characters`));
+    else if (CONTROL.test(value)) this.issues.push(issue(pointer, 'a control character (tab, line feed and carriage return aside)', '102'));
   }
 
   instant(value: string, pointer: string): string {

@@ -198,6 +198,13 @@ describe('RIF exchange through the gRPC door', () => {
         },
       ],
       ['a draft without content', 'DE', 'DraftRif', () => ({}), { kind: 'validation', details: [{ validationCode: 'X01', pointer: '/content' }] }],
+      [
+        'a draft whose text holds a control character (tab, line feed and carriage return aside)',
+        'DE',
+        'DraftRif',
+        () => ({ content: rifContent({ title: 'Detonators\u0000', risk_description: 'declared as toys\u0007', modus_operandi: 'mixed with toys;\r\n\tin mail' }) }),
+        { kind: 'validation', errorCode: 'CRMS.INVALID_MESSAGE', details: [{ validationCode: '102', pointer: '/content/title' }, { validationCode: '102', pointer: '/content/riskDescription' }] },
+      ],
       ['feedback of unknown relevance', 'FR', 'RecordFeedback', () => ({ rif_id: rifId, feedback: { ...FEEDBACK_BE, relevance: 'urgent' } }), { kind: 'validation', details: [{ pointer: '/feedback/relevance' }] }],
       ['publication to nobody', 'DE', 'PublishRif', () => ({ rif_id: draftId }), { kind: 'validation', details: [{ validationCode: 'X01', pointer: '/memberStates' }] }],
       ['publication outside CRMS', 'DE', 'PublishRif', () => ({ rif_id: draftId, member_states: ['FR', 'US'] }), { kind: 'validation', details: [{ validationCode: '12', pointer: '/memberStates/1' }] }],
