@@ -10,6 +10,7 @@ export * from './lib/customs-office';
 export * from './lib/transport-document';
 export * from './lib/measures';
 export * from './lib/character-set';
+export * from './lib/instant';
 export * from './lib/goods-description';
 export * from './lib/data-groups.table';
 export * from './lib/filing-types.table';

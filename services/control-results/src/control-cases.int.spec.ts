@@ -97,6 +97,10 @@ describe('control cases and criteria statistics', () => {
     expect(await decide(mrn, 'IT')).toMatchObject({ ok: false, kind: 'not-found', errorCode: 'CONTROL.NOT_FOUND' });
     expect(await decide(mrn, 'NL', { office: 'DE004700' })).toMatchObject({ ok: false, kind: 'validation', errorCode: 'CONTROL.INVALID_MESSAGE', details: [{ validationCode: '12', pointer: '/office' }] });
     expect(await decide(mrn, 'NL', { control_type: 'x-ray-vision' })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/controlType' }] });
+    // An ISO-8601 UTC instant, not whatever Date.parse takes ('1' is 2001, 'March 3' a day of 2001).
+    for (const scheduledAt of ['1', 'March 3', '2026-12-03', '2026-02-30T09:00:00Z']) {
+      expect(await decide(mrn, 'NL', { scheduled_at: scheduledAt })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/scheduledAt' }] });
+    }
     // A name every object inherits is no code of the list.
     for (const inherited of ['constructor', 'toString', '__proto__']) {
       expect(await decide(mrn, 'NL', { control_type: inherited })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/controlType' }] });

@@ -69,7 +69,10 @@ describe('the control cases of an ENS', () => {
       given([caseOpened()]).when(decide({ office: 'FR000830' })).then(refused({ kind: 'lifecycle', code: '12', pointer: '/office', reason: 'an office of DE' }));
     });
     it('refuses a scheduled date that is not an instant', () => {
-      expect(given([caseOpened()]).when(decide({ scheduledAt: 'tomorrow' })).decision()).toMatchObject({ kind: 'lifecycle', code: '12', pointer: '/scheduledAt' });
+      // Date.parse takes '1' (2001) and 'March 3': not instants either.
+      for (const scheduledAt of ['tomorrow', '1', 'March 3', '2026-12-03']) {
+        expect(given([caseOpened()]).when(decide({ scheduledAt })).decision()).toMatchObject({ kind: 'lifecycle', code: '12', pointer: '/scheduledAt' });
+      }
     });
     it('is taken once', () => {
       given([caseOpened(), controlDecided()]).when(decide()).then(refused({ kind: 'lifecycle', code: '92', pointer: '', reason: 'the control is decided already' }));

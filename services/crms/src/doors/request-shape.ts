@@ -3,10 +3,9 @@
  * present (X01), texts within their lengths (12) and free of control characters (102), instants that parse (12);
  * every problem at once, each at its JSON pointer, and nothing written. Empty proto strings mean "not given".
  */
-import { normaliseMemberStateCode } from '@ics2/domain';
+import { isIsoInstant, normaliseMemberStateCode } from '@ics2/domain';
 import { issue, throwIfIssues, type Issue } from './door-answers';
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 export const SHORT = 200;
 export const LONG = 10_000;
 
@@ -16,12 +15,6 @@ export const LONG = 10_000;
  */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-/** A well-formed ISO-8601 UTC instant naming a real date. */
-export function isIsoInstant(value: string): boolean {
-  if (!INSTANT.test(value)) return false;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
-}
 
 export class Shape {
   readonly issues: Issue[] = [];

@@ -63,4 +63,12 @@ describe('backtest-criterion', () => {
     // The Commission's backtest runs over every ENS of the period.
     expect(await backtest(h.asAdmin('BacktestCriterion', request))).toEqual({ filings: 3, hit: 3, sample_mrns: [german, involvingGermany, french].sort() });
   });
+
+  it('refuses a period whose ends are not ISO-8601 UTC instants (12 at /from or /to), which Date.parse would have taken', async () => {
+    const criterion_json = JSON.stringify(DETONATORS);
+    for (const from of ['1', 'November 1, 2026', '2026-11-01']) {
+      expect(await h.asAdmin('BacktestCriterion', { criterion_json, from, to: PERIOD.to })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/from' }] });
+    }
+    expect(await h.asAdmin('BacktestCriterion', { criterion_json, from: PERIOD.from, to: '2030' })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/to' }] });
+  });
 });

@@ -8,7 +8,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { riskAnalysisV1, type Criterion } from '@ics2/contracts';
 import { Caller, CLOCK, PlatformError, Roles, type Clock, type Principal } from '@ics2/platform';
-import { describeActor } from '@ics2/domain';
+import { describeActor, isIsoInstant } from '@ics2/domain';
 import { CriteriaCatalogue } from '../criteria-catalogue/criteria-catalogue';
 import { invalid, optionalTextOf } from '../doors/door-answers';
 import { RiskCommands } from '../doors/risk-commands';
@@ -113,9 +113,9 @@ export class ManageCriteriaGrpcController {
   @Roles('admin', 'member-state')
   async backtestCriterion(@Payload() r: riskAnalysisV1.BacktestCriterionRequest, @Caller() caller: Principal): Promise<riskAnalysisV1.BacktestCriterionReply> {
     const criterion = parsed(r.criterion_json);
+    if (!isIsoInstant(r.from)) throw invalid('/from', 'an ISO-8601 UTC instant, e.g. 2026-11-01T00:00:00Z');
     const [from, to] = [new Date(r.from), new Date(r.to)];
-    if (Number.isNaN(from.getTime())) throw invalid('/from', 'an ISO-8601 instant');
-    if (Number.isNaN(to.getTime()) || to <= from) throw invalid('/to', 'an ISO-8601 instant after from');
+    if (!isIsoInstant(r.to) || to <= from) throw invalid('/to', 'an ISO-8601 UTC instant after from');
     // A Member State counts only the filings it may read (criterion-backtest.ts); the Commission counts them all.
     const result = await this.backtest.run(criterion, from, to, caller.actor.kind === 'member-state' ? caller.actor.memberState : null);
     return { filings: result.filings, hit: result.hit, sample_mrns: [...result.sample] };

@@ -1,5 +1,5 @@
 import { CONTROL_TYPES, isCodeOf, type ControlEvent } from '@ics2/contracts';
-import { customsOfficeCountry, normaliseMemberStateCode, parseCustomsOffice, type CustomsOffice } from '@ics2/domain';
+import { customsOfficeCountry, isIsoInstant, normaliseMemberStateCode, parseCustomsOffice, type CustomsOffice } from '@ics2/domain';
 import type { DecideControl } from '../control-case.commands';
 import { controlNotFound, refuse, type ControlRefusal } from '../control-case.refusals';
 import { caseOf, type ControlState } from '../control-case.state';
@@ -21,7 +21,7 @@ export function decideControl(command: DecideControl['data'], state: ControlStat
     if (!command.controlType || !isCodeOf(CONTROL_TYPES, command.controlType)) return refuse('12', '/controlType', `one of ${Object.keys(CONTROL_TYPES).join(', ')}`);
     if (!command.office || !parseCustomsOffice(command.office).ok) return refuse('12', '/office', 'a customs office reference (an8)');
     if (normaliseMemberStateCode(customsOfficeCountry(command.office as CustomsOffice)) !== ms) return refuse('12', '/office', `an office of ${ms}`);
-    if (command.scheduledAt !== undefined && Number.isNaN(Date.parse(command.scheduledAt))) return refuse('12', '/scheduledAt', 'an ISO-8601 instant');
+    if (command.scheduledAt !== undefined && !isIsoInstant(command.scheduledAt)) return refuse('12', '/scheduledAt', 'an ISO-8601 UTC instant, e.g. 2026-12-03T09:00:00Z');
   } else if (!command.reason) {
     return refuse('12', '/reason', 'a decision not to control says why');
   }

@@ -5,7 +5,7 @@
  * misspelt facet cannot silently widen or narrow a criterion.
  */
 import { CRITERION_ID_MAX_LENGTH, isCriterionId, type RiskAnalysisPhase } from '@ics2/contracts';
-import { HS_RESERVED_CHAPTERS, isCountryCode, isIcs2Territory, parseEori } from '@ics2/domain';
+import { HS_RESERVED_CHAPTERS, isCountryCode, isIcs2Territory, isIsoInstant, parseEori } from '@ics2/domain';
 import {
   CONDITION_KINDS,
   type ConditionKind,
@@ -49,7 +49,6 @@ export type ParsedCriterion = { readonly ok: true; readonly criterion: Criterion
 export const TRANSPORT_MODE_CODES: readonly string[] = ['1', '2', '3', '4', '5', '7', '8'];
 
 const HS_PREFIX_PATTERN = /^[0-9]{2,10}$/;
-const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const ELEMENT_PATTERN = /^[A-Za-z]+(?:\/[A-Za-z]+)*$/;
 const IDENTIFICATION_PATTERN = /^[A-Z0-9]{1,35}$/;
 
@@ -71,12 +70,6 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** A well-formed ISO-8601 UTC instant naming a real date. */
-export function isIsoInstant(value: unknown): value is string {
-  if (typeof value !== 'string' || !INSTANT_PATTERN.test(value)) return false;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
-}
 
 class Checker {
   readonly errors: CriterionError[] = [];
