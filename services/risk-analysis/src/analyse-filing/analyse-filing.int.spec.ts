@@ -165,6 +165,14 @@ describe('risk analysis of complete ENS', () => {
     expect(await h.asMemberState('FR', 'GetFiling', { mrn })).toMatchObject({ ok: false, kind: 'not-found' });
     expect((await riskEvents(mrn)).length).toBe(before);
     expect(await h.asMemberState('BE', 'AddRiskMitigation', { mrn, analysis_id: 'pre-loading-1', information: 'consignee known to BE customs' })).toMatchObject({ ok: true });
+    // The involved Member State sees which criterion hit, not what matched nor the AEO reduction: as on its signal stream.
+    const hitsAs = async (ms: string) => {
+      const r = await h.asMemberState<{ hits_json: string }>(ms, 'GetAnalysis', { mrn, analysis_id: 'pre-loading-1' });
+      return r.ok ? (JSON.parse(r.reply.hits_json) as Record<string, unknown>[]) : [];
+    };
+    const [whole] = await hitsAs('DE');
+    expect(whole).toMatchObject({ criterionId: 'eu-sec-001', matched: [expect.objectContaining({ kind: 'hsPrefix' })], aeoReduced: false });
+    expect(await hitsAs('BE')).toEqual([{ criterionId: 'eu-sec-001', version: 1, riskArea: 'security', ...(whole['house'] ? { house: whole['house'] } : {}), score: whole['score'] }]);
     await eventually(async () => expect(await h.asMemberState('BE', 'GetFiling', { mrn })).toMatchObject({ ok: true, reply: { mrn, members: [mrn] } }));
     // Do not load: final.
     expect(await h.asMemberState('DE', 'IssueDoNotLoad', { mrn, analysis_id: 'pre-loading-1', house_documents: [], reason: 'detonators declared as toys' })).toMatchObject({ ok: true, reply: { status: 'do-not-load' } });

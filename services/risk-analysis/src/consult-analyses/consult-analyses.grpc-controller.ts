@@ -4,6 +4,7 @@ import { RISK_PHASES, riskAnalysisV1, type RiskAnalysisPhase } from '@ics2/contr
 import { AccessLog, Caller, CLOCK, PlatformError, Purpose, Roles, type Clock, type Principal } from '@ics2/platform';
 import { isMrn } from '@ics2/domain';
 import { analysisNotFound, invalid, memberStateUserOf, namesAnalysis } from '../doors/door-answers';
+import { hitForInvolved, hitForResponsible } from '../domain/risk/hit-views';
 import { isHeldRow } from '../read-models/analyses/analysis.row';
 import { ConsultAnalysesQuery } from './consult-analyses.query';
 
@@ -60,7 +61,8 @@ export class ConsultAnalysesGrpcController {
       status: a.status,
       responsible_member_state: a.responsibleMemberState,
       involved_member_states: a.involvedMemberStates,
-      hits_json: JSON.stringify(a.hits),
+      // An involved Member State sees no matched values nor AEO reduction, here as on its signal stream.
+      hits_json: JSON.stringify(a.hits.map(a.responsibleMemberState === memberState ? hitForResponsible : hitForInvolved)),
       dismissed: a.dismissed,
       referrals_json: JSON.stringify(a.referrals.map((x) => ({ reference: x.reference, kind: x.kind, status: x.status, houseDocuments: x.houseDocuments }))),
       criteria_json: JSON.stringify(a.criteria.map((c) => ({ id: c.id, version: c.version }))),

@@ -12,33 +12,15 @@
  *   e-commerce, fuzzy matches against a Member State's or the EU's watchlists, which are restricted material), and
  *   an involved Member State that needs the data behind a hit reads the filing itself (GetFiling, which it may),
  *   under its own access rules: the criterion version and the filing say what matched without the stream copying it.
+ *   The two views are domain/risk/hit-views.ts's, which GetAnalysis shows too.
  * - A referral's answer goes to the responsible Member State only (it asked); risk-mitigating information from one
  *   Member State goes to the responsible one only (it decides; the other involved ones learn the outcome); an
  *   outcome goes to the involved Member States with the control recommendation itself only for the Member State it
  *   asks to control (RAT19), the others learn only that one was made.
  */
-import type { ControlRecommendation, MatchedCondition, ReferralKind, RiskAnalysisTrigger, RiskHit, RiskSupersessionTrigger } from '@ics2/contracts';
+import type { ControlRecommendation, ReferralKind, RiskAnalysisTrigger, RiskSupersessionTrigger } from '@ics2/contracts';
+import { hitForInvolved, hitForResponsible, type HitForInvolved, type HitForResponsible } from '../domain/risk/hit-views';
 import type { MemberState, SignalEventData } from './signal';
-
-/** A hit as the responsible Member State sees it: whole. */
-export interface HitForResponsible {
-  readonly criterionId: string;
-  readonly version: number;
-  readonly riskArea: string;
-  readonly house?: string;
-  readonly score: number;
-  readonly aeoReduced: boolean;
-  readonly matched: readonly MatchedCondition[];
-}
-
-/** A hit as an involved Member State sees it: which criterion, where, how much; not what matched. */
-export interface HitForInvolved {
-  readonly criterionId: string;
-  readonly version: number;
-  readonly riskArea: string;
-  readonly house?: string;
-  readonly score: number;
-}
 
 export interface AnalysisPayload {
   readonly phase: string;
@@ -146,27 +128,6 @@ export interface ControlResultPayload {
 }
 
 export type SignalPayload = AnalysisPayload | InvolvedPayload | ReferralAnsweredPayload | EscalationPayload | SupersededPayload | MitigationPayload | ClosedPayload | ControlDecisionPayload | ControlResultPayload;
-
-const house = (h: RiskHit) => (h.house ? { house: h.house } : {});
-
-export const hitForResponsible = (h: RiskHit): HitForResponsible => ({
-  criterionId: h.criterionId,
-  version: h.version,
-  riskArea: h.riskArea,
-  ...house(h),
-  score: h.score,
-  aeoReduced: h.aeoReduced,
-  matched: h.matched.map((m) => ({
-    path: m.path,
-    kind: m.kind,
-    values: [...m.values],
-    ...(m.role ? { role: m.role } : {}),
-    ...(m.listed !== undefined ? { listed: m.listed } : {}),
-    ...(m.similarity !== undefined ? { similarity: m.similarity } : {}),
-  })),
-});
-
-export const hitForInvolved = (h: RiskHit): HitForInvolved => ({ criterionId: h.criterionId, version: h.version, riskArea: h.riskArea, ...house(h), score: h.score });
 
 export const toAnalysis = (d: SignalEventData<'RiskAnalysed'>): AnalysisPayload => ({
   phase: d.phase,
