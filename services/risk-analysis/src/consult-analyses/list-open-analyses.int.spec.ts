@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RiskAnalysed } from '@ics2/contracts';
 import { PostgresEventStore, riskStream, type EventToAppend } from '@ics2/event-store';
+import { ManualClock } from '@ics2/platform';
 import { analysed, eventually, mrnOf, RISK_DEFAULTS } from '@ics2/testing';
 import { startRiskAnalysis, type RiskAnalysisHarness } from '../risk-analysis.test-harness';
 
@@ -26,7 +27,8 @@ describe('ListOpenAnalyses', () => {
     );
 
   beforeAll(async () => {
-    h = await startRiskAnalysis({ prefix: 'ra_queue' });
+    // A still clock: two calls compared whole give the same age_seconds (on the real one a second could tick between).
+    h = await startRiskAnalysis({ prefix: 'ra_queue', clock: new ManualClock(new Date('2026-12-03T12:00:00.000Z')) });
     store = new PostgresEventStore({ connectionString: h.db.appUrl });
     // Appended pre-arrival before pre-loading, the later MRN first: the order the queue must not follow.
     await append(analysed({ mrn: second, phase: 'pre-arrival' }));
