@@ -77,6 +77,10 @@ describe('control cases and criteria statistics', () => {
     });
     const other = await h.asMemberState<controlResultsV1.ListCasesReply>('DE', 'ListCases', { limit: 100 });
     expect(other.ok && other.reply.cases.map((x) => x.mrn)).not.toContain(mrn);
+    // A page of 1 to 200 cases, or 0 for 50: another is refused, not bent to one or to 200.
+    for (const limit of [-1, 201]) {
+      expect(await h.asMemberState('NL', 'ListCases', { limit })).toMatchObject({ ok: false, kind: 'validation', errorCode: 'CONTROL.INVALID_MESSAGE', details: [{ validationCode: '12', pointer: '/limit' }] });
+    }
   });
 
   it('opens nothing for an assessment without a recommendation, and one case however often the event is delivered', async () => {

@@ -11,11 +11,14 @@ import { AccessLog, Caller, memberStateUserOf, Purpose, ReadModelDatabase, Roles
 import { In } from 'typeorm';
 import { caseReply, concerns } from '../doors/case-reply';
 import { ControlCommands } from '../doors/control-commands';
-import { caseNotFound } from '../doors/door-answers';
+import { caseNotFound, invalid } from '../doors/door-answers';
 import { caseOf } from '../domain/control-case.state';
 import { ControlCaseRow } from '../read-models/control-cases/control-case.row';
 
 const S = controlResultsV1.CONTROL_RESULTS_SERVICE;
+/** The queue's page: `limit` 0 (not given) is this many, and at most CASES_MAX_LIMIT. */
+const CASES_DEFAULT_LIMIT = 50;
+const CASES_MAX_LIMIT = 200;
 
 @Controller()
 export class ConsultCasesGrpcController {
@@ -29,10 +32,12 @@ export class ConsultCasesGrpcController {
   @Roles('member-state')
   async listCases(@Payload() r: controlResultsV1.ListCasesRequest, @Caller() caller: Principal): Promise<controlResultsV1.ListCasesReply> {
     const { memberState } = memberStateUserOf(caller);
+    // Out of range is refused, not bent: -1 gave one case, and 5,000 two hundred as if that were the whole queue.
+    if (r.limit < 0 || r.limit > CASES_MAX_LIMIT) throw invalid('/limit', `1 to ${CASES_MAX_LIMIT} cases, or 0 for ${CASES_DEFAULT_LIMIT}`);
     const rows = await this.db.manager.getRepository(ControlCaseRow).find({
       where: { memberStateOfControl: memberState, status: In(['awaiting-decision', 'decided-control']) },
       order: { openedAt: 'ASC' },
-      take: Math.min(Math.max(r.limit || 50, 1), 200),
+      take: r.limit || CASES_DEFAULT_LIMIT,
     });
     const cases = await Promise.all(rows.map(async (row) => caseOf(await this.commands.state(row.mrn), row.caseId)));
     return { cases: cases.flatMap((c) => (c ? [caseReply(c)] : [])) };

@@ -6,7 +6,7 @@ import { isMrn } from '@ics2/domain';
 import { analysisNotFound, invalid, memberStateUserOf, namesAnalysis } from '../doors/door-answers';
 import { hitForInvolved, hitForResponsible } from '../domain/risk/hit-views';
 import { isHeldRow } from '../read-models/analyses/analysis.row';
-import { ConsultAnalysesQuery } from './consult-analyses.query';
+import { ConsultAnalysesQuery, QUEUE_DEFAULT_LIMIT, QUEUE_MAX_LIMIT } from './consult-analyses.query';
 
 const S = riskAnalysisV1.RISK_ANALYSIS_SERVICE;
 
@@ -27,6 +27,8 @@ export class ConsultAnalysesGrpcController {
   async listOpenAnalyses(@Payload() r: riskAnalysisV1.ListOpenAnalysesRequest, @Caller() caller: Principal): Promise<riskAnalysisV1.ListOpenAnalysesReply> {
     const { memberState } = memberStateUserOf(caller);
     if (r.phase && !RISK_PHASES.includes(r.phase as RiskAnalysisPhase)) throw invalid('/phase', `one of ${RISK_PHASES.join(', ')}, or empty for both`);
+    // Out of range is refused, not bent: -1 gave one analysis, and 5,000 a thousand as if that were the whole queue.
+    if (r.limit < 0 || r.limit > QUEUE_MAX_LIMIT) throw invalid('/limit', `1 to ${QUEUE_MAX_LIMIT} analyses, or 0 for ${QUEUE_DEFAULT_LIMIT}`);
     const now = this.clock.now().getTime();
     const rows = await this.query.openAnalyses(memberState, r.limit, (r.phase || undefined) as RiskAnalysisPhase | undefined);
     return {

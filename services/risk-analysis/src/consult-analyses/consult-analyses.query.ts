@@ -11,6 +11,10 @@ import { EnsFilingRow } from '../read-models/ens-filings/ens-filing.row';
 
 const concerns = (ms: string, rms: string | null, ims: readonly string[]) => rms === ms || ims.includes(ms);
 
+/** A queue's page: `limit` 0 (not given) is this many, and at most QUEUE_MAX_LIMIT. */
+export const QUEUE_DEFAULT_LIMIT = 100;
+export const QUEUE_MAX_LIMIT = 1_000;
+
 @Injectable()
 export class ConsultAnalysesQuery {
   constructor(private readonly db: ReadModelDatabase) {}
@@ -40,7 +44,7 @@ export class ConsultAnalysesQuery {
       .addOrderBy('a.mrn', 'ASC')
       .addOrderBy(`CASE a.phase WHEN 'pre-loading' THEN 0 ELSE 1 END`, 'ASC')
       .addOrderBy('a.analysis_id', 'ASC')
-      .limit(Math.min(Math.max(limit || 100, 1), 1_000));
+      .limit(Math.min(Math.max(limit || QUEUE_DEFAULT_LIMIT, 1), QUEUE_MAX_LIMIT));
   }
 
   async analysis(mrn: string, analysisId: string, memberState: string): Promise<AnalysisRow | null> {

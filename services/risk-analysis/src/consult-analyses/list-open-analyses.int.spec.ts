@@ -81,6 +81,13 @@ describe('ListOpenAnalyses', () => {
     expect(await queue({ phase: '' })).toEqual(await queue());
   });
 
+  it('refuses a page size out of range (12 at /limit) rather than bending it to one analysis or to a thousand', async () => {
+    for (const limit of [-1, 1_001]) {
+      expect(await h.asMemberState('DE', 'ListOpenAnalyses', { limit })).toMatchObject({ ok: false, kind: 'validation', errorCode: 'RISK.INVALID_MESSAGE', details: [{ validationCode: '12', pointer: '/limit' }] });
+    }
+    expect(listed(await queue({ limit: 0 }))).toHaveLength(5);
+  });
+
   it('refuses a phase that is not one, with a pointer', async () => {
     expect(await h.asMemberState('DE', 'ListOpenAnalyses', { limit: 10, phase: 'pre-departure' })).toMatchObject({
       ok: false,
