@@ -31,6 +31,7 @@ describe('a RIF risk profile, backtested by the real risk-analysis, then activat
   const clock = new ManualClock(new Date('2026-12-01T10:00:00.000Z'));
   let serial = 700;
   const hits: string[] = [];
+  let october = '';
 
   /** A complete F20 (one house, one goods item of HS `hs`) registered at `at`, as the common repository records it. */
   const lodge = async (hs: string, at: string): Promise<string> => {
@@ -71,7 +72,7 @@ describe('a RIF risk profile, backtested by the real risk-analysis, then activat
       const mrn = await lodge(hs, `2026-11-${day}T08:00:00.000Z`);
       if (hs.startsWith('3603')) hits.push(mrn);
     }
-    await lodge('360300', '2026-10-20T08:00:00.000Z');
+    october = await lodge('360300', '2026-10-20T08:00:00.000Z');
     const heads = async () => Number((await h.admin<{ n: string }>('SELECT count(*) AS n FROM risk_analysis.ens_filings WHERE members IS NOT NULL'))[0].n);
     await eventually(async () => expect(await heads()).toBe(8), 20_000);
   }, 90_000);
@@ -125,6 +126,12 @@ describe('a RIF risk profile, backtested by the real risk-analysis, then activat
       activatedAt: '2026-12-01T10:00:00.000Z',
     });
     await eventually(async () => expect(await h.as('FR', 'GetRif', { rif_id: rifId })).toMatchObject({ ok: true, reply: { profile_active: true, backtest: { filings: 8, hit: 4 } } }));
+    // The MRNs it found are DE's filings: a recipient learns the counts, not which filings they are.
+    expect(await h.as('FR', 'GetRif', { rif_id: rifId })).toMatchObject({ ok: true, reply: { backtest: { sample_mrns: [] } } });
+    const asAuthor = await h.as<crmsV1.RifView>('DE/de-risk-2', 'GetRif', { rif_id: rifId });
+    expect(asAuthor.ok && [...(asAuthor.reply.backtest?.sample_mrns ?? [])].sort()).toEqual([...hits, october].sort());
+    const asCommission = await h.as<crmsV1.RifView>('EU', 'GetRif', { rif_id: rifId });
+    expect(asCommission.ok && asCommission.reply.backtest?.sample_mrns).toHaveLength(4);
 
     // Closing the RIF takes the criterion back with it.
     expect(await h.as('DE', 'CloseRif', { rif_id: rifId })).toMatchObject({ ok: true, reply: { status: 'closed' } });

@@ -5,6 +5,7 @@ import { crmsV1 } from '@ics2/contracts';
 import { Caller, Roles, type Principal } from '@ics2/platform';
 import { crmsCallerOf, isCrmsId, notFoundError } from '../doors/door-answers';
 import { rifContentView } from '../doors/rif-request';
+import { maySeeBacktestSamples } from '../domain/rif/rules/rif-access';
 import { ConsultRifsQuery } from './consult-rifs.query';
 
 const S = crmsV1.CRMS_SERVICE;
@@ -21,6 +22,9 @@ export class ConsultRifsGrpcController {
     const row = isCrmsId('RIF', r.rif_id) ? await this.query.rif(r.rif_id, by) : null;
     if (!row) throw notFoundError('RIF', r.rif_id);
     const feedback = await this.query.feedback(row, by);
+    const author = row.authorKind === 'commission' ? { kind: 'commission' as const, userId: row.authorUserId } : { kind: 'member-state' as const, memberState: row.authorMemberState ?? '', userId: row.authorUserId };
+    // The MRNs the backtest found are the author's (filings its Member State may read), not every recipient's.
+    const samples = maySeeBacktestSamples(author, by);
     return {
       rif_id: row.rifId,
       status: row.status,
@@ -36,7 +40,7 @@ export class ConsultRifsGrpcController {
       close_reason: row.closeReason ?? '',
       expired_at: iso(row.expiredAt),
       backtest: row.backtest
-        ? { from: row.backtest.from, to: row.backtest.to, filings: row.backtest.filings, hit: row.backtest.hit, sample_mrns: [...row.backtest.sampleMrns], backtested_at: row.backtest.backtestedAt }
+        ? { from: row.backtest.from, to: row.backtest.to, filings: row.backtest.filings, hit: row.backtest.hit, sample_mrns: samples ? [...row.backtest.sampleMrns] : [], backtested_at: row.backtest.backtestedAt }
         : null,
       profile_active: row.profileActive,
       feedback: feedback.map((f) => ({

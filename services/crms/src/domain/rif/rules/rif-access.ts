@@ -25,6 +25,14 @@ export function maySee(rif: ExistingRif, by: RifAuthor): boolean {
   return by.kind === 'commission' || isAddressedTo(rif.recipients, by.memberState);
 }
 
+/**
+ * The MRNs a backtest found, for whoever acts for the author (it ran the backtest, over the filings its Member State
+ * is responsible or involved for: risk-analysis's BacktestCriterion) and the Commission; a recipient learns the
+ * period and the counts only. [U] Filing MRNs are the risk analysis's to share (a Member State sees the filings it
+ * is responsible or involved for), and a RIF reaches Member States that are neither for those filings.
+ */
+export const maySeeBacktestSamples = (author: RifAuthor, by: RifAuthor): boolean => by.kind === 'commission' || speaksFor(author, by);
+
 /** The Commission and the author read every recipient's feedback; a recipient reads its own. */
 export function mayReadFeedbackOf(author: RifAuthor, by: RifAuthor, feedbackMemberState: string): boolean {
   return by.kind === 'commission' || speaksFor(author, by) || by.memberState === feedbackMemberState;
