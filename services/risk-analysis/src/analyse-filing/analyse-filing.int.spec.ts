@@ -346,6 +346,12 @@ describe('risk analysis of complete ENS', () => {
     expect(await h.asMemberState('DE', 'RequestInformation', { ...decision, house_documents: ['HAWB-OTHER-0001'], information: 'the invoice' })).toMatchObject(notOfTheEns('/houseDocuments/0'));
     expect(await h.asMemberState('DE', 'RequestScreening', { ...decision, house_documents: [HOUSE, 'HAWB-OTHER-0001'], recommended_methods: ['XRY'] })).toMatchObject(notOfTheEns('/houseDocuments/1'));
     expect(await h.asMemberState('DE', 'IssueDoNotLoad', { ...decision, house_documents: ['HAWB-OTHER-0001'], reason: 'detonators declared as toys' })).toMatchObject(notOfTheEns('/houseDocuments/0'));
+    // Each named once, none blank: a malformed message (12 at its pointer), IE3Q02, IE3Q03 and IE3Q01 alike.
+    const malformed = (pointer: string) => ({ ok: false, kind: 'validation', errorCode: 'RISK.INVALID_MESSAGE', details: [{ validationCode: '12', pointer }] });
+    expect(await h.asMemberState('DE', 'RequestInformation', { ...decision, house_documents: [HOUSE, HOUSE], information: 'the invoice' })).toMatchObject(malformed('/houseDocuments/1'));
+    expect(await h.asMemberState('DE', 'RequestScreening', { ...decision, house_documents: [HOUSE, HOUSE], recommended_methods: ['XRY'] })).toMatchObject(malformed('/houseDocuments/1'));
+    expect(await h.asMemberState('DE', 'IssueDoNotLoad', { ...decision, house_documents: [HOUSE, HOUSE], reason: 'detonators declared as toys' })).toMatchObject(malformed('/houseDocuments/1'));
+    expect(await h.asMemberState('DE', 'IssueDoNotLoad', { ...decision, house_documents: [' '], reason: 'detonators declared as toys' })).toMatchObject(malformed('/houseDocuments/0'));
     expect(await eventsIn(riskStream(mrn))).toBe(1);
     expect(await h.asMemberState('DE', 'RequestScreening', { ...decision, house_documents: [HOUSE], recommended_methods: ['XRY'] })).toMatchObject({ ok: true, reply: { reference: `${mrn}-R1` } });
   });

@@ -15,6 +15,21 @@ import type { RiskCommand } from '../domain/risk/risk.commands';
 
 const S = riskAnalysisV1.RISK_ANALYSIS_SERVICE;
 
+/**
+ * The house documents an IE3Q02, IE3Q03 or IE3Q01 names: each a reference number, each once (12 at its pointer). A
+ * blank one or one named twice is a malformed message, whatever the analysis; whether each is a house of the ENS is
+ * the decider's rule (foreignHouseDocument).
+ */
+function houseDocumentsOf(documents: readonly string[]): readonly string[] {
+  const seen = new Set<string>();
+  documents.forEach((d, i) => {
+    if (!d.trim()) throw invalid(`/houseDocuments/${i}`, 'a house document reference number');
+    if (seen.has(d)) throw invalid(`/houseDocuments/${i}`, 'a house document named once');
+    seen.add(d);
+  });
+  return documents;
+}
+
 @Controller()
 export class RiskUnitDecisionsGrpcController {
   constructor(
@@ -25,7 +40,7 @@ export class RiskUnitDecisionsGrpcController {
   @GrpcMethod(S, 'RequestInformation')
   @Roles('member-state')
   requestInformation(@Payload() r: riskAnalysisV1.RequestInformationRequest, @Caller() caller: Principal) {
-    return this.decide(r, caller, (user, at) => ({ type: 'RequestReferral', data: { analysisId: r.analysis_id, kind: 'RFI', houseDocuments: r.house_documents, information: textOf(r.information, '/information'), user, at } }));
+    return this.decide(r, caller, (user, at) => ({ type: 'RequestReferral', data: { analysisId: r.analysis_id, kind: 'RFI', houseDocuments: houseDocumentsOf(r.house_documents), information: textOf(r.information, '/information'), user, at } }));
   }
 
   @GrpcMethod(S, 'RequestScreening')
@@ -33,20 +48,19 @@ export class RiskUnitDecisionsGrpcController {
   requestScreening(@Payload() r: riskAnalysisV1.RequestScreeningRequest, @Caller() caller: Principal) {
     // IE3Q03 names the house documents to screen: mandatory (ics2-reference 9), so a request without one is malformed.
     if (r.house_documents.length === 0) throw invalid('/houseDocuments', 'an IE3Q03 names at least one house document', 'X01');
-    const blank = r.house_documents.findIndex((d) => !d.trim());
-    if (blank >= 0) throw invalid(`/houseDocuments/${blank}`, 'a house document reference number');
+    const houseDocuments = houseDocumentsOf(r.house_documents);
     // recommendedHRCMScreeningMethod is 0..9 (ics2-reference 9): optional, but from the list and at most 9.
     if (r.recommended_methods.length > MAX_SCREENING_METHODS) throw invalid('/recommendedMethods', `at most ${MAX_SCREENING_METHODS} recommended methods`, 'X05');
     const unknown = r.recommended_methods.findIndex((m) => !isCodeOf(SCREENING_METHODS, m));
     if (unknown >= 0) throw invalid(`/recommendedMethods/${unknown}`, `one of ${Object.keys(SCREENING_METHODS).join(', ')}`);
     const recommended = r.recommended_methods.length ? { recommendedMethods: r.recommended_methods } : {};
-    return this.decide(r, caller, (user, at) => ({ type: 'RequestReferral', data: { analysisId: r.analysis_id, kind: 'RFS', houseDocuments: r.house_documents, ...recommended, user, at } }));
+    return this.decide(r, caller, (user, at) => ({ type: 'RequestReferral', data: { analysisId: r.analysis_id, kind: 'RFS', houseDocuments, ...recommended, user, at } }));
   }
 
   @GrpcMethod(S, 'IssueDoNotLoad')
   @Roles('member-state')
   issueDoNotLoad(@Payload() r: riskAnalysisV1.IssueDoNotLoadRequest, @Caller() caller: Principal) {
-    return this.decide(r, caller, (user, at) => ({ type: 'IssueDoNotLoad', data: { analysisId: r.analysis_id, houseDocuments: r.house_documents, reason: textOf(r.reason, '/reason'), user, at } }));
+    return this.decide(r, caller, (user, at) => ({ type: 'IssueDoNotLoad', data: { analysisId: r.analysis_id, houseDocuments: houseDocumentsOf(r.house_documents), reason: textOf(r.reason, '/reason'), user, at } }));
   }
 
   @GrpcMethod(S, 'CompleteAssessment')
