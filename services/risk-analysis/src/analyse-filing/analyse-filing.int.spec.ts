@@ -712,6 +712,14 @@ describe('risk analysis of complete ENS', () => {
       expect(await h.asMemberState('DE', 'CompleteAssessment', control({ place: text }))).toMatchObject(refused(code, '/controlRecommendation/place'));
       expect(await h.asMemberState('DE', 'CompleteAssessment', control({ reason: text }))).toMatchObject(refused(code, '/controlRecommendation/reason'));
     }
+    // A hit named without its criterion or version, a recommendation without its type or Member State: X01; malformed: 12.
+    const dismissing = { ...decision, criterion_id: 'eu-sec-001', version: 1, reason: 'known regular shipper' };
+    expect(await h.asMemberState('DE', 'DismissHit', { ...dismissing, criterion_id: '' })).toMatchObject(refused('X01', '/criterionId'));
+    expect(await h.asMemberState('DE', 'DismissHit', { ...dismissing, criterion_id: 'EU-SEC-001\u0000' })).toMatchObject(refused('12', '/criterionId'));
+    expect(await h.asMemberState('DE', 'DismissHit', { ...dismissing, version: 0 })).toMatchObject(refused('X01', '/version'));
+    expect(await h.asMemberState('DE', 'DismissHit', { ...dismissing, version: -1 })).toMatchObject(refused('12', '/version'));
+    expect(await h.asMemberState('DE', 'CompleteAssessment', control({ control_type: '' }))).toMatchObject(refused('X01', '/controlRecommendation/controlType'));
+    expect(await h.asMemberState('DE', 'CompleteAssessment', control({ member_state: '' }))).toMatchObject(refused('X01', '/controlRecommendation/memberState'));
     // An MRN or analysis id of no shape this service gives out is nobody's: not found, as an unknown one.
     const unknown = { ok: false, kind: 'not-found', errorCode: 'RISK.NOT_FOUND' };
     for (const named of [{ mrn: `${mrn}\u0000`, analysis_id: 'pre-loading-1' }, { mrn, analysis_id: 'pre-loading-1\u0000' }, { mrn, analysis_id: 'x'.repeat(10_000) }]) {

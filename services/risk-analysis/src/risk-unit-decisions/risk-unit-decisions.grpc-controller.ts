@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { CONTROL_TYPES, isCodeOf, MAX_SCREENING_METHODS, riskAnalysisV1, SCREENING_METHODS, type MemberStateUser } from '@ics2/contracts';
+import { CONTROL_TYPES, isCodeOf, isCriterionId, MAX_SCREENING_METHODS, riskAnalysisV1, SCREENING_METHODS, type MemberStateUser } from '@ics2/contracts';
 import { ics2TerritoryOf } from '@ics2/domain';
 import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
 import { analysisNotFound, invalid, memberStateUserOf, namesAnalysis, optionalTextOf, riskRefusalError, textOf } from '../doors/door-answers';
@@ -67,10 +67,11 @@ export class RiskUnitDecisionsGrpcController {
   @Roles('member-state')
   completeAssessment(@Payload() r: riskAnalysisV1.CompleteAssessmentRequest, @Caller() caller: Principal) {
     const c = r.control_recommendation;
-    if (c && !isCodeOf(CONTROL_TYPES, c.control_type)) throw invalid('/controlRecommendation/controlType', `one of ${Object.keys(CONTROL_TYPES).join(', ')}`);
+    // A recommendation names its control type and Member State: missing, X01; off the list, 12.
+    if (c && !isCodeOf(CONTROL_TYPES, c.control_type)) throw invalid('/controlRecommendation/controlType', `one of ${Object.keys(CONTROL_TYPES).join(', ')}`, c.control_type ? '12' : 'X01');
     // Greece as EL is GR, the code the Member State of control's token and its control cases carry.
     const memberState = c ? ics2TerritoryOf(c.member_state) : null;
-    if (c && !memberState) throw invalid('/controlRecommendation/memberState', 'a Member State running ICS2 (the 27, XI, NO, CH; Greece GR or EL)');
+    if (c && !memberState) throw invalid('/controlRecommendation/memberState', 'a Member State running ICS2 (the 27, XI, NO, CH; Greece GR or EL)', c.member_state ? '12' : 'X01');
     const place = c ? optionalTextOf(c.place, '/controlRecommendation/place') : undefined;
     const reason = c ? optionalTextOf(c.reason, '/controlRecommendation/reason') : undefined;
     return this.decide(r, caller, (user, at) => ({
@@ -87,6 +88,10 @@ export class RiskUnitDecisionsGrpcController {
   @GrpcMethod(S, 'DismissHit')
   @Roles('member-state')
   dismissHit(@Payload() r: riskAnalysisV1.DismissHitRequest, @Caller() caller: Principal) {
+    // The hit is named by its criterion version (and house): a missing or malformed one is no hit of any analysis.
+    if (!r.criterion_id) throw invalid('/criterionId', 'the criterion of the hit', 'X01');
+    if (!isCriterionId(r.criterion_id)) throw invalid('/criterionId', 'a criterion id: lower-case words and digits joined by hyphens');
+    if (r.version < 1) throw invalid('/version', 'the criterion version of the hit, from 1', r.version === 0 ? 'X01' : '12');
     return this.decide(r, caller, (user, at) => ({
       type: 'DismissHit',
       data: { analysisId: r.analysis_id, criterionId: r.criterion_id, version: r.version, ...(r.house ? { house: r.house } : {}), reason: textOf(r.reason, '/reason'), user, at },
