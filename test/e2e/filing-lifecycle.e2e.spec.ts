@@ -108,6 +108,26 @@ describe('filing lifecycle through the trader API', () => {
     expect(late.body).toMatchObject({ messageType: 'IE3N01', errors: [{ validationCode: '92' }] });
   });
 
+  it('refuses an invalidation whose body is not a JSON object (415 another media type, 400 an array), writing nothing; the filing stays valid', async () => {
+    const mrn = await lodge(declarant, sampleFiling('F20', { seed: 509, declarant: DECLARANT }));
+    await stack.settled();
+    const count = await eventCount();
+    // Read as "no body" (nothing parsed, or nothing in it), each was an invalidation without the reason it sent.
+    const form = await declarant.post(`/v1/filings/${mrn}/invalidation`, 'reason=cancelled', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(415);
+    expect(form.body).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: 'X06', pointer: '' }] });
+    const text = await declarant.post(`/v1/filings/${mrn}/invalidation`, 'cancelled', { 'content-type': 'text/plain' });
+    expect(text.status).toBe(415);
+    const array = await declarant.post(`/v1/filings/${mrn}/invalidation`, '[]', { 'content-type': 'application/json' });
+    expect(array.status).toBe(400);
+    expect(array.body).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: 'X06', pointer: '' }] });
+    await stack.settled();
+    expect(await eventCount()).toBe(count);
+    expect((await declarant.get(`/v1/filings/${mrn}`)).body.state).toBe('complete');
+    // Without a body, it is an invalidation without a reason.
+    expect((await declarant.post(`/v1/filings/${mrn}/invalidation`)).status).toBe(200);
+  });
+
   it("refuses to invalidate a house once its master is presented (409 IE3N01, 92), as for a presented filing, and the ENS keeps it", async () => {
     const pre = airPreArrivalScenario({ seed: 508, houses: 1, declarant: CARRIER, carrier: CARRIER, expectedHouseFilers: [FORWARDER] });
     const master = await lodge(carrier, pre.master);

@@ -12,12 +12,31 @@ export function traderEori(caller: Principal): string {
   return caller.actor.eori;
 }
 
+interface BodyRequest {
+  readonly headers: Record<string, string | undefined>;
+  readonly body?: unknown;
+}
+
+const sentBody = (req: BodyRequest): boolean => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? '0') > 0;
+
 /**
  * The request's JSON body, or `undefined` when it sent none: the JSON parser turns "no body" into `{}`, which would
  * then be refused element by element instead of as the missing message it is.
  */
 export const JsonBody = createParamDecorator((_data: unknown, context: ExecutionContext): unknown => {
-  const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; body?: unknown }>();
-  const sent = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? '0') > 0;
-  return sent ? req.body : undefined;
+  const req = context.switchToHttp().getRequest<BodyRequest>();
+  return sentBody(req) ? req.body : undefined;
+});
+
+/**
+ * The body of a message whose body may be left out (IE3Q04): `undefined` when none was sent, else the JSON body, and
+ * 415 for a body the JSON parser did not read (another media type): read as "no body", it would be acted on without
+ * what it says.
+ */
+export const OptionalJsonBody = createParamDecorator((_data: unknown, context: ExecutionContext): unknown => {
+  const req = context.switchToHttp().getRequest<BodyRequest>();
+  if (!sentBody(req)) return undefined;
+  requireJson(req.headers['content-type']);
+  if (req.body === undefined) throw new UnsupportedMediaTypeException('messages must be sent as application/json');
+  return req.body;
 });

@@ -5,7 +5,7 @@ import { Caller, PlatformError, Roles, type Principal } from '@ics2/platform';
 import { CommonRepositoryClient, type CallContext } from '../common-repository/common-repository.client';
 import { Forwarded } from '../doors/call-context';
 import { ie3n99 } from '../doors/ics2-refusal';
-import { JsonBody, traderEori } from '../doors/json-body';
+import { OptionalJsonBody, traderEori } from '../doors/json-body';
 import { messageIdOf } from '../doors/message-id';
 import { InvalidationRequestDto, validateInvalidation } from '../filings/validation';
 import { Ics2ErrorResponseDto } from '../register-filing/register-filing.response.dto';
@@ -40,7 +40,7 @@ export class InvalidateFilingHttpController {
   @ApiNotFoundResponse({ type: Ics2ErrorResponseDto })
   async invalidateFiling(
     @Param('mrn') mrn: string,
-    @JsonBody() body: unknown,
+    @OptionalJsonBody() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Caller() caller: Principal,
     @Forwarded() ctx: CallContext,
@@ -48,8 +48,8 @@ export class InvalidateFilingHttpController {
   ): Promise<FilingInvalidatedResponseDto | Ics2ErrorResponseDto> {
     traderEori(caller);
     if (!parseMrn(mrn).ok) throw notFound(mrn);
-    // An empty body is an invalidation without a reason.
-    const validation = validateInvalidation(body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0) ? {} : body);
+    // No body is an invalidation without a reason; any body sent is the message, so an array or null is refused.
+    const validation = validateInvalidation(body === undefined ? {} : body);
     if (!validation.ok) throw ie3n99(validation.errors);
     const reply = await this.repository
       .invalidateFiling({ mrn, message_id: messageIdOf(idempotencyKey, mrn, 'invalidation'), reason: validation.value.reason ?? '' }, ctx)
