@@ -58,6 +58,16 @@ describe('filing lifecycle through the trader API', () => {
     expect(missing.body).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: 'X01', pointer: '/transportDocument' }] });
   });
 
+  it('refuses a transport document holding a character no filing may carry (400 IE3N99, 102 at /transportDocument), not as a failure to retry', async () => {
+    await stack.settled();
+    const count = await eventCount();
+    for (const doc of ['176-501%0000011', '176-501%0700011', encodeURIComponent('176-501\u{1F600}')]) {
+      const res = await declarant.get(`/v1/filings?transportDocument=${doc}`);
+      expect({ doc, status: res.status, body: res.body }).toMatchObject({ doc, status: 400, body: { messageType: 'IE3N99', errors: [{ validationCode: '102', pointer: '/transportDocument' }] } });
+    }
+    expect(await eventCount()).toBe(count);
+  });
+
   it('amends (200 IE3N10, notified), refuses a protected change (409 IE3N01, notified), and a re-sent amendment writes nothing', async () => {
     const filing = sampleFiling('F20', { seed: 502, declarant: DECLARANT });
     const mrn = await lodge(declarant, filing);

@@ -72,6 +72,12 @@ describe('filing lifecycle', () => {
       expect(byHouse).toMatchObject({ ok: true, reply: { filings: [{ mrn, matched_document: 'house' }] } });
       expect(await h.asTrader(STRANGER, 'FindFilings', { transport_document: '176-55550001' })).toMatchObject({ ok: true, reply: { filings: [] } });
     });
+
+    it('refuses a transport document with a character no filing carries (102 at /transportDocument), a NUL too', async () => {
+      for (const doc of ['176-5555\u00000001', '176-5555\u00070001']) {
+        expect(await h.asTrader(DECLARANT, 'FindFilings', { transport_document: doc })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '102', pointer: '/transportDocument' }] });
+      }
+    });
   });
 
   describe('amendment (IE3Axx)', () => {
