@@ -71,18 +71,22 @@ function fromRpcException(e: RpcException): Failure {
   return INTERNAL_FAILURE;
 }
 
-/** The JSON body parser's own errors (body-parser): a body too large, not JSON, or in an unsupported encoding. */
+/**
+ * The JSON body parser's own errors (body-parser): a body too large, not JSON, or in an unsupported encoding, each
+ * with its `type`; and a body that does not decode in the content encoding it names (gzip, deflate, br), which is
+ * zlib's error given the client's status (400, `expose`) but no type.
+ */
 function fromBodyParser(error: unknown): Failure | null {
   if (typeof error !== 'object' || error === null) return null;
-  const { type, status } = error as { type?: unknown; status?: unknown };
-  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return null;
+  const { type, status, expose } = error as { type?: unknown; status?: unknown; expose?: unknown };
+  if ((typeof type !== 'string' && expose !== true) || typeof status !== 'number' || status < 400 || status >= 500) return null;
   const messages: Record<string, string> = {
     'entity.too.large': 'the request body is larger than this door accepts',
     'entity.parse.failed': 'the request body is not valid JSON',
     'encoding.unsupported': 'the request body has an unsupported encoding',
     'charset.unsupported': 'the request body has an unsupported charset',
   };
-  return { kind: 'validation', code: `HTTP.${status}`, message: messages[type] ?? 'the request body cannot be read', details: [], httpStatus: status };
+  return { kind: 'validation', code: `HTTP.${status}`, message: (typeof type === 'string' ? messages[type] : undefined) ?? 'the request body cannot be read', details: [], httpStatus: status };
 }
 
 /** Classifies anything thrown behind a door. Unknown errors become `internal`: their text never reaches the caller. */

@@ -69,6 +69,13 @@ describe('toFailure', () => {
     expect(toFailure(new RpcException('bare string'))).toEqual(INTERNAL_FAILURE);
   });
 
+  it("maps the body parser's refusals, an undecodable body too (zlib's error, given the client's status but no type)", () => {
+    const parserError = (fields: Record<string, unknown>) => Object.assign(new Error('incorrect header check'), fields);
+    expect(toFailure(parserError({ status: 400, expose: true, type: 'entity.parse.failed' }))).toMatchObject({ kind: 'validation', code: 'HTTP.400', httpStatus: 400 });
+    expect(toFailure(parserError({ status: 400, statusCode: 400, expose: true, code: 'Z_DATA_ERROR' }))).toEqual({ kind: 'validation', code: 'HTTP.400', message: 'the request body cannot be read', details: [], httpStatus: 400 });
+    expect(toFailure(parserError({ status: 400 }))).toEqual(INTERNAL_FAILURE);
+  });
+
   it('hides everything about unknown errors', () => {
     expect(toFailure(new TypeError('cannot read x of undefined at /srv/app.js'))).toEqual(INTERNAL_FAILURE);
     expect(toFailure('a thrown string')).toEqual(INTERNAL_FAILURE);
