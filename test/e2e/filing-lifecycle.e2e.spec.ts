@@ -88,6 +88,26 @@ describe('filing lifecycle through the trader API', () => {
     });
   });
 
+  it('answers an amendment or arrival re-sent without Idempotency-Key, its members in another order, as the first time (200), writing nothing', async () => {
+    const filing = sampleFiling('F20', { seed: 510, declarant: DECLARANT, carrier: DECLARANT });
+    const mrn = await lodge(declarant, filing);
+    const reversed = (o: object) => JSON.stringify(Object.fromEntries(Object.entries(o).reverse()));
+    const amended = withFirstConsigneeName(filing, 'Jana Novakova');
+    const amendment = await declarant.post(`/v1/filings/${mrn}/amendments`, amended);
+    expect(amendment.status).toBe(200);
+    const notification = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: filing.customsOfficeOfFirstEntry.referenceNumber }, mrns: [mrn] };
+    const arrival = await declarant.post('/v1/arrivals', notification);
+    expect(arrival.status).toBe(201);
+    await stack.settled();
+    const count = await eventCount();
+    const amendedAgain = await declarant.post(`/v1/filings/${mrn}/amendments`, reversed(amended), { 'content-type': 'application/json' });
+    expect({ status: amendedAgain.status, body: amendedAgain.body }).toEqual({ status: 200, body: amendment.body });
+    const arrivedAgain = await declarant.post('/v1/arrivals', reversed(notification), { 'content-type': 'application/json' });
+    expect({ status: arrivedAgain.status, body: arrivedAgain.body }).toEqual({ status: 200, body: arrival.body });
+    await stack.settled();
+    expect(await eventCount()).toBe(count);
+  });
+
   it('notifies arrival (201 IE3R04 with its own MRN, IE3N07 for an invalidated filing) and refuses invalidation after it is presented', async () => {
     const a = sampleFiling('F20', { seed: 503, declarant: CARRIER, carrier: CARRIER });
     const b = sampleFiling('F20', { seed: 504, declarant: CARRIER, carrier: CARRIER });

@@ -1,8 +1,12 @@
 /**
  * The message id that makes a re-sent message idempotent: the operator's Idempotency-Key header when it sends one,
  * else a digest of what the message is (target and body), so sending the same message twice is the same message.
+ * The digest is of canonical JSON (members sorted), as the registration's body digest is: a client that writes the
+ * members of a re-sent message in another order (another serialiser, a retry rebuilt from its data) sends the same
+ * message, not a second one.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@ics2/event-store';
 import { PlatformError } from '@ics2/platform';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -16,5 +20,5 @@ export function messageIdOf(idempotencyKey: string | undefined, ...parts: unknow
     }
     return `key:${idempotencyKey}`;
   }
-  return `sha256:${createHash('sha256').update(JSON.stringify(parts)).digest('hex')}`;
+  return `sha256:${createHash('sha256').update(canonicalJson(parts)).digest('hex')}`;
 }
