@@ -72,6 +72,12 @@ describe('filings through the trader API', () => {
       expect(await eventCount()).toBe(before);
     });
 
+    it('reads a filing sent under a JSON media type with a +json suffix, as the door admits it: 201 IE3R01', async () => {
+      const filing = sampleFiling('F20', { seed: 104, declarant: DECLARANT });
+      const res = await declarant.post('/v1/filings', JSON.stringify(filing), { 'content-type': 'application/vnd.ics2.ens+json; charset=utf-8' });
+      expect({ status: res.status, body: res.body }).toMatchObject({ status: 201, body: { messageType: 'IE3R01', lrn: filing.lrn } });
+    });
+
     it('refuses another body under the same LRN: 409 IE3N01, code X02 at /lrn, nothing written', async () => {
       const filing = sampleFiling('F20', { seed: 103, declarant: DECLARANT });
       await declarant.post('/v1/filings', filing);

@@ -103,7 +103,8 @@ export async function createServiceApp(definition: ServiceDefinition, options: S
       { logger: new NestLoggerAdapter(logger), abortOnError: false, bodyParser: false },
     );
     app.use(httpRequestObserver(logger, runtime.metrics, runtime.shutdown, runtime.tracing));
-    (app as NestExpressApplication).useBodyParser('json', { limit: config.HTTP_BODY_LIMIT_BYTES, strict: false });
+    // JSON is application/json and any type with the +json suffix (RFC 6839), as doors that check the media type admit.
+    (app as NestExpressApplication).useBodyParser('json', { limit: config.HTTP_BODY_LIMIT_BYTES, strict: false, type: ['application/json', 'application/*+json'] });
     definition.configureHttp?.(app, runtime);
     const grpcPort = requestedGrpcPort === 0 ? await freePort(host) : requestedGrpcPort;
     // inheritAppConfig: the global guard and filter apply to gRPC handlers too.
