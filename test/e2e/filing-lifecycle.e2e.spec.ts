@@ -56,6 +56,10 @@ describe('filing lifecycle through the trader API', () => {
     const missing = await declarant.get('/v1/filings');
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: 'X01', pointer: '/transportDocument' }] });
+    // Given twice it is not missing: 12, as for the inbox's parameters.
+    const repeated = await declarant.get('/v1/filings?transportDocument=176-50100011&transportDocument=176-50100011');
+    expect(repeated.status).toBe(400);
+    expect(repeated.body).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: '12', pointer: '/transportDocument' }] });
   });
 
   it('refuses a transport document holding a character no filing may carry (400 IE3N99, 102 at /transportDocument), not as a failure to retry', async () => {

@@ -42,10 +42,7 @@ export class ConsultFilingHttpController {
   @ApiOkResponse({ type: FilingsFoundResponseDto })
   async findFilings(@Query('transportDocument') transportDocument: unknown, @Caller() caller: Principal, @Forwarded() ctx: CallContext): Promise<FilingsFoundResponseDto> {
     traderEori(caller);
-    if (typeof transportDocument !== 'string' || transportDocument.length === 0 || transportDocument.length > 70) {
-      throw ie3n99([{ code: typeof transportDocument === 'string' && transportDocument.length > 0 ? '12' : 'X01', pointer: '/transportDocument', description: 'a transport document number of 1 to 70 characters' }]);
-    }
-    const reply = await this.repository.findFilings({ transport_document: transportDocument }, ctx);
+    const reply = await this.repository.findFilings({ transport_document: transportDocumentOf(transportDocument) }, ctx);
     return {
       messageType: 'IE3R08',
       filings: reply.filings.map((f) => ({
@@ -59,6 +56,15 @@ export class ConsultFilingHttpController {
       })),
     };
   }
+}
+
+/** The query's one transport document: left out, X01; given more than once (an array) or over 70 characters, 12. */
+function transportDocumentOf(value: unknown): string {
+  const pointer = '/transportDocument';
+  if (value === undefined || value === '') throw ie3n99([{ code: 'X01', pointer, description: 'a transport document number of 1 to 70 characters' }]);
+  if (typeof value !== 'string') throw ie3n99([{ code: '12', pointer, description: 'transportDocument must be given once, as a single value' }]);
+  if (value.length > 70) throw ie3n99([{ code: '12', pointer, description: 'a transport document number of 1 to 70 characters' }]);
+  return value;
 }
 
 const optional = (key: string, value: string) => (value ? { [key]: value } : {});
