@@ -112,6 +112,31 @@ describe('filing lifecycle through the trader API', () => {
     expect(await eventCount()).toBe(count);
   });
 
+  it('refuses an Idempotency-Key used for another message (409 IE3N01, X11), sending nothing on; with its own message it still gets the first answer', async () => {
+    const filing = sampleFiling('F20', { seed: 511, declarant: DECLARANT, carrier: DECLARANT });
+    const mrn = await lodge(declarant, filing);
+    const first = await declarant.post(`/v1/filings/${mrn}/amendments`, withFirstConsigneeName(filing, 'Jana Novakova'), { 'idempotency-key': 'msg-511' });
+    expect(first.status).toBe(200);
+    await stack.settled();
+    const count = await eventCount();
+    // A second amendment and an arrival under the same key: each was answered with the first amendment's IE3N10 and dropped.
+    const notification = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: filing.customsOfficeOfFirstEntry.referenceNumber }, mrns: [mrn] };
+    for (const [path, body] of [
+      [`/v1/filings/${mrn}/amendments`, withFirstConsigneeName(filing, 'Petra Svobodova')],
+      ['/v1/arrivals', notification],
+    ] as const) {
+      const reused = await declarant.post(path, body, { 'idempotency-key': 'msg-511' });
+      expect({ path, status: reused.status, body: reused.body }).toMatchObject({ path, status: 409, body: { messageType: 'IE3N01', errors: [{ validationCode: 'X11', pointer: '/headers/idempotency-key' }] } });
+    }
+    const again = await declarant.post(`/v1/filings/${mrn}/amendments`, withFirstConsigneeName(filing, 'Jana Novakova'), { 'idempotency-key': 'msg-511' });
+    expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: first.body });
+    await stack.settled();
+    expect(await eventCount()).toBe(count);
+    expect((await declarant.get(`/v1/filings/${mrn}`)).body.state).toBe('complete');
+    // A key is its sender's: another operator's message under it is that operator's own (here: not found).
+    expect((await forwarder.post(`/v1/filings/${mrn}/amendments`, { ...filing, declarant: { ...filing.declarant, identificationNumber: FORWARDER } }, { 'idempotency-key': 'msg-511' })).status).toBe(404);
+  });
+
   it('notifies arrival (201 IE3R04 with its own MRN, IE3N07 for an invalidated filing) and refuses invalidation after it is presented', async () => {
     const a = sampleFiling('F20', { seed: 503, declarant: CARRIER, carrier: CARRIER });
     const b = sampleFiling('F20', { seed: 504, declarant: CARRIER, carrier: CARRIER });

@@ -5,6 +5,7 @@ import { AnswerReferralModule } from './answer-referral/answer-referral.module';
 import { CommonRepositoryModule } from './common-repository/common-repository.module';
 import { ConsultFilingModule } from './consult-filing/consult-filing.module';
 import { TRADER_INTERFACE_SCHEMA } from './database/schema';
+import { IdempotencyKeysModule } from './doors/idempotency-keys.module';
 import { InvalidateFilingModule } from './invalidate-filing/invalidate-filing.module';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from './notifications/notifications.module';
 import { INBOX_FEED } from './notifications/inbox-sequencer';
@@ -18,6 +19,7 @@ import { RiskAnalysisModule } from './risk-analysis/risk-analysis.module';
     PlatformModule,
     EventSourcingModule.forService({ readModels: { schema: TRADER_INTERFACE_SCHEMA, entities: [...NOTIFICATIONS_ENTITIES] } }),
     CommonRepositoryModule,
+    IdempotencyKeysModule,
     RiskAnalysisModule,
     RegisterFilingModule,
     ConsultFilingModule,

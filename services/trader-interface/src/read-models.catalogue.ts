@@ -1,7 +1,8 @@
 /**
  * trader-interface's read models, declared once: the live subscription starts from here
  * (notifications/notifications.subscription.ts) and replay (`src/replay.ts`) rebuilds from here, so they cannot
- * drift. Its only projection is the notification inbox; every table of the schema is one of its own.
+ * drift. Its only projection is the notification inbox; every table of the schema is one of its own but the doors'
+ * Idempotency-Keys.
  */
 import type { ReadModelCatalogue } from '@ics2/platform';
 import { traderInterfaceMigrations } from './database/schema';
@@ -42,4 +43,5 @@ export const readModelCatalogue: ReadModelCatalogue = {
       handler: notificationsProjection,
     },
   ],
+  notReplayed: [{ table: 'idempotency_keys', why: "write-side guard: each sender's Idempotency-Keys and the message each names, taken by the doors before they forward it" }],
 };

@@ -6,7 +6,7 @@ import { CommonRepositoryClient, type CallContext } from '../common-repository/c
 import { Forwarded } from '../doors/call-context';
 import { ie3n99 } from '../doors/ics2-refusal';
 import { JsonBody, requireJson, traderEori } from '../doors/json-body';
-import { messageIdOf } from '../doors/message-id';
+import { IdempotencyKeys } from '../doors/idempotency-keys';
 import { EnsFilingRequestDto, validateAmendment } from '../filings/validation';
 import { Ics2ErrorResponseDto } from '../register-filing/register-filing.response.dto';
 
@@ -29,7 +29,10 @@ const notFound = (mrn: string) => new PlatformError('not-found', 'ENS.NOT_FOUND'
 @ApiBearerAuth()
 @Controller('v1/filings')
 export class AmendFilingHttpController {
-  constructor(private readonly repository: CommonRepositoryClient) {}
+  constructor(
+    private readonly repository: CommonRepositoryClient,
+    private readonly keys: IdempotencyKeys,
+  ) {}
 
   @Post(':mrn/amendments')
   @Roles('trader')
@@ -37,7 +40,7 @@ export class AmendFilingHttpController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'your message id: a re-sent amendment with the same key answers the first time\'s answer' })
   @ApiBody({ type: EnsFilingRequestDto, description: 'the whole filing as amended' })
   @ApiOkResponse({ type: FilingAmendedResponseDto, description: 'IE3N10: amended' })
-  @ApiConflictResponse({ type: Ics2ErrorResponseDto, description: 'IE3N01: the filing cannot be amended (presented, control decided, protected element)' })
+  @ApiConflictResponse({ type: Ics2ErrorResponseDto, description: 'IE3N01: the filing cannot be amended (presented, control decided, protected element), or the Idempotency-Key names another message (X11)' })
   @ApiNotFoundResponse({ type: Ics2ErrorResponseDto })
   async amendFiling(
     @Param('mrn') mrn: string,
@@ -53,8 +56,9 @@ export class AmendFilingHttpController {
     if (!parseMrn(mrn).ok) throw notFound(mrn);
     const validation = validateAmendment(body, { sender });
     if (!validation.ok) throw ie3n99(validation.errors);
+    const messageId = await this.keys.messageIdOf(sender, idempotencyKey, mrn, validation.value);
     const reply = await this.repository
-      .amendFiling({ mrn, filing_json: JSON.stringify(validation.value), message_id: messageIdOf(idempotencyKey, mrn, validation.value) }, ctx)
+      .amendFiling({ mrn, filing_json: JSON.stringify(validation.value), message_id: messageId }, ctx)
       .catch((e: unknown) => {
         throw e instanceof PlatformError && e.kind === 'not-found' ? notFound(mrn) : e;
       });

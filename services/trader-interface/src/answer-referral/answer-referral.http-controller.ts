@@ -18,7 +18,7 @@ import { Forwarded } from '../doors/call-context';
 import type { CallContext } from '@ics2/platform';
 import { ie3n99 } from '../doors/ics2-refusal';
 import { JsonBody, requireJson, traderEori } from '../doors/json-body';
-import { messageIdOf } from '../doors/message-id';
+import { IdempotencyKeys } from '../doors/idempotency-keys';
 import { Ics2ErrorResponseDto } from '../register-filing/register-filing.response.dto';
 import { RiskAnalysisClient } from '../risk-analysis/risk-analysis.client';
 import { ANSWER_EXAMPLES } from './answer-referral.examples';
@@ -44,7 +44,10 @@ const notFound = (reference: string) =>
 @ApiExtraModels(InformationAnswerRequestDto, ScreeningAnswerRequestDto, ReferralDocumentRequestDto)
 @Controller('v1/referrals')
 export class AnswerReferralHttpController {
-  constructor(private readonly riskAnalysis: RiskAnalysisClient) {}
+  constructor(
+    private readonly riskAnalysis: RiskAnalysisClient,
+    private readonly keys: IdempotencyKeys,
+  ) {}
 
   @Post(':reference/answer')
   @Roles('trader')
@@ -59,7 +62,7 @@ export class AnswerReferralHttpController {
   @ApiOkResponse({ type: ReferralAnsweredResponseDto, description: 'the answer is recorded (or was: a re-sent answer gets the same reply)' })
   @ApiBadRequestResponse({ type: Ics2ErrorResponseDto, description: 'IE3N99: rejected at the door; nothing was sent on' })
   @ApiNotFoundResponse({ type: Ics2ErrorResponseDto, description: 'IE3N99: no open referral of yours with this reference (unknown, closed, answered already, or another operator\'s)' })
-  @ApiConflictResponse({ type: Ics2ErrorResponseDto, description: 'IE3N01: the answer does not fit the referral (an IE3R02 to a screening request, an IE3R03 to a request for information)' })
+  @ApiConflictResponse({ type: Ics2ErrorResponseDto, description: 'IE3N01: the answer does not fit the referral (an IE3R02 to a screening request, an IE3R03 to a request for information), or the Idempotency-Key names another message (X11)' })
   async answerReferral(
     @Param('reference') reference: string,
     @JsonBody() body: unknown,
@@ -68,12 +71,12 @@ export class AnswerReferralHttpController {
     @Caller() caller: Principal,
     @Forwarded() ctx: CallContext,
   ): Promise<ReferralAnsweredResponseDto> {
-    traderEori(caller);
+    const sender = traderEori(caller);
     requireJson(contentType);
     if (mrnOfReferralReference(reference) === null) throw notFound(reference);
     const validation = validateReferralAnswer(body);
     if (!validation.ok) throw ie3n99(validation.errors);
-    const request = toAnswerReferralRequest(reference, messageIdOf(idempotencyKey, reference, validation.value), validation.value);
+    const request = toAnswerReferralRequest(reference, await this.keys.messageIdOf(sender, idempotencyKey, reference, validation.value), validation.value);
     const reply = await this.riskAnalysis.answerReferral(request, ctx).catch((e: unknown) => {
       throw refusalOf(e, reference);
     });

@@ -6,7 +6,7 @@ import { CommonRepositoryClient, type CallContext } from '../common-repository/c
 import { Forwarded } from '../doors/call-context';
 import { ie3n99 } from '../doors/ics2-refusal';
 import { OptionalJsonBody, traderEori } from '../doors/json-body';
-import { messageIdOf } from '../doors/message-id';
+import { IdempotencyKeys } from '../doors/idempotency-keys';
 import { InvalidationRequestDto, validateInvalidation } from '../filings/validation';
 import { Ics2ErrorResponseDto } from '../register-filing/register-filing.response.dto';
 
@@ -28,7 +28,10 @@ const notFound = (mrn: string) => new PlatformError('not-found', 'ENS.NOT_FOUND'
 @ApiBearerAuth()
 @Controller('v1/filings')
 export class InvalidateFilingHttpController {
-  constructor(private readonly repository: CommonRepositoryClient) {}
+  constructor(
+    private readonly repository: CommonRepositoryClient,
+    private readonly keys: IdempotencyKeys,
+  ) {}
 
   @Post(':mrn/invalidation')
   @Roles('trader')
@@ -36,7 +39,7 @@ export class InvalidateFilingHttpController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiBody({ type: InvalidationRequestDto, required: false })
   @ApiOkResponse({ type: FilingInvalidatedResponseDto, description: 'IE3R07: invalidated' })
-  @ApiConflictResponse({ type: Ics2ErrorResponseDto, description: 'IE3N01: presented already, or invalidated already' })
+  @ApiConflictResponse({ type: Ics2ErrorResponseDto, description: 'IE3N01: presented already, or invalidated already, or the Idempotency-Key names another message (X11)' })
   @ApiNotFoundResponse({ type: Ics2ErrorResponseDto })
   async invalidateFiling(
     @Param('mrn') mrn: string,
@@ -46,13 +49,14 @@ export class InvalidateFilingHttpController {
     @Forwarded() ctx: CallContext,
     @Res({ passthrough: true }) res: StatusResponse,
   ): Promise<FilingInvalidatedResponseDto | Ics2ErrorResponseDto> {
-    traderEori(caller);
+    const sender = traderEori(caller);
     if (!parseMrn(mrn).ok) throw notFound(mrn);
     // No body is an invalidation without a reason; any body sent is the message, so an array or null is refused.
     const validation = validateInvalidation(body === undefined ? {} : body);
     if (!validation.ok) throw ie3n99(validation.errors);
+    const messageId = await this.keys.messageIdOf(sender, idempotencyKey, mrn, 'invalidation');
     const reply = await this.repository
-      .invalidateFiling({ mrn, message_id: messageIdOf(idempotencyKey, mrn, 'invalidation'), reason: validation.value.reason ?? '' }, ctx)
+      .invalidateFiling({ mrn, message_id: messageId, reason: validation.value.reason ?? '' }, ctx)
       .catch((e: unknown) => {
         throw e instanceof PlatformError && e.kind === 'not-found' ? notFound(mrn) : e;
       });

@@ -5,7 +5,7 @@ import { CommonRepositoryClient, type CallContext } from '../common-repository/c
 import { Forwarded } from '../doors/call-context';
 import { ie3n99 } from '../doors/ics2-refusal';
 import { JsonBody, requireJson, traderEori } from '../doors/json-body';
-import { messageIdOf } from '../doors/message-id';
+import { IdempotencyKeys } from '../doors/idempotency-keys';
 import { ArrivalNotificationRequestDto, validateArrivalNotification } from '../filings/validation';
 import { ARRIVAL_EXAMPLES } from '../openapi/filing-examples';
 import { Ics2ErrorItemDto, Ics2ErrorResponseDto } from '../register-filing/register-filing.response.dto';
@@ -33,7 +33,10 @@ interface StatusResponse {
 @ApiBearerAuth()
 @Controller('v1/arrivals')
 export class NotifyArrivalHttpController {
-  constructor(private readonly repository: CommonRepositoryClient) {}
+  constructor(
+    private readonly repository: CommonRepositoryClient,
+    private readonly keys: IdempotencyKeys,
+  ) {}
 
   @Post()
   @Roles('trader')
@@ -41,7 +44,7 @@ export class NotifyArrivalHttpController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiBody({ type: ArrivalNotificationRequestDto, examples: ARRIVAL_EXAMPLES })
   @ApiCreatedResponse({ type: ArrivalRegisteredResponseDto, description: 'IE3R04: registered (200 when re-sent)' })
-  @ApiConflictResponse({ type: Ics2ErrorResponseDto, description: 'the notification matches none of the caller\'s filings' })
+  @ApiConflictResponse({ type: Ics2ErrorResponseDto, description: 'the notification matches none of the caller\'s filings, or the Idempotency-Key names another message (X11)' })
   async notifyArrival(
     @JsonBody() body: unknown,
     @Headers('content-type') contentType: string | undefined,
@@ -54,7 +57,8 @@ export class NotifyArrivalHttpController {
     requireJson(contentType);
     const validation = validateArrivalNotification(body, { sender });
     if (!validation.ok) throw ie3n99(validation.errors);
-    const reply = await this.repository.notifyArrival({ arrival_json: JSON.stringify(validation.value), message_id: messageIdOf(idempotencyKey, 'arrival', validation.value) }, ctx);
+    const messageId = await this.keys.messageIdOf(sender, idempotencyKey, 'arrival', validation.value);
+    const reply = await this.repository.notifyArrival({ arrival_json: JSON.stringify(validation.value), message_id: messageId }, ctx);
     if (reply.replayed) res.status(200);
     return {
       messageType: 'IE3R04',

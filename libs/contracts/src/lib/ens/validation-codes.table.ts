@@ -32,6 +32,8 @@ export const VALIDATION_CODES = {
   X09: 'sender not authorised',
   /** Project: the platform could not process the message now (outage, internal error); retry later. */
   X10: 'message could not be processed',
+  /** Project: the message id (the trader door's Idempotency-Key) was already used by this sender for another message. */
+  X11: 'message id already used for another message',
 } as const;
 
 export type ValidationCodeId = keyof typeof VALIDATION_CODES;
