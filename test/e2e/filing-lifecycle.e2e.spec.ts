@@ -112,7 +112,7 @@ describe('filing lifecycle through the trader API', () => {
     expect(await eventCount()).toBe(count);
   });
 
-  it('refuses an Idempotency-Key used for another message (409 IE3N01, X11), sending nothing on; with its own message it still gets the first answer', async () => {
+  it('refuses an Idempotency-Key used for another message (409 IE3N01, X11) or not a plain id (400, 12 at the header), sending nothing on; with its own message it still gets the first answer', async () => {
     const filing = sampleFiling('F20', { seed: 511, declarant: DECLARANT, carrier: DECLARANT });
     const mrn = await lodge(declarant, filing);
     const first = await declarant.post(`/v1/filings/${mrn}/amendments`, withFirstConsigneeName(filing, 'Jana Novakova'), { 'idempotency-key': 'msg-511' });
@@ -128,6 +128,9 @@ describe('filing lifecycle through the trader API', () => {
       const reused = await declarant.post(path, body, { 'idempotency-key': 'msg-511' });
       expect({ path, status: reused.status, body: reused.body }).toMatchObject({ path, status: 409, body: { messageType: 'IE3N01', errors: [{ validationCode: 'X11', pointer: '/headers/idempotency-key' }] } });
     }
+    // A key that is not a plain id is refused where it is, the header.
+    const unusable = await declarant.post(`/v1/filings/${mrn}/amendments`, withFirstConsigneeName(filing, 'Petra Svobodova'), { 'idempotency-key': 'msg 511' });
+    expect({ status: unusable.status, body: unusable.body }).toMatchObject({ status: 400, body: { messageType: 'IE3N99', errors: [{ validationCode: '12', pointer: '/headers/idempotency-key' }] } });
     const again = await declarant.post(`/v1/filings/${mrn}/amendments`, withFirstConsigneeName(filing, 'Jana Novakova'), { 'idempotency-key': 'msg-511' });
     expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: first.body });
     await stack.settled();

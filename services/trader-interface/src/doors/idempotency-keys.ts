@@ -44,7 +44,7 @@ export class IdempotencyKeys {
     if (idempotencyKey === undefined) return `sha256:${digest}`;
     if (!KEY.test(idempotencyKey)) {
       throw new PlatformError('validation', 'IE3N99', 'the Idempotency-Key header is not a plain id', [
-        { validationCode: '12', pointer: '', description: 'Idempotency-Key: 1 to 128 of A-Z a-z 0-9 . _ : -' },
+        { validationCode: '12', pointer: POINTER, description: 'Idempotency-Key: 1 to 128 of A-Z a-z 0-9 . _ : -' },
       ]);
     }
     const values = [sender, idempotencyKey, digest, this.clock.now()];
