@@ -13,6 +13,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { DestinationStream } from 'pino';
+import { answerClientError } from '../errors/http-client-error';
 import { grpcRequestInterceptor } from '../logging/grpc-request.interceptor';
 import { httpRequestObserver } from '../logging/http-request.observer';
 import { NestLoggerAdapter } from '../logging/nest-logger.adapter';
@@ -113,6 +114,8 @@ export async function createServiceApp(definition: ServiceDefinition, options: S
     await app.startAllMicroservices();
     await app.listen(options.httpPort ?? config.HTTP_PORT, host);
     const server = app.getHttpServer() as Server;
+    // A request Node cannot parse (headers too large, malformed) is refused in the door's error body, not bare.
+    server.on('clientError', answerClientError(runtime.httpErrorBody));
     // Idle kept-alive connections outlive a proxy's own idle timeout; the headers' deadline must exceed it too, or a
     // request on a connection idle that long is cut off before its headers are read.
     server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;

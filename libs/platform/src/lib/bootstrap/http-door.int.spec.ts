@@ -90,6 +90,32 @@ describe('HTTP door', () => {
       const res = await http.get('/nowhere').expect(404);
       expect(res.body.error).toMatchObject({ kind: 'not-found' });
     });
+
+    it('answers a request Node cannot parse (headers too large, a malformed request line) in the same shape, then closes', async () => {
+      // Writes each part once the answer to the one before has begun, and resolves with all that came back.
+      const raw = (...parts: string[]) =>
+        new Promise<string>((resolve, reject) => {
+          const socket = connect(probe.service.httpPort, '127.0.0.1');
+          let answer = '';
+          socket.on('data', (chunk) => {
+            answer += chunk.toString('utf8');
+            const next = parts.shift();
+            if (next !== undefined) socket.write(next);
+          });
+          socket.on('close', () => resolve(answer));
+          socket.on('error', reject);
+          socket.write(parts.shift() ?? '');
+        });
+      const tooLarge = await raw(`GET /${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+      expect(tooLarge).toMatch(/^HTTP\/1\.1 431 /);
+      expect(JSON.parse(tooLarge.slice(tooLarge.indexOf('\r\n\r\n') + 4))).toEqual({ error: { kind: 'validation', code: 'HTTP.431', message: expect.any(String) } });
+      const malformed = await raw('NOT HTTP AT ALL\r\n\r\n');
+      expect(malformed).toMatch(/^HTTP\/1\.1 400 /);
+      expect(JSON.parse(malformed.slice(malformed.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { kind: 'validation', code: 'HTTP.400' } });
+      // On a kept-alive connection too, once the response before it is complete.
+      const second = await raw('GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n', 'NOT HTTP AT ALL\r\n\r\n');
+      expect(second).toMatch(/^HTTP\/1\.1 200 [\s\S]*HTTP\/1\.1 400 [\s\S]*"code":"HTTP\.400"/);
+    });
   });
 
   describe('request log', () => {
