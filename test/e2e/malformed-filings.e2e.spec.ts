@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import { VALIDATION_CODES } from '@ics2/contracts';
 import { isMrn } from '@ics2/domain';
-import { arbitraryFilingBreak, arbitraryJunk, eventually } from '@ics2/testing';
+import { arbitraryFilingBreak, arbitraryJunk, eventually, sampleFiling } from '@ics2/testing';
 import { MALFORMED_FILINGS } from '../../services/trader-interface/src/filings/validation/malformed-filings.test-harness';
 import { completeAirF20, SENDER } from '../../services/trader-interface/src/filings/validation/validation-fixtures.test-harness';
 import { startStack, type Stack, type TraderAgent } from '../support/stack-harness';
@@ -189,4 +189,31 @@ describe('malformed filings at the trader door', () => {
     const byType = Object.fromEntries(written.rows.map((r) => [r.type, r.n]));
     expect({ registered: byType.EnsFilingRegistered ?? 0, others: Object.keys(byType).filter((t) => !REGISTRATION_EVENTS.includes(t)) }).toEqual({ registered: accepted, others: [] });
   }, 180_000);
+});
+
+describe('a filing larger than the event store takes (EVENT_STORE_MAX_APPEND_BYTES) at the trader door', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ prefix: 'e2e_too_large', env: { EVENT_STORE_MAX_APPEND_BYTES: '16384' } });
+  }, 60_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('is answered 413 IE3N99 X10, as the repository refused it, and writes nothing; one that fits is registered', async () => {
+    const sender = await stack.trader(SENDER);
+    const admin = await stack.db.admin();
+    const events = async () => (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
+    const before = await events();
+    const big = { ...sampleFiling('F20', { seed: 11, declarant: SENDER, houses: 1, goodsItems: 200 }), lrn: 'E2E-BIG' };
+    const refused = await sender.post('/v1/filings', big);
+    expect({ status: refused.status, body: refused.body }).toMatchObject({
+      status: 413,
+      body: { messageType: 'IE3N99', code: 'EVENT_STORE.APPEND_TOO_LARGE', errors: [{ validationCode: 'X10', pointer: '' }] },
+    });
+    expect(await events()).toBe(before);
+    const fits = await sender.post('/v1/filings', { ...sampleFiling('F20', { seed: 11, declarant: SENDER, houses: 1, goodsItems: 1 }), lrn: 'E2E-BIG' });
+    expect({ status: fits.status, messageType: fits.body.messageType }).toEqual({ status: 201, messageType: 'IE3R01' });
+  });
 });

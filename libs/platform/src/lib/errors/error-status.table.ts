@@ -89,10 +89,20 @@ function fromBodyParser(error: unknown): Failure | null {
   return { kind: 'validation', code: `HTTP.${status}`, message: (typeof type === 'string' ? messages[type] : undefined) ?? 'the request body cannot be read', details: [], httpStatus: status };
 }
 
+/**
+ * Codes answered over HTTP with a status of their own rather than their kind's, wherever they come from: a peer's
+ * refusal over gRPC keeps its code (grpc-unary-client.ts), so an HTTP door answers it as the peer's own door would.
+ */
+const HTTP_STATUS_OF_CODE: Readonly<Record<string, number>> = {
+  // What the request records will never fit the event store as configured: the request is too large (413).
+  'EVENT_STORE.APPEND_TOO_LARGE': 413,
+};
+
 /** Classifies anything thrown behind a door. Unknown errors become `internal`: their text never reaches the caller. */
 export function toFailure(error: unknown): Failure {
   if (error instanceof PlatformError) {
-    return { kind: error.kind, code: error.code, message: error.message, details: error.details };
+    const httpStatus = Object.hasOwn(HTTP_STATUS_OF_CODE, error.code) ? HTTP_STATUS_OF_CODE[error.code] : undefined;
+    return { kind: error.kind, code: error.code, message: error.message, details: error.details, ...(httpStatus === undefined ? {} : { httpStatus }) };
   }
   if (error instanceof WrongExpectedRevisionError) {
     return { kind: 'conflict', code: 'EVENT_STORE.WRONG_EXPECTED_REVISION', message: 'the record changed while this request was handled; retry', details: [] };
@@ -103,7 +113,8 @@ export function toFailure(error: unknown): Failure {
   if (error instanceof AppendTooLargeError) {
     // The request is well formed, but what it records will never fit this store as it is configured: not retried.
     const message = 'what this request records is larger than the event store takes';
-    return { kind: 'validation', code: 'EVENT_STORE.APPEND_TOO_LARGE', message, details: [{ validationCode: 'X10', pointer: '', description: message }], httpStatus: 413 };
+    const code = 'EVENT_STORE.APPEND_TOO_LARGE';
+    return { kind: 'validation', code, message, details: [{ validationCode: 'X10', pointer: '', description: message }], httpStatus: HTTP_STATUS_OF_CODE[code] };
   }
   if (error instanceof EventStoreUnavailableError) {
     return { kind: 'unavailable', code: 'EVENT_STORE.UNAVAILABLE', message: 'the event store is unavailable; retry later', details: [] };
