@@ -52,14 +52,8 @@ describe('toFailure', () => {
   });
 
   it("answers a peer's APPEND_TOO_LARGE, come over gRPC as a PlatformError, 413 as the peer's own door would", () => {
-    const details = [{ validationCode: 'X10', pointer: '', description: 'what this request records is larger than the event store takes' }];
-    expect(toFailure(new PlatformError('validation', 'EVENT_STORE.APPEND_TOO_LARGE', 'too large', details))).toEqual({
-      kind: 'validation',
-      code: 'EVENT_STORE.APPEND_TOO_LARGE',
-      message: 'too large',
-      details,
-      httpStatus: 413,
-    });
+    const peer = toFailure(new PlatformError('validation', 'EVENT_STORE.APPEND_TOO_LARGE', 'too large', [{ validationCode: 'X10', pointer: '' }]));
+    expect(peer).toMatchObject({ kind: 'validation', details: [{ validationCode: 'X10' }], httpStatus: 413 });
     // A code named like an object's own property is no code of the table.
     expect(toFailure(new PlatformError('validation', 'constructor', 'odd'))).not.toHaveProperty('httpStatus');
   });
