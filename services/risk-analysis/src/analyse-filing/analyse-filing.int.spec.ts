@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ensStream, riskStream, PostgresEventStore, type EventToAppend } from '@ics2/event-store';
 import type { EnsEvent, EnsFiling, RiskEvent } from '@ics2/contracts';
-import { amended, completed, eventually, invalidated, linked, minimalFiling, mrnOf, registered, responsibilityAssigned, sampleFiling } from '@ics2/testing';
+import { amended, bearer, completed, eventually, invalidated, linked, minimalFiling, mrnOf, registered, responsibilityAssigned, sampleFiling, type UnaryResult } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
 import { Client } from 'pg';
 import { startRiskAnalysis, type RiskAnalysisHarness } from '../risk-analysis.test-harness';
@@ -216,6 +216,25 @@ describe('risk analysis of complete ENS', () => {
     expect(await h.asMemberState('DE', 'NewCriterionVersion', { criterion_json: JSON.stringify({ ...de, version: 2, score: 20 }) })).toMatchObject({ ok: true, reply: { version: 2 } });
     expect((await store.readStream('criterion-eu-sec-901')).length).toBe(1);
     expect((await store.readStream('criterion-de-sec-901')).length).toBe(2);
+  });
+
+  it("lists to a Member State the EU-wide criteria and its own, not another's national ones; to the Commission and auditors all", async () => {
+    const base = { version: 1, riskArea: 'security', phases: ['pre-arrival'], validFrom: '2026-01-01T00:00:00Z', score: 10, condition: { kind: 'hsPrefix', prefixes: ['0102'] } };
+    const eu = { ...base, id: 'eu-sec-903', title: 'EU-wide profile', owner: { kind: 'eu' } };
+    const fr = { ...base, id: 'fr-sec-903', title: 'Livestock from a country of interest', owner: { kind: 'member-state', memberState: 'FR' } };
+    expect(await h.asAdmin('CreateCriterion', { criterion_json: JSON.stringify(eu) })).toMatchObject({ ok: true });
+    expect(await h.asMemberState('FR', 'CreateCriterion', { criterion_json: JSON.stringify(fr) })).toMatchObject({ ok: true });
+    type Listed = { criteria: { id: string; owner: string }[] };
+    const listed = async (call: Promise<UnaryResult<Listed>>) => {
+      const r = await call;
+      return r.ok ? r.reply.criteria.filter((c) => c.id.endsWith('-sec-903')).map((c) => `${c.id}:${c.owner}`) : r;
+    };
+    // The catalogue refreshes on its own: the Commission sees both once it has them.
+    await eventually(async () => expect(await listed(h.asAdmin('ListCriteria', {}))).toEqual(['eu-sec-903:eu', 'fr-sec-903:FR']));
+    expect(await listed(h.asMemberState('FR', 'ListCriteria', {}))).toEqual(['eu-sec-903:eu', 'fr-sec-903:FR']);
+    expect(await listed(h.asMemberState('DE', 'ListCriteria', {}))).toEqual(['eu-sec-903:eu']);
+    const auditor = bearer(await h.service.token({ role: 'auditor', userId: 'eca-1' }));
+    expect(await listed(h.client.call<Listed>('ListCriteria', {}, auditor))).toEqual(['eu-sec-903:eu', 'fr-sec-903:FR']);
   });
 
   it('refuses a criterion holding a NUL character or a lone surrogate, and a deactivation reason off the ICS2 set, writing nothing', async () => {

@@ -51,11 +51,18 @@ export class ManageCriteriaGrpcController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * [U] A Member State sees the EU-wide criteria and its own national ones, not another's: a national criterion is
+   * that administration's risk profile (its title names what it looks for). The Commission and auditors see all.
+   */
   @GrpcMethod(S, 'ListCriteria')
   @Roles('admin', 'member-state', 'auditor')
-  listCriteria(): riskAnalysisV1.ListCriteriaReply {
+  listCriteria(@Caller() caller: Principal): riskAnalysisV1.ListCriteriaReply {
+    const visible = (owner: Criterion['owner'] | undefined) =>
+      caller.actor.kind !== 'member-state' || owner?.kind !== 'member-state' || owner.memberState === caller.actor.memberState;
+    const criteria = this.catalogue.entries().filter((e) => visible(e.versions[0]?.owner));
     return {
-      criteria: this.catalogue.entries().map((e) => {
+      criteria: criteria.map((e) => {
         const shown = e.versions.find((v) => v.version === e.active) ?? e.versions[e.versions.length - 1];
         return {
           id: e.id,
