@@ -278,6 +278,14 @@ describe('the audit door end to end', () => {
     expect((await auditor.get('/v1/audit/mrns/not-an-mrn/timeline')).body).toMatchObject({ error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/mrn' }] } });
     expect((await auditor.get(`/v1/audit/mrns/${mrnOf(990_001)}/timeline`)).status).toBe(404);
     expect((await auditor.get(`/v1/audit/streams/risk-${mrn}/state?asOf=yesterday`)).body).toMatchObject({ error: { details: [{ pointer: '/asOf' }] } });
+    // An instant says its zone and exists: not read in the server's zone, not rolled over, not a year the store lacks.
+    for (const asOf of ['2026-12-01T10:00:00', '2026-02-30T10:00:00Z', '2026-12-01T24:00:00Z', '0000-01-01T00:00:00Z']) {
+      const refused = await auditor.get(`/v1/audit/streams/risk-${mrn}/state?asOf=${encodeURIComponent(asOf)}`);
+      expect({ asOf, status: refused.status, body: refused.body }).toMatchObject({ asOf, status: 400, body: { error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/asOf' }] } } });
+    }
+    expect((await auditor.get('/v1/audit/access-log?from=0000-01-01T00:00:00Z')).body).toMatchObject({ error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/from' }] } });
+    const offset = await auditor.get(`/v1/audit/streams/risk-${mrn}/state?asOf=${encodeURIComponent('2026-12-01T10:00:00+01:00')}`);
+    expect(offset.body).toMatchObject({ asOf: '2026-12-01T09:00:00.000Z' });
     expect((await auditor.get(`/v1/audit/events/${randomUUID()}/view`)).status).toBe(404);
   });
 });
