@@ -14,8 +14,12 @@ export async function readStreamsInLogOrder(pool: Pool, streamIds: readonly stri
   return rows.map(toRecordedEvent);
 }
 
+/** A UUID as the store prints event ids: 8-4-4-4-12 hex digits (36 hex digits or dashes in any order failed the cast). */
+const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The event with this id; undefined when the store has none, or the id is no UUID (so none can have it). */
 export async function readEventById(pool: Pool, id: string): Promise<RecordedEvent | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!EVENT_ID.test(id)) return undefined;
   const { rows } = await pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE id = $1`, [id]);
   return rows[0] ? toRecordedEvent(rows[0]) : undefined;
 }
