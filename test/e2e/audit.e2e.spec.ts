@@ -169,6 +169,20 @@ describe('the audit door end to end', () => {
     expect(await readsOf(house)).toEqual(expect.arrayContaining(['timeline', 'bundle']));
   });
 
+  it('records no read of a bundle it refuses for want of a covering checkpoint', async () => {
+    const late = await file(declarant, airFilingWith('360200', { seed: 6_002, declarant: DECLARANT, carrier: CARRIER }));
+    const auditor = await stack.auditor('ECA 2026 case 19: a bundle too early');
+    await eventually(async () => expect((await auditor.get(`/v1/audit/mrns/${late}/timeline`)).status).toBe(200));
+    // No checkpoint signed since the filing: the bundle cannot be proven yet, and nothing of it was shown.
+    expect((await auditor.get(`/v1/audit/mrns/${late}/bundle`)).body).toMatchObject({ error: { code: 'AUDIT.NO_COVERING_CHECKPOINT' } });
+    const resources = ((await auditor.get(`/v1/audit/access-log?mrn=${late}`)).body.entries as { resource: string }[]).map((e) => e.resource);
+    expect(resources).toContain('timeline');
+    expect(resources).not.toContain('bundle');
+    await stack.checkpointNow();
+    expect((await auditor.get(`/v1/audit/mrns/${late}/bundle`)).status).toBe(200);
+    expect(((await auditor.get(`/v1/audit/access-log?mrn=${late}`)).body.entries as { resource: string }[]).map((e) => e.resource)).toContain('bundle');
+  });
+
   it('verifies the hash chains and the signed checkpoints', async () => {
     await stack.checkpointNow();
     const auditor = await stack.auditor();

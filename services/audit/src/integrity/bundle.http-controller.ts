@@ -12,7 +12,7 @@ import { AccessLog, Caller, PLATFORM_RUNTIME, PlatformError, Roles, type Platfor
 import { auditRequestOf } from '../doors/audit-request';
 import { invalid, PURPOSE_API_HEADER } from '../doors/audit-answers';
 import { EventLog } from '../event-log/event-log';
-import { mrnsOf, streamsOf } from '../timeline/ens-family';
+import { mrnsOf, streamsOf, type EnsFamily } from '../timeline/ens-family';
 import { jsonSafe } from './json-safe';
 import { malformed } from './malformed';
 import { trustedCheckpointKeys } from './trusted-keys';
@@ -39,8 +39,14 @@ export class BundleHttpController {
     if (!isMrn(mrn)) throw invalid('/mrn', 'an MRN (18 characters, valid check digit)');
     const family = await this.log.family(mrn);
     if (!family) throw new PlatformError('not-found', 'AUDIT.NOT_FOUND', `no filing ${mrn} in the store`);
-    // The answer holds the whole family (master and houses, perhaps other operators'): each MRN's read is recorded.
+    const bundle = await this.exportOf(family);
+    // The answer holds the whole family (master and houses, perhaps other operators'): each MRN's read is recorded,
+    // once the bundle is made and before it leaves (a bundle refused for want of a checkpoint showed nothing).
     await this.accessLog.recordAll(caller, mrnsOf(mrn, family).map((m) => ({ resource: 'bundle', id: mrn, mrn: m, purpose: ctx.purpose, door: 'audit GET /v1/audit/mrns/{mrn}/bundle' })));
+    return bundle;
+  }
+
+  private async exportOf(family: EnsFamily): Promise<unknown> {
     try {
       return jsonSafe(await exportBundle(this.log.pool, { streamIds: streamsOf(family) }));
     } catch (e) {
