@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -253,6 +255,37 @@ describe('the audit door end to end', () => {
 
     expect((await cli(['verify', '--out', join(dir, 'report.json')])).code).toBe(0);
     expect((await cli(['verify-report', join(dir, 'report.json')])).code).toBe(0);
+  });
+
+  it('tells the CLI user in one line, exiting non-zero, of a file it cannot use and a door it cannot reach', async () => {
+    await stack.checkpointNow();
+    writeFileSync(join(dir, 'not-json.txt'), 'hello');
+    const oneLine = (run: { code: number; text: string }, code: number, says: RegExp) => {
+      expect(run.code).toBe(code);
+      expect(run.text).toMatch(says);
+      expect(run.text.split('\n')).toHaveLength(1);
+    };
+    oneLine(await cli(['export', mrn, '--out', join(dir, 'no-such-folder', 'bundle.json')]), 2, /^cannot write .*no-such-folder.*: no such file or directory$/);
+    oneLine(await cli(['verify', '--out', dir]), 2, /^cannot write .*: it is a directory$/);
+    oneLine(await cli(['verify-bundle', join(dir, 'missing.json')]), 2, /^cannot read the bundle file .*missing\.json: no such file or directory$/);
+    oneLine(await cli(['verify-bundle', dir]), 2, /^cannot read the bundle file .*: it is a directory$/);
+    oneLine(await cli(['verify-bundle', join(dir, 'bundle.json'), '--keys', join(dir, 'missing.pem')]), 2, /missing\.pem/);
+    oneLine(await cli(['verify-report', join(dir, 'missing.json')]), 2, /^cannot read the report file .*missing\.json: no such file or directory$/);
+    oneLine(await cli(['verify-report', join(dir, 'not-json.txt')]), 1, /not-json\.txt is not a verification report: \$: not JSON/);
+    // A setting that is wrong: a usage error, its line first, then the usage.
+    const badUrl = await cli(['timeline', mrn], { AUDIT_URL: 'not a url' });
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.text.split('\n')[0]).toMatch(/^AUDIT_URL must be the audit door's http\(s\) address/);
+    // A server that is no audit door (it answers HTML), then, once it is closed, nothing listening there.
+    const html = createServer((_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>Bad Gateway</body></html>'));
+    await new Promise<void>((resolve) => html.listen(0, '127.0.0.1', resolve));
+    const elsewhere = `http://127.0.0.1:${(html.address() as AddressInfo).port}`;
+    try {
+      oneLine(await cli(['timeline', mrn], { AUDIT_URL: elsewhere }), 3, /^the audit door answered 502: not the audit door's JSON/);
+    } finally {
+      await new Promise((resolve) => html.close(resolve));
+    }
+    oneLine(await cli(['timeline', mrn], { AUDIT_URL: elsewhere }), 3, /^the audit door cannot be reached at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/);
   });
 
   it('rebuilds every read model of every service from the events, equal to the live one (before any tampering)', async () => {

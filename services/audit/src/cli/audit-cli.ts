@@ -13,11 +13,13 @@
  *
  * Settings: AUDIT_URL (default http://127.0.0.1:3005), AUDIT_TOKEN (an auditor's bearer token), AUDIT_PURPOSE or
  * --purpose (why: recorded in the access log). --json prints raw JSON. Exit codes: 0 done, 1 a check failed,
- * 2 usage, 3 the door refused or could not be reached.
+ * 2 usage (or a file named that cannot be read or written), 3 the door refused or could not be reached.
  */
 import { parseArgs } from 'node:util';
-import { AuditDoorClient, DoorError } from './audit-door.client';
+import { ConfigError } from '@ics2/platform';
+import { AuditDoorClient, DoorError, DoorUnreachableError } from './audit-door.client';
 import { AUDIT_COMMANDS, UsageError, type CliOutput, type CommandContext } from './audit-commands';
+import { CliFileError } from './cli-files';
 
 export const USAGE = `usage: npm run audit -- <command> [options]
   timeline <mrn> | state <stream> [--as-of iso] | view <event-id> | access-log [--mrn m] [--user u] [--member-state ms]
@@ -54,6 +56,7 @@ export async function runAuditCli(argv: readonly string[], env: Readonly<Record<
     return 2;
   }
   const purpose = parsed.values.purpose ?? env['AUDIT_PURPOSE'];
+  const url = env['AUDIT_URL'] ?? 'http://127.0.0.1:3005';
   const context: CommandContext = {
     args,
     options: parsed.values,
@@ -62,7 +65,8 @@ export async function runAuditCli(argv: readonly string[], env: Readonly<Record<
     door: () => {
       if (!env['AUDIT_TOKEN']) throw new UsageError('AUDIT_TOKEN must hold an auditor bearer token (locally: npm run token -- --role auditor)');
       if (!purpose) throw new UsageError('state the purpose of this read: --purpose "..." or AUDIT_PURPOSE');
-      return new AuditDoorClient({ url: env['AUDIT_URL'] ?? 'http://127.0.0.1:3005', token: env['AUDIT_TOKEN'], purpose });
+      if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`AUDIT_URL must be the audit door's http(s) address, got ${JSON.stringify(url)}`);
+      return new AuditDoorClient({ url, token: env['AUDIT_TOKEN'], purpose });
     },
   };
   try {
@@ -72,13 +76,14 @@ export async function runAuditCli(argv: readonly string[], env: Readonly<Record<
       out.error(`${e.message}\n${USAGE}`);
       return 2;
     }
-    if (e instanceof DoorError) {
+    if (e instanceof DoorError || e instanceof DoorUnreachableError) {
       out.error(e.message);
       return 3;
     }
-    if (e instanceof TypeError && /fetch failed/.test(e.message)) {
-      out.error(`the audit door cannot be reached at ${env['AUDIT_URL'] ?? 'http://127.0.0.1:3005'}`);
-      return 3;
+    // A file named that cannot be read or written, trusted keys that are none: the command line's fault, one line.
+    if (e instanceof CliFileError || e instanceof ConfigError) {
+      out.error(e.message);
+      return 2;
     }
     throw e;
   }

@@ -14,9 +14,12 @@ export class DoorError extends Error {
     readonly status: number,
     readonly body: unknown,
   ) {
-    super(`the audit door answered ${status}: ${JSON.stringify(body)}`);
+    super(`the audit door answered ${status}: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
   }
 }
+
+/** No answer at all: nothing listens there, the connection broke, or the address is no HTTP door. */
+export class DoorUnreachableError extends Error {}
 
 export class AuditDoorClient {
   constructor(private readonly settings: DoorSettings) {}
@@ -30,13 +33,28 @@ export class AuditDoorClient {
   }
 
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(new URL(path, this.settings.url), {
-      method,
-      headers: { authorization: `Bearer ${this.settings.token}`, 'x-ics2-purpose': this.settings.purpose, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    const parsed: unknown = text ? JSON.parse(text) : null;
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(new URL(path, this.settings.url), {
+        method,
+        headers: { authorization: `Bearer ${this.settings.token}`, 'x-ics2-purpose': this.settings.purpose, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      text = await res.text();
+    } catch (e) {
+      // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a reset, a closed socket). Read by shape:
+      // fetch's errors may come from another realm than this module's Error.
+      const { message, cause } = e as { message?: string; cause?: { code?: string; message?: string } };
+      throw new DoorUnreachableError(`the audit door cannot be reached at ${this.settings.url} (${cause?.code ?? cause?.message ?? message ?? String(e)})`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Something else answered (a proxy's error page, another server): say what, briefly.
+      throw new DoorError(res.status, `not the audit door's JSON: ${JSON.stringify(text.slice(0, 120))}`);
+    }
     if (!res.ok) throw new DoorError(res.status, parsed);
     return parsed as T;
   }

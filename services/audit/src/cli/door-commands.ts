@@ -2,8 +2,9 @@
  * The commands that read through the audit door: what an auditor sees is what the door shows, recorded in the
  * access log with the purpose given. Human-readable by default; --json prints the door's JSON as it is.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { MalformedDocumentError, verificationReportFromJson } from '@ics2/event-store';
 import type { AuditCommand, CommandContext } from './audit-commands';
+import { readText, writeText } from './cli-files';
 import { UsageError } from './usage-error';
 
 interface TimelineEntry {
@@ -73,7 +74,7 @@ const accessLog: AuditCommand = {
 const verify: AuditCommand = {
   async run(c) {
     const report = await c.door().get<{ ok: boolean; eventsChecked: number; problems: unknown[] }>(`/v1/audit/verification${query({ stream: c.options['stream'] })}`);
-    if (typeof c.options['out'] === 'string') writeFileSync(c.options['out'], json(report));
+    if (typeof c.options['out'] === 'string') writeText(c.options['out'], json(report));
     emit(c, report, () => (report.ok ? `verified: ${report.eventsChecked} events, no problem` : `NOT VERIFIED: ${report.problems.length} problem(s)\n${json(report.problems)}`));
     return report.ok ? 0 : 1;
   },
@@ -82,7 +83,15 @@ const verify: AuditCommand = {
 const verifyReport: AuditCommand = {
   async run(c) {
     const file = argument(c, 'the report file');
-    const result = await c.door().post<{ ok: boolean; problems: unknown[] }>('/v1/audit/verification/check', JSON.parse(readFileSync(file, 'utf8')));
+    const text = readText(file, 'the report file');
+    try {
+      verificationReportFromJson(text);
+    } catch (e) {
+      if (!(e instanceof MalformedDocumentError)) throw e;
+      c.out.error(`${file} is not a verification report: ${e.message}`);
+      return 1;
+    }
+    const result = await c.door().post<{ ok: boolean; problems: unknown[] }>('/v1/audit/verification/check', JSON.parse(text));
     emit(c, result, () => (result.ok ? 'the store still holds what the report verified' : `THE STORE CHANGED since the report\n${json(result.problems)}`));
     return result.ok ? 0 : 1;
   },
@@ -94,7 +103,7 @@ const exportBundle: AuditCommand = {
     const file = c.options['out'];
     if (typeof file !== 'string') throw new UsageError('--out <file> is missing');
     const bundle = await c.door().get<{ streams: { events: unknown[] }[] }>(`/v1/audit/mrns/${encodeURIComponent(mrn)}/bundle`);
-    writeFileSync(file, json(bundle));
+    writeText(file, json(bundle));
     c.out.print(`${bundle.streams.reduce((n, s) => n + s.events.length, 0)} events of ${bundle.streams.length} streams written to ${file}`);
     return 0;
   },

@@ -3,10 +3,10 @@
  * stream's hash chain, each event's inclusion in the signed checkpoint, each stream's end at the head the checkpoint
  * signed, the checkpoint's signature under a key the auditor trusts (--keys, else CHECKPOINT_TRUSTED_KEYS_FILE).
  */
-import { readFileSync } from 'node:fs';
 import { auditBundleFromJson, MalformedDocumentError, verifyBundle, type BundleVerificationReport } from '@ics2/event-store';
 import { loadTrustedCheckpointKeys } from '@ics2/platform';
 import type { AuditCommand } from './audit-commands';
+import { readText } from './cli-files';
 import { UsageError } from './usage-error';
 
 export const verifyBundleCommand: AuditCommand = {
@@ -15,9 +15,10 @@ export const verifyBundleCommand: AuditCommand = {
     if (!file) throw new UsageError('the bundle file is missing');
     const keysFile = typeof c.options['keys'] === 'string' ? c.options['keys'] : c.env['CHECKPOINT_TRUSTED_KEYS_FILE'];
     if (!keysFile) throw new UsageError('say which checkpoint keys you trust: --keys <pem file> or CHECKPOINT_TRUSTED_KEYS_FILE');
+    const written = readText(file, 'the bundle file');
     let bundle;
     try {
-      bundle = auditBundleFromJson(readFileSync(file, 'utf8'));
+      bundle = auditBundleFromJson(written);
     } catch (e) {
       if (!(e instanceof MalformedDocumentError)) throw e;
       c.out.error(`${file} is not an audit bundle: ${e.message}`);
