@@ -185,6 +185,23 @@ describe('the audit door end to end', () => {
     expect(((await auditor.get(`/v1/audit/access-log?mrn=${late}`)).body.entries as { resource: string }[]).map((e) => e.resource)).toContain('bundle');
   });
 
+  it('records no read of a view it refuses: the view of an event in a stream no service keeps', async () => {
+    const auditor = await stack.auditor('ECA 2026 case 20: a view refused');
+    const accesses = (await auditor.get(`/v1/audit/access-log?mrn=${mrn}&limit=1000`)).body.entries as { eventId: string; resource: string; id: string }[];
+    // The newest read on access-<mrn>, past the stream's first: no service folds access streams, so none has a state before it.
+    expect(accesses.length).toBeGreaterThan(1);
+    const read = accesses[0]!;
+    const refused = await auditor.get(`/v1/audit/events/${read.eventId}/view`);
+    expect(refused.body).toMatchObject({ error: { code: 'AUDIT.UNKNOWN_STREAM' } });
+    const after = (await auditor.get(`/v1/audit/access-log?mrn=${mrn}&limit=1000`)).body.entries as { resource: string; id: string }[];
+    expect(after.filter((e) => e.resource === 'decision-view' && e.id === read.eventId)).toEqual([]);
+    // A view shown is recorded.
+    const decision = (await timeline()).entries.find((e) => e.type === 'RiskAssessmentCompleted')!;
+    expect((await auditor.get(`/v1/audit/events/${decision.eventId}/view`)).status).toBe(200);
+    const shown = (await auditor.get(`/v1/audit/access-log?mrn=${mrn}&limit=1000`)).body.entries as { resource: string; id: string }[];
+    expect(shown.filter((e) => e.resource === 'decision-view' && e.id === decision.eventId)).not.toEqual([]);
+  });
+
   it('verifies the hash chains and the signed checkpoints', async () => {
     await stack.checkpointNow();
     const auditor = await stack.auditor();

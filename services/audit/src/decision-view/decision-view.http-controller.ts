@@ -37,7 +37,6 @@ export class DecisionViewHttpController {
     const event = await this.log.event(eventId);
     if (!event) throw new PlatformError('not-found', 'AUDIT.NOT_FOUND', `no event ${eventId} in the store`);
     const mrn = event.metadata.correlationId;
-    await this.accessLog.record(caller, { resource: 'decision-view', id: eventId, mrn, purpose: ctx.purpose, door: 'audit GET /v1/audit/events/{eventId}/view' });
     const [decision] = timelineOf([event], []);
     // revision 0 has nothing before it: the state before the first event is the empty one.
     const before = event.revision === 0 ? null : await this.sources.stateAsOf(event.streamId, undefined, event.revision, ctx);
@@ -51,6 +50,9 @@ export class DecisionViewHttpController {
         return { mrn: m, revision: s.revision, lastRecordedAt: s.last_recorded_at || null, state: JSON.parse(s.state_json) as unknown };
       }),
     );
+    // Recorded once every part is read, before it leaves: a view an owner refused (a stream no service keeps) showed
+    // nothing. The owners record their own reads of each stream's state.
+    await this.accessLog.record(caller, { resource: 'decision-view', id: eventId, mrn, purpose: ctx.purpose, door: 'audit GET /v1/audit/events/{eventId}/view' });
     return {
       decision,
       seenAt: event.recordedAt,
