@@ -351,6 +351,11 @@ describe('the audit door end to end', () => {
     const offset = await auditor.get(`/v1/audit/streams/risk-${mrn}/state?asOf=${encodeURIComponent('2026-12-01T10:00:00+01:00')}`);
     expect(offset.body).toMatchObject({ asOf: '2026-12-01T09:00:00.000Z' });
     expect((await auditor.get(`/v1/audit/events/${randomUUID()}/view`)).status).toBe(404);
+    // A stream named after an MRN needs an MRN: a mistyped one named no stream, answered as empty, or verified "ok".
+    for (const stream of [`ens-${mrn.toLowerCase()}`, `risk-${mrn.slice(0, -1)}X`, 'control-not-an-mrn']) {
+      expect((await auditor.get(`/v1/audit/streams/${stream}/state`)).body).toMatchObject({ error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/streamId' }] } });
+      expect((await auditor.get(`/v1/audit/verification?stream=${stream}`)).body).toMatchObject({ error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/stream' }] } });
+    }
     // No event has an id that is no UUID, though it be 36 hex digits or dashes (the store's uuid cast failed: 500).
     for (const id of ['-'.repeat(36), '0123456789abcdef0123456789abcdef0123', 'not-an-event']) {
       expect((await auditor.get(`/v1/audit/events/${id}/view`)).body).toMatchObject({ error: { code: 'AUDIT.NOT_FOUND' } });

@@ -1,4 +1,5 @@
-/** What the audit doors share: coded refusals and the purpose header as OpenAPI documents it. */
+/** What the audit doors share: coded refusals, the purpose header as OpenAPI documents it, instants and stream ids. */
+import { isMrn } from '@ics2/domain';
 import { PlatformError, PURPOSE_HEADER } from '@ics2/platform';
 
 export const invalid = (pointer: string, description: string, code = '12') =>
@@ -37,4 +38,19 @@ export function instantOf(value: string | undefined, pointer: string): Date | un
   const at = new Date(wall.getTime() - offsetMinutes * 60_000);
   if (!real || Math.abs(offsetMinutes) > 18 * 60 || at.getUTCFullYear() < 1 || at.getUTCFullYear() > 9999) throw invalid(pointer, INSTANT_EXPECTED);
   return at;
+}
+
+const STREAM_ID = /^([a-z]+)-([A-Za-z0-9._:-]{1,200})$/;
+/** The streams named after an MRN (libs/event-store's stream names): ens-<mrn>, arrival-<arrival mrn>, risk-, control-. */
+const MRN_STREAMS: ReadonlySet<string> = new Set(['ens', 'arrival', 'risk', 'control']);
+
+/**
+ * A stream id from a path or query parameter: <category>-<id>, and for a stream named after an MRN, an MRN (a
+ * lower-case or mistyped one named no stream, so its state was the empty one and its verification "ok, 0 events").
+ */
+export function streamIdOf(value: string, pointer: string): string {
+  const match = typeof value === 'string' ? STREAM_ID.exec(value) : null;
+  if (!match) throw invalid(pointer, 'a stream id: <category>-<id>');
+  if (MRN_STREAMS.has(match[1] ?? '') && !isMrn(match[2])) throw invalid(pointer, `a stream id: ${match[1]}-<MRN> (18 characters, valid check digit)`);
+  return value;
 }

@@ -1,4 +1,5 @@
-import { instantOf } from './audit-answers';
+import { mrnOf } from '@ics2/testing';
+import { instantOf, streamIdOf } from './audit-answers';
 
 describe('instantOf (the doors\' instants)', () => {
   it.each([
@@ -32,4 +33,19 @@ describe('instantOf (the doors\' instants)', () => {
     expect(instantOf(undefined, '/from')).toBeUndefined();
     expect(instantOf('', '/from')).toBeUndefined();
   });
+});
+
+describe('streamIdOf (the doors\' stream ids)', () => {
+  const mrn = mrnOf(1);
+
+  it.each([`ens-${mrn}`, `arrival-${mrn}`, `risk-${mrn}`, `control-${mrn}`, 'rif-RIF-2026-0001', 'criterion-eu-sec-001', 'access-anything'])('takes %s', (id) => expect(streamIdOf(id, '/streamId')).toBe(id));
+
+  it.each([
+    ['no category', mrn],
+    ['a lower-case MRN', `ens-${mrn.toLowerCase()}`],
+    ['a wrong check digit', `risk-${mrn.slice(0, -1)}${mrn.endsWith('0') ? '1' : '0'}`],
+    ['no MRN at all', 'control-x'],
+    ['an arrival of no MRN', 'arrival-42'],
+  ])('refuses %s, coded at its pointer', (_what, id) =>
+    expect(() => streamIdOf(id, '/stream')).toThrow(expect.objectContaining({ code: 'AUDIT.INVALID_REQUEST', details: [expect.objectContaining({ pointer: '/stream' })] })));
 });

@@ -9,7 +9,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiQuer
 import { verificationReportFromJson, verifyReportAgainstStore, verifyStore } from '@ics2/event-store';
 import { AccessLog, Caller, PLATFORM_RUNTIME, Roles, SERVICE_CONFIG, type PlatformRuntime, type Principal } from '@ics2/platform';
 import { auditRequestOf } from '../doors/audit-request';
-import { invalid, PURPOSE_API_HEADER } from '../doors/audit-answers';
+import { PURPOSE_API_HEADER, streamIdOf } from '../doors/audit-answers';
 import { EventLog } from '../event-log/event-log';
 import { maxUncoveredMs, type AuditConfig } from '../service.config';
 import { jsonSafe } from './json-safe';
@@ -37,7 +37,7 @@ export class VerificationHttpController {
   @ApiOkResponse({ description: 'the verification report: ok, what was checked, the last good checkpoint, every problem with the event it concerns' })
   async verify(@Query('stream') stream: string | undefined, @Req() req: Request, @Caller() caller: Principal): Promise<unknown> {
     const ctx = auditRequestOf(req);
-    if (stream !== undefined && !/^[a-z]+-[A-Za-z0-9._:-]{1,200}$/.test(stream)) throw invalid('/stream', 'a stream id: <category>-<id>');
+    if (stream !== undefined) streamIdOf(stream, '/stream');
     await this.accessLog.record(caller, { resource: 'verification', id: stream ?? 'store', purpose: ctx.purpose, door: 'audit GET /v1/audit/verification' });
     const maxUncovered = maxUncoveredMs(this.config, this.runtime.config.CHECKPOINT_INTERVAL_MS);
     const report = await verifyStore(this.log.pool, {

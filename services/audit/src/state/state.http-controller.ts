@@ -6,13 +6,11 @@ import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ics2/platform';
 import { auditRequestOf } from '../doors/audit-request';
-import { instantOf, invalid, PURPOSE_API_HEADER } from '../doors/audit-answers';
+import { instantOf, PURPOSE_API_HEADER, streamIdOf } from '../doors/audit-answers';
 import { AuditSources } from '../sources/audit-sources';
 import { StreamStateDto } from './stream-state.dto';
 
 type Request = { headers: Record<string, string | string[] | undefined> };
-const STREAM_ID = /^[a-z]+-[A-Za-z0-9._:-]{1,200}$/;
-
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -28,7 +26,7 @@ export class StateHttpController {
   @ApiOkResponse({ type: StreamStateDto })
   async state(@Param('streamId') streamId: string, @Query('asOf') asOf: string | undefined, @Req() req: Request): Promise<StreamStateDto> {
     const ctx = auditRequestOf(req);
-    if (!STREAM_ID.test(streamId)) throw invalid('/streamId', 'a stream id: <category>-<id>');
+    streamIdOf(streamId, '/streamId');
     const at = instantOf(asOf, '/asOf');
     // The owner records the access: it is the one handing the data out.
     const r = await this.sources.stateAsOf(streamId, at, 0, ctx);
