@@ -337,6 +337,14 @@ describe('the audit door end to end', () => {
     const noPurpose = await request(stack.audit.app.httpUrl).get(`/v1/audit/mrns/${mrn}/timeline`).set('authorization', `Bearer ${auditor.token}`);
     expect(noPurpose.status).toBe(400);
     expect(noPurpose.body).toMatchObject({ error: { code: 'AUDIT.PURPOSE_REQUIRED', details: [{ validationCode: 'X01', pointer: '/purpose' }] } });
+    // A purpose the door cannot pass on to the owners over gRPC (ASCII only there): refused, before anything is read.
+    for (const path of [`/v1/audit/streams/ens-${mrn}/state`, `/v1/audit/mrns/${mrn}/timeline`]) {
+      const umlaut = await request(stack.audit.app.httpUrl).get(path).set('authorization', `Bearer ${auditor.token}`).set('x-ics2-purpose', 'Prüfung der Daten');
+      expect({ path, status: umlaut.status, body: umlaut.body }).toMatchObject({ path, status: 400, body: { error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/purpose' }] } } });
+    }
+    const polish = await cli(['state', `ens-${mrn}`], { AUDIT_PURPOSE: 'Audyt ICS2, sprawa 17, Łódź' });
+    expect(polish.code).toBe(2);
+    expect(polish.text.split('\n')[0]).toBe('the purpose must be in printable ASCII (letters a to z, digits, spaces, punctuation)');
     const trader = await request(stack.audit.app.httpUrl).get(`/v1/audit/mrns/${mrn}/timeline`).set('authorization', `Bearer ${declarant.token}`).set('x-ics2-purpose', 'curious');
     expect(trader.status).toBe(403);
     expect((await auditor.get('/v1/audit/mrns/not-an-mrn/timeline')).body).toMatchObject({ error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/mrn' }] } });
