@@ -356,6 +356,9 @@ describe('the audit door end to end', () => {
       expect({ asOf, status: refused.status, body: refused.body }).toMatchObject({ asOf, status: 400, body: { error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/asOf' }] } } });
     }
     expect((await auditor.get('/v1/audit/access-log?from=0000-01-01T00:00:00Z')).body).toMatchObject({ error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/from' }] } });
+    for (const window of ['from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z', 'from=2026-12-01T00:00:00Z&to=2026-12-01T00:00:00Z']) {
+      expect((await auditor.get(`/v1/audit/access-log?${window}`)).body).toMatchObject({ error: { code: 'AUDIT.INVALID_REQUEST', details: [{ pointer: '/to' }] } });
+    }
     const offset = await auditor.get(`/v1/audit/streams/risk-${mrn}/state?asOf=${encodeURIComponent('2026-12-01T10:00:00+01:00')}`);
     expect(offset.body).toMatchObject({ asOf: '2026-12-01T09:00:00.000Z' });
     expect((await auditor.get(`/v1/audit/events/${randomUUID()}/view`)).status).toBe(404);

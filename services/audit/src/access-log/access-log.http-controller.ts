@@ -45,6 +45,8 @@ export class AccessLogHttpController {
     if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) throw invalid('/limit', 'an integer from 1 to 1000');
     const from = instantOf(q['from'], '/from');
     const to = instantOf(q['to'], '/to');
+    // An empty window would answer "nobody read anything", which is no answer to a swapped from and to.
+    if (from && to && from.getTime() >= to.getTime()) throw invalid('/to', 'an instant after from (from is inclusive, to exclusive)');
     const actor = { ...(q['userId'] ? { userId: q['userId'] } : {}), ...(q['memberState'] ? { memberState: q['memberState'] } : {}) };
     await this.accessLog.record(caller, { resource: 'access-log', id: q['mrn'] ?? 'all', ...(q['mrn'] ? { mrn: q['mrn'] } : {}), purpose: ctx.purpose, door: 'audit GET /v1/audit/access-log' });
     const events = await this.log.category({
