@@ -171,6 +171,33 @@ describe('the audit door end to end', () => {
     expect(await readsOf(house)).toEqual(expect.arrayContaining(['timeline', 'bundle']));
   });
 
+  it("shows in a view only the filings linked at the time: not a house unlinked before (invalidated, then refiled)", async () => {
+    const forwarderEori = 'NL666666666666';
+    const placi = airPlaciScenario({ seed: 6_201, houses: 1, carrier: CARRIER, declarant: CARRIER, expectedHouseFilers: [forwarderEori] });
+    const forwarder = await stack.trader(forwarderEori);
+    const master = await file(await stack.trader(CARRIER), placi.master);
+    const first = await file(forwarder, placi.houses[0]!);
+    const auditor = await stack.auditor('ECA 2026 case 21: a refiled house');
+    const masterEvents = async () => ((await auditor.get(`/v1/audit/mrns/${master}/timeline`)).body.entries as Entry[]).filter((e) => e.streamId === `ens-${master}`);
+    await eventually(async () => expect((await masterEvents()).map((e) => e.data['linkedMrn'])).toContain(first), 15_000);
+    expect((await forwarder.post(`/v1/filings/${first}/invalidation`, { reason: 'refiled' })).status).toBe(200);
+    await eventually(async () => expect((await masterEvents()).map((e) => e.data['unlinkedMrn'])).toContain(first), 15_000);
+    const refiled = await file(forwarder, { ...placi.houses[0]!, lrn: `${placi.houses[0]!.lrn.slice(0, 20)}R` });
+    let relink: Entry | undefined;
+    await eventually(async () => {
+      relink = (await masterEvents()).find((e) => e.type === 'EnsFilingLinked' && e.data['linkedMrn'] === refiled);
+      expect(relink).toBeDefined();
+    }, 15_000);
+    // When the master linked the refiled house, the first one had been unlinked: it was no longer part of the ENS.
+    const view = await auditor.get(`/v1/audit/events/${relink!.eventId}/view`);
+    expect(view.status).toBe(200);
+    const seen = (view.body.filings as { mrn: string }[]).map((f) => f.mrn);
+    expect(seen).toContain(master);
+    expect(seen).not.toContain(first);
+    // The timeline keeps the whole history: the first house too.
+    expect((await auditor.get(`/v1/audit/mrns/${master}/timeline`)).body.filings).toEqual(expect.arrayContaining([master, first, refiled]));
+  });
+
   it('records no read of a bundle it refuses for want of a covering checkpoint', async () => {
     const late = await file(declarant, airFilingWith('360200', { seed: 6_002, declarant: DECLARANT, carrier: CARRIER }));
     const auditor = await stack.auditor('ECA 2026 case 19: a bundle too early');

@@ -43,7 +43,8 @@ export class DecisionViewHttpController {
     // By log position, not by recorded time: an event recorded in the same millisecond but after the decision was
     // not there to be seen, and a filing linked (or registered) after it was not part of the ENS the party saw.
     const then = await this.log.familyBefore(mrn, event.position);
-    const members = [...(then?.family.mrns ?? [])].filter((m) => (then?.eventsOf.get(m) ?? 0) > 0).sort();
+    // The filings linked at the time: a house unlinked before (invalidated, refiled) was no longer part of the ENS.
+    const members = [...(then?.family.linked ?? [])].filter((m) => (then?.eventsOf.get(m) ?? 0) > 0).sort();
     const filings = await Promise.all(
       members.map(async (m) => {
         const s = await this.sources.stateAsOf(ensStream(m), undefined, then?.eventsOf.get(m) ?? 0, ctx);

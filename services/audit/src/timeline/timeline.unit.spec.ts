@@ -22,6 +22,23 @@ describe('the family of an MRN', () => {
     expect(streamsOf(family)).toContain(`arrival-${arrival}`);
   });
 
+  it('keeps a house unlinked since in its history, but not among the filings linked once its link was released', () => {
+    const refiled = mrnOf(4);
+    const unlinked: EnsEvent = { type: 'EnsFilingUnlinked', data: { mrn: master, unlinkedMrn: house, houseDocuments: ['HAWB-1'], reason: 'partner-invalidated', unlinkedAt: '2026-12-01T11:00:00.000Z' } };
+    const events: EnsEvent[] = [
+      linked({ mrn: master, linkedMrn: house, linkedLevel: 'house', houseDocument: 'HAWB-1' }),
+      unlinked,
+      linked({ mrn: master, linkedMrn: refiled, linkedLevel: 'house', houseDocument: 'HAWB-1' }),
+      // The invalidated house's own half of the link is never taken back on its stream: the master's release counts.
+      linked({ mrn: house, linkedMrn: master, linkedLevel: 'master', houseDocument: 'HAWB-1' }),
+    ];
+    const family = familyOf(master, events);
+    expect([...family.mrns].sort()).toEqual([master, house, refiled].sort());
+    expect([...family.linked].sort()).toEqual([master, refiled].sort());
+    // Linked again after a release (a refusal, then a new link on both sides): linked.
+    expect([...familyOf(master, [...events.slice(0, 2), linked({ mrn: master, linkedMrn: house, linkedLevel: 'house', houseDocument: 'HAWB-1' })]).linked].sort()).toEqual([master, house].sort());
+  });
+
   it('is the filing alone, its own risk and control streams, before anything linked or completed', () => {
     expect(streamsOf(familyOf(house, [registered({ mrn: house })]))).toEqual([`ens-${house}`, `risk-${house}`, `control-${house}`]);
   });
