@@ -32,8 +32,8 @@ export class AccessLogHttpController {
   @ApiQuery({ name: 'mrn', required: false })
   @ApiQuery({ name: 'userId', required: false, description: 'the reader (Member State user or auditor)' })
   @ApiQuery({ name: 'memberState', required: false })
-  @ApiQuery({ name: 'from', required: false, description: 'ISO-8601 instant (inclusive)' })
-  @ApiQuery({ name: 'to', required: false, description: 'ISO-8601 instant (exclusive)' })
+  @ApiQuery({ name: 'from', required: false, description: 'ISO-8601 instant with its zone, e.g. 2026-12-01T10:00:00Z (inclusive)' })
+  @ApiQuery({ name: 'to', required: false, description: 'ISO-8601 instant with its zone, after from (exclusive)' })
   @ApiQuery({ name: 'limit', required: false, description: '1 to 1000, default 100' })
   @ApiOkResponse({ type: AccessLogDto })
   async list(@Query() q: Record<string, string | undefined>, @Req() req: Request, @Caller() caller: Principal): Promise<AccessLogDto> {

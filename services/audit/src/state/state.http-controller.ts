@@ -22,7 +22,7 @@ export class StateHttpController {
   @Get('streams/:streamId/state')
   @Roles('auditor')
   @ApiOperation({ summary: 'A stream as it stood at an instant (ens-<mrn>, risk-<mrn>, control-<mrn>, rif-<id>, ...)' })
-  @ApiQuery({ name: 'asOf', required: false, description: 'ISO-8601 instant; the events recorded at or before it. Default: now.' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'ISO-8601 instant with its zone (Z or an offset), e.g. 2026-12-01T10:00:00Z; the events recorded at or before it. Default: now.' })
   @ApiOkResponse({ type: StreamStateDto })
   async state(@Param('streamId') streamId: string, @Query('asOf') asOf: string | undefined, @Req() req: Request): Promise<StreamStateDto> {
     const ctx = auditRequestOf(req);
