@@ -246,6 +246,11 @@ describe('the audit door end to end', () => {
     });
     const one = await auditor.get(`/v1/audit/verification?stream=risk-${mrn}`);
     expect(one.body).toMatchObject({ ok: true, problems: [] });
+    // A stream the store has no event of is not "verified": a mistyped MRN or RIF id must not read as a proof.
+    for (const stream of [`ens-${mrnOf(990_004)}`, 'rif-no-such-rif']) {
+      expect((await auditor.get(`/v1/audit/verification?stream=${stream}`)).body).toMatchObject({ error: { code: 'AUDIT.NOT_FOUND' } });
+    }
+    expect((await cli(['verify', '--stream', 'rif-no-such-rif'])).code).toBe(3);
   });
 
   const cli = async (args: string[], env: Record<string, string> = {}) => {

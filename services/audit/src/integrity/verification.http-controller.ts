@@ -7,7 +7,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { verificationReportFromJson, verifyReportAgainstStore, verifyStore } from '@ics2/event-store';
-import { AccessLog, Caller, PLATFORM_RUNTIME, Roles, SERVICE_CONFIG, type PlatformRuntime, type Principal } from '@ics2/platform';
+import { AccessLog, Caller, PLATFORM_RUNTIME, PlatformError, Roles, SERVICE_CONFIG, type PlatformRuntime, type Principal } from '@ics2/platform';
 import { auditRequestOf } from '../doors/audit-request';
 import { PURPOSE_API_HEADER, streamIdOf } from '../doors/audit-answers';
 import { EventLog } from '../event-log/event-log';
@@ -38,7 +38,6 @@ export class VerificationHttpController {
   async verify(@Query('stream') stream: string | undefined, @Req() req: Request, @Caller() caller: Principal): Promise<unknown> {
     const ctx = auditRequestOf(req);
     if (stream !== undefined) streamIdOf(stream, '/stream');
-    await this.accessLog.record(caller, { resource: 'verification', id: stream ?? 'store', purpose: ctx.purpose, door: 'audit GET /v1/audit/verification' });
     const maxUncovered = maxUncoveredMs(this.config, this.runtime.config.CHECKPOINT_INTERVAL_MS);
     const report = await verifyStore(this.log.pool, {
       publicKeys: trustedCheckpointKeys(this.runtime),
@@ -47,6 +46,10 @@ export class VerificationHttpController {
       maxCheckpointAgeMs: maxUncovered,
       ...(stream ? { streamId: stream } : {}),
     });
+    // A stream the store has no event of verified "ok" over nothing, so a mistyped id read as a proof; a problem found
+    // (a signed head whose events are gone) is still the report's to tell.
+    if (stream && report.streamsChecked === 0 && report.ok) throw new PlatformError('not-found', 'AUDIT.NOT_FOUND', `no stream ${stream} in the store`);
+    await this.accessLog.record(caller, { resource: 'verification', id: stream ?? 'store', purpose: ctx.purpose, door: 'audit GET /v1/audit/verification' });
     return jsonSafe(report);
   }
 
