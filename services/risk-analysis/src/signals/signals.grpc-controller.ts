@@ -73,7 +73,7 @@ export class SignalsGrpcController {
     };
     // A cursor past the stream's last signal was never given out; the stream waits for no signal up to it.
     const given = defer(async () => {
-      if (after > (await this.reader.lastSeq(memberState))) throw invalid('/after', CURSOR);
+      if (!(await this.reader.gaveOut(memberState, after))) throw invalid('/after', CURSOR);
     });
     // Flow control: a slow unit holds the replay back instead of the whole backlog waiting in memory.
     return given.pipe(

@@ -12,16 +12,7 @@ export const SIGNALS_RECHECK_MS = FEED_RECHECK_MS;
 
 @Injectable()
 export class SignalsReader extends KeyedFeedReader<StoredSignal> {
-  private readonly query: KeyedFeedQuery<StoredSignal>;
-
   constructor(db: ReadModelDatabase, listener: SignalsListener) {
-    const query = new KeyedFeedQuery(SIGNALS_FEED, db);
-    super(query, listener, { recheckMs: SIGNALS_RECHECK_MS });
-    this.query = query;
-  }
-
-  /** The cursor of the Member State's last signal ('0' before its first): no cursor of its stream is beyond it. */
-  lastSeq(memberState: string): Promise<bigint> {
-    return this.query.lastSeq(memberState);
+    super(new KeyedFeedQuery(SIGNALS_FEED, db), listener, { recheckMs: SIGNALS_RECHECK_MS });
   }
 }

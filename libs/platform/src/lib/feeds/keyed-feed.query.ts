@@ -6,6 +6,8 @@ import type { FeedItem, KeyedFeedDefinition, StoredFeedRow } from './keyed-feed.
 export interface FeedPages<Entry> {
   /** The key's items after sequence number `after`, oldest first, at most `limit`. */
   page(key: string, after: bigint, limit: number): Promise<FeedItem<Entry>[]>;
+  /** The key's last committed sequence number, 0 for none. */
+  lastSeq(key: string): Promise<bigint>;
 }
 
 export class KeyedFeedQuery<Entry> implements FeedPages<Entry> {

@@ -56,6 +56,16 @@ export class KeyedFeedReader<Entry> {
     this.streamPage = options.streamPageSize ?? STREAM_PAGE;
   }
 
+  /**
+   * Whether `after` can be a cursor the feed gave out for the key: the start (0), or at most the key's last committed
+   * sequence number. A larger one (another key's longer feed, a typo) never was, and a reader resuming from it would
+   * wait, then skip every item up to it as they came. The cursor of the last item equals that number, so one just
+   * handed out passes; an item committing after the check only numbers above it.
+   */
+  async gaveOut(key: string, after: bigint): Promise<boolean> {
+    return after === 0n || after <= (await this.pages.lastSeq(key));
+  }
+
   /** Up to `limit` items after `after`, at once. */
   page(key: string, after: bigint, limit: number): Promise<FeedItem<Entry>[]> {
     return this.pages.page(key, after, limit);
