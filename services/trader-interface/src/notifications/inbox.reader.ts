@@ -30,6 +30,14 @@ export class InboxReader {
   }
 
   /**
+   * Whether `after` can be a cursor this inbox gave the recipient: 0, or at most its last item's. A door refuses
+   * another before it reads or waits, where a reader from it would skip the recipient's items up to it as they came.
+   */
+  gaveOut(recipient: string, after: bigint): Promise<boolean> {
+    return this.feed.gaveOut(recipient, after);
+  }
+
+  /**
    * Up to `limit` items after `after`. With nothing there and `waitMs` > 0, waits until an item commits for the
    * recipient, `waitMs` passes, the caller goes away (`abort`) or the service shuts down; then reads once more.
    */

@@ -126,6 +126,29 @@ describe('notifications doors', () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     });
 
+    it("refuses a cursor past the recipient's last item (never given out: another inbox's, or a typo) before any wait, and resumes from its own last", async () => {
+      const { next: last } = (await page(TRADER, '')).body;
+      const { next: otherLast } = (await page(OTHER, '')).body;
+      expect(BigInt(last)).toBeGreaterThan(BigInt(otherLast));
+      // Taken, a poll from it would wait, then skip the recipient's items up to it as they came.
+      for (const [eori, query] of [
+        [TRADER, `?after=${BigInt(last) + 1n}`],
+        [TRADER, `?after=${BigInt(last) + 5n}&wait=25`],
+        [OTHER, `?after=${last}&wait=25`],
+      ]) {
+        const started = Date.now();
+        const answer = await h.get<{ messageType: string; errors: unknown[] }>(eori, `/v1/notifications${query}`);
+        expect(answer).toEqual({ status: 400, body: expect.objectContaining({ messageType: 'IE3N99', errors: [{ validationCode: '12', pointer: '/after', description: expect.any(String) }] }) });
+        expect(Date.now() - started).toBeLessThan(RECHECK_MS);
+      }
+      expect(h.listener.watching).toBe(0);
+      // The cursor just handed out is the last one: taken, and the next item comes after it.
+      const waiting = page(TRADER, `?after=${last}&wait=25`);
+      await eventually(() => expect(h.listener.watching).toBe(1));
+      await fileFor(TRADER);
+      expect((await waiting).body.items.map((i) => [i.cursor, i.lrn])).toEqual([[`${BigInt(last) + 1n}`, `LRN-${serial}`]]);
+    }, 30_000);
+
     it('stops waiting when the client goes away', async () => {
       const { next } = (await page(TRADER, '')).body;
       const abort = new AbortController();
@@ -187,6 +210,34 @@ describe('notifications doors', () => {
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: '12', pointer: '/headers/last-event-id' }] });
     });
+    it("refuses a Last-Event-ID or ?after= past the recipient's last item: 400 at the pointer it came from, nothing streamed", async () => {
+      const { next: last } = (await page(TRADER, '')).body;
+      const { next: otherLast } = (await page(OTHER, '')).body;
+      const beyond = `${BigInt(last) + 1n}`;
+      for (const [eori, path, headers, pointer] of [
+        [TRADER, '/v1/notifications/stream?after=0', { 'last-event-id': beyond }, '/headers/last-event-id'],
+        [TRADER, `/v1/notifications/stream?after=${beyond}`, {}, '/after'],
+        [OTHER, '/v1/notifications/stream', { 'last-event-id': last }, '/headers/last-event-id'],
+      ] as const) {
+        const res = await h.fetchAs(eori, path, { headers });
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(await res.json()).toMatchObject({ messageType: 'IE3N99', errors: [{ validationCode: '12', pointer }] });
+      }
+      expect(h.listener.watching).toBe(0);
+      // Its own last cursor is taken: the stream sends what comes next.
+      const abort = new AbortController();
+      const stream = sseReader(await h.fetchAs(OTHER, '/v1/notifications/stream', { headers: { 'last-event-id': otherLast }, signal: abort.signal }));
+      try {
+        await eventually(() => expect(h.listener.watching).toBe(1));
+        await fileFor(OTHER);
+        await eventually(() => expect(stream.frames.map((f) => f.id)).toEqual([`${BigInt(otherLast) + 1n}`]));
+      } finally {
+        abort.abort();
+        await stream.cancel();
+      }
+      await eventually(() => expect(h.listener.watching).toBe(0));
+    }, 30_000);
   });
 
   describe('shutdown', () => {

@@ -19,6 +19,8 @@ export interface ReadNotificationsRequest {
 export interface StreamNotificationsRequest {
   readonly after: string;
   readonly afterSeq: bigint;
+  /** Where the cursor came from, to name in a refusal: `/headers/last-event-id` or `/after`. */
+  readonly pointer: string;
 }
 
 type Query = Readonly<Record<string, unknown>>;
@@ -44,14 +46,26 @@ function single(query: Query, name: string, problems: Problems): string | undefi
   return undefined;
 }
 
+const NOT_GIVEN_OUT = 'must be a cursor this inbox gave out (an item\'s cursor, or a reply\'s next)';
+
 function cursor(value: string | undefined, pointer: string, problems: Problems): { after: string; afterSeq: bigint } {
   if (value === undefined) return { after: START_CURSOR, afterSeq: 0n };
   const seq = parseCursor(value);
   if (seq === null) {
-    problems.add(pointer, 'must be a cursor this inbox gave out (an item\'s cursor, or a reply\'s next)');
+    problems.add(pointer, NOT_GIVEN_OUT);
     return { after: START_CURSOR, afterSeq: 0n };
   }
   return { after: value, afterSeq: seq };
+}
+
+/**
+ * The refusal of a well-formed cursor past the recipient's last item (another inbox's, or a typo): the same as for one
+ * that is not a cursor, since this inbox never gave it out either.
+ */
+export function cursorNotGivenOut(pointer: string): PlatformError {
+  const problems = new Problems();
+  problems.add(pointer, NOT_GIVEN_OUT);
+  return new PlatformError('validation', 'IE3N99', 'the query is not valid', problems.details);
 }
 
 function integer(value: string | undefined, range: { min: number; max: number; default: number }, pointer: string, what: string, problems: Problems): number {
@@ -76,7 +90,8 @@ export function parseStreamNotifications(query: Query, lastEventId: string | und
   const problems = new Problems();
   const header = lastEventId === undefined || lastEventId === '' ? undefined : lastEventId;
   const fromQuery = single(query, 'after', problems);
-  const parsed = header !== undefined ? cursor(header, '/headers/last-event-id', problems) : cursor(fromQuery, '/after', problems);
+  const pointer = header !== undefined ? '/headers/last-event-id' : '/after';
+  const parsed = cursor(header ?? fromQuery, pointer, problems);
   problems.throwIfAny();
-  return parsed;
+  return { ...parsed, pointer };
 }

@@ -46,9 +46,9 @@ describe('inbox query parameters', () => {
   });
 
   it('streams after Last-Event-ID before ?after=, and checks whichever it uses', () => {
-    expect(parseStreamNotifications({ after: '3' }, '7')).toEqual({ after: '7', afterSeq: 7n });
-    expect(parseStreamNotifications({ after: '3' }, undefined)).toEqual({ after: '3', afterSeq: 3n });
-    expect(parseStreamNotifications({}, undefined)).toEqual({ after: '0', afterSeq: 0n });
+    expect(parseStreamNotifications({ after: '3' }, '7')).toEqual({ after: '7', afterSeq: 7n, pointer: '/headers/last-event-id' });
+    expect(parseStreamNotifications({ after: '3' }, undefined)).toEqual({ after: '3', afterSeq: 3n, pointer: '/after' });
+    expect(parseStreamNotifications({}, undefined)).toEqual({ after: '0', afterSeq: 0n, pointer: '/after' });
     expect(refusal(() => parseStreamNotifications({}, 'nope')).details).toEqual([{ validationCode: '12', pointer: '/headers/last-event-id', description: expect.any(String) }]);
   });
 });
