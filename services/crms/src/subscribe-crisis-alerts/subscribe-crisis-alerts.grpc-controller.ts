@@ -2,13 +2,15 @@
  * SubscribeCrisisAlerts: a server stream. The alerts after the caller's cursor that it sees, in order, then each new
  * one as it commits (the listener wakes the stream; it reads the table after its last cursor). The cursor is the
  * alert's number in crisis_alerts, which never becomes visible out of order (crisis-alerts.projection.ts): resuming
- * after the last cursor received misses nothing and repeats nothing. The stream ends when the caller cancels it or
- * the service shuts down.
+ * after the last cursor received misses nothing and repeats nothing. A cursor past the last alert the caller sees was
+ * never given to it (another Member State's, or a typo) and is refused before the stream waits: from it, the stream
+ * would have skipped every alert numbered up to it. The stream ends when the caller cancels it or the service shuts
+ * down.
  */
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { status } from '@grpc/grpc-js';
-import { Observable } from 'rxjs';
+import { defer, Observable, switchMap } from 'rxjs';
 import { crmsV1 } from '@ics2/contracts';
 import { Caller, PLATFORM_LOGGER, Roles, SERVICE_CONFIG, type PlatformLogger, type Principal } from '@ics2/platform';
 import { crmsCallerOf, issue, throwIfIssues } from '../doors/door-answers';
@@ -19,6 +21,7 @@ import { CrisisAlertsQuery } from './crisis-alerts.query';
 
 const PAGE = 100;
 const CURSOR = /^(0|[1-9][0-9]{0,18})$/;
+const CURSOR_WANTED = 'a cursor from an earlier alert, or empty for the first';
 
 const toAlert = (a: CrisisAlertRow): crmsV1.CrisisAlert => ({
   cursor: a.seq,
@@ -45,9 +48,12 @@ export class SubscribeCrisisAlertsGrpcController {
   @Roles('member-state', 'admin')
   subscribeCrisisAlerts(@Payload() r: crmsV1.SubscribeCrisisAlertsRequest, @Caller() caller: Principal): Observable<crmsV1.CrisisAlert> {
     const by = crmsCallerOf(caller);
-    if (r.after !== '' && !CURSOR.test(r.after)) throwIfIssues([issue('/after', 'a cursor from an earlier alert, or empty for the first')]);
+    if (r.after !== '' && !CURSOR.test(r.after)) throwIfIssues([issue('/after', CURSOR_WANTED)]);
     const start = r.after === '' ? 0n : BigInt(r.after);
-    return new Observable<crmsV1.CrisisAlert>((subscriber) => {
+    const given = defer(async () => {
+      if (!(await this.query.gaveOut(start, by))) throwIfIssues([issue('/after', CURSOR_WANTED)]);
+    });
+    const alerts = new Observable<crmsV1.CrisisAlert>((subscriber) => {
       const watch = this.listener.watchAnyKey();
       // The caller went away (unsubscribed) or the service shuts down (the listener ended the watch).
       const cancelled = new AbortController();
@@ -77,5 +83,6 @@ export class SubscribeCrisisAlertsGrpcController {
         watch.close();
       };
     });
+    return given.pipe(switchMap(() => alerts));
   }
 }

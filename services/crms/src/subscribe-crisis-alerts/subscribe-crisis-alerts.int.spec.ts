@@ -27,6 +27,12 @@ describe('crisis alerts', () => {
     return r.reply.alert_id;
   };
   const ids = (s: AlertStream) => s.received.map((a) => a.alert_id);
+  /** How the stream ended, or 'still open' once `ms` have passed. */
+  const endedWithin = async (s: AlertStream, ms: number): Promise<unknown> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('still open'), ms)));
+    return Promise.race([s.ended, timeout]).finally(() => clearTimeout(timer));
+  };
   const open = async (callers: string[], after = ''): Promise<AlertStream[]> => {
     const base = listener.watching;
     const streams = await Promise.all(callers.map((c) => h.subscribeAlerts(c, after)));
@@ -67,6 +73,37 @@ describe('crisis alerts', () => {
     expect(ids(upToDate)).toEqual([]);
     [fr, it, eu, back, upToDate].forEach((s) => s.close());
     await eventually(() => expect(listener.watching).toBe(0));
+  });
+
+  it('refuses a cursor past the last alert the caller sees (never given to it) before it waits, and resumes from its own last', async () => {
+    await publish('EU', { member_states: ['DE'] });
+    await publish('EU', { member_states: ['FR'] });
+    await h.service.settled();
+    const rows = (await h.rows('crisis_alerts', 'seq')) as { seq: string; all_member_states: boolean; member_states: string[] }[];
+    const seesDe = rows.filter((a) => a.all_member_states || a.member_states.includes('DE'));
+    const deLast = BigInt(seesDe[seesDe.length - 1].seq);
+    const last = BigInt(rows[rows.length - 1].seq);
+    expect(last).toBeGreaterThan(deLast);
+    const base = listener.watching;
+    // The FR alert's cursor was given to FR and the Commission, not DE; beyond the last, a stream would wait, then
+    // skip the alerts numbered up to its cursor as they came.
+    for (const [caller, after] of [['DE', last], ['DE', last + 1n], ['EU', last + 1n]] as const) {
+      const beyond = await h.subscribeAlerts(caller, after.toString());
+      expect(await endedWithin(beyond, 3_000)).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        errorCode: 'CRMS.INVALID_MESSAGE',
+        details: [{ validationCode: '12', pointer: '/after' }],
+      });
+      expect(beyond.received).toEqual([]);
+      beyond.close();
+    }
+    expect(listener.watching).toBe(base);
+    const [de, eu] = await open(['DE', 'EU'], deLast.toString());
+    const next = await publish('FR', { member_states: ['DE'] });
+    await eventually(() => expect(de.received.map((a) => [a.cursor, a.alert_id])).toEqual([[(last + 1n).toString(), next]]), 5_000);
+    await eventually(() => expect(eu.received.map((a) => a.alert_id).slice(-1)).toEqual([next]), 5_000);
+    [de, eu].forEach((s) => s.close());
+    await eventually(() => expect(listener.watching).toBe(base));
   });
 
   it('refuses a bad cursor, a RIF the publisher cannot read, and unknown recipients; nothing is written', async () => {
