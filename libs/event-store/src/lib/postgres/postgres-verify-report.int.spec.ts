@@ -74,6 +74,21 @@ describe('a kept verification report, checked against the store later', () => {
     );
   });
 
+  it('fails for a report whose list entry of its anchor was edited by hand, the anchor itself left as it was', async () => {
+    const report = await keep();
+    const anchor = report.checkpoints.findIndex((c) => c.id === report.lastCheckpoint?.id);
+    expect(anchor).toBeGreaterThanOrEqual(0);
+    const edited = { ...report, checkpoints: report.checkpoints.map((c, i) => (i === anchor ? { ...c, digest: report.checkpoints[0].digest } : c)) };
+    const recheck = await verifyReportAgainstStore(s.pool, edited, { publicKeys });
+    expect(recheck.ok).toBe(false);
+    expect(recheck.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'forged-checkpoint', checkpointId: report.lastCheckpoint?.id }),
+        expect.objectContaining({ kind: 'changed-checkpoint', checkpointId: report.lastCheckpoint?.id }),
+      ]),
+    );
+  });
+
   describe('events after its last checkpoint (signed by nothing, recorded by the report)', () => {
     let report: Awaited<ReturnType<typeof keep>>;
     let unsigned: RecordedEvent;

@@ -78,16 +78,18 @@ async function recheckLog(
   batchSize: number,
   maxProblems: number,
 ): Promise<ReportRecheck> {
-  const named = new Map<string, CheckpointSummary>();
-  for (const c of report.checkpoints) named.set(keyOf(c), checkpointSummary(c));
-  if (report.lastCheckpoint) named.set(keyOf(report.lastCheckpoint), checkpointSummary(report.lastCheckpoint));
+  // A checkpoint the report names twice (in its list and as its anchor) is checked as each copy says: one copy edited
+  // must not be hidden behind the other.
+  const named = new Map<string, CheckpointSummary[]>();
+  for (const c of report.checkpoints) nameIn(named, c);
+  if (report.lastCheckpoint) nameIn(named, report.lastCheckpoint);
   const rowProblems = await compareRows(client, named, batchSize);
 
   // What the report vouched for: checkpoints it found matching, and its anchor.
-  const vouched = new Map<string, CheckpointSummary>();
-  for (const c of report.checkpoints) if (c.verdict === 'matched') vouched.set(keyOf(c), checkpointSummary(c));
-  if (report.lastCheckpoint) vouched.set(keyOf(report.lastCheckpoint), checkpointSummary(report.lastCheckpoint));
-  const replayed = [...vouched.values()].sort(byPosition);
+  const vouched = new Map<string, CheckpointSummary[]>();
+  for (const c of report.checkpoints) if (c.verdict === 'matched') nameIn(vouched, c);
+  if (report.lastCheckpoint) nameIn(vouched, report.lastCheckpoint);
+  const replayed = [...vouched.values()].flat().sort(byPosition);
   const end = report.logHead?.position ?? replayed[replayed.length - 1]?.position;
   if (!end) return finish(report.scope, named.size, 0, 0, [], rowProblems, maxProblems);
 
@@ -96,17 +98,25 @@ async function recheckLog(
   return finish(report.scope, named.size, replayed.length, walk.eventsChecked, walk.problems, [...rowProblems, ...headProblems], maxProblems, walk);
 }
 
+/** Adds a checkpoint the report names under its key, unless the same copy is there already. */
+function nameIn(named: Map<string, CheckpointSummary[]>, c: SignedCheckpoint): void {
+  const copies = named.get(keyOf(c)) ?? [];
+  if (!copies.some((k) => changedFields(k, c).length === 0)) copies.push(checkpointSummary(c));
+  named.set(keyOf(c), copies);
+}
+
 /** Every named checkpoint must still be in the store as it was: one pass over the checkpoint rows. */
-async function compareRows(client: PoolClient, named: ReadonlyMap<string, CheckpointSummary>, batchSize: number): Promise<IntegrityProblem[]> {
+async function compareRows(client: PoolClient, named: ReadonlyMap<string, readonly CheckpointSummary[]>, batchSize: number): Promise<IntegrityProblem[]> {
   const problems: IntegrityProblem[] = [];
   const seen = new Set<string>();
   for await (const row of storedCheckpoints(client, batchSize)) {
     const key = named.has(row.id as string) ? (row.id as string) : keyOf({ ...row, id: undefined });
-    const kept = named.get(key);
-    if (!kept) continue;
+    const copies = named.get(key);
+    if (!copies) continue;
     seen.add(key);
-    const differs = changedFields(kept, row);
-    if (differs.length > 0) {
+    for (const kept of copies) {
+      const differs = changedFields(kept, row);
+      if (differs.length === 0) continue;
       problems.push({
         kind: 'changed-checkpoint',
         ...(row.id === undefined ? {} : { checkpointId: row.id }),
@@ -115,7 +125,7 @@ async function compareRows(client: PoolClient, named: ReadonlyMap<string, Checkp
       });
     }
   }
-  for (const [key, kept] of named) {
+  for (const [key, [kept]] of named) {
     if (seen.has(key)) continue;
     problems.push({
       kind: 'missing-checkpoint',
