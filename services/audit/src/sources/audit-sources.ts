@@ -5,7 +5,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { auditV1 } from '@ics2/contracts';
 import { categoryOf } from '@ics2/event-store';
-import { GrpcUnaryClient, PlatformError, SERVICE_CONFIG, type CallContext } from '@ics2/platform';
+import { GrpcUnaryClient, LIST_DELIVERIES_MAX, PlatformError, SERVICE_CONFIG, type CallContext } from '@ics2/platform';
 import type { AuditConfig } from '../service.config';
 
 type Owner = 'common-repository' | 'risk-analysis' | 'control-results' | 'crms' | 'trader-interface';
@@ -37,9 +37,22 @@ export class AuditSources implements OnModuleDestroy {
     return this.client(owner).call<auditV1.StateAsOfReply>('StateAsOf', { stream_id: streamId, as_of: asOf?.toISOString() ?? '', before_revision: beforeRevision }, ctx);
   }
 
+  /**
+   * Every delivery of these MRNs, from each delivering service: LIST_DELIVERIES_MAX MRNs a call (a source takes no
+   * more), one call after the other for each service, the services at once. A master with more houses than that
+   * is asked in several calls, where one call was refused and the timeline showed its deliveries as missing.
+   */
   async deliveries(mrns: readonly string[], ctx: CallContext): Promise<auditV1.Delivery[]> {
-    const replies = await Promise.all(DELIVERING.map((o) => this.client(o).call<auditV1.ListDeliveriesReply>('ListDeliveries', { mrns }, ctx)));
-    return replies.flatMap((r) => r.deliveries);
+    const chunks: string[][] = [];
+    for (let i = 0; i < mrns.length; i += LIST_DELIVERIES_MAX) chunks.push(mrns.slice(i, i + LIST_DELIVERIES_MAX));
+    const perOwner = await Promise.all(
+      DELIVERING.map(async (o) => {
+        const found: auditV1.Delivery[] = [];
+        for (const chunk of chunks) found.push(...(await this.client(o).call<auditV1.ListDeliveriesReply>('ListDeliveries', { mrns: chunk }, ctx)).deliveries);
+        return found;
+      }),
+    );
+    return perOwner.flat();
   }
 
   onModuleDestroy(): void {

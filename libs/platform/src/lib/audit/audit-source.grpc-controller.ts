@@ -15,7 +15,7 @@ import { PlatformError } from '../errors/platform-error';
 import { EVENT_STORE } from '../event-sourcing/event-sourcing.tokens';
 import { ReadModelDatabase } from '../read-models/read-model-database';
 import { AccessLog } from './access-log';
-import { AUDIT_SOURCE_OPTIONS, type AuditSourceOptions } from './audit-source';
+import { AUDIT_SOURCE_OPTIONS, LIST_DELIVERIES_MAX, type AuditSourceOptions } from './audit-source';
 import { Purpose } from './purpose';
 
 const S = auditV1.AUDIT_SOURCE_SERVICE;
@@ -69,7 +69,7 @@ export class AuditSourceGrpcController {
   @GrpcMethod(S, 'ListDeliveries')
   @Roles('auditor')
   async listDeliveries(@Payload() r: auditV1.ListDeliveriesRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<auditV1.ListDeliveriesReply> {
-    if (r.mrns.length === 0 || r.mrns.length > 1_000) throw invalid('/mrns', '1 to 1000 MRNs');
+    if (r.mrns.length === 0 || r.mrns.length > LIST_DELIVERIES_MAX) throw invalid('/mrns', `1 to ${LIST_DELIVERIES_MAX} MRNs`);
     // Each read is recorded on access-<mrn>, and feeds file deliveries under MRNs: anything else names no delivery,
     // and one the store cannot hold (a space, a control character, thousands of characters) failed the recording.
     const notMrn = r.mrns.findIndex((mrn) => !isMrn(mrn));

@@ -29,5 +29,8 @@ export interface AuditSourceOptions {
 
 export const AUDIT_SOURCE_OPTIONS = Symbol.for('ics2.platform.audit-source');
 
+/** The most MRNs one ListDeliveries takes: the audit door asks for a larger family in several calls. */
+export const LIST_DELIVERIES_MAX = 1_000;
+
 /** For a stream no decider folds (a single registration, say): its state is the events themselves, in order. */
 export const eventsAsState: AuditableStream = auditableStream<readonly Event[], Event>({ initialState: () => [], evolve: (events, e) => [...events, e] });
