@@ -5,7 +5,7 @@ import { checkpointKeyRing, signsMerkleRoot, type CheckpointKeyRing, type Signed
 import { StreamChains } from './stream-chain';
 import { verifyStreamHead } from './stream-heads';
 import { checkpointSummary, type CheckpointSummary, type IntegrityProblem, ProblemLog } from './verification-report';
-import { positionToString, type RecordedEvent } from '../recorded-event';
+import { comparePositions, positionToString, type RecordedEvent } from '../recorded-event';
 
 /** What verifyBundle found: the same problems as a store verification, naming stream, revision and event. */
 export interface BundleVerificationReport {
@@ -33,14 +33,15 @@ export interface VerifyBundleOptions {
 }
 
 /**
- * Verifies an audit bundle offline: pure, no database, no clock. Four checks, all always run:
+ * Verifies an audit bundle offline: pure, no database, no clock. Five checks, all always run:
  * (a) each stream's hash chain from revision 0, recomputed from the events' content (stream-chain.ts: a changed
  *     event, a missing revision, two events exchanged);
  * (b) each event's stored hash is in the checkpoint's Merkle tree, at its leaf index (RFC 6962 audit path);
  * (c) the checkpoint's signature holds under a trusted key, and it signs a root (version 2 or 3);
  * (d) version 3: each stream ends at the head the checkpoint signed (its proof in the signed heads root): a stream
  *     whose last events were left out, or deleted from the store before the export, is named with the revisions it
- *     lacks. A format 2 bundle needs a version 3 checkpoint; a format 1 bundle (before heads) is judged on (a)-(c).
+ *     lacks. A format 2 bundle needs a version 3 checkpoint; a format 1 bundle (before heads) is judged on (a)-(c);
+ * (e) the proven events' positions follow their leaves, none after the checkpoint (positionsFollowTheLog).
  * (b) ties the events to the log the checkpoint signed, (c) ties that log to the signer; an event rewritten with a
  * fresh hash passes (a) and fails (b); a bundle re-signed by an intruder passes (b) and fails (c).
  */
@@ -81,6 +82,8 @@ export function verifyBundle(
   let eventsChecked = 0;
   let proofsVerified = 0;
   let headsVerified = 0;
+  // Proven events by leaf index: their positions (not hashed) must follow the log order the tree signs (e).
+  const proven: { readonly leafIndex: number; readonly event: RecordedEvent }[] = [];
   for (const stream of bundle.streams) {
     for (const event of stream.events) {
       // The label is not hashed, the event's streamId is: a bundle relabelled to seem about another MRN says so here.
@@ -104,11 +107,15 @@ export function verifyBundle(
       const problem = inclusionProblem(event, proof, cp, root);
       // Found through the checkpoint: a chain problem of the same event, which says what changed, leads.
       if (problem) problems.add(problem, event.position, true);
-      else proofsVerified += 1;
+      else {
+        proofsVerified += 1;
+        proven.push({ leafIndex: (proof as { leafIndex: number }).leafIndex, event });
+      }
     }
     if (cp.version === 3 && headHolds(bundle, stream.streamId, stream.events, cp, (problem, at, lead) => problems.add(problem, at, !lead))) headsVerified += 1;
   }
   chains.finish();
+  positionsFollowTheLog(proven, cp, problems);
 
   const { problems: listed, firstProblem, omitted } = problems.finish(options.maxProblems ?? 1_000);
   return {
@@ -125,6 +132,28 @@ export function verifyBundle(
     problems: listed,
     problemsOmitted: omitted,
   };
+}
+
+/**
+ * (e) An event's position is not hashed: the tree proves where the event is in the log (its leaf), and the positions
+ * the bundle gives must agree, each after the one before it in the tree and none after the checkpoint. A position
+ * edited in the file (to make an event seem earlier or later than another, say before a decision) is named.
+ */
+function positionsFollowTheLog(proven: { readonly leafIndex: number; readonly event: RecordedEvent }[], cp: SignedCheckpoint, problems: ProblemLog): void {
+  proven.sort((a, b) => a.leafIndex - b.leafIndex);
+  for (let i = 0; i < proven.length; i++) {
+    const { leafIndex, event } = proven[i];
+    const previous = i > 0 ? proven[i - 1] : undefined;
+    let detail: string | undefined;
+    if (comparePositions(event.position, cp.position) > 0) {
+      detail = `its position ${positionToString(event.position)} is after checkpoint ${cp.id ?? '?'} at ${positionToString(cp.position)}, whose tree holds it (leaf ${leafIndex})`;
+    } else if (previous && comparePositions(previous.event.position, event.position) >= 0) {
+      detail =
+        `its position ${positionToString(event.position)} is not after ${positionToString(previous.event.position)}, that of event ${previous.event.id}, ` +
+        `which the signed log holds before it (leaf ${previous.leafIndex} < ${leafIndex})`;
+    }
+    if (detail) problems.add({ streamId: event.streamId, revision: event.revision, eventId: event.id, position: event.position, kind: 'reordered-event', detail }, event.position, true);
+  }
 }
 
 /**

@@ -124,6 +124,28 @@ describe('verify an audit bundle offline', () => {
       expect(report.problems[2].detail).toContain('is not the head of ens-M');
     });
 
+    it('positions edited (not hashed): one moved before the event the signed log holds before it, or after the checkpoint', () => {
+      // ens-M 1 and the risk-M event after it exchange positions: each chain holds, each proof holds, the order does not.
+      const risk0 = honest.streams[1].events[0];
+      const exchanged = {
+        ...honest,
+        streams: [
+          { ...honest.streams[0], events: honest.streams[0].events.map((e) => (e.revision === 1 ? { ...e, position: risk0.position } : e)) },
+          { ...honest.streams[1], events: honest.streams[1].events.map((e) => (e.revision === 0 ? { ...e, position: ens(1).position } : e)) },
+        ],
+      };
+      expect(verifyBundle(exchanged, publicKeys).problems).toEqual([
+        expect.objectContaining({ kind: 'reordered-event', streamId: 'risk-M', revision: 0, eventId: risk0.id, detail: expect.stringContaining(ens(1).id) }),
+      ]);
+      // The bundle's last event in the log (risk-M 1) moved past the checkpoint that holds it.
+      const risk1 = honest.streams[1].events[1];
+      const beyond = { commit: checkpoint.position.commit + 1n, prepare: checkpoint.position.prepare + 1n };
+      const late = { ...honest, streams: [honest.streams[0], { ...honest.streams[1], events: [risk0, { ...risk1, position: beyond }] }] };
+      expect(verifyBundle(late, publicKeys).problems).toEqual([
+        expect.objectContaining({ kind: 'reordered-event', streamId: 'risk-M', revision: 1, eventId: risk1.id, detail: expect.stringContaining('after checkpoint') }),
+      ]);
+    });
+
     it('an event without its proof, or with the proof of another event', () => {
       const { [ens(1).id]: _gone, ...others } = honest.proofs;
       expect(verifyBundle({ ...honest, proofs: others }, publicKeys).problems).toEqual([
