@@ -2,6 +2,8 @@
  * The CLI's way to the audit door: HTTP with the auditor's bearer token and the stated purpose, JSON both ways. A
  * refusal comes back as the door's coded error, printed as it is.
  */
+import { purposeHeaderValue } from '@ics2/platform';
+
 export interface DoorSettings {
   /** e.g. http://127.0.0.1:3005 (the local stack's audit door). */
   readonly url: string;
@@ -38,7 +40,7 @@ export class AuditDoorClient {
     try {
       res = await fetch(new URL(path, this.settings.url), {
         method,
-        headers: { authorization: `Bearer ${this.settings.token}`, 'x-ics2-purpose': this.settings.purpose, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { authorization: `Bearer ${this.settings.token}`, 'x-ics2-purpose': purposeHeaderValue(this.settings.purpose), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       text = await res.text();

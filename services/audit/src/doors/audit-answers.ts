@@ -8,7 +8,7 @@ export const invalid = (pointer: string, description: string, code = '12') =>
 export const PURPOSE_API_HEADER = {
   name: PURPOSE_HEADER,
   required: true,
-  description: 'Why this read is made (3 to 200 characters); recorded in the access log with who made it and when.',
+  description: 'Why this read is made (3 to 200 characters, letters of any script, digits, spaces, . , : ; / ( ) # \' _ -); recorded in the access log with who made it and when. A header holds printable ASCII: percent-encode other letters as UTF-8 (encodeURIComponent), e.g. Pr%C3%BCfung.',
   example: 'ECA 2026 audit of ICS2 risk management, case 17',
 };
 
