@@ -15,7 +15,6 @@ export const LONG = 10_000;
  */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-
 export class Shape {
   readonly issues: Issue[] = [];
 
