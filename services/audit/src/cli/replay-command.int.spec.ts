@@ -73,9 +73,17 @@ describe('replay command', () => {
     }
   });
 
-  it('exits 1 for a read model its service does not have', async () => {
+  it('exits 2, a usage error, for a read model its service does not have', async () => {
     const { text, out } = capture();
-    expect(await runReplay(['risk-analysis.nothing'], env, out)).toBe(1);
+    expect(await runReplay(['risk-analysis.nothing'], env, out)).toBe(2);
     expect(text.stderr).toMatch(/risk-analysis has no read model risk-analysis\.nothing/);
+  });
+
+  it('exits 3, not 1 as for a difference, when the replay cannot be carried out', async () => {
+    const { text, out } = capture();
+    const unreachable = { ...env, MIGRATION_DATABASE_URL: 'postgres://owner@127.0.0.1:1/ics2' };
+    expect(await runReplay(['risk-analysis.signals'], unreachable, out)).toBe(3);
+    expect(text.stderr).toMatch(/^replay failed: /);
+    expect(text.stdout).toBe('');
   });
 });

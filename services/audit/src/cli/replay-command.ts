@@ -11,12 +11,13 @@
  *
  * Environment: MIGRATION_DATABASE_URL (the schema owner: creates the scratch databases, needs CREATEDB) and
  * DATABASE_URL (the application role on the live database: what is compared is read with it). Prints the report as
- * JSON on stdout. Exit 0 when every read model asked for is equal, 1 when one is not or a replay failed, 2 for a
- * usage or configuration error.
+ * JSON on stdout. Exit codes as a service's own replay program (REPLAY_EXIT): 0 when every read model asked for is
+ * equal, 1 when one is not, 2 for a usage or configuration error (a read model its service does not have too), 3 when
+ * a replay could not be carried out.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServiceReplayReport } from '@ics2/platform';
+import { REPLAY_EXIT, replayExitOf, type ServiceReplayReport } from '@ics2/platform';
 
 /** `services/` from sources, `dist/services/` when compiled: where this service's own folder sits. */
 export const SERVICES_ROOT = join(__dirname, '..', '..', '..');
@@ -71,29 +72,29 @@ export async function runReplay(args: readonly string[], env: Readonly<Record<st
   const [argument] = args;
   if (!argument || args.length > 1) {
     out.error(`usage: replay <read-model>|<service>|all   (read models are named <service>.<purpose>; services: ${replayableServices(root).join(', ')})`);
-    return 2;
+    return REPLAY_EXIT.usage;
   }
   const ownerUrl = env['MIGRATION_DATABASE_URL'];
   const liveUrl = env['DATABASE_URL'];
   if (!ownerUrl || !liveUrl) {
     out.error('config error: MIGRATION_DATABASE_URL (the schema owner) and DATABASE_URL (the application role) must both be set');
-    return 2;
+    return REPLAY_EXIT.usage;
   }
   const targets = argument === 'all' ? replayableServices(root).map((service) => ({ service, readModel: undefined })) : [replayTarget(argument)];
   const entries = targets.map((t) => ({ ...t, entry: replayEntryOf(t.service, root) }));
   const unknown = entries.find((e) => e.entry === undefined);
   if (unknown) {
     out.error(`no service ${unknown.service} with read models to replay; services: ${replayableServices(root).join(', ')}`);
-    return 2;
+    return REPLAY_EXIT.usage;
   }
   try {
     const reports: ServiceReplayReport[] = [];
     for (const e of entries) reports.push(await (await loadReplay(e.entry as string))(ownerUrl, liveUrl, e.readModel));
     const report: ServiceReplayReport | AllReplayReport = argument === 'all' ? { equal: reports.every((r) => r.equal), services: reports } : reports[0];
     out.print(JSON.stringify(report, null, 2));
-    return report.equal ? 0 : 1;
+    return report.equal ? REPLAY_EXIT.equal : REPLAY_EXIT.differs;
   } catch (e) {
     out.error(`replay failed: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
+    return replayExitOf(e);
   }
 }

@@ -58,10 +58,15 @@ export interface ReadModelCatalogue {
   readonly notReplayed?: readonly UnreplayedTable[];
 }
 
-/** The projection of that subscription name; throws for a name the catalogue does not declare. */
+/** A read model asked for by a name its service's catalogue does not declare: the caller's mistake, not a failure. */
+export class UnknownReadModelError extends Error {
+  override readonly name = 'UnknownReadModelError';
+}
+
+/** The projection of that subscription name; throws UnknownReadModelError for a name the catalogue does not declare. */
 export function catalogueProjection(catalogue: ReadModelCatalogue, name: string): ReadModelProjection {
   const projection = catalogue.projections.find((p) => p.name === name);
-  if (!projection) throw new Error(`${catalogue.service} has no read model ${name}; it has ${catalogue.projections.map((p) => p.name).join(', ')}`);
+  if (!projection) throw new UnknownReadModelError(`${catalogue.service} has no read model ${name}; it has ${catalogue.projections.map((p) => p.name).join(', ')}`);
   return projection;
 }
 

@@ -1,3 +1,4 @@
+import { UnknownReadModelError } from './read-model-catalogue';
 import { runReplayCommandLine, type ServiceReplay } from './replay-command-line';
 import { replayReport, serviceReplayReport } from './replay-report';
 
@@ -34,10 +35,16 @@ describe("a service's replay entry run as a program", () => {
     expect(JSON.parse(text.stdout).equal).toBe(false);
   });
 
-  it('exits 1 with the reason on stderr when the replay fails', async () => {
+  it('exits 3, not 1 as for a difference, with the reason on stderr when the replay cannot be carried out', async () => {
     const { text, io } = capture();
-    expect(await runReplayCommandLine(async () => Promise.reject(new Error('no such read model')), [], env, io)).toBe(1);
-    expect(text).toEqual({ stdout: '', stderr: 'replay failed: no such read model\n' });
+    expect(await runReplayCommandLine(async () => Promise.reject(new Error('connect ECONNREFUSED')), [], env, io)).toBe(3);
+    expect(text).toEqual({ stdout: '', stderr: 'replay failed: connect ECONNREFUSED\n' });
+  });
+
+  it('exits 2, a usage error, for a read model the service does not have', async () => {
+    const { text, io } = capture();
+    expect(await runReplayCommandLine(async () => Promise.reject(new UnknownReadModelError('probe has no read model probe.nope')), ['probe.nope'], env, io)).toBe(2);
+    expect(text.stderr).toBe('replay failed: probe has no read model probe.nope\n');
   });
 
   it('exits 2 without replaying when either URL is missing', async () => {
