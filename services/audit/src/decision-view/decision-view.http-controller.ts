@@ -38,6 +38,8 @@ export class DecisionViewHttpController {
     if (!event) throw new PlatformError('not-found', 'AUDIT.NOT_FOUND', `no event ${eventId} in the store`);
     const mrn = event.metadata.correlationId;
     const [decision] = timelineOf([event], []);
+    // Refused for any event of a stream no service keeps, its first too, whose view skips the owner below.
+    this.sources.ownerOf(event.streamId);
     // revision 0 has nothing before it: the state before the first event is the empty one.
     const before = event.revision === 0 ? null : await this.sources.stateAsOf(event.streamId, undefined, event.revision, ctx);
     // By log position, not by recorded time: an event recorded in the same millisecond but after the decision was

@@ -31,10 +31,15 @@ export class AuditSources implements OnModuleDestroy {
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: AuditConfig) {}
 
-  stateAsOf(streamId: string, asOf: Date | undefined, beforeRevision: number, ctx: CallContext): Promise<auditV1.StateAsOfReply> {
+  /** The service that keeps the stream; 404 AUDIT.UNKNOWN_STREAM for a stream none does (`access-`: the door's own log). */
+  ownerOf(streamId: string): Owner {
     const owner = STREAM_OWNERS[categoryOf(streamId)];
     if (!owner) throw new PlatformError('not-found', 'AUDIT.UNKNOWN_STREAM', `no service keeps the stream ${streamId}`);
-    return this.client(owner).call<auditV1.StateAsOfReply>('StateAsOf', { stream_id: streamId, as_of: asOf?.toISOString() ?? '', before_revision: beforeRevision }, ctx);
+    return owner;
+  }
+
+  stateAsOf(streamId: string, asOf: Date | undefined, beforeRevision: number, ctx: CallContext): Promise<auditV1.StateAsOfReply> {
+    return this.client(this.ownerOf(streamId)).call<auditV1.StateAsOfReply>('StateAsOf', { stream_id: streamId, as_of: asOf?.toISOString() ?? '', before_revision: beforeRevision }, ctx);
   }
 
   /**
