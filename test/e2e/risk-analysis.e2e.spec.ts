@@ -5,7 +5,7 @@
  * a control recommendation. The HRCM screening loop, do-not-load, re-analysis after an amendment (the risk unit told
  * its analysis is superseded), a signal stream resumed from its cursor, and what each Member State may see and do.
  */
-import { bearer, eventually } from '@ics2/testing';
+import { airPlaciScenario, airPreArrivalScenario, bearer, eventually } from '@ics2/testing';
 import type { EnsFiling, riskAnalysisV1 } from '@ics2/contracts';
 import { signalsClient, type SignalsClient } from '../../services/risk-analysis/src/signals/signals.test-harness';
 import { airFilingWith, file, inboxOf, openAnalysisOf } from '../support/e2e-filings';
@@ -247,4 +247,21 @@ describe('risk analysis end to end', () => {
     const [preLoading, preArrival] = await inboxOf(carrier, mrn, 'IE3N03');
     expect(preArrival.payload.completedAt).toBe(preLoading.payload.completedAt);
   });
+
+  it("hits an inconsistency criterion when a house's pre-arrival data disagree with its PLACI data: the check, recorded after the ENS completed, reaches the analysis", async () => {
+    const placi = airPlaciScenario({ seed: ++seed, houses: 1, carrier: CARRIER, declarant: CARRIER, expectedHouseFilers: [CARRIER] });
+    for (const f of [placi.master, ...placi.houses]) await file(carrier, f);
+    const pre = airPreArrivalScenario({ seed: ++seed, placi, carrier: CARRIER, declarant: CARRIER, expectedHouseFilers: [CARRIER], inconsistency: { element: 'consignee' } });
+    const registered = await carrier.post('/v1/filings', pre.master);
+    expect(registered.status).toBe(201);
+    const { mrn, responsibleMemberState } = registered.body as { mrn: string; responsibleMemberState: string };
+    for (const f of pre.houses) await file(carrier, f);
+    await eventually(async () => expect((await carrier.get(`/v1/filings/${mrn}`)).body).toMatchObject({ state: 'complete', consistency: 'flagged' }), 20_000);
+    const rms = await stack.memberState(responsibleMemberState);
+    // eu-sec-014: consignor or consignee inconsistent between linked filings (pre-arrival).
+    await eventually(async () => {
+      const analysis = await openAnalysisOf(rms, mrn, 'pre-arrival');
+      expect(JSON.parse(analysis.hits_json)).toContainEqual(expect.objectContaining({ criterionId: 'eu-sec-014' }));
+    }, 20_000);
+  }, 60_000);
 });

@@ -556,6 +556,42 @@ describe('risk analysis of complete ENS', () => {
     expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAssessmentOutdated', 'RiskAnalysed']);
   });
 
+  it('re-analyses a linked ENS whose consistency check, recorded after its completion, flags what a criterion looks for; a check finding nothing new starts nothing', async () => {
+    // As the common repository records a multiple filing: the link completes the ENS in one append, the check follows in another.
+    const [master, house] = [mrnOf(++serial), mrnOf(++serial)];
+    await append(ensStream(house), [registered({ mrn: house, filing: houseFiling('610910') })]);
+    await append(ensStream(master), [
+      registered({ mrn: master, type: 'F12', declarant: DECLARANT, houses: [HOUSE] }),
+      responsibilityAssigned({ mrn: master, rms: 'DE', ims: ['BE'] }),
+      linked({ mrn: master, linkedMrn: house, linkedLevel: 'house', houseDocument: HOUSE }),
+      completed({ mrn: master, phase: 'pre-arrival', members: [master, house] }),
+    ]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']));
+    const check = (outcome: 'ok' | 'flagged'): EnsEvent => ({
+      type: 'EnsConsistencyChecked',
+      data: {
+        mrn: master,
+        outcome,
+        differences: outcome === 'ok' ? [] : [{ element: 'grossMass', houseDocument: HOUSE, values: [{ mrn: master, value: 1200 }, { mrn: house, value: 310 }] }],
+        checkedAt: clock.now().toISOString(),
+      },
+    });
+    const handleLast = async () => h.service.app.app.get(AnalyseFilingProcessor).handle((await store.readStream(ensStream(master))).at(-1)!);
+    // An ok check changes nothing the criteria find: no second analysis of the same ENS (nor a second IE3N03).
+    await append(ensStream(master), [check('ok')]);
+    await handleLast();
+    expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted']);
+    // A flagged one the analysis could not have seen: analysed again, and eu-sec-013 (mass inconsistent) hits.
+    await append(ensStream(master), [check('flagged')]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAnalysed']));
+    const again = (await riskEvents(master)).at(-1);
+    expect(again?.type === 'RiskAnalysed' && again.data).toMatchObject({ analysisId: 'pre-arrival-2', trigger: 'consistency-checked', members: [master, house], hits: [expect.objectContaining({ criterionId: 'eu-sec-013', house: HOUSE })] });
+    // The same findings again (a recheck after an amendment that changed nothing compared) start nothing.
+    await append(ensStream(master), [check('flagged')]);
+    await handleLast();
+    expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAnalysed']);
+  });
+
   it('re-analyses an amended master once, with the ENS as it stands: not again with the members of an earlier completion', async () => {
     const { master, house: oldHouse, filing } = await lodgeMaster('360200');
     await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed']));

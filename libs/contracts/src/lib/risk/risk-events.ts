@@ -27,8 +27,12 @@ export interface ControlRecommendation {
   readonly reason?: string;
 }
 
-/** `ens-recompleted`: the ENS completed again with other members (a house invalidated and refiled). */
-export type RiskAnalysisTrigger = 'ens-complete' | 'ens-recompleted' | 'amendment' | 'criteria-changed';
+/**
+ * `ens-recompleted`: the ENS completed again with other members (a house invalidated and refiled).
+ * `consistency-checked`: the common repository's consistency check of a linked ENS, recorded after the completion
+ * the analysis started from, changed what the criteria find (an `inconsistency` condition now holds).
+ */
+export type RiskAnalysisTrigger = 'ens-complete' | 'ens-recompleted' | 'amendment' | 'criteria-changed' | 'consistency-checked';
 
 /** An analysis ran: the active criteria versions it used and every hit. No hit and no manual review: assessed at once. */
 export type RiskAnalysed = Event<

@@ -1,4 +1,4 @@
-import type { RiskEvent } from '@ics2/contracts';
+import type { RiskEvent, RiskHit } from '@ics2/contracts';
 import type { Analyse } from '../risk.commands';
 import type { RiskRefusal } from '../risk.refusals';
 import { awaitsCompletion, criteriaKeys, currentAnalysis, takesCriteriaChanges, type Analysis, type RiskState } from '../risk.state';
@@ -6,6 +6,19 @@ import { preLoadingOpen, releaseHeld } from './held-pre-arrival';
 
 const sameCriteria = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 const sameMembers = (a: readonly string[], b: readonly string[]) => sameCriteria([...a].sort(), [...b].sort());
+/** What a hit found, as one text: criterion version, house, score and the values matched. */
+const hitKey = (h: RiskHit) => `${h.criterionId}@${h.version}@${h.house ?? ''}@${h.score}@${h.matched.map((m) => `${m.kind}:${m.path}=${m.values.join('|')}`).join(',')}`;
+const sameHits = (a: readonly RiskHit[], b: readonly RiskHit[]) => sameCriteria(a.map(hitKey).sort(), b.map(hitKey).sort());
+
+/**
+ * Whether a consistency check leaves the phase's analysis as it is: the check follows the completion in another
+ * append, so the analysis may or may not have read it; one that finds, with the same members, the hits the analysis
+ * found changes nothing (an ok check, one the analysis read, a recheck with the same differences). [U] the reference
+ * orders no analysis after the check; re-analysing on every check would assess each multiple filing twice (IE3N03).
+ */
+function consistencyCheckIgnored(current: Analysis | undefined, command: Analyse['data']): boolean {
+  return !current || (sameMembers(current.members, command.members) && sameHits(current.hits, command.hits));
+}
 
 /**
  * Whether a criteria change leaves the phase's analysis as it is. It re-analyses only an analysis still open (an
@@ -46,6 +59,7 @@ export function analyse(command: Analyse['data'], state: RiskState): readonly Ri
   if (awaitingCompletion && command.trigger !== 'ens-complete') return [];
   if (current && !awaitingCompletion && command.trigger === 'ens-complete' && sameMembers(current.members, command.members)) return [];
   if (command.trigger === 'criteria-changed' && criteriaChangeIgnored(current, command)) return [];
+  if (command.trigger === 'consistency-checked' && consistencyCheckIgnored(current, command)) return [];
   // Re-analysis is of an ENS analysed before; one not yet analysed is analysed when it completes.
   if (!current && command.trigger !== 'ens-complete') return [];
   const count = state.status === 'none' ? 0 : state.analyses.filter((a) => a.phase === command.phase).length;

@@ -59,6 +59,26 @@ describe('analyse', () => {
     });
   });
 
+  describe('a consistency check of the linked ENS, recorded after the completion the analysis started from', () => {
+    const inconsistent = hit({ criterionId: 'eu-sec-013', house: 'HAWB-1', score: 20 });
+    it('re-analyses when it changes what the criteria find (an inconsistency condition now holds), an assessed analysis too', () => {
+      given([analysed({ hits: [] }), assessmentCompleted({ by: 'automatic' })])
+        .when(analyse({ trigger: 'consistency-checked', hits: [inconsistent] }))
+        .then([analysed({ trigger: 'consistency-checked', n: 2, hits: [inconsistent] })]);
+      given([analysed()])
+        .when(analyse({ trigger: 'consistency-checked', hits: [hit(), inconsistent] }))
+        .then([analysisSuperseded({ trigger: 'consistency-checked' }), analysed({ trigger: 'consistency-checked', n: 2, hits: [hit(), inconsistent] })]);
+    });
+    it('starts nothing when the hits are those the analysis found (an ok check, or one it had read), in any order', () => {
+      given([analysed({ hits: [] }), assessmentCompleted({ by: 'automatic' })]).when(analyse({ trigger: 'consistency-checked', hits: [] })).thenNothingHappened();
+      given([analysed({ hits: [inconsistent, hit()] })]).when(analyse({ trigger: 'consistency-checked', hits: [hit(), inconsistent] })).thenNothingHappened();
+    });
+    it('starts nothing before the ENS is analysed (its analysis reads the check), nor after a do-not-load', () => {
+      given([]).when(analyse({ trigger: 'consistency-checked', hits: [inconsistent] })).thenNothingHappened();
+      given([analysed(), doNotLoadIssued()]).when(analyse({ trigger: 'consistency-checked', hits: [inconsistent] })).thenNothingHappened();
+    });
+  });
+
   describe('new criteria', () => {
     const next = [{ id: 'eu-sec-001', version: 2 }];
     it('re-analyse an ENS whose analysis is open', () => {
