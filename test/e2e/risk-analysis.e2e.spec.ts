@@ -8,12 +8,13 @@
 import { airPlaciScenario, airPreArrivalScenario, bearer, eventually } from '@ics2/testing';
 import type { EnsFiling, riskAnalysisV1 } from '@ics2/contracts';
 import { signalsClient, type SignalsClient } from '../../services/risk-analysis/src/signals/signals.test-harness';
-import { airFilingWith, file, inboxOf, openAnalysisOf } from '../support/e2e-filings';
+import { airFilingWith, file, inbox, inboxOf, openAnalysisOf } from '../support/e2e-filings';
 import { startStack, type FullStack, type MemberStateAgent, type TraderAgent } from '../support/stack-harness';
 
 const DECLARANT = 'DE123456789012345';
 const CARRIER = 'LU987654321000';
 const STRANGER = 'IT999999999000';
+const FORWARDER = 'FR55555555500';
 
 type Analysis = riskAnalysisV1.AnalysisView;
 
@@ -263,5 +264,26 @@ describe('risk analysis end to end', () => {
       const analysis = await openAnalysisOf(rms, mrn, 'pre-arrival');
       expect(JSON.parse(analysis.hits_json)).toContainEqual(expect.objectContaining({ criterionId: 'eu-sec-014' }));
     }, 20_000);
+  }, 60_000);
+
+  it('tells each filer of a multiple filing its part was assessed: IE3N03 to the house filer about its own filing, and to the master filer and carrier', async () => {
+    const forwarder = await stack.trader(FORWARDER);
+    const pre = airPreArrivalScenario({ seed: ++seed, houses: 1, carrier: CARRIER, declarant: CARRIER, expectedHouseFilers: [FORWARDER] });
+    const registered = await carrier.post('/v1/filings', pre.master);
+    expect(registered.status).toBe(201);
+    const { mrn, responsibleMemberState } = registered.body as { mrn: string; responsibleMemberState: string };
+    const house = await file(forwarder, pre.houses[0]);
+    const rms = await stack.memberState(responsibleMemberState);
+    await eventually(async () => {
+      // Goods the scenario's data happen to hit wait for the risk unit, which assesses them.
+      const open = await rms.risk<riskAnalysisV1.ListOpenAnalysesReply>('ListOpenAnalyses', { limit: 1000 });
+      for (const a of open.ok ? open.reply.analyses.filter((x) => x.mrn === mrn) : []) await rms.risk('CompleteAssessment', { mrn, analysis_id: a.analysis_id });
+      expect(await inboxOf(carrier, mrn, 'IE3N03')).toHaveLength(1);
+      expect(await inboxOf(forwarder, house, 'IE3N03')).toHaveLength(1);
+    }, 30_000);
+    const [told] = await inboxOf(forwarder, house, 'IE3N03');
+    expect(told.payload).toMatchObject({ mrn, phase: 'pre-arrival', responsibleMemberState });
+    // Once, about its own filing: not about the master, which it did not lodge (its IE3N11 named the master's MRN).
+    expect((await inbox(forwarder)).filter((i) => i.messageType === 'IE3N03').map((i) => i.mrn)).toEqual([house]);
   }, 60_000);
 });

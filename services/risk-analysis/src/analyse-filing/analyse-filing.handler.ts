@@ -108,6 +108,8 @@ export class AnalyseFilingHandler implements OnModuleInit {
           involvedMemberStates: headSnapshot.involvedMemberStates,
           personFiling: headSnapshot.parties.filedBy,
           ...(headSnapshot.parties.carrier ? { carrier: headSnapshot.parties.carrier } : {}),
+          // Whom IE3N03 goes to besides: the person filing of each member, about its own filing.
+          memberFilers: members.map((mrn, i) => ({ mrn, personFiling: snapshots[i]!.parties.filedBy })),
           // Each person filing holding AEO status (a house's filer is the person filing of its part of the ENS), and the carrier.
           aeoParties: [...new Set([headSnapshot.parties.filedBy, headSnapshot.parties.carrier, ...others.map((s) => s!.parties.filedBy)])].filter(
             (p): p is string => !!p && this.aeo.has(p),

@@ -7,10 +7,11 @@ import { notificationInbox } from './migrations/20261210-0001-notification-inbox
 import { riskParties } from './migrations/20261215-0001-risk-parties';
 import { notificationItemsByMrn } from './migrations/20261230-0001-notification-items-by-mrn';
 import { idempotencyKeys } from './migrations/20261231-0001-idempotency-keys';
+import { riskPartiesMemberFilers } from './migrations/20261231-0002-risk-parties-member-filers';
 
 export const TRADER_INTERFACE_SCHEMA = 'trader_interface';
 
 export const traderInterfaceMigrations: ReadModelMigrations = {
   schema: TRADER_INTERFACE_SCHEMA,
-  migrations: [notificationInbox, riskParties, notificationItemsByMrn, idempotencyKeys],
+  migrations: [notificationInbox, riskParties, notificationItemsByMrn, idempotencyKeys, riskPartiesMemberFilers],
 };

@@ -78,9 +78,18 @@ const notifier = (data: InboxEventData<'ArrivalRegistered'>): Addressee[] => [{ 
 const notifierOfEachRefusal = (data: InboxEventData<'ArrivalRegistered'>): Addressee[] =>
   [...new Set(data.refused.map((r) => r.mrn))].map((mrn) => ({ eori: data.notifiedBy, mrn, key: mrn }));
 
-/** The person filing and, when there is one other than the person filing, the carrier of a risk analysis. */
-const partiesOfAnalysis = (_data: { readonly mrn: string }, _filing: FilingFacts | undefined, analysis: AnalysisParties | undefined): Addressee[] =>
-  analysis ? [{ eori: analysis.personFiling, mrn: analysis.mrn }, ...(analysis.carrier && analysis.carrier !== analysis.personFiling ? [{ eori: analysis.carrier, mrn: analysis.mrn }] : [])] : [];
+/**
+ * The person filing of each filing the analysis covered (`memberFilers`: the head's, then each house's, about its own
+ * filing, once per party) [U], and the carrier when there is one other than those. An analysis recorded without them:
+ * the head's person filing and the carrier, as it was.
+ */
+const partiesOfAnalysis = (_data: { readonly mrn: string }, _filing: FilingFacts | undefined, analysis: AnalysisParties | undefined): Addressee[] => {
+  if (!analysis) return [];
+  const told = new Map<string, Addressee>([[analysis.personFiling, { eori: analysis.personFiling, mrn: analysis.mrn }]]);
+  for (const f of analysis.memberFilers ?? []) if (!told.has(f.personFiling)) told.set(f.personFiling, { eori: f.personFiling, mrn: f.mrn });
+  if (analysis.carrier && !told.has(analysis.carrier)) told.set(analysis.carrier, { eori: analysis.carrier, mrn: analysis.mrn });
+  return [...told.values()];
+};
 
 type Referral = InboxEventData<'ReferralRequested'>;
 
@@ -157,7 +166,7 @@ export const NOTIFICATION_RULES: NotificationRules = {
   EnsControlNoted: [], // the decision itself is told through control-results' ControlDecided (IE3N08, IE3N09)
 
   // Risk analysis (risk-<mrn>, the ENS head's MRN; issue 4, the flow).
-  // IE3N03 to the person filing and the carrier of the analysis it completes (the event names neither).
+  // IE3N03 to the person filing of each filing and the carrier of the analysis it completes (the event names none).
   RiskAssessmentCompleted: [{ messageType: 'IE3N03', to: partiesOfAnalysis, payload: toIE3N03 }],
   ReferralRequested: [
     { messageType: 'IE3Q02', to: personFilingOf('RFI'), payload: toIE3Q02 },

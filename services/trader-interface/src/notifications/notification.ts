@@ -23,7 +23,7 @@ export const NOTIFICATION_MESSAGE_TYPES = [
   'IE3R04', // arrival registered
   'IE3N07', // arrival refused for a filing in an incorrect state
   'IE3R07', // invalidation accepted
-  'IE3N03', // assessment complete, to the person filing and the carrier
+  'IE3N03', // assessment complete, to the person filing of each filing and the carrier
   'IE3Q01', // do not load, to the carrier
   'IE3Q02', // referral: request for information (RFI), to the person filing
   'IE3Q03', // referral: request for high risk cargo and mail (HRCM) screening (RFS), to the person filing
@@ -51,6 +51,8 @@ export interface AnalysisParties {
   readonly analysisId: string;
   readonly personFiling: string;
   readonly carrier?: string;
+  /** The person filing of each filing analysed, head first (RiskAnalysed.memberFilers); absent for older analyses. */
+  readonly memberFilers?: readonly { readonly mrn: string; readonly personFiling: string }[];
 }
 
 /** One recipient of one message type, about one MRN; `key` tells apart several such items from one event. */

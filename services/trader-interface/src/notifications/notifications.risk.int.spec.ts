@@ -32,6 +32,11 @@ const D = mrnOf(14);
 const E = mrnOf(15);
 /** Re-analysed after an amendment named another carrier: the IE3N03 goes to the parties of the analysis it completes. */
 const F = mrnOf(16);
+/** A master (G) and its houses (H by a forwarder, I by the master's declarant): IE3N03 to each filer about its own filing, once each. */
+const G = mrnOf(17);
+const H = mrnOf(18);
+const I = mrnOf(19);
+const FORWARDER = 'FR777777777';
 
 interface Parties {
   readonly personFiling: string;
@@ -40,9 +45,10 @@ interface Parties {
 
 const partiesOf = (p: Parties) => ({ personFiling: p.personFiling, ...(p.carrier ? { carrier: p.carrier } : {}) });
 
-function analysis(mrn: string, p: Parties, o: { n?: number; hits?: boolean; trigger?: RiskAnalysed['data']['trigger'] } = {}): RiskAnalysed {
+function analysis(mrn: string, p: Parties, o: { n?: number; hits?: boolean; trigger?: RiskAnalysed['data']['trigger']; memberFilers?: RiskAnalysed['data']['memberFilers'] } = {}): RiskAnalysed {
   const { personFiling: _p, carrier: _c, ...data } = analysed({ mrn, n: o.n, hits: o.hits === false ? [] : [hit()], trigger: o.trigger }).data;
-  return { type: 'RiskAnalysed', data: { ...data, ...partiesOf(p) } };
+  const members = o.memberFilers ? { members: o.memberFilers.map((m) => m.mrn), memberFilers: o.memberFilers } : {};
+  return { type: 'RiskAnalysed', data: { ...data, ...partiesOf(p), ...members } };
 }
 
 function referral(mrn: string, kind: 'RFI' | 'RFS', n: number, p: Parties): ReferralRequested {
@@ -94,6 +100,11 @@ const history: InboxEvent[][] = [
   [analysis(E, A_PARTIES, { hits: false }), assessed(E, { by: 'automatic' })],
   [registered({ mrn: F, lrn: 'LRN-F', declarant: DECLARANT, carrier: OTHER_CARRIER })],
   [analysis(F, A_PARTIES), analysis(F, { personFiling: DECLARANT, carrier: OTHER_CARRIER }, { n: 2, trigger: 'amendment' }), assessed(F, { analysisId: 'pre-loading-2' })],
+  [registered({ mrn: H, lrn: 'LRN-H', declarant: FORWARDER, carrier: CARRIER })],
+  [
+    analysis(G, A_PARTIES, { hits: false, memberFilers: [{ mrn: G, personFiling: DECLARANT }, { mrn: H, personFiling: FORWARDER }, { mrn: I, personFiling: DECLARANT }] }),
+    assessed(G, { by: 'automatic' }),
+  ],
 ];
 
 const expected: Record<string, { messageType: string; mrn: string; lrn: string | null }[]> = {
@@ -106,12 +117,18 @@ const expected: Record<string, { messageType: string; mrn: string; lrn: string |
     { messageType: 'IE3N03', mrn: E, lrn: null },
     { messageType: 'IE3R01', mrn: F, lrn: 'LRN-F' },
     { messageType: 'IE3N03', mrn: F, lrn: 'LRN-F' },
+    { messageType: 'IE3N03', mrn: G, lrn: null },
   ],
   [CARRIER]: [
     { messageType: 'IE3N04', mrn: A, lrn: 'LRN-A' },
     { messageType: 'IE3N05', mrn: A, lrn: 'LRN-A' },
     { messageType: 'IE3N03', mrn: A, lrn: 'LRN-A' },
     { messageType: 'IE3N03', mrn: E, lrn: null },
+    { messageType: 'IE3N03', mrn: G, lrn: null },
+  ],
+  [FORWARDER]: [
+    { messageType: 'IE3R01', mrn: H, lrn: 'LRN-H' },
+    { messageType: 'IE3N03', mrn: H, lrn: 'LRN-H' },
   ],
   [REPRESENTATIVE]: [
     { messageType: 'IE3R01', mrn: B, lrn: 'LRN-B' },
@@ -184,13 +201,20 @@ describe('notifications projection: risk analysis', () => {
     const { riskParties } = await h.snapshot();
     expect(riskParties).toEqual(
       [
-        { mrn: A, analysis_id: 'pre-loading-1', person_filing: DECLARANT, carrier: CARRIER },
-        { mrn: B, analysis_id: 'pre-loading-1', person_filing: REPRESENTATIVE, carrier: null },
-        { mrn: C, analysis_id: 'pre-loading-1', person_filing: OWN_CARRIER, carrier: OWN_CARRIER },
-        { mrn: D, analysis_id: 'pre-loading-1', person_filing: DECLARANT, carrier: OTHER_CARRIER },
-        { mrn: E, analysis_id: 'pre-loading-1', person_filing: DECLARANT, carrier: CARRIER },
-        { mrn: F, analysis_id: 'pre-loading-1', person_filing: DECLARANT, carrier: CARRIER },
-        { mrn: F, analysis_id: 'pre-loading-2', person_filing: DECLARANT, carrier: OTHER_CARRIER },
+        { mrn: A, analysis_id: 'pre-loading-1', person_filing: DECLARANT, carrier: CARRIER, member_filers: null },
+        { mrn: B, analysis_id: 'pre-loading-1', person_filing: REPRESENTATIVE, carrier: null, member_filers: null },
+        { mrn: C, analysis_id: 'pre-loading-1', person_filing: OWN_CARRIER, carrier: OWN_CARRIER, member_filers: null },
+        { mrn: D, analysis_id: 'pre-loading-1', person_filing: DECLARANT, carrier: OTHER_CARRIER, member_filers: null },
+        { mrn: E, analysis_id: 'pre-loading-1', person_filing: DECLARANT, carrier: CARRIER, member_filers: null },
+        { mrn: F, analysis_id: 'pre-loading-1', person_filing: DECLARANT, carrier: CARRIER, member_filers: null },
+        { mrn: F, analysis_id: 'pre-loading-2', person_filing: DECLARANT, carrier: OTHER_CARRIER, member_filers: null },
+        {
+          mrn: G,
+          analysis_id: 'pre-loading-1',
+          person_filing: DECLARANT,
+          carrier: CARRIER,
+          member_filers: [{ mrn: G, personFiling: DECLARANT }, { mrn: H, personFiling: FORWARDER }, { mrn: I, personFiling: DECLARANT }],
+        },
       ].sort((x, y) => (x.mrn + x.analysis_id < y.mrn + y.analysis_id ? -1 : 1)),
     );
   });

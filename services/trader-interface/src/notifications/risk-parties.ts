@@ -18,18 +18,25 @@ export const partiesOfAnalysis = (d: RiskAnalysed['data']): AnalysisParties => (
   analysisId: d.analysisId,
   personFiling: d.personFiling,
   ...(d.carrier ? { carrier: d.carrier } : {}),
+  ...(d.memberFilers ? { memberFilers: d.memberFilers.map(({ mrn, personFiling }) => ({ mrn, personFiling })) } : {}),
 });
 
 export async function recordAnalysisParties(tx: ReadModelTransaction, parties: AnalysisParties): Promise<void> {
-  await tx.query(`INSERT INTO ${TABLE} (mrn, analysis_id, person_filing, carrier) VALUES ($1, $2, $3, $4) ON CONFLICT (mrn, analysis_id) DO NOTHING`, [
+  await tx.query(`INSERT INTO ${TABLE} (mrn, analysis_id, person_filing, carrier, member_filers) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (mrn, analysis_id) DO NOTHING`, [
     parties.mrn,
     parties.analysisId,
     parties.personFiling,
     parties.carrier ?? null,
+    parties.memberFilers ? JSON.stringify(parties.memberFilers) : null,
   ]);
 }
 
 export async function analysisParties(tx: ReadModelTransaction, mrn: string, analysisId: string): Promise<AnalysisParties | undefined> {
-  const [row] = await tx.query<{ person_filing: string; carrier: string | null }>(`SELECT person_filing, carrier FROM ${TABLE} WHERE mrn = $1 AND analysis_id = $2`, [mrn, analysisId]);
-  return row ? { mrn, analysisId, personFiling: row.person_filing, ...(row.carrier ? { carrier: row.carrier } : {}) } : undefined;
+  const [row] = await tx.query<{ person_filing: string; carrier: string | null; member_filers: AnalysisParties['memberFilers'] | null }>(
+    `SELECT person_filing, carrier, member_filers FROM ${TABLE} WHERE mrn = $1 AND analysis_id = $2`,
+    [mrn, analysisId],
+  );
+  return row
+    ? { mrn, analysisId, personFiling: row.person_filing, ...(row.carrier ? { carrier: row.carrier } : {}), ...(row.member_filers ? { memberFilers: row.member_filers } : {}) }
+    : undefined;
 }

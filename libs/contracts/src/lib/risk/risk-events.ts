@@ -49,6 +49,12 @@ export type RiskAnalysed = Event<
     /** The person filing the ENS head, and the carrier: who the referrals and IE3N03 go to. */
     readonly personFiling: string;
     readonly carrier?: string;
+    /**
+     * The person filing of each filing analysed (`members`, head first): an IE3N03 goes to each, about its own
+     * filing (a house filer learns its house consignment was assessed). Absent from analyses recorded before it
+     * (optional, so schema version 1 holds): their IE3N03 went to the head's person filing and the carrier only.
+     */
+    readonly memberFilers?: readonly { readonly mrn: string; readonly personFiling: string }[];
     /** Of the person filing and the carrier, those holding AEO status (an advance notice goes to them, IE3N09). */
     readonly aeoParties?: readonly string[];
     /**
