@@ -13,7 +13,7 @@ import { houseDocumentsOf, riskSubjectOf } from '../domain/criteria/risk-subject
 import { RISK_ENGINE } from '../domain/risk/risk.actors';
 import { RiskCommands, type RiskOutcome } from '../doors/risk-commands';
 import { manualReviewStates, type RiskAnalysisConfig } from '../service.config';
-import { latestCompletions, readFiling } from './ens-snapshot';
+import { latestCompletions, readFiling, type FilingSnapshot } from './ens-snapshot';
 
 const actor = RISK_ENGINE;
 
@@ -29,6 +29,18 @@ export class FilingNotReadableError extends Error {
     super(`ENS ${head}: filings ${missing.join(', ')} not readable yet`);
     this.name = 'FilingNotReadableError';
   }
+}
+
+/**
+ * The Member States involved in an ENS: those each of its filings touches (the common repository records them per
+ * filing: a house's routing and delivery countries are on the house's stream), and a member's responsible Member
+ * State when it is not the ENS's. Else a house delivered in Italy under a master entering in Germany involved only
+ * the master's countries, and Italy's risk unit was neither told nor let see the analysis.
+ */
+export function involvedInEns(responsible: string, filings: readonly FilingSnapshot[]): string[] {
+  const involved = new Set<string>();
+  for (const f of filings) for (const ms of [f.responsibleMemberState, ...f.involvedMemberStates]) if (ms && ms !== responsible) involved.add(ms);
+  return [...involved].sort();
 }
 
 @Injectable()
@@ -105,7 +117,7 @@ export class AnalyseFilingHandler implements OnModuleInit {
           trigger,
           members,
           responsibleMemberState: assessment.responsibleMemberState,
-          involvedMemberStates: headSnapshot.involvedMemberStates,
+          involvedMemberStates: involvedInEns(assessment.responsibleMemberState, snapshots as FilingSnapshot[]),
           personFiling: headSnapshot.parties.filedBy,
           ...(headSnapshot.parties.carrier ? { carrier: headSnapshot.parties.carrier } : {}),
           // Whom IE3N03 goes to besides: the person filing of each member, about its own filing.

@@ -26,6 +26,7 @@ describe('risk analysis of complete ENS', () => {
   let admin: Client;
   const clock = new ManualClock(new Date('2026-12-01T10:00:00.000Z'));
   let serial = 500;
+  // Tests added later take MRNs of their own (9,001 on): the sample filings' seeds of the tests after them stay as they were.
 
   beforeAll(async () => {
     h = await startRiskAnalysis({ prefix: 'ra_flow', clock, env: { PRE_LOADING_DEADLINE_MS: '600000' } });
@@ -558,7 +559,7 @@ describe('risk analysis of complete ENS', () => {
 
   it('re-analyses a linked ENS whose consistency check, recorded after its completion, flags what a criterion looks for; a check finding nothing new starts nothing', async () => {
     // As the common repository records a multiple filing: the link completes the ENS in one append, the check follows in another.
-    const [master, house] = [mrnOf(++serial), mrnOf(++serial)];
+    const [master, house] = [mrnOf(9_001), mrnOf(9_002)];
     await append(ensStream(house), [registered({ mrn: house, filing: houseFiling('610910') })]);
     await append(ensStream(master), [
       registered({ mrn: master, type: 'F12', declarant: DECLARANT, houses: [HOUSE] }),
@@ -590,6 +591,26 @@ describe('risk analysis of complete ENS', () => {
     await append(ensStream(master), [check('flagged')]);
     await handleLast();
     expect(await types(master)).toEqual(['RiskAnalysed', 'RiskAssessmentCompleted', 'RiskAnalysed']);
+  });
+
+  it("involves the Member States each filing of a linked ENS touches, a house's delivery country too: they see its analysis and filings, no other does", async () => {
+    const [master, house] = [mrnOf(9_003), mrnOf(9_004)];
+    // The house is delivered in Italy: the common repository records IT as involved on the house's stream only.
+    await append(ensStream(house), [registered({ mrn: house, filing: houseFiling('360200') }), responsibilityAssigned({ mrn: house, rms: 'DE', ims: ['IT'] })]);
+    await append(ensStream(master), [
+      registered({ mrn: master, type: 'F12', declarant: DECLARANT, houses: [HOUSE] }),
+      responsibilityAssigned({ mrn: master, rms: 'DE', ims: ['BE'] }),
+      linked({ mrn: master, linkedMrn: house, linkedLevel: 'house', houseDocument: HOUSE }),
+      completed({ mrn: master, phase: 'pre-arrival', members: [master, house] }),
+    ]);
+    await eventually(async () => expect(await types(master)).toEqual(['RiskAnalysed']));
+    const [analysed] = await riskEvents(master);
+    expect(analysed?.type === 'RiskAnalysed' && analysed.data).toMatchObject({ responsibleMemberState: 'DE', involvedMemberStates: ['BE', 'IT'] });
+    await eventually(async () => expect(await h.asMemberState('IT', 'GetAnalysis', { mrn: master, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: true }));
+    await eventually(async () => expect(await h.asMemberState('IT', 'GetFiling', { mrn: master })).toMatchObject({ ok: true, reply: { mrn: master, members: [master, house] } }));
+    expect(await h.asMemberState('IT', 'AddRiskMitigation', { mrn: master, analysis_id: 'pre-arrival-1', information: 'consignee known to IT customs' })).toMatchObject({ ok: true });
+    expect(await h.asMemberState('FR', 'GetAnalysis', { mrn: master, analysis_id: 'pre-arrival-1' })).toMatchObject({ ok: false, kind: 'not-found' });
+    expect(await h.asMemberState('FR', 'GetFiling', { mrn: master })).toMatchObject({ ok: false, kind: 'not-found' });
   });
 
   it('re-analyses an amended master once, with the ENS as it stands: not again with the members of an earlier completion', async () => {

@@ -52,13 +52,18 @@ export class ConsultAnalysesQuery {
     return row && concerns(memberState, row.responsibleMemberState, row.involvedMemberStates) ? row : null;
   }
 
-  /** The ENS this filing heads (or the filing alone), when the Member State is responsible or involved for it. */
+  /**
+   * The ENS this filing heads (or the filing alone), when the Member State is responsible or involved for it: for
+   * the head, or for any member (a house's delivery country is on the house's row), as its analysis involves them.
+   */
   async filings(mrn: string, memberState: string): Promise<{ head: EnsFilingRow; members: EnsFilingRow[] } | null> {
     const rows = this.db.manager.getRepository(EnsFilingRow);
     const head = await rows.findOneBy({ mrn });
-    if (!head || !concerns(memberState, head.responsibleMemberState, head.involvedMemberStates)) return null;
+    if (!head) return null;
     const memberMrns = head.members ?? [head.mrn];
-    const members = await rows.findBy({ mrn: In(memberMrns) });
-    return { head, members: memberMrns.map((m) => members.find((r) => r.mrn === m)).filter((r): r is EnsFilingRow => !!r) };
+    const found = await rows.findBy({ mrn: In(memberMrns) });
+    const members = memberMrns.map((m) => found.find((r) => r.mrn === m)).filter((r): r is EnsFilingRow => !!r);
+    const involved = [head, ...members].flatMap((r) => [r.responsibleMemberState, ...r.involvedMemberStates]).filter((ms): ms is string => !!ms && ms !== head.responsibleMemberState);
+    return concerns(memberState, head.responsibleMemberState, involved) ? { head, members } : null;
   }
 }
