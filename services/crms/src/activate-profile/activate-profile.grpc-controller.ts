@@ -36,7 +36,7 @@ export class ActivateProfileGrpcController {
     if (!isCrmsId('RIF', r.rif_id)) throw notFoundError('RIF', r.rif_id);
     const messageId = messageIdOf(r.message_id);
     const now = this.clock.now();
-    const outcome = await this.commands.rif(r.rif_id, { type, data: { by, at: now.toISOString() } }, { commandId: commandIdOf(type, r.rif_id, messageId), actor: caller.actor, at: now });
+    const outcome = await this.commands.rif(r.rif_id, { type, data: { by, at: now.toISOString() } }, { commandId: commandIdOf(type, r.rif_id, by, messageId), actor: caller.actor, at: now });
     if (outcome.kind === 'refused') throw refusalError(outcome.refusal, 'RIF', r.rif_id);
     const state = outcome.state;
     const profile = state.status === 'none' ? undefined : state.content.riskProfile;

@@ -38,7 +38,7 @@ export class BacktestProfileHandler {
     const outcome = await this.commands.rif(
       r.rif_id,
       { type: 'RecordBacktest', data: { by, profile: rif.profile, period, result: { filings: counted.filings, hit: counted.hit, sampleMrns: counted.sample_mrns }, at } },
-      { commandId: commandIdOf('BacktestProfile', r.rif_id, messageId), actor: caller.actor, at: now },
+      { commandId: commandIdOf('BacktestProfile', r.rif_id, by, messageId), actor: caller.actor, at: now },
     );
     if (outcome.kind === 'refused') throw refusalError(outcome.refusal, 'RIF', r.rif_id);
     const recorded = outcome.kind === 'unchanged' ? undefined : outcome.events.find((e) => e.type === 'RifProfileBacktested');

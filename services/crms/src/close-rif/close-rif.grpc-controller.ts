@@ -27,7 +27,7 @@ export class CloseRifGrpcController {
     const outcome = await this.commands.rif(
       r.rif_id,
       { type: 'CloseRif', data: { by, ...(reason ? { reason } : {}), at: now.toISOString() } },
-      { commandId: commandIdOf('CloseRif', r.rif_id, messageId), actor: caller.actor, at: now },
+      { commandId: commandIdOf('CloseRif', r.rif_id, by, messageId), actor: caller.actor, at: now },
     );
     return rifReplyOf(r.rif_id, outcome);
   }

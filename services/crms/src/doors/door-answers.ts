@@ -68,8 +68,16 @@ export function messageIdOf(messageId: string): string {
   return messageId;
 }
 
-/** A retry with the same message id is the same command; without one, every call is new. */
-export const commandIdOf = (rpc: string, id: string, messageId: string): string => (messageId ? `${rpc}:${id}:${messageId}` : `${rpc}:${id}:${randomUUID()}`);
+/** Whom a caller's ids belong to: its Member State (any of its users acts for it), or EU for the Commission. */
+const scopeOf = (by: RifAuthor): string => (by.kind === 'commission' ? 'EU' : by.memberState);
+
+/**
+ * A retry with the same message id from the same Member State (the Commission) is the same command; without one,
+ * every call is new. A message id is the caller's own: another's same id on the same RIF is another command (it
+ * was answered with the first's reply, so a second recipient's feedback was lost, and a caller not addressed got
+ * the RIF's status where it gets NOT_FOUND).
+ */
+export const commandIdOf = (rpc: string, id: string, by: RifAuthor, messageId: string): string => `${rpc}:${id}:${scopeOf(by)}:${messageId || randomUUID()}`;
 
 const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -78,7 +86,7 @@ const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
  * Member State (or EU) and its message id, so a retried request names the same one; random without a message id.
  */
 export function allocateId(prefix: 'RIF' | 'PCA' | 'CRISIS', by: RifAuthor, messageId: string): string {
-  const scope = by.kind === 'commission' ? 'EU' : by.memberState;
+  const scope = scopeOf(by);
   const digest = createHash('sha256').update(`${prefix}\u001f${scope}\u001f${messageId || randomUUID()}`).digest();
   const suffix = Array.from(digest.subarray(0, 10), (b) => BASE32[b % 32]).join('');
   return `${prefix}-${scope}-${suffix}`;

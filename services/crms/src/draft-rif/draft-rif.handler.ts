@@ -30,7 +30,7 @@ export class DraftRifHandler {
     const rifId = allocateId('RIF', by, messageId);
     const content = await this.withProfile(rifId, by, requested, ctx);
     const now = this.clock.now();
-    const outcome = await this.commands.rif(rifId, { type: 'DraftRif', data: { rifId, by, content, at: now.toISOString() } }, { commandId: commandIdOf('DraftRif', rifId, messageId), actor: caller.actor, at: now });
+    const outcome = await this.commands.rif(rifId, { type: 'DraftRif', data: { rifId, by, content, at: now.toISOString() } }, { commandId: commandIdOf('DraftRif', rifId, by, messageId), actor: caller.actor, at: now });
     if (outcome.kind === 'replayed') {
       const first = outcome.events[0];
       if (first?.type !== 'RifDrafted' || !sameJson(first.data.content, content)) {
@@ -46,7 +46,7 @@ export class DraftRifHandler {
     const messageId = messageIdOf(r.message_id);
     const content = await this.withProfile(r.rif_id, by, rifContentOf(r.content), ctx);
     const now = this.clock.now();
-    const outcome = await this.commands.rif(r.rif_id, { type: 'EditRif', data: { by, content, at: now.toISOString() } }, { commandId: commandIdOf('EditRif', r.rif_id, messageId), actor: caller.actor, at: now });
+    const outcome = await this.commands.rif(r.rif_id, { type: 'EditRif', data: { by, content, at: now.toISOString() } }, { commandId: commandIdOf('EditRif', r.rif_id, by, messageId), actor: caller.actor, at: now });
     return rifReplyOf(r.rif_id, outcome);
   }
 

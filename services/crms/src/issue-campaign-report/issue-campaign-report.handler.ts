@@ -53,7 +53,7 @@ export class IssueCampaignReportHandler {
     const outcome = await this.commands.campaign(
       r.campaign_id,
       { type: 'IssueCampaignReport', data: { kind, report, by, at } },
-      { commandId: commandIdOf('IssueCampaignReport', r.campaign_id, messageId), actor: caller.actor, at: now },
+      { commandId: commandIdOf('IssueCampaignReport', r.campaign_id, by, messageId), actor: caller.actor, at: now },
     );
     if (outcome.kind === 'refused') throw refusalError(outcome.refusal, 'PCA', r.campaign_id);
     const issued = outcome.kind === 'unchanged' ? undefined : outcome.events.find((e) => e.type === 'PcaReportIssued');

@@ -36,7 +36,7 @@ export class PublishCrisisAlertGrpcController {
     const alertId = allocateId('CRISIS', by, messageId);
     const now = this.clock.now();
     const data = { alertId, title, description, memberStates, ...(r.rif_id ? { rifId: r.rif_id } : {}), by, at: now.toISOString() };
-    const outcome = await this.commands.crisis(alertId, { type: 'PublishCrisisAlert', data }, { commandId: commandIdOf('PublishCrisisAlert', alertId, messageId), actor: caller.actor, at: now });
+    const outcome = await this.commands.crisis(alertId, { type: 'PublishCrisisAlert', data }, { commandId: commandIdOf('PublishCrisisAlert', alertId, by, messageId), actor: caller.actor, at: now });
     if (outcome.kind === 'refused') throw refusalError(outcome.refusal, 'CRISIS', alertId);
     if (outcome.kind === 'replayed') {
       const first = outcome.events[0];

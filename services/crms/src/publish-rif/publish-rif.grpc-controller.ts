@@ -22,7 +22,7 @@ export class PublishRifGrpcController {
     const messageId = messageIdOf(r.message_id);
     const recipients = recipientsOf(r.all_member_states, r.member_states);
     const now = this.clock.now();
-    const outcome = await this.commands.rif(r.rif_id, { type: 'PublishRif', data: { by, recipients, at: now.toISOString() } }, { commandId: commandIdOf('PublishRif', r.rif_id, messageId), actor: caller.actor, at: now });
+    const outcome = await this.commands.rif(r.rif_id, { type: 'PublishRif', data: { by, recipients, at: now.toISOString() } }, { commandId: commandIdOf('PublishRif', r.rif_id, by, messageId), actor: caller.actor, at: now });
     return rifReplyOf(r.rif_id, outcome);
   }
 }

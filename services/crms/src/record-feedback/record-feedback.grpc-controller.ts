@@ -23,7 +23,7 @@ export class RecordFeedbackGrpcController {
     const messageId = messageIdOf(r.message_id);
     const feedback = rifFeedbackOf(r.feedback);
     const now = this.clock.now();
-    const outcome = await this.commands.rif(r.rif_id, { type: 'RecordFeedback', data: { by, feedback, at: now.toISOString() } }, { commandId: commandIdOf('RecordFeedback', r.rif_id, messageId), actor: caller.actor, at: now });
+    const outcome = await this.commands.rif(r.rif_id, { type: 'RecordFeedback', data: { by, feedback, at: now.toISOString() } }, { commandId: commandIdOf('RecordFeedback', r.rif_id, by, messageId), actor: caller.actor, at: now });
     return rifReplyOf(r.rif_id, outcome);
   }
 }

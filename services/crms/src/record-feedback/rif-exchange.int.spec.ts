@@ -131,6 +131,25 @@ describe('RIF exchange through the gRPC door', () => {
     expect(await h.eventCount()).toBe(before + 1);
   });
 
+  it("keeps a message id to the Member State that sent it: another's same id is its own request, never the first's answer", async () => {
+    // Message ids are each caller's own (often a counter): FR's 'fb-1' and BE's 'fb-1' are two requests.
+    const rifId = await draft('DE');
+    expect(await h.as('DE', 'PublishRif', { rif_id: rifId, message_id: 'm-1', member_states: ['FR', 'BE'] })).toMatchObject({ ok: true, reply: { replayed: false } });
+    expect(await h.as('FR', 'RecordFeedback', { rif_id: rifId, message_id: 'fb-1', feedback: FEEDBACK_FR })).toMatchObject({ ok: true, reply: { replayed: false } });
+    expect(await h.as('BE', 'RecordFeedback', { rif_id: rifId, message_id: 'fb-1', feedback: FEEDBACK_BE })).toMatchObject({ ok: true, reply: { replayed: false } });
+    expect(await types(rifId)).toEqual(['RifDrafted', 'RifPublished', 'RifFeedbackRecorded', 'RifFeedbackRecorded']);
+    // The author's own id, sent by a recipient or by a Member State not addressed, is refused as their own request is.
+    await h.service.settled();
+    const before = await h.eventCount();
+    expect(await h.as('FR', 'PublishRif', { rif_id: rifId, message_id: 'm-1', all_member_states: true })).toMatchObject({ ok: false, kind: 'permission', errorCode: 'CRMS.RIF_NOT_AUTHOR' });
+    expect(await h.as('IT', 'PublishRif', { rif_id: rifId, message_id: 'm-1', all_member_states: true })).toMatchObject({ ok: false, kind: 'not-found', errorCode: 'RIF.NOT_FOUND' });
+    expect(await h.as('IT', 'RecordFeedback', { rif_id: rifId, message_id: 'fb-1', feedback: FEEDBACK_BE })).toMatchObject({ ok: false, kind: 'not-found', errorCode: 'RIF.NOT_FOUND' });
+    expect(await h.eventCount()).toBe(before);
+    // The sender's own retry is still answered from its first request.
+    expect(await h.as('BE', 'RecordFeedback', { rif_id: rifId, message_id: 'fb-1', feedback: FEEDBACK_BE })).toMatchObject({ ok: true, reply: { replayed: true } });
+    expect(await h.eventCount()).toBe(before);
+  });
+
   describe('refusals: coded, and nothing is written', () => {
     let rifId: string;
     let draftId: string;

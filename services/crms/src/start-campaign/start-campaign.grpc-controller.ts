@@ -30,7 +30,7 @@ export class StartCampaignGrpcController {
     const campaignId = allocateId('PCA', by, messageId);
     const now = this.clock.now();
     const data = { campaignId, title, from, to, memberStates, criteria, by, at: now.toISOString() };
-    const outcome = await this.commands.campaign(campaignId, { type: 'StartCampaign', data }, { commandId: commandIdOf('StartCampaign', campaignId, messageId), actor: caller.actor, at: now });
+    const outcome = await this.commands.campaign(campaignId, { type: 'StartCampaign', data }, { commandId: commandIdOf('StartCampaign', campaignId, by, messageId), actor: caller.actor, at: now });
     if (outcome.kind === 'refused') throw refusalError(outcome.refusal, 'PCA', campaignId);
     if (outcome.kind === 'replayed') {
       const first = outcome.events[0];
