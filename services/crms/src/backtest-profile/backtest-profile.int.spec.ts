@@ -136,5 +136,9 @@ describe('a RIF risk profile, backtested by the real risk-analysis, then activat
     // Closing the RIF takes the criterion back with it.
     expect(await h.as('DE', 'CloseRif', { rif_id: rifId })).toMatchObject({ ok: true, reply: { status: 'closed' } });
     expect((await types()).slice(-2)).toEqual(['RifProfileDeactivated', 'RifClosed']);
+    // A retry of the November backtest (its answer lost) is still answered with it: the RIF closed since is no refusal.
+    const retried = await h.as<crmsV1.BacktestProfileReply>('DE', 'BacktestProfile', { rif_id: rifId, message_id: 'bt-nov', ...PERIOD });
+    expect(retried).toMatchObject({ ok: true, reply: { filings: 7, hit: 3, replayed: true } });
+    expect([...(retried as { reply: crmsV1.BacktestProfileReply }).reply.sample_mrns].sort()).toEqual([...hits].sort());
   });
 });

@@ -2,7 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CRMS_SCHEMA_VERSIONS, type CrisisEvent, type PcaEvent, type RifEvent } from '@ics2/contracts';
 import type { Actor } from '@ics2/domain';
-import { crisisStream, handleCommand, pcaStream, rifStream, type CommandOutcome, type EventStore } from '@ics2/event-store';
+import { crisisStream, eventIdFor, handleCommand, pcaStream, rifStream, type CommandOutcome, type EventStore } from '@ics2/event-store';
 import { EVENT_STORE } from '@ics2/platform';
 import type { CrmsRefusal } from '../domain/crms.refusals';
 import { crisisAlertDecider, type CrisisCommand, type CrisisState } from '../domain/crisis/crisis-alert.decider';
@@ -47,6 +47,20 @@ export class CrmsCommands {
 
   async campaignState(campaignId: string): Promise<CampaignState> {
     return (await this.store.readStream(pcaStream(campaignId))).reduce((s, e) => campaignDecider.evolve(s, { type: e.type, data: e.data } as PcaEvent), campaignDecider.initialState());
+  }
+
+  /**
+   * The events a command recorded when it was first handled, or undefined: a door that checks a rule before it asks
+   * another service answers a retry from these first, as the first request may have changed what the rule says (a
+   * final report issued, a RIF closed since) and the retry is owed the first answer, not a refusal.
+   */
+  async recordedBy<E extends RifEvent | PcaEvent>(streamId: string, commandId: string): Promise<readonly E[] | undefined> {
+    const history = await this.store.readStream(streamId);
+    const first = history.findIndex((e) => e.id === eventIdFor(commandId, 0));
+    if (first < 0) return undefined;
+    const events: E[] = [];
+    for (let i = first; i < history.length && history[i].id === eventIdFor(commandId, i - first); i++) events.push({ type: history[i].type, data: history[i].data } as E);
+    return events;
   }
 
   private envelope(correlationId: string, sender: Sender) {

@@ -2,10 +2,12 @@
  * IssueCampaignReport: the campaign decider's rule first (mayReport: the Commission, interim once begun, final once
  * ended), then control-results' criteria statistics for the quarters the report covers (GetCriteriaStatistics, with
  * the caller's own token), kept to the campaign's criteria and Member States (campaign-report.ts), recorded as
- * PcaReportIssued. A retry with the same message id is answered with the report recorded then.
+ * PcaReportIssued. A retry with the same message id is answered with the report recorded then, before the rule is
+ * asked again or the statistics fetched (the first request may have issued the final).
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { crmsV1 } from '@ics2/contracts';
+import type { crmsV1, PcaEvent, PcaReportIssued } from '@ics2/contracts';
+import { pcaStream } from '@ics2/event-store';
 import { CLOCK, type Clock, type Principal } from '@ics2/platform';
 import { ControlResultsClient } from '../control-results/control-results.client';
 import { commandIdOf, crmsCallerOf, isCrmsId, issue, messageIdOf, notFoundError, refusalError, throwIfIssues } from '../doors/door-answers';
@@ -31,6 +33,10 @@ export class IssueCampaignReportHandler {
     const messageId = messageIdOf(r.message_id);
     if (!KINDS.includes(r.kind)) throwIfIssues([issue('/kind', 'interim or final', r.kind ? '12' : 'X01')]);
     const kind = r.kind as ReportKind;
+    const commandId = commandIdOf('IssueCampaignReport', r.campaign_id, by, messageId);
+    // A retry is answered with the report its first request recorded (else the final's retry was PCA_FINAL_ISSUED).
+    const recorded = (await this.commands.recordedBy<PcaEvent>(pcaStream(r.campaign_id), commandId))?.find((e) => e.type === 'PcaReportIssued');
+    if (recorded?.type === 'PcaReportIssued') return replyOf(r.campaign_id, recorded.data, true);
     const now = this.clock.now();
     const at = now.toISOString();
     const campaign = mayReport(await this.commands.campaignState(r.campaign_id), kind, by, at);
@@ -53,11 +59,14 @@ export class IssueCampaignReportHandler {
     const outcome = await this.commands.campaign(
       r.campaign_id,
       { type: 'IssueCampaignReport', data: { kind, report, by, at } },
-      { commandId: commandIdOf('IssueCampaignReport', r.campaign_id, by, messageId), actor: caller.actor, at: now },
+      { commandId, actor: caller.actor, at: now },
     );
     if (outcome.kind === 'refused') throw refusalError(outcome.refusal, 'PCA', r.campaign_id);
     const issued = outcome.kind === 'unchanged' ? undefined : outcome.events.find((e) => e.type === 'PcaReportIssued');
-    const data = issued?.type === 'PcaReportIssued' ? issued.data : { kind, report, issuedAt: at };
-    return { campaign_id: r.campaign_id, kind: data.kind, report_json: JSON.stringify(data.report), issued_at: data.issuedAt, replayed: outcome.kind === 'replayed' };
+    return replyOf(r.campaign_id, issued?.type === 'PcaReportIssued' ? issued.data : { kind, report, issuedAt: at }, outcome.kind === 'replayed');
   }
+}
+
+function replyOf(campaignId: string, issued: Pick<PcaReportIssued['data'], 'kind' | 'report' | 'issuedAt'>, replayed: boolean): crmsV1.CampaignReportReply {
+  return { campaign_id: campaignId, kind: issued.kind, report_json: JSON.stringify(issued.report), issued_at: issued.issuedAt, replayed };
 }

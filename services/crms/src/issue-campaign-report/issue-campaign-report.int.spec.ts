@@ -90,8 +90,8 @@ describe('priority control area campaigns', () => {
     await refusedWithoutTrace(() => report('EU', 'weekly'), { kind: 'validation', details: [{ pointer: '/kind' }] });
 
     clock.set('2027-05-16T00:00:00.000Z');
-    const final = await report('EU', 'final');
-    expect(final).toMatchObject({ ok: true, reply: { kind: 'final' } });
+    const final = await h.as<crmsV1.CampaignReportReply>('EU', 'IssueCampaignReport', { campaign_id: campaignId, kind: 'final', message_id: 'final-1' });
+    expect(final).toMatchObject({ ok: true, reply: { kind: 'final', replayed: false } });
     const finalReport = JSON.parse((final as { reply: crmsV1.CampaignReportReply }).reply.report_json);
     expect(finalReport).toMatchObject({
       campaignId,
@@ -111,6 +111,15 @@ describe('priority control area campaigns', () => {
     });
     expect(finalReport.rows).toHaveLength(3);
     await refusedWithoutTrace(() => report('EU', 'final'), { kind: 'precondition', errorCode: 'CRMS.PCA_FINAL_ISSUED' });
+    // A retry of the final report (its answer lost on the way) is answered with it, asking control-results nothing.
+    const calls = peer.calls.length;
+    const before = await h.eventCount();
+    clock.set('2027-05-17T00:00:00.000Z');
+    const retried = await h.as<crmsV1.CampaignReportReply>('EU', 'IssueCampaignReport', { campaign_id: campaignId, kind: 'final', message_id: 'final-1' });
+    expect(retried).toMatchObject({ ok: true, reply: { campaign_id: campaignId, kind: 'final', issued_at: '2027-05-16T00:00:00.000Z', replayed: true } });
+    expect(JSON.parse((retried as { reply: crmsV1.CampaignReportReply }).reply.report_json)).toEqual(finalReport);
+    expect(peer.calls.length).toBe(calls);
+    expect(await h.eventCount()).toBe(before);
 
     const events = (await h.events(pcaStream(campaignId))).map((e) => ({ type: e.type, data: e.data }) as PcaEvent);
     expect(events.map((e) => e.type)).toEqual(['PcaCampaignStarted', 'PcaReportIssued', 'PcaReportIssued']);
