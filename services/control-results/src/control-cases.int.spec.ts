@@ -6,7 +6,7 @@
  * caller get coded errors and write nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { controlStream, ensStream, PostgresEventStore, riskStream, type EventToAppend } from '@ics2/event-store';
+import { accessStream, controlStream, ensStream, PostgresEventStore, riskStream, type EventToAppend } from '@ics2/event-store';
 import type { ControlDecided, controlResultsV1, EnsEvent, RiskEvent } from '@ics2/contracts';
 import { analysed, assessmentCompleted, eventually, hit, linked, minimalFiling, mrnOf, registered, RISK_DEFAULTS } from '@ics2/testing';
 import { ManualClock } from '@ics2/platform';
@@ -81,6 +81,24 @@ describe('control cases and criteria statistics', () => {
     for (const limit of [-1, 201]) {
       expect(await h.asMemberState('NL', 'ListCases', { limit })).toMatchObject({ ok: false, kind: 'validation', errorCode: 'CONTROL.INVALID_MESSAGE', details: [{ validationCode: '12', pointer: '/limit' }] });
     }
+  });
+
+  it('records each case ListCases shows in the access log of its MRN, as GetCase does, and nothing for a list without it', async () => {
+    // The queue answers whole cases (the decision names the filers, the carrier, the AEOs; the results their findings).
+    const listedReads = async (mrn: string) => (await store.readStream(accessStream(mrn))).filter((e) => String((e.data as { door?: string }).door).endsWith(' ListCases'));
+    const mrn = await recommendedControl();
+    await openCase(mrn);
+    expect(await decide(mrn)).toMatchObject({ ok: true });
+    await h.service.settled();
+    expect(await listedReads(mrn)).toEqual([]);
+    const queue = await h.asMemberState<controlResultsV1.ListCasesReply>('NL', 'ListCases', { limit: 200 });
+    expect(queue.ok && queue.reply.cases.map((x) => x.mrn)).toContain(mrn);
+    expect(await listedReads(mrn)).toMatchObject([
+      { type: 'DataAccessed', data: { resource: 'control-case', id: 'pre-arrival-1', mrn, purpose: 'customs control' }, metadata: { actor: { kind: 'member-state', memberState: 'NL' } } },
+    ]);
+    const other = await h.asMemberState<controlResultsV1.ListCasesReply>('DE', 'ListCases', { limit: 200 });
+    expect(other.ok && other.reply.cases.map((x) => x.mrn)).not.toContain(mrn);
+    expect(await listedReads(mrn)).toHaveLength(1);
   });
 
   it('opens nothing for an assessment without a recommendation, and one case however often the event is delivered', async () => {

@@ -1,7 +1,8 @@
 /**
  * What a Member State reads of control cases: its queue as the Member State of control (the read model), and one
  * case with its decision and results, read from the case's stream. The responsible and involved Member States see
- * the cases of their filings (the results are shared with them); any other caller finds nothing.
+ * the cases of their filings (the results are shared with them); any other caller finds nothing. Each case either
+ * door answers is recorded in the access log of its MRN first.
  */
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
@@ -30,7 +31,7 @@ export class ConsultCasesGrpcController {
 
   @GrpcMethod(S, 'ListCases')
   @Roles('member-state')
-  async listCases(@Payload() r: controlResultsV1.ListCasesRequest, @Caller() caller: Principal): Promise<controlResultsV1.ListCasesReply> {
+  async listCases(@Payload() r: controlResultsV1.ListCasesRequest, @Caller() caller: Principal, @Purpose() purpose: string | undefined): Promise<controlResultsV1.ListCasesReply> {
     const { memberState } = memberStateUserOf(caller);
     // Out of range is refused, not bent: -1 gave one case, and 5,000 two hundred as if that were the whole queue.
     if (r.limit < 0 || r.limit > CASES_MAX_LIMIT) throw invalid('/limit', `1 to ${CASES_MAX_LIMIT} cases, or 0 for ${CASES_DEFAULT_LIMIT}`);
@@ -39,8 +40,14 @@ export class ConsultCasesGrpcController {
       order: { openedAt: 'ASC' },
       take: r.limit || CASES_DEFAULT_LIMIT,
     });
-    const cases = await Promise.all(rows.map(async (row) => caseOf(await this.commands.state(row.mrn), row.caseId)));
-    return { cases: cases.flatMap((c) => (c ? [caseReply(c)] : [])) };
+    const cases = (await Promise.all(rows.map(async (row) => caseOf(await this.commands.state(row.mrn), row.caseId)))).flatMap((c) => (c ? [c] : []));
+    // Whole cases leave here as from GetCase (the filers, carrier and AEOs the decision names, the results' findings):
+    // each is recorded as read, else the queue was a way to read them that left no trace.
+    await this.accessLog.recordAll(
+      caller,
+      cases.map((c) => ({ resource: 'control-case', id: c.opened.caseId, mrn: c.opened.mrn, purpose, defaultPurpose: 'customs control', door: `${S} ListCases` })),
+    );
+    return { cases: cases.map(caseReply) };
   }
 
   @GrpcMethod(S, 'GetCase')
