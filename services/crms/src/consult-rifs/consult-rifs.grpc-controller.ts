@@ -1,12 +1,13 @@
 /** GetRif, ListRifs: what the caller may read, field by field. A RIF it may not see is NOT_FOUND like an unknown one. */
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { crmsV1 } from '@ics2/contracts';
+import { crmsV1, RIF_CATEGORIES } from '@ics2/contracts';
 import { Caller, Roles, type Principal } from '@ics2/platform';
-import { crmsCallerOf, isCrmsId, notFoundError } from '../doors/door-answers';
+import { crmsCallerOf, isCrmsId, issue, notFoundError, throwIfIssues } from '../doors/door-answers';
 import { rifContentView } from '../doors/rif-request';
 import { maySeeBacktestSamples } from '../domain/rif/rules/rif-access';
-import { ConsultRifsQuery } from './consult-rifs.query';
+import { RIF_STATUSES } from '../domain/rif/rif.state';
+import { ConsultRifsQuery, RIFS_DEFAULT_LIMIT, RIFS_MAX_LIMIT } from './consult-rifs.query';
 
 const S = crmsV1.CRMS_SERVICE;
 const iso = (d: Date | null) => (d ? d.toISOString() : '');
@@ -57,7 +58,15 @@ export class ConsultRifsGrpcController {
   @GrpcMethod(S, 'ListRifs')
   @Roles('member-state', 'admin')
   async listRifs(@Payload() r: crmsV1.ListRifsRequest, @Caller() caller: Principal): Promise<crmsV1.ListRifsReply> {
-    const rows = await this.query.list(crmsCallerOf(caller), { status: r.status || undefined, category: r.category || undefined, limit: r.limit });
+    const by = crmsCallerOf(caller);
+    // Refused, not bent: -1 gave one RIF and 5,000 five hundred, as if that were all; a status or category off its
+    // list ('Published', 'weather') matched none, as if there were none.
+    throwIfIssues([
+      ...(r.status && !(RIF_STATUSES as readonly string[]).includes(r.status) ? [issue('/status', `one of ${RIF_STATUSES.join(', ')}, or empty for any`)] : []),
+      ...(r.category && !(RIF_CATEGORIES as readonly string[]).includes(r.category) ? [issue('/category', `one of ${RIF_CATEGORIES.join(', ')}, or empty for any`)] : []),
+      ...(r.limit < 0 || r.limit > RIFS_MAX_LIMIT ? [issue('/limit', `1 to ${RIFS_MAX_LIMIT} RIFs, or 0 for ${RIFS_DEFAULT_LIMIT}`)] : []),
+    ]);
+    const rows = await this.query.list(by, { status: r.status || undefined, category: r.category || undefined, limit: r.limit });
     return {
       rifs: rows.map((row) => ({
         rif_id: row.rifId,

@@ -12,6 +12,10 @@ import { mayReadFeedbackOf } from '../domain/rif/rules/rif-access';
 import { RifFeedbackRow } from '../read-models/rifs/rif-feedback.row';
 import { RifRow } from '../read-models/rifs/rif.row';
 
+/** ListRifs' page: `limit` 0 (not given) is this many, and at most RIFS_MAX_LIMIT. */
+export const RIFS_DEFAULT_LIMIT = 100;
+export const RIFS_MAX_LIMIT = 500;
+
 export interface RifFilter {
   readonly status?: string;
   readonly category?: string;
@@ -47,7 +51,7 @@ export class ConsultRifsQuery {
     return q
       .orderBy('COALESCE(r.published_at, r.drafted_at)', 'DESC')
       .addOrderBy('r.rif_id', 'ASC')
-      .take(Math.min(Math.max(filter.limit || 100, 1), 500))
+      .take(filter.limit || RIFS_DEFAULT_LIMIT)
       .getMany();
   }
 }

@@ -227,6 +227,11 @@ describe('RIF exchange through the gRPC door', () => {
       ['feedback of unknown relevance', 'FR', 'RecordFeedback', () => ({ rif_id: rifId, feedback: { ...FEEDBACK_BE, relevance: 'urgent' } }), { kind: 'validation', details: [{ pointer: '/feedback/relevance' }] }],
       ['publication to nobody', 'DE', 'PublishRif', () => ({ rif_id: draftId }), { kind: 'validation', details: [{ validationCode: 'X01', pointer: '/memberStates' }] }],
       ['publication outside CRMS', 'DE', 'PublishRif', () => ({ rif_id: draftId, member_states: ['FR', 'US'] }), { kind: 'validation', details: [{ validationCode: '12', pointer: '/memberStates/1' }] }],
+      // A list out of range or filtered by a value off its list is refused, not bent (-1 gave one RIF) nor empty.
+      ['a list of -1 RIFs', 'DE', 'ListRifs', () => ({ limit: -1 }), { kind: 'validation', errorCode: 'CRMS.INVALID_MESSAGE', details: [{ validationCode: '12', pointer: '/limit' }] }],
+      ['a list of 501 RIFs', 'DE', 'ListRifs', () => ({ limit: 501 }), { kind: 'validation', details: [{ validationCode: '12', pointer: '/limit' }] }],
+      ['a list of RIFs of a status off the list', 'DE', 'ListRifs', () => ({ status: 'Published' }), { kind: 'validation', details: [{ validationCode: '12', pointer: '/status' }] }],
+      ['a list of RIFs of a category off the list', 'DE', 'ListRifs', () => ({ category: 'constructor' }), { kind: 'validation', details: [{ validationCode: '12', pointer: '/category' }] }],
       ['a backtest over a period that is not one', 'DE', 'BacktestProfile', () => ({ rif_id: draftId, from: 'then', to: '' }), { kind: 'validation', details: [{ pointer: '/from' }, { validationCode: 'X01', pointer: '/to' }] }],
     ];
 

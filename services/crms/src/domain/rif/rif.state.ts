@@ -1,7 +1,8 @@
 /** A RIF's state, a union by status (STYLE): what the rules read, folded from its events by rif.evolve.ts. */
 import type { RifAuthor, RifContent } from '@ics2/contracts';
 
-export type RifStatus = 'draft' | 'published' | 'closed' | 'expired';
+export const RIF_STATUSES = ['draft', 'published', 'closed', 'expired'] as const;
+export type RifStatus = (typeof RIF_STATUSES)[number];
 
 export interface RecordedBacktest {
   readonly from: string;
