@@ -92,6 +92,19 @@ describe('a RIF risk profile, backtested by the real risk-analysis, then activat
     expect(await h.eventCount()).toBe(before);
   });
 
+  it("refuses to activate a profile whose own validity ended (it would apply to no filing), writing nothing", async () => {
+    const lapsed = { ...PROFILE, validFrom: '2026-11-01T00:00:00Z', validTo: '2026-12-01T00:00:00Z' };
+    const drafted = await h.as<crmsV1.RifReply>('DE', 'DraftRif', { content: rifContent({ risk_profile_json: JSON.stringify(lapsed) }) });
+    expect(drafted).toMatchObject({ ok: true });
+    const rifId = (drafted as { reply: crmsV1.RifReply }).reply.rif_id;
+    expect(await h.as('DE', 'PublishRif', { rif_id: rifId, member_states: ['FR'] })).toMatchObject({ ok: true });
+    expect(await h.as('DE', 'BacktestProfile', { rif_id: rifId, ...PERIOD })).toMatchObject({ ok: true, reply: { filings: 7, hit: 3 } });
+    await settled([riskAnalysis, h.service]);
+    const before = await h.eventCount();
+    expect(await h.as('DE', 'ActivateProfile', { rif_id: rifId })).toMatchObject({ ok: false, kind: 'precondition', errorCode: 'CRMS.RIF_PROFILE_VALIDITY_ENDED', details: [{ validationCode: '92' }] });
+    expect(await h.eventCount()).toBe(before);
+  });
+
   it('backtests the profile over November: 3 of the 7 ENS; activation appends the criterion with the RIF as origin', async () => {
     const drafted = await h.as<crmsV1.RifReply>('DE', 'DraftRif', { content: rifContent({ risk_profile_json: JSON.stringify(PROFILE) }) });
     expect(drafted).toMatchObject({ ok: true });

@@ -20,6 +20,7 @@ export const LIFECYCLE_RULES = {
   RIF_VALIDITY_ENDED: "the RIF's validity has ended",
   RIF_NO_PROFILE: 'the RIF carries no risk profile',
   RIF_NOT_BACKTESTED: 'the risk profile is activated only after a backtest',
+  RIF_PROFILE_VALIDITY_ENDED: "the risk profile's own validity has ended: as a criterion it would apply to no filing",
   PCA_NOT_BEGUN: 'the campaign has not begun: no interim report yet',
   PCA_NOT_ENDED: 'the final report comes after the campaign period ended',
   PCA_FINAL_ISSUED: 'the final report was issued: the campaign is concluded',

@@ -9,10 +9,12 @@ import {
   content,
   deactivate,
   deactivated,
+  DE,
   DE_COLLEAGUE,
   drafted,
   edited,
   FR,
+  LATER,
   profile,
   published,
   RIF_ID,
@@ -45,6 +47,11 @@ describe('activate-profile', () => {
       given([drafted({ content: withProfile() }), backtested()]).when(activate()).then(refused({ kind: 'lifecycle', rule: 'RIF_NOT_PUBLISHED' }));
       given([...ready, closed()]).when(activate()).then(refused({ kind: 'lifecycle', rule: 'RIF_CLOSED' }));
       given(ready).when(activate(undefined, VALID_TO)).then(refused({ kind: 'lifecycle', rule: 'RIF_VALIDITY_ENDED' }));
+    });
+    it("once the profile's own validity ended: risk-analysis would hold it active and apply it to no filing", () => {
+      const lapsed = [drafted({ content: withProfile({ validFrom: '2026-11-01T00:00:00.000Z', validTo: AT }) }), published(), backtested()];
+      given(lapsed).when(activate()).then(refused({ kind: 'lifecycle', rule: 'RIF_PROFILE_VALIDITY_ENDED' }));
+      given([drafted({ content: withProfile({ validTo: LATER }) }), published(), backtested()]).when(activate()).then([{ type: 'RifProfileActivated', data: { rifId: RIF_ID, criterion: profile({ validTo: LATER }), activatedBy: DE, activatedAt: AT } }]);
     });
     it('without a profile', () => given([drafted({ content: content() }), published()]).when(activate()).then(refused({ kind: 'lifecycle', rule: 'RIF_NO_PROFILE' })));
     it('to a recipient', () => given(ready).when(activate(FR)).then(refused({ kind: 'permission', rule: 'RIF_NOT_AUTHOR' })));
