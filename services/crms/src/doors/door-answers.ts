@@ -8,12 +8,20 @@ import type { crmsV1, RifAuthor } from '@ics2/contracts';
 import { PlatformError, type Principal } from '@ics2/platform';
 import type { CrmsRefusal } from '../domain/crms.refusals';
 import { REFUSAL_TEXT } from '../domain/refusal-rules.table';
+import { isCrmsParticipant } from '../domain/rules/participants.table';
 import type { RifOutcome } from './crms-commands';
 
-/** A Member State's risk unit acts for its Member State; role admin is the Commission. */
+/**
+ * A Member State's risk unit acts for its Member State; role admin is the Commission. A Member State token of a
+ * place outside CRMS (Northern Ireland, which runs ICS2, or any other) is refused at every door: it was refused
+ * drafting, but read and gave feedback on every RIF and crisis alert addressed to all Member States.
+ */
 export function crmsCallerOf(caller: Principal): RifAuthor {
   const a = caller.actor;
-  if (a.kind === 'member-state') return { kind: 'member-state', memberState: a.memberState, userId: a.userId };
+  if (a.kind === 'member-state') {
+    if (!isCrmsParticipant(a.memberState)) throw new PlatformError('permission', 'CRMS.CRMS_NOT_PARTICIPANT', REFUSAL_TEXT.CRMS_NOT_PARTICIPANT);
+    return { kind: 'member-state', memberState: a.memberState, userId: a.userId };
+  }
   if (a.kind === 'admin') return { kind: 'commission', userId: a.userId };
   throw new PlatformError('permission', 'AUTH.ROLE', 'CRMS is for Member State risk units and the Commission');
 }

@@ -253,6 +253,25 @@ describe('RIF exchange through the gRPC door', () => {
     expect(await h.client.call('ListRifs', {}, bearer(token))).toMatchObject({ ok: false, kind: 'permission' });
   });
 
+  it('lets no Member State outside CRMS in: a RIF or alert to all Member States is not for Northern Ireland or a third country', async () => {
+    const rifId = await draft('EU');
+    expect(await h.as('EU', 'PublishRif', { rif_id: rifId, all_member_states: true })).toMatchObject({ ok: true });
+    expect(await h.as('EU', 'PublishCrisisAlert', { title: 'Ebola', description: 'd', all_member_states: true })).toMatchObject({ ok: true });
+    await eventually(async () => expect(await view('IT', rifId)).toMatchObject({ ok: true }));
+    await h.service.settled();
+    const before = await h.eventCount();
+    const outside = { ok: false, kind: 'permission', errorCode: 'CRMS.CRMS_NOT_PARTICIPANT' };
+    for (const ms of ['XI', 'GB', 'US']) {
+      expect(await view(ms, rifId)).toMatchObject(outside);
+      expect(await h.as(ms, 'ListRifs', {})).toMatchObject(outside);
+      expect(await h.as(ms, 'RecordFeedback', { rif_id: rifId, feedback: FEEDBACK_BE })).toMatchObject(outside);
+      const alerts = await h.subscribeAlerts(ms);
+      expect(await alerts.ended).toMatchObject({ errorCode: 'CRMS.CRMS_NOT_PARTICIPANT' });
+      expect(alerts.received).toEqual([]);
+    }
+    expect(await h.eventCount()).toBe(before);
+  });
+
   it('records the events in the published language', async () => {
     const rifId = await draft('PL');
     const [drafted] = (await h.events(rifStream(rifId))).map((e) => ({ type: e.type, data: e.data }) as RifEvent);
