@@ -1,6 +1,7 @@
 /**
  * PublishCrisisAlert: the Commission or a Member State opens a crisis alert. A RIF it points at must be one the
- * caller may read (the RIF decider's own rule, on the RIF's stream). The door maps; the alert decider decides.
+ * caller may read, and another author's one every Member State addressed may read (the RIF's own access rule,
+ * mayPointAlertAt, on the RIF's stream). The door maps; the alert decider decides.
  */
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
@@ -10,7 +11,7 @@ import { allocateId, commandIdOf, crmsCallerOf, isCrmsId, issue, messageIdOf, re
 import { CrmsCommands } from '../doors/crms-commands';
 import { recipientsOf, Shape } from '../doors/request-shape';
 import { sameJson } from '../domain/rules/canonical-json';
-import { maySee } from '../domain/rif/rules/rif-access';
+import { mayPointAlertAt } from '../domain/rif/rules/rif-access';
 
 @Controller()
 export class PublishCrisisAlertGrpcController {
@@ -31,7 +32,8 @@ export class PublishCrisisAlertGrpcController {
     const memberStates = recipientsOf(r.all_member_states, r.member_states);
     if (r.rif_id) {
       const rif = isCrmsId('RIF', r.rif_id) ? await this.commands.rifState(r.rif_id) : ({ status: 'none' } as const);
-      if (rif.status === 'none' || !maySee(rif, by)) throwIfIssues([issue('/rifId', 'a RIF the caller may read')]);
+      // Unknown, unseen, or another's RIF the addressees may not read: one answer, so none tells which.
+      if (rif.status === 'none' || !mayPointAlertAt(rif, by, memberStates)) throwIfIssues([issue('/rifId', "a RIF the caller may read; another's only if every Member State addressed may read it")]);
     }
     const alertId = allocateId('CRISIS', by, messageId);
     const now = this.clock.now();

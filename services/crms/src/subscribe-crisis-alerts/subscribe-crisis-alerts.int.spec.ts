@@ -118,9 +118,25 @@ describe('crisis alerts', () => {
       kind: 'validation',
       details: [{ pointer: '/rifId' }],
     });
+    expect(await h.eventCount()).toBe(before);
+    // FR's RIF, addressed to DE only: DE may not name it to Member States FR did not address (they would learn of it).
+    const frs = await h.as<crmsV1.RifReply>('FR', 'DraftRif', { content: rifContent() });
+    const frRif = (frs as { reply: crmsV1.RifReply }).reply.rif_id;
+    expect(await h.as('FR', 'PublishRif', { rif_id: frRif, member_states: ['DE'] })).toMatchObject({ ok: true });
+    await h.service.settled();
+    const beforeNaming = await h.eventCount();
+    for (const to of [{ all_member_states: true }, { member_states: ['DE', 'IT'] }]) {
+      expect(await h.as('DE', 'PublishCrisisAlert', { title: 't', description: 'd', ...to, rif_id: frRif })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/rifId' }] });
+    }
+    expect(await h.as('EU', 'PublishCrisisAlert', { title: 't', description: 'd', member_states: ['IT'], rif_id: frRif })).toMatchObject({ ok: false, kind: 'validation', details: [{ pointer: '/rifId' }] });
+    expect(await h.eventCount()).toBe(beforeNaming);
+    // To those FR addressed, and FR itself, it may.
+    expect(await h.as('DE', 'PublishCrisisAlert', { title: 't', description: 'd', member_states: ['DE', 'FR'], rif_id: frRif })).toMatchObject({ ok: true });
+    await h.service.settled();
+    const before2 = await h.eventCount();
     expect(await h.as('DE', 'PublishCrisisAlert', { title: 't', description: 'd', member_states: ['US'] })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/memberStates/0' }] });
     expect(await h.as('DE', 'PublishCrisisAlert', { title: '', description: 'd', all_member_states: true })).toMatchObject({ ok: false, kind: 'validation', details: [{ validationCode: 'X01', pointer: '/title' }] });
-    expect(await h.eventCount()).toBe(before);
+    expect(await h.eventCount()).toBe(before2);
   });
 
   it('publishes once per message id', async () => {

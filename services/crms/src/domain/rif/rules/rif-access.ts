@@ -33,6 +33,20 @@ export function maySee(rif: ExistingRif, by: RifAuthor): boolean {
  */
 export const maySeeBacktestSamples = (author: RifAuthor, by: RifAuthor): boolean => by.kind === 'commission' || speaksFor(author, by);
 
+/**
+ * The RIF a crisis alert points at: one the caller may read; another author's only if every Member State the alert
+ * addresses may read it too (addressed by it, or its author). [U] Else the alert told Member States of a RIF its
+ * author did not address to them (its id names the author), which they are otherwise told does not exist. The
+ * caller's own RIF, even a draft, it may point at to whomever it addresses: that disclosure is its own.
+ */
+export function mayPointAlertAt(rif: ExistingRif, by: RifAuthor, addressees: 'all' | readonly string[]): boolean {
+  if (!maySee(rif, by)) return false;
+  if (speaksFor(rif.author, by)) return true;
+  if (rif.recipients === 'all') return true;
+  const author = rif.author;
+  return addressees !== 'all' && addressees.every((ms) => isAddressedTo(rif.recipients, ms) || (author.kind === 'member-state' && author.memberState === ms));
+}
+
 /** The Commission and the author read every recipient's feedback; a recipient reads its own. */
 export function mayReadFeedbackOf(author: RifAuthor, by: RifAuthor, feedbackMemberState: string): boolean {
   return by.kind === 'commission' || speaksFor(author, by) || by.memberState === feedbackMemberState;

@@ -1,5 +1,6 @@
 import type { RifAuthor } from '@ics2/contracts';
-import { maySeeBacktestSamples } from './rif-access';
+import type { ExistingRif } from '../rif.state';
+import { mayPointAlertAt, maySeeBacktestSamples } from './rif-access';
 
 const de: RifAuthor = { kind: 'member-state', memberState: 'DE', userId: 'de-risk-1' };
 const deColleague: RifAuthor = { kind: 'member-state', memberState: 'DE', userId: 'de-risk-2' };
@@ -16,5 +17,25 @@ describe("a backtest's sample MRNs", () => {
   it('are not seen by a recipient Member State, which learns the counts only', () => {
     expect(maySeeBacktestSamples(de, fr)).toBe(false);
     expect(maySeeBacktestSamples(commission, fr)).toBe(false);
+  });
+});
+
+describe('a RIF a crisis alert points at', () => {
+  const rif = (author: RifAuthor, recipients: ExistingRif['recipients']) => ({ status: recipients === null ? 'draft' : 'published', author, recipients }) as ExistingRif;
+  it("is the caller's own, to whomever it addresses", () => {
+    expect(mayPointAlertAt(rif(de, null), deColleague, 'all')).toBe(true);
+    expect(mayPointAlertAt(rif(de, ['FR']), de, ['IT'])).toBe(true);
+  });
+  it("is another's only where every Member State addressed may read it: else they learn of a RIF not addressed to them", () => {
+    expect(mayPointAlertAt(rif(fr, ['DE']), de, ['DE', 'FR'])).toBe(true);
+    expect(mayPointAlertAt(rif(fr, 'all'), de, 'all')).toBe(true);
+    expect(mayPointAlertAt(rif(fr, ['DE']), de, ['DE', 'IT'])).toBe(false);
+    expect(mayPointAlertAt(rif(fr, ['DE', 'IT']), de, 'all')).toBe(false);
+    expect(mayPointAlertAt(rif(fr, ['DE']), commission, ['IT'])).toBe(false);
+    expect(mayPointAlertAt(rif(commission, ['DE']), de, ['DE'])).toBe(true);
+  });
+  it('is never one the caller may not read', () => {
+    expect(mayPointAlertAt(rif(fr, null), de, ['FR'])).toBe(false);
+    expect(mayPointAlertAt(rif(fr, ['BE']), de, ['BE'])).toBe(false);
   });
 });
