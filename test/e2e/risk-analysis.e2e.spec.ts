@@ -286,4 +286,34 @@ describe('risk analysis end to end', () => {
     // Once, about its own filing: not about the master, which it did not lodge (its IE3N11 named the master's MRN).
     expect((await inbox(forwarder)).filter((i) => i.messageType === 'IE3N03').map((i) => i.mrn)).toEqual([house]);
   }, 60_000);
+
+  it("sends a referral on a forwarder's house of a multiple filing to the forwarder, who answers it; the master's filer may not", async () => {
+    const forwarder = await stack.trader(FORWARDER);
+    const pre = airPreArrivalScenario({ seed: ++seed, houses: 1, carrier: CARRIER, declarant: CARRIER, expectedHouseFilers: [FORWARDER] });
+    // The house's goods hit eu-sec-001 (HS 3602: explosives).
+    const withHs = (f: EnsFiling): EnsFiling => ({
+      ...f,
+      consignmentHouseLevel: f.consignmentHouseLevel?.map((h) => ({ ...h, goodsItem: h.goodsItem?.map((g) => ({ ...g, commodity: { ...g.commodity, commodityCode: { harmonizedSystemSubHeadingCode: '360200' } } })) })),
+    });
+    const house = withHs(pre.houses[0]);
+    const houseDocument = house.consignmentHouseLevel![0].transportDocumentHouseLevel!.documentNumber;
+    const registered = await carrier.post('/v1/filings', pre.master);
+    expect(registered.status).toBe(201);
+    const { mrn, responsibleMemberState } = registered.body as { mrn: string; responsibleMemberState: string };
+    await file(forwarder, house);
+    const rms = await stack.memberState(responsibleMemberState);
+    const analysis = await openAnalysisOf(rms, mrn, 'pre-arrival');
+    expect(JSON.parse(analysis.hits_json)).toContainEqual(expect.objectContaining({ criterionId: 'eu-sec-001', house: houseDocument }));
+    const rfi = await rms.risk<riskAnalysisV1.DecisionReply>('RequestInformation', { mrn, analysis_id: analysis.analysis_id, house_documents: [houseDocument], information: 'the safety data sheet' });
+    expect(rfi).toMatchObject({ ok: true });
+    const reference = rfi.ok ? rfi.reply.reference : '';
+    await eventually(async () => {
+      expect(await inboxOf(forwarder, mrn, 'IE3Q02')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ reference, houseDocuments: [houseDocument] }) })]);
+      expect(await inboxOf(carrier, mrn, 'IE3N04')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ reference, sentTo: FORWARDER }) })]);
+    }, 15_000);
+    expect(await inboxOf(carrier, mrn, 'IE3Q02')).toEqual([]);
+    const answer = { messageType: 'IE3R02', information: 'SDS attached: fireworks, UN0336, 1.4G' };
+    expect((await carrier.post(`/v1/referrals/${reference}/answer`, answer)).status).toBe(404);
+    expect((await forwarder.post(`/v1/referrals/${reference}/answer`, answer)).status).toBe(200);
+  }, 60_000);
 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { RiskAnalysisPhase, RiskAnalysisTrigger } from '@ics2/contracts';
+import { houseConsignmentsOf, type EnsFiling, type RiskAnalysisPhase, type RiskAnalysisTrigger } from '@ics2/contracts';
 import { CLOCK, SERVICE_CONFIG, type Clock } from '@ics2/platform';
 import { CriteriaCatalogue } from '../criteria-catalogue/criteria-catalogue';
 import { houseDocumentsOf, riskSubjectOf } from '../domain/criteria/risk-subject';
@@ -30,6 +30,11 @@ export class FilingNotReadableError extends Error {
     this.name = 'FilingNotReadableError';
   }
 }
+
+/** The house transport documents a filing declares, each once. */
+const declaredHouseDocuments = (filing: EnsFiling): string[] => [
+  ...new Set(houseConsignmentsOf(filing).map((h) => h.transportDocumentHouseLevel?.documentNumber).filter((d): d is string => !!d)),
+];
 
 /**
  * The Member States involved in an ENS: those each of its filings touches (the common repository records them per
@@ -121,7 +126,7 @@ export class AnalyseFilingHandler implements OnModuleInit {
           personFiling: headSnapshot.parties.filedBy,
           ...(headSnapshot.parties.carrier ? { carrier: headSnapshot.parties.carrier } : {}),
           // Whom IE3N03 goes to besides: the person filing of each member, about its own filing.
-          memberFilers: members.map((mrn, i) => ({ mrn, personFiling: snapshots[i]!.parties.filedBy })),
+          memberFilers: members.map((mrn, i) => ({ mrn, personFiling: snapshots[i]!.parties.filedBy, houseDocuments: declaredHouseDocuments(snapshots[i]!.filing) })),
           // Each person filing holding AEO status (a house's filer is the person filing of its part of the ENS), and the carrier.
           aeoParties: [...new Set([headSnapshot.parties.filedBy, headSnapshot.parties.carrier, ...others.map((s) => s!.parties.filedBy)])].filter(
             (p): p is string => !!p && this.aeo.has(p),

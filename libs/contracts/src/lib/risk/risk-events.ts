@@ -51,10 +51,11 @@ export type RiskAnalysed = Event<
     readonly carrier?: string;
     /**
      * The person filing of each filing analysed (`members`, head first): an IE3N03 goes to each, about its own
-     * filing (a house filer learns its house consignment was assessed). Absent from analyses recorded before it
+     * filing (a house filer learns its house consignment was assessed); `houseDocuments`, the house transport documents
+     * its filing declares: a referral naming only a house filer's houses goes to it. Absent from analyses recorded before it
      * (optional, so schema version 1 holds): their IE3N03 went to the head's person filing and the carrier only.
      */
-    readonly memberFilers?: readonly { readonly mrn: string; readonly personFiling: string }[];
+    readonly memberFilers?: readonly { readonly mrn: string; readonly personFiling: string; readonly houseDocuments?: readonly string[] }[];
     /** Of the person filing and the carrier, those holding AEO status (an advance notice goes to them, IE3N09). */
     readonly aeoParties?: readonly string[];
     /**

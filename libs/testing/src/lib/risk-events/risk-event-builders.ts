@@ -48,6 +48,8 @@ export interface AnalysedOptions {
   readonly houseDocuments?: readonly string[];
   /** The active criteria versions the analysis used. Default: eu-sec-001 v1. */
   readonly criteria?: readonly { readonly id: string; readonly version: number }[];
+  /** The person filing of each filing, head first, with its house documents. Default: none (as analyses recorded before the field). */
+  readonly memberFilers?: RiskAnalysed['data']['memberFilers'];
 }
 
 /** The Analyse command's data for these options (what the engine and processor hand the decider). */
@@ -63,6 +65,7 @@ export function analysisData(o: AnalysedOptions = {}): Omit<RiskAnalysed['data']
     personFiling: RISK_DEFAULTS.personFiling,
     carrier: RISK_DEFAULTS.carrier,
     ...(o.houseDocuments ? { houseDocuments: o.houseDocuments } : {}),
+    ...(o.memberFilers ? { memberFilers: o.memberFilers } : {}),
     criteria: o.criteria ?? [{ id: 'eu-sec-001', version: 1 }],
     hits,
     totalScore: hits.reduce((s, h) => s + h.score, 0),
@@ -139,16 +142,16 @@ export const assessmentCompleted = (o: { analysisId?: string; by?: 'automatic' |
 const recommended = (methods: readonly string[]) => (methods.length ? { recommendedMethods: methods } : {});
 
 /** `recommendedMethods`: an RFS's (default XRY). */
-export const referralRequested = (o: { reference?: string; kind?: 'RFI' | 'RFS'; analysisId?: string; recommendedMethods?: readonly string[] } = {}): ReferralRequested => ({
+export const referralRequested = (o: { reference?: string; kind?: 'RFI' | 'RFS'; analysisId?: string; recommendedMethods?: readonly string[]; personFiling?: string; houseDocuments?: readonly string[] } = {}): ReferralRequested => ({
   type: 'ReferralRequested',
   data: {
     mrn: DEFAULTS.mrn,
     analysisId: o.analysisId ?? 'pre-loading-1',
     reference: o.reference ?? 'REF-1',
     kind: o.kind ?? 'RFI',
-    houseDocuments: ['HAWB-1'],
+    houseDocuments: o.houseDocuments ?? ['HAWB-1'],
     ...((o.kind ?? 'RFI') === 'RFI' ? { information: 'commercial invoice' } : recommended(o.recommendedMethods ?? ['XRY'])),
-    personFiling: RISK_DEFAULTS.personFiling,
+    personFiling: o.personFiling ?? RISK_DEFAULTS.personFiling,
     carrier: RISK_DEFAULTS.carrier,
     user: RISK_DEFAULTS.user,
     requestedAt: RISK_DEFAULTS.at,

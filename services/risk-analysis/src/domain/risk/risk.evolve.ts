@@ -21,6 +21,7 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
         personFiling: d.personFiling,
         ...(d.carrier ? { carrier: d.carrier } : {}),
         ...(d.houseDocuments ? { houseDocuments: d.houseDocuments } : {}),
+        ...(d.memberFilers ? { memberFilers: d.memberFilers } : {}),
         criteria: criteriaKeys(d.criteria),
         hits: d.hits,
         dismissed: [],
@@ -51,7 +52,7 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
       return state;
     case 'ReferralRequested': {
       const d = event.data;
-      return update(state, d.analysisId, (a) => ({ ...a, referrals: [...a.referrals, { reference: d.reference, kind: d.kind, houseDocuments: d.houseDocuments, status: 'open' }] }));
+      return update(state, d.analysisId, (a) => ({ ...a, referrals: [...a.referrals, { reference: d.reference, kind: d.kind, houseDocuments: d.houseDocuments, status: 'open', personFiling: d.personFiling }] }));
     }
     case 'ReferralAnswered':
       return update(state, event.data.analysisId, (a) => ({

@@ -3,7 +3,7 @@
  * Built by `evolve` from the events alone. A phase's current analysis is its latest; earlier ones stay as history,
  * an open one superseded by it.
  */
-import type { ControlRecommendation, ReferralKind, RiskAnalysisPhase, RiskHit } from '@ics2/contracts';
+import type { ControlRecommendation, ReferralKind, RiskAnalysed, RiskAnalysisPhase, RiskHit } from '@ics2/contracts';
 
 /**
  * 'superseded': still open when a re-analysis of its phase (an amendment, new criteria) took its place.
@@ -17,6 +17,8 @@ export interface Referral {
   readonly kind: ReferralKind;
   readonly houseDocuments: readonly string[];
   readonly status: 'open' | 'answered';
+  /** Whom it was sent to, who alone may answer it. */
+  readonly personFiling: string;
 }
 
 export interface Analysis {
@@ -30,6 +32,8 @@ export interface Analysis {
   readonly carrier?: string;
   /** The consignment's house documents as analysed; undefined for analyses recorded before RiskAnalysed had them. */
   readonly houseDocuments?: readonly string[];
+  /** The person filing of each filing analysed, with the house documents it declares (RiskAnalysed.memberFilers). */
+  readonly memberFilers?: RiskAnalysed['data']['memberFilers'];
   /** The active criteria versions it was made with, `id@version`, sorted. */
   readonly criteria: readonly string[];
   readonly hits: readonly RiskHit[];

@@ -29,7 +29,7 @@ function contentOf(command: Answer): Pick<ReferralAnswered['data'], 'information
 
 /**
  * IE3R02 (information) to a request for information, or IE3R03 (screening result) to a request for HRCM screening,
- * from the person filing. An answer to an unknown referral, one already answered or closed, or someone else's is
+ * from the person filing it was sent to. An answer to an unknown referral, one already answered or closed, or someone else's is
  * refused as not found (nothing is written); an answer of the other message type than the referral asks for, or an
  * IE3R02 with neither information nor documents, is refused with code 12 and nothing is written.
  */
@@ -37,7 +37,7 @@ export function answerReferral(command: Answer, state: RiskState): readonly Risk
   if (state.status === 'none') return riskNotFound;
   const analysis = state.analyses.find((a) => a.referrals.some((r) => r.reference === command.reference));
   const referral = analysis?.referrals.find((r) => r.reference === command.reference);
-  if (!analysis || !referral || referral.status !== 'open' || analysis.status !== 'awaiting-risk-unit' || analysis.personFiling !== command.by) return riskNotFound;
+  if (!analysis || !referral || referral.status !== 'open' || analysis.status !== 'awaiting-risk-unit' || referral.personFiling !== command.by) return riskNotFound;
   if (referral.kind === 'RFS' && command.messageType !== 'IE3R03') return NOT_AN_IE3R03;
   if (referral.kind === 'RFI' && command.messageType !== 'IE3R02') return NOT_AN_IE3R02;
   if (command.messageType === 'IE3R02' && !command.information && !(command.documents?.length ?? 0)) return EMPTY_IE3R02;

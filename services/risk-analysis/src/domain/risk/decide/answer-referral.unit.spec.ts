@@ -67,4 +67,10 @@ describe('answer-referral', () => {
       given([]).when(answer(ie3r02)).then(refused({ kind: 'not-found' }));
     });
   });
+
+  describe('a referral sent to a house filer', () => {
+    const toForwarder = [analysed(), referralRequested({ personFiling: 'FR555555555' })];
+    it('is answered by it', () => given(toForwarder).when(answer(ie3r02, { by: 'FR555555555' })).then([{ ...referralAnswered(), data: { ...referralAnswered().data, answeredBy: 'FR555555555' } }]));
+    it("is not the head's filer's to answer: not found, nothing recorded", () => given(toForwarder).when(answer(ie3r02)).then(refused({ kind: 'not-found' })));
+  });
 });

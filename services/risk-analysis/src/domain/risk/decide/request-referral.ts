@@ -1,11 +1,12 @@
 import type { RiskEvent } from '@ics2/contracts';
 import type { RequestReferral } from '../risk.commands';
 import type { RiskRefusal } from '../risk.refusals';
-import type { RiskState } from '../risk.state';
+import type { Analysis, RiskState } from '../risk.state';
 import { decidable, foreignHouseDocument, isRefusal } from './risk-unit-access';
 
 /**
- * RFI (IE3Q02, IE3N04 to the carrier) or HRCM screening request (IE3Q03, IE3N05), to the person filing. A screening
+ * RFI (IE3Q02, IE3N04 to the carrier) or HRCM screening request (IE3Q03, IE3N05), to the person filing (of the houses
+ * it names, addresseeOf). A screening
  * request may recommend methods (recommendedHRCMScreeningMethod 0..9, ics2-reference 9: none is a request that
  * leaves the method to the operator); their syntax is the door's. The analysis can loop through several referrals. The reference is the ENS's MRN
  * and the referral's number in it (`<mrn>-R<n>`): unique, and an answer names the stream it belongs to.
@@ -16,6 +17,24 @@ export const referralReference = (mrn: string, n: number) => `${mrn}-R${n}`;
 export function mrnOfReference(reference: string): string | null {
   const m = /^([0-9]{2}[A-Z]{2}[A-Z0-9]{12}[A-Z][0-9])-R[1-9][0-9]{0,5}$/.exec(reference);
   return m ? m[1] : null;
+}
+
+/**
+ * Whom a referral goes to [U]: the person filing of the house filing that declares every house document it names, when
+ * that is one party other than the head's filer (a forwarder's house of a multiple filing: it holds the data asked
+ * for, and answers); else (the whole consignment, houses of several filers, an analysis recorded without
+ * `memberFilers`) the person filing the ENS head.
+ */
+function addresseeOf(analysis: Analysis, houseDocuments: readonly string[]): string {
+  const members = (analysis.memberFilers ?? []).slice(1);
+  if (houseDocuments.length === 0 || members.length === 0) return analysis.personFiling;
+  const filers = new Set<string>();
+  for (const document of houseDocuments) {
+    const declaring = members.filter((m) => m.houseDocuments?.includes(document));
+    if (declaring.length === 0) return analysis.personFiling;
+    for (const m of declaring) filers.add(m.personFiling);
+  }
+  return filers.size === 1 ? [...filers][0] : analysis.personFiling;
 }
 
 export function requestReferral(command: RequestReferral['data'], state: RiskState): readonly RiskEvent[] | RiskRefusal {
@@ -36,7 +55,7 @@ export function requestReferral(command: RequestReferral['data'], state: RiskSta
         houseDocuments: command.houseDocuments,
         ...(command.information ? { information: command.information } : {}),
         ...(command.recommendedMethods?.length ? { recommendedMethods: command.recommendedMethods } : {}),
-        personFiling: analysis.personFiling,
+        personFiling: addresseeOf(analysis, command.houseDocuments),
         ...(analysis.carrier ? { carrier: analysis.carrier } : {}),
         user: command.user,
         requestedAt: command.at,

@@ -39,6 +39,31 @@ describe('risk unit decisions', () => {
     });
   });
 
+  describe('a referral on a multiple filing (memberFilers)', () => {
+    const FORWARDER = 'FR555555555';
+    const OTHER = 'NL666666666';
+    const family = (third = FORWARDER) =>
+      analysed({
+        members: [DEFAULTS.mrn, 'H-1', 'H-2'],
+        houseDocuments: ['HAWB-1', 'HAWB-2'],
+        memberFilers: [
+          { mrn: DEFAULTS.mrn, personFiling: RISK_DEFAULTS.personFiling, houseDocuments: ['HAWB-1', 'HAWB-2'] },
+          { mrn: 'H-1', personFiling: FORWARDER, houseDocuments: ['HAWB-1'] },
+          { mrn: 'H-2', personFiling: third, houseDocuments: ['HAWB-2'] },
+        ],
+      });
+    const on = (houseDocuments: string[]) => ({ type: 'RequestReferral' as const, data: { ...rfi().data, houseDocuments } });
+    it("goes to the filer of the house filings that declare the houses it names: they hold what is asked, the master's filer need not", () => {
+      given([family()]).when(on(['HAWB-1'])).then([referralRequested({ reference: REF_1, personFiling: FORWARDER })]);
+      given([family()]).when(on(['HAWB-1', 'HAWB-2'])).then([referralRequested({ reference: REF_1, personFiling: FORWARDER, houseDocuments: ['HAWB-1', 'HAWB-2'] })]);
+    });
+    it('goes to the head\'s filer for the whole consignment, for houses of several filers, or an analysis without memberFilers', () => {
+      given([family()]).when(on([])).then([referralRequested({ reference: REF_1, houseDocuments: [] })]);
+      given([family(OTHER)]).when(on(['HAWB-1', 'HAWB-2'])).then([referralRequested({ reference: REF_1, houseDocuments: ['HAWB-1', 'HAWB-2'] })]);
+      given([analysed({ houseDocuments: ['HAWB-1'] })]).when(on(['HAWB-1'])).then([referralRequested({ reference: REF_1 })]);
+    });
+  });
+
   describe('HRCM screening request', () => {
     it('names the recommended methods (IE3Q03 / IE3N05)', () => given([analysed()]).when(rfs()).then([referralRequested({ kind: 'RFS', reference: REF_1 })]));
     it('may recommend none (recommendedHRCMScreeningMethod 0..9): the operator chooses', () =>
