@@ -29,6 +29,13 @@ import {
   type Kustomization,
 } from './kustomize-subset';
 import { validateObject } from './manifest-validation';
+import type { ConfigDefinition } from '@ics2/platform';
+import { auditConfig } from '../../services/audit/src/service.config';
+import { commonRepositoryConfig } from '../../services/common-repository/src/service.config';
+import { controlResultsConfig } from '../../services/control-results/src/service.config';
+import { crmsConfig } from '../../services/crms/src/service.config';
+import { riskAnalysisConfig } from '../../services/risk-analysis/src/service.config';
+import { traderInterfaceConfig } from '../../services/trader-interface/src/service.config';
 
 const ROOT = resolve(__dirname, '..', '..');
 const K8S = join(ROOT, 'infra', 'k8s');
@@ -174,14 +181,32 @@ function edges(objects: K8sObject[], deployment: K8sObject): string[] {
 
 const FROM_AUDIT = `in audit:${GRPC_PORT}`;
 const EXPECTED_EDGES: Record<string, string[]> = {
-  'trader-interface': [`in ns:${EDGE_NAMESPACE}:${HTTP_PORT}`, FROM_AUDIT, `out common-repository:${GRPC_PORT}`],
+  'trader-interface': [`in ns:${EDGE_NAMESPACE}:${HTTP_PORT}`, FROM_AUDIT, `out common-repository:${GRPC_PORT}`, `out risk-analysis:${GRPC_PORT}`],
   'common-repository': [`in trader-interface:${GRPC_PORT}`, FROM_AUDIT],
-  'risk-analysis': [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`, FROM_AUDIT],
-  'control-results': [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`, FROM_AUDIT],
-  crms: [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`, FROM_AUDIT],
+  'risk-analysis': [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`, FROM_AUDIT, `in trader-interface:${GRPC_PORT}`, `in crms:${GRPC_PORT}`],
+  'control-results': [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`, FROM_AUDIT, `in crms:${GRPC_PORT}`],
+  crms: [`in ns:${EDGE_NAMESPACE}:${GRPC_PORT}`, FROM_AUDIT, `out risk-analysis:${GRPC_PORT}`, `out control-results:${GRPC_PORT}`],
   audit: [`in ns:${EDGE_NAMESPACE}:${HTTP_PORT}`, ...AUDIT_SOURCES.map((s) => `out ${s}:${GRPC_PORT}`)],
 };
 const OTLP_HTTP_PORT = 4318;
+
+/** The peers each service's code calls over gRPC: the `<PEER>_GRPC_URL` variables of its own configuration. */
+const SERVICE_CONFIGS: Record<string, ConfigDefinition<unknown>> = {
+  'trader-interface': traderInterfaceConfig,
+  'common-repository': commonRepositoryConfig,
+  'risk-analysis': riskAnalysisConfig,
+  'control-results': controlResultsConfig,
+  crms: crmsConfig,
+  audit: auditConfig,
+};
+const PEERS_CALLED: Record<string, string[]> = Object.fromEntries(
+  SERVICES.map((s) => [
+    s,
+    Object.keys(SERVICE_CONFIGS[s].schema)
+      .filter((k) => k.endsWith('_GRPC_URL'))
+      .map((k) => k.slice(0, -'_GRPC_URL'.length).toLowerCase().replace(/_/g, '-')),
+  ]),
+);
 
 /** Whether the render turns tracing on for the services: an OTLP endpoint, or OTEL_TRACES_EXPORTER=otlp, in the shared settings. */
 function tracesConfigured(objects: K8sObject[]): boolean {
@@ -323,6 +348,21 @@ const RULES: Record<string, Rule> = {
         }),
       ]);
     }),
+
+  // From each service's own configuration, not from the table above: a peer client added in code is a *_GRPC_URL, and
+  // a policy that forgot it would leave every call to that peer to time out in the cluster only.
+  'every peer a service calls (a *_GRPC_URL its configuration reads) is allowed out of it and into the peer on the gRPC port': (objects) =>
+    of(objects, 'Deployment')
+      .filter((d) => SERVICES.includes(d.metadata.name))
+      .flatMap((d) =>
+        PEERS_CALLED[d.metadata.name].flatMap((peer) => {
+          const target = deployment(objects, peer);
+          const problems: string[] = [];
+          if (!edges(objects, d).includes(`out ${peer}:${GRPC_PORT}`)) problems.push(`${id(d)}: calls ${peer} but may not reach it on ${GRPC_PORT}`);
+          if (target && !edges(objects, target).includes(`in ${d.metadata.name}:${GRPC_PORT}`)) problems.push(`${id(target)}: does not admit ${d.metadata.name}, which calls it, on ${GRPC_PORT}`);
+          return problems;
+        }),
+      ),
 
   'every *_GRPC_URL a service is given names a headless Service with that gRPC port': (objects) =>
     of(objects, 'Deployment').flatMap((d) =>
