@@ -14,9 +14,17 @@ let jwksUrl: string;
 
 beforeAll(async () => {
   const jwk = { ...(await exportJWK(createPublicKey(pair.publicKeyPem))), kid: 'k1', alg: 'EdDSA', use: 'sig' };
-  server = createServer((_req, res) => {
+  server = createServer((req, res) => {
+    // What a JWKS endpoint in trouble answers: an error status (the identity provider or its proxy is down), a page
+    // that is not JSON, JSON that is no key set.
+    if (req.url === '/down') res.statusCode = 503;
+    if (req.url === '/down' || req.url === '/html') {
+      res.setHeader('content-type', 'text/html');
+      res.end('<html>Service Unavailable</html>');
+      return;
+    }
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ keys: [jwk] }));
+    res.end(req.url === '/not-a-set' ? JSON.stringify({ keys: 'none' }) : JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
@@ -45,6 +53,17 @@ describe('TokenVerifier with a JWKS', () => {
   it('refuses a token whose key is not in the set', async () => {
     const verifier = new TokenVerifier(loadVerificationKey({ AUTH_JWKS_URL: jwksUrl }));
     await expect(verifier.verify(await token('other'))).rejects.toMatchObject({ kind: 'unauthenticated' });
+  });
+
+  it.each([
+    ['answers an error status', '/down'],
+    ['answers what is not JSON', '/html'],
+    ['answers JSON that is no key set', '/not-a-set'],
+  ])('answers unavailable, not a bad token, when the JWKS endpoint %s', async (_what, path) => {
+    const verifier = new TokenVerifier(loadVerificationKey({ AUTH_JWKS_URL: new URL(path, jwksUrl).href }));
+    const error = await verifier.verify(await token('k1')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlatformError);
+    expect(error).toMatchObject({ kind: 'unavailable', code: 'AUTH.KEYS_UNAVAILABLE' });
   });
 
   it('answers unavailable when the JWKS cannot be fetched', async () => {

@@ -115,13 +115,20 @@ export class TokenVerifier {
   }
 }
 
+/**
+ * Whether jose failed on our key source rather than on the token: the endpoint timed out, answered another status
+ * than 200 or what is not JSON (both a plain JOSEError, which jose throws only there), or a set that is no JWKS.
+ */
+function keySourceFailed(e: errors.JOSEError): boolean {
+  return e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid || e.code === errors.JOSEError.code;
+}
+
 function toAuthError(e: unknown, remoteKeys: boolean): PlatformError {
   if (e instanceof errors.JWTExpired) return unauthenticated('AUTH.TOKEN_EXPIRED', 'the token has expired');
-  if (e instanceof errors.JWKSTimeout) {
-    return new PlatformError('unavailable', 'AUTH.KEYS_UNAVAILABLE', 'the token signing keys cannot be fetched; retry later', [], { cause: e });
-  }
   if (e instanceof errors.JWTClaimValidationFailed) return unauthenticated('AUTH.INVALID_CLAIMS', `invalid token claims: ${e.claim}`);
-  // A non-JOSE error with a JWKS means the endpoint failed (network, HTTP status): ours to fix, not the caller's.
-  if (e instanceof errors.JOSEError || !remoteKeys) return unauthenticated('AUTH.INVALID_TOKEN', 'the token is not valid');
+  // With a JWKS, a failing endpoint (network, HTTP status, a body that is no key set) is ours to fix, not the caller's:
+  // told 401, a client would drop a good token and sign in again, and the outage would show nowhere as one.
+  const ours = remoteKeys && (!(e instanceof errors.JOSEError) || keySourceFailed(e));
+  if (!ours) return unauthenticated('AUTH.INVALID_TOKEN', 'the token is not valid');
   return new PlatformError('unavailable', 'AUTH.KEYS_UNAVAILABLE', 'the token signing keys cannot be fetched; retry later', [], { cause: e });
 }
