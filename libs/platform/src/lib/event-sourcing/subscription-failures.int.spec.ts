@@ -25,8 +25,18 @@ class LabelViewRow {
   @Column({ type: 'text' }) label!: string;
 }
 
+@Entity({ name: 'short_label_view' })
+class ShortLabelViewRow {
+  @PrimaryColumn({ type: 'text', name: 'stream_id' }) streamId!: string;
+  @Column({ type: 'text' }) label!: string;
+}
+
 const SCHEMA = 'probe_failures';
-const migrations = [{ id: '20261202-0001-label-view', sql: `CREATE TABLE ${SCHEMA}.label_view (stream_id text PRIMARY KEY, label text NOT NULL)` }];
+const migrations = [
+  { id: '20261202-0001-label-view', sql: `CREATE TABLE ${SCHEMA}.label_view (stream_id text PRIMARY KEY, label text NOT NULL)` },
+  // A read model's rule the projection does not know of: a row breaking it fails in the database, data in hand.
+  { id: '20261203-0001-short-label-view', sql: `CREATE TABLE ${SCHEMA}.short_label_view (stream_id text PRIMARY KEY, label text NOT NULL CONSTRAINT short_label CHECK (length(label) <= 10))` },
+];
 
 /** The handler's bug, until the test fixes it: a label it cannot take. */
 const handler = { rejectsPoison: true };
@@ -55,10 +65,18 @@ class LabelViewProjection implements OnApplicationBootstrap {
         await tx.manager.getRepository(LabelViewRow).save({ streamId: event.streamId, label });
       },
     });
+    await this.subscriptions.start({
+      name: 'probe.short-label-view',
+      filter: { categories: ['personal'] },
+      maxAttempts: 1,
+      handle: async (event, tx) => {
+        await tx.manager.getRepository(ShortLabelViewRow).insert({ streamId: event.streamId, label: String((event.data as { label: string }).label) });
+      },
+    });
   }
 }
 
-@Module({ imports: [PlatformModule, EventSourcingModule.forService({ readModels: { schema: SCHEMA, entities: [LabelViewRow] } })], providers: [LabelViewProjection] })
+@Module({ imports: [PlatformModule, EventSourcingModule.forService({ readModels: { schema: SCHEMA, entities: [LabelViewRow, ShortLabelViewRow] } })], providers: [LabelViewProjection] })
 class ProbeFailuresModule {}
 
 const definition: ServiceDefinition = { name: 'probe-failures', module: ProbeFailuresModule };
@@ -148,5 +166,19 @@ describe('Subscriptions: a partition stuck on one event', () => {
     expect(await metric(/^ics2_subscription_failed_attempts\{subscription="probe.parking-view",partition="0",service="probe-failures"\} (\d+)$/m)).toBe(0);
     const parked = lines.filter((l) => l.level === 'error' && l.subscription === 'probe.parking-view' && String(l.msg).startsWith('subscription parked'));
     expect(parked).toEqual([expect.objectContaining({ eventId: poison.id, stream: 'parking-1', attempts: 3, err: expect.objectContaining({ message: 'label never understood' }) })]);
+  });
+
+  it('logs a database refusal by its code and constraint, never the values it refused (personal data in a filing)', async () => {
+    const store = service.app.get<EventStore>(EVENT_STORE);
+    const personal = 'Jane Doe, Rue de la Loi 200, Bruxelles';
+    const event = labelled(personal);
+    await store.append('personal-1', [event], 'no-stream');
+
+    const lineOf = () => lines.find((l) => l.level === 'error' && l.subscription === 'probe.short-label-view' && l.eventId === event.id);
+    await eventually(() => expect(lineOf()).toBeDefined(), 10_000);
+    const line = lineOf() as LogLine;
+    expect(line.err).toMatchObject({ code: '23514', constraint: 'short_label' });
+    // TypeORM's error carries the statement's values, PostgreSQL's the failing row: neither may reach the log.
+    expect(JSON.stringify(line)).not.toContain('Jane Doe');
   });
 });
