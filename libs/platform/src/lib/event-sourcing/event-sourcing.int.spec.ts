@@ -62,6 +62,10 @@ class ProbeEventSourcedModule {}
 
 const definition: ServiceDefinition = { name: 'probe-es', module: ProbeEventSourcedModule };
 
+/** The event store alone, without read models or subscriptions: what readiness says of the store itself. */
+@Module({ imports: [PlatformModule, EventSourcingModule.forService()] })
+class ProbeKurrentModule {}
+
 const parcel = (label: string): EventToAppend => ({
   id: randomUUID(),
   type: 'ParcelLabelled',
@@ -158,6 +162,25 @@ describe('EventSourcingModule', () => {
       expect(outcome).toMatchObject({ created: true, heartbeat: true, checkpoint: { eventCount: 3 } });
     } finally {
       await beating.close();
+    }
+  });
+
+  it('with EVENT_STORE=kurrentdb, is not ready while KurrentDB cannot be reached (the database alone says nothing of it)', async () => {
+    const unreachable = await createServiceApp(
+      { name: 'probe-kurrent', module: ProbeKurrentModule },
+      {
+        env: { AUTH_PUBLIC_KEY: generateSigningKeyPair().publicKeyPem, DATABASE_URL: db.appUrl, EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false', LOG_LEVEL: 'silent' },
+        host: '127.0.0.1',
+        httpPort: 0,
+        grpcPort: 0,
+      },
+    );
+    try {
+      const ready = await fetch(`${unreachable.httpUrl}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ ready: false, checks: { database: 'ok', 'event store': expect.stringMatching(/^(failing|timeout)$/) } });
+    } finally {
+      await unreachable.close();
     }
   });
 

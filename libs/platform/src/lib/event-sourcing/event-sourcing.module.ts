@@ -38,10 +38,16 @@ function createStore(runtime: PlatformRuntime): EventStore {
       : { kind: 'postgres', connectionString: url, poolSize: config.EVENT_STORE_POOL_MAX, ...limit },
   );
   const store = new InstrumentedEventStore(inner, runtime.metrics);
+  // PostgreSQL's store is on DATABASE_URL, which the 'database' check pings; KurrentDB is a server of its own, and
+  // with it down nothing can be appended or read while the database alone said ready.
+  if (config.EVENT_STORE === 'kurrentdb') runtime.readiness.register('event store', () => inner.readStream(READINESS_STREAM, { maxCount: 1 }));
   // After the doors and the subscriptions: nothing appends or reads any more.
   runtime.shutdown.register('event store', () => store.close(), { phase: 'close' });
   return store;
 }
+
+/** A stream nobody writes: reading it is one round trip to the server, answered empty. */
+const READINESS_STREAM = 'readiness-probe';
 
 async function connectReadModels(runtime: PlatformRuntime, settings: ReadModelSettings): Promise<ReadModelDatabase> {
   const db = await ReadModelDatabase.connect(databaseUrl(runtime), settings, {
