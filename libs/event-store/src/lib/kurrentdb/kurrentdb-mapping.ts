@@ -164,9 +164,16 @@ export function isWrongExpectedVersion(error: unknown): error is { actualState: 
   return errorType(error) === ErrorType.WRONG_EXPECTED_VERSION;
 }
 
+/**
+ * What a server or cluster answers while it cannot take the call now, the same call succeeding later: unreachable, a
+ * deadline passed, a node that is no longer the leader (the client reconnects to the new one), a commit timed out on
+ * the server, a call the server cancelled (shutting down).
+ */
+const TRANSIENT: readonly unknown[] = [ErrorType.UNAVAILABLE, ErrorType.DEADLINE_EXCEEDED, ErrorType.NOT_LEADER, ErrorType.TIMEOUT, ErrorType.CANCELLED];
+
 function isUnavailable(error: unknown): boolean {
   const type = errorType(error);
-  if (type === ErrorType.UNAVAILABLE || type === ErrorType.DEADLINE_EXCEEDED) return true;
+  if (TRANSIENT.includes(type)) return true;
   const code = grpcCode(error);
   return type === undefined && (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED);
 }
@@ -191,7 +198,7 @@ function limitOf(value: unknown): number | null {
 
 /**
  * The port's errors for the client's: a wrong expected version keeps the actual revision; an append the server
- * refuses as too large becomes AppendTooLargeError; an unreachable or timed-out server becomes
+ * refuses as too large becomes AppendTooLargeError; an unreachable, timed-out or leaderless server (TRANSIENT) becomes
  * EventStoreUnavailableError (the caller may retry: appends are idempotent by id). Anything else is returned unchanged.
  */
 export function toStoreError(error: unknown, streamId: string, expected: ExpectedRevision = 'any'): unknown {

@@ -1,5 +1,9 @@
 import {
+  CancelledError,
+  DeadlineExceededError,
   MaxAppendSizeExceededError,
+  NotLeaderError,
+  TimeoutError,
   StreamNotFoundError,
   UnavailableError,
   UnknownError,
@@ -129,6 +133,20 @@ describe('kurrentdb mapping', () => {
       const mapped = toStoreError(raw, 's');
       expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
       expect((mapped as EventStoreUnavailableError).cause).toBe(raw);
+    });
+
+    // What a cluster answers while its leader changes or it shuts down: nothing (or, after a commit timeout, maybe the
+    // write) happened, and the same call succeeds later (the client reconnects to the new leader; appends are
+    // idempotent by id). Left as they were, each reached the doors as 500 INTERNAL.
+    it.each<[string, Error]>([
+      ['the node is no longer the leader', new NotLeaderError({ metadata: { 'leader-endpoint-host': 'node-2', 'leader-endpoint-port': '2113' } } as never)],
+      ['the commit timed out on the server', new TimeoutError({ message: '10 ABORTED: Operation timed out' } as never)],
+      ['the server cancelled the call', new CancelledError({ message: '1 CANCELLED: Call cancelled' } as never)],
+      ['the deadline passed', new DeadlineExceededError()],
+    ])('%s: EventStoreUnavailableError, to retry later', (_case, theirs) => {
+      const ours = toStoreError(theirs, 'ens-1', 2);
+      expect(ours).toBeInstanceOf(EventStoreUnavailableError);
+      expect((ours as EventStoreUnavailableError).cause).toBe(theirs);
     });
 
     it.each<[string, Error, number | null]>([
