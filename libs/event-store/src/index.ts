@@ -13,6 +13,7 @@ export * from './lib/postgres/service-login';
 export * from './lib/postgres/migrate';
 export * from './lib/postgres/postgres-event-store';
 export * from './lib/postgres/postgres-partition';
+export { isPostgresUnavailable } from './lib/postgres/postgres-errors';
 export * from './lib/integrity/checkpoint-signer';
 export * from './lib/integrity/signed-checkpoint';
 export * from './lib/integrity/log-digest';

@@ -4,6 +4,7 @@ interface PgError {
   readonly code?: string;
   readonly constraint?: string;
   readonly message?: string;
+  readonly syscall?: string;
 }
 
 /** A unique violation of the named constraint (schema/001-events.sql). */
@@ -16,14 +17,26 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
 // server shutting down or starting up.
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ENOENT', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', '57P01', '57P02', '57P03']);
 
+// node-postgres reports a dropped or timed-out connection with a message only, and pg-pool a pool that gave no
+// connection within its connectionTimeoutMillis.
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect)/;
+
+/**
+ * Whether `error` says PostgreSQL cannot be reached or cannot serve now (a retry later may succeed), from node-postgres,
+ * pg-pool or TypeORM (whose QueryFailedError carries the driver's code). For the read models' database as much as the
+ * store's.
+ */
+export function isPostgresUnavailable(error: unknown): boolean {
+  // Shape, not instanceof Error: socket errors may come from another realm (e.g. under jest).
+  if (typeof error !== 'object' || error === null) return false;
+  const { code = '', message = '', syscall } = error as PgError;
+  // A file that is not there is no server that is not there: only a socket's connect says so.
+  if (code === 'ENOENT' && syscall !== undefined && syscall !== 'connect') return false;
+  return (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) || UNAVAILABLE_MESSAGE.test(String(message));
+}
+
 /** Failures to reach PostgreSQL become EventStoreUnavailableError (callers may retry); anything else is unchanged. */
 export function toStoreError(error: unknown): unknown {
-  // Shape, not instanceof Error: socket errors may come from another realm (e.g. under jest).
-  if (error instanceof EventStoreUnavailableError || typeof error !== 'object' || error === null) return error;
-  const { code = '', message = '' } = error as PgError;
-  // node-postgres reports a dropped or timed-out connection with a message only.
-  if (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || /^Connection terminated/.test(message)) {
-    return new EventStoreUnavailableError(`PostgreSQL unavailable: ${message}`, error);
-  }
-  return error;
+  if (error instanceof EventStoreUnavailableError || !isPostgresUnavailable(error)) return error;
+  return new EventStoreUnavailableError(`PostgreSQL unavailable: ${(error as PgError).message ?? ''}`, error);
 }

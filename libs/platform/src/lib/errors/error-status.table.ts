@@ -5,7 +5,7 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { HttpException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
-import { AppendTooLargeError, EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '@ics2/event-store';
+import { AppendTooLargeError, EventStoreUnavailableError, IdempotencyConflictError, isPostgresUnavailable, WrongExpectedRevisionError } from '@ics2/event-store';
 import { PlatformError, type ErrorDetail, type ErrorKind } from './platform-error';
 
 export type FailureKind = ErrorKind | 'internal';
@@ -118,6 +118,11 @@ export function toFailure(error: unknown): Failure {
   }
   if (error instanceof EventStoreUnavailableError) {
     return { kind: 'unavailable', code: 'EVENT_STORE.UNAVAILABLE', message: 'the event store is unavailable; retry later', details: [] };
+  }
+  // The read models' database (TypeORM, pg) down, restarting, or its pool giving no connection in time: the same
+  // outage, to retry later, not an internal error logged with a stack for every request it fails.
+  if (isPostgresUnavailable(error)) {
+    return { kind: 'unavailable', code: 'DATABASE.UNAVAILABLE', message: 'the database is unavailable; retry later', details: [] };
   }
   if (error instanceof HttpException) return fromHttpException(error);
   const bodyError = fromBodyParser(error);

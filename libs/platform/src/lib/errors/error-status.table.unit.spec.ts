@@ -2,6 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { BadRequestException, ForbiddenException, InternalServerErrorException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { AppendTooLargeError, EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '@ics2/event-store';
+import { QueryFailedError } from 'typeorm';
 import { ERROR_STATUS, INTERNAL_FAILURE, toFailure } from './error-status.table';
 import { ERROR_KINDS, PlatformError } from './platform-error';
 
@@ -49,6 +50,24 @@ describe('toFailure', () => {
       details: [{ validationCode: 'X10', pointer: '', description: 'what this request records is larger than the event store takes' }],
       httpStatus: 413,
     });
+  });
+
+  // The read models' database, queried by a door through TypeORM or pg: down, restarting or its pool exhausted is
+  // the same outage as the event store's, to retry later, never an internal error with a stack per request.
+  it.each<[string, unknown]>([
+    ['refused connection', Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' })],
+    ['pool that gave no connection in time', new Error('timeout exceeded when trying to connect')],
+    ['dropped connection', new Error('Connection terminated unexpectedly')],
+    ['server shutting down, through TypeORM', new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))],
+    ['server starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+  ])('answers a database that cannot serve now (%s) as unavailable, to retry later', (_case, error) => {
+    expect(toFailure(error)).toEqual({ kind: 'unavailable', code: 'DATABASE.UNAVAILABLE', message: 'the database is unavailable; retry later', details: [] });
+  });
+
+  it('keeps any other database error internal, and a file that is not there', () => {
+    const duplicate = new QueryFailedError('INSERT', [], Object.assign(new Error('duplicate key value violates unique constraint "x"'), { code: '23505' }));
+    expect(toFailure(duplicate)).toEqual(INTERNAL_FAILURE);
+    expect(toFailure(Object.assign(new Error("ENOENT: no such file or directory, open 'x'"), { code: 'ENOENT', syscall: 'open' }))).toEqual(INTERNAL_FAILURE);
   });
 
   it("answers a peer's APPEND_TOO_LARGE, come over gRPC as a PlatformError, 413 as the peer's own door would", () => {
