@@ -38,6 +38,19 @@ export function describeReadContract(store: () => EventStore): void {
       expect(read.map((e) => e.id)).toEqual(revisions.map((r) => ids[r]));
     });
 
+    // Options no store can honour are a programmer's error, refused alike by every adapter before anything is read:
+    // read on, a negative maxCount or an unknown direction gave one store's guess and the other's refusal.
+    it.each<[string, Record<string, unknown>]>([
+      ['a negative maxCount', { maxCount: -1 }],
+      ['a fractional maxCount', { maxCount: 1.5 }],
+      ['a fractional fromRevision', { fromRevision: 1.5 }],
+      ['an unknown direction', { direction: 'sideways' }],
+      ['an instant that is no date', { asOf: new Date(Number.NaN) }],
+    ])('refuses %s', async (_case, options) => {
+      const { streamId } = await streamOf(2);
+      await expect(store().readStream(streamId, options as never)).rejects.toThrow(/^readStream: /);
+    });
+
     it('asOf: the stream as it was at an instant, by recordedAt', async () => {
       const streamId = aStream();
       await store().append(streamId, [anEvent()], 'no-stream');
@@ -150,6 +163,17 @@ export function describeReadContract(store: () => EventStore): void {
       const typeAndCategory = await store().readAll({ filter: { categories: [one], eventTypes: [wanted, other] } });
       expect(typeAndCategory.map((e) => e.id)).toEqual([events[0].id, events[1].id]);
       expect(await store().readAll({ filter: { categories: [one], eventTypes: [aType()] } })).toEqual([]);
+    });
+
+    it.each<[string, Record<string, unknown>]>([
+      ['a negative maxCount', { maxCount: -1 }],
+      ['a fractional maxCount', { maxCount: 1.5 }],
+      ['a partition past the count', { filter: { partition: { index: 3, count: 3 } } }],
+      ['a negative partition', { filter: { partition: { index: -1, count: 3 } } }],
+      ['a partition count of 0', { filter: { partition: { index: 0, count: 0 } } }],
+    ])('refuses %s', async (_case, options) => {
+      await store().append(aStream(), [anEvent()], 'no-stream');
+      await expect(store().readAll(options as never)).rejects.toThrow(/^readAll: /);
     });
 
     it('splits the log into partitions by a stable hash of the stream id', async () => {

@@ -4,7 +4,7 @@ import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from
 import type { ExpectedRevision } from '../expected-revision';
 import type { EventToAppend, RecordedEvent } from '../recorded-event';
 import { PoolTransactionRunner } from '../postgres/postgres-transactions';
-import { checkStreamId } from '../stream-id-rules';
+import { checkReadAll, checkReadStream } from '../read-rules';
 import type { RunningSubscription, SubscriptionOptions } from '../subscription';
 import { appendToKurrent, KURRENTDB_DEFAULT_MAX_APPEND_SIZE, type Clock } from './kurrentdb-append';
 import { connectKurrent, type KurrentClient } from './kurrentdb-client';
@@ -67,8 +67,8 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    // A stream id no append can write is refused, as the PostgreSQL adapter refuses it.
-    checkStreamId(streamId, 'readStream');
+    // A stream id no append can write, or options no store can honour, are refused as the PostgreSQL adapter does.
+    checkReadStream(streamId, options);
     const { asOf, maxCount, fromRevision, direction } = options;
     if (!asOf) return readStreamEvents(this.client, streamId, { fromRevision, direction, maxCount });
     // recordedAt lives in the metadata, so the instant is applied here; maxCount counts what survives it.
@@ -78,7 +78,8 @@ export class KurrentDbEventStore implements EventStore {
     return maxCount === undefined ? visible : visible.slice(0, maxCount);
   }
 
-  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    checkReadAll(options);
     return readLogEvents(this.client, { after: options.fromPosition, maxCount: options.maxCount, filter: options.filter });
   }
 

@@ -1,5 +1,6 @@
 import type { ReadAllOptions } from '../event-store.port';
 import type { RecordedEvent } from '../recorded-event';
+import { checkReadAll } from '../read-rules';
 import type { SqlQueryable } from './postgres-append';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './postgres-event-row';
 
@@ -86,14 +87,8 @@ export async function readAllEvents(db: SqlQueryable, options: ReadAllOptions = 
 /** The parameters both reads share; null when nothing is to be read (maxCount 0). */
 function readValues(options: ReadAllOptions): unknown[] | null {
   const { fromPosition, maxCount, filter } = options;
-  checkMaxCount(maxCount, 'readAll');
+  checkReadAll(options);
   const partition = filter?.partition ?? null;
-  if (partition) {
-    const { index, count } = partition;
-    if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
-      throw new RangeError(`readAll: not a partition: ${index} of ${count}`);
-    }
-  }
   if (maxCount === 0) return null;
   // xid8 has no negative values; START (-1/-1) and anything below the first transaction read from the beginning.
   const after = fromPosition && fromPosition.commit >= 0n ? fromPosition : { commit: 0n, prepare: -1n };
@@ -107,10 +102,4 @@ function readValues(options: ReadAllOptions): unknown[] | null {
     partition?.index ?? null,
   ];
   return values;
-}
-
-export function checkMaxCount(maxCount: number | undefined, operation: string): void {
-  if (maxCount !== undefined && !(Number.isInteger(maxCount) && maxCount >= 0)) {
-    throw new Error(`${operation}: maxCount must be a non-negative integer: ${maxCount}`);
-  }
 }

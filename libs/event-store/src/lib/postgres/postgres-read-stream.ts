@@ -1,9 +1,8 @@
 import type { ReadStreamOptions } from '../event-store.port';
 import type { RecordedEvent } from '../recorded-event';
-import { checkStreamId } from '../stream-id-rules';
+import { checkReadStream } from '../read-rules';
 import type { SqlQueryable } from './postgres-append';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './postgres-event-row';
-import { checkMaxCount } from './postgres-read-all';
 
 // Both walk the (stream_id, revision) unique index. asOf filters on recorded_at, which never decreases along a
 // stream (postgres-append.ts), so the result is a prefix of the stream as it was at that instant.
@@ -18,11 +17,7 @@ const LAST_REVISION = 2_147_483_647;
 /** One stream in revision order (or reversed). An unknown stream reads as empty. */
 export async function readStreamEvents(db: SqlQueryable, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
   const { fromRevision, direction = 'forwards', maxCount, asOf } = options;
-  checkStreamId(streamId, 'readStream');
-  if (direction !== 'forwards' && direction !== 'backwards') throw new Error(`readStream: not a direction: ${String(direction)}`);
-  if (fromRevision !== undefined && !Number.isInteger(fromRevision)) throw new Error(`readStream: not a revision: ${fromRevision}`);
-  if (asOf !== undefined && !(asOf instanceof Date && Number.isFinite(asOf.getTime()))) throw new Error('readStream: asOf must be a valid Date');
-  checkMaxCount(maxCount, 'readStream');
+  checkReadStream(streamId, options);
   if (maxCount === 0) return [];
   const forwards = direction === 'forwards';
   // Revisions are PostgreSQL integers: clamp, so an out-of-range start reads as empty instead of failing.
