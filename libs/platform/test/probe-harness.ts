@@ -5,7 +5,8 @@ import { probeService } from './probe.module';
 export interface ProbeHarness {
   readonly service: ServiceApp;
   readonly logs: Record<string, unknown>[];
-  token(request: Omit<TokenRequest, 'ttlSeconds'>): Promise<string>;
+  /** A token for 300 s, or for `ttlSeconds`. */
+  token(request: Omit<TokenRequest, 'ttlSeconds'>, ttlSeconds?: number): Promise<string>;
 }
 
 const AUDIENCE = { issuer: 'ics2-test', audience: 'ics2' };
@@ -23,7 +24,7 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
   return {
     service,
     logs,
-    token: (request) => signToken({ ...request, ttlSeconds: 300 }, keys.privateKeyPem, AUDIENCE),
+    token: (request, ttlSeconds = 300) => signToken({ ...request, ttlSeconds }, keys.privateKeyPem, AUDIENCE),
   };
 }
 

@@ -3,9 +3,11 @@
  * one. Kept out of `src/` so it is never built into a service.
  */
 import { join } from 'node:path';
-import { Controller, Get, Module, Query } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { Controller, Get, Module, Query, Res } from '@nestjs/common';
 import { Ctx, GrpcMethod } from '@nestjs/microservices';
 import type { Metadata } from '@grpc/grpc-js';
+import { interval, map, type Observable } from 'rxjs';
 import { describeActor } from '@ics2/domain';
 import { Caller, correlationIdOf, PlatformError, PlatformModule, principalOf, Roles, type Principal, type ServiceDefinition } from '../src';
 
@@ -37,6 +39,15 @@ class ProbeHttpController {
     throw new Error('secret internals: password=hunter2');
   }
 
+  /** A Server-Sent Events stream that never ends by itself: a tick every 100 ms. */
+  @Get('ticks')
+  ticks(@Res() res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    let n = 0;
+    const timer = setInterval(() => res.write(`data: ${n++}\n\n`), 100);
+    res.once('close', () => clearInterval(timer));
+  }
+
   @Get('slow')
   async slow(@Query('ms') ms: string): Promise<{ waited: number }> {
     await new Promise((r) => setTimeout(r, Number(ms)));
@@ -52,6 +63,11 @@ class ProbeGrpcController {
     // @Caller() and principalOf(metadata) are two ways to the same principal; a mismatch fails the call.
     if (principalOf(metadata) !== caller) throw new Error('principalOf and @Caller disagree');
     return { caller: describeActor(caller.actor), correlation_id: correlationIdOf(metadata) ?? '' };
+  }
+
+  @GrpcMethod('ics2.probe.v1.ProbeService', 'Ticks')
+  ticks(): Observable<{ n: number }> {
+    return interval(100).pipe(map((n) => ({ n })));
   }
 
   @GrpcMethod('ics2.probe.v1.ProbeService', 'Fail')

@@ -35,10 +35,11 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets)) return true;
 
-    const principal = await this.verifier.verifyAuthorization(authorizationOf(context));
+    const { principal, expiresAt } = await this.verifier.verifyBearer(authorizationOf(context));
     const carrier = requestCarrier(context);
     const requestContext = requestContextOf(carrier) ?? attachRequestContext(carrier, { correlationId: correlationIdFrom(undefined) });
     requestContext.principal = principal;
+    requestContext.tokenExpiresAt = expiresAt;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length && !roles.some((r) => principal.roles.includes(r))) {

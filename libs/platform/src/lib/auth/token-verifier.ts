@@ -27,6 +27,12 @@ export interface TokenVerifierOptions {
 
 const unauthenticated = (code: string, message: string) => new PlatformError('unauthenticated', code, message);
 
+/** A verified token: who it says the caller is, and until when (its `exp`, ms since the epoch). */
+export interface VerifiedToken {
+  readonly principal: Principal;
+  readonly expiresAt: number;
+}
+
 /**
  * Tokens whose signature and claims were checked, with the principal they gave, until the earlier of their `exp` and
  * `cacheSeconds` after the check. A client sends the same bearer token with every request until it expires, and the
@@ -35,7 +41,7 @@ const unauthenticated = (code: string, message: string) => new PlatformError('un
  * bound on the age is what a key rotation or a withdrawn JWKS key waits for at most.
  */
 class VerifiedTokens {
-  private readonly entries = new Map<string, { readonly principal: Principal; readonly until: number }>();
+  private readonly entries = new Map<string, { readonly verified: VerifiedToken; readonly until: number }>();
 
   constructor(
     private readonly maxAgeMs: number,
@@ -43,22 +49,22 @@ class VerifiedTokens {
     private readonly now: () => number,
   ) {}
 
-  get(token: string): Principal | undefined {
+  get(token: string): VerifiedToken | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     if (this.now() >= entry.until) {
       this.entries.delete(token);
       return undefined;
     }
-    return entry.principal;
+    return entry.verified;
   }
 
-  set(token: string, principal: Principal, exp: number | undefined): void {
-    if (this.maxAgeMs <= 0 || exp === undefined) return;
-    const until = Math.min(exp * 1000, this.now() + this.maxAgeMs);
+  set(token: string, verified: VerifiedToken): void {
+    if (this.maxAgeMs <= 0) return;
+    const until = Math.min(verified.expiresAt, this.now() + this.maxAgeMs);
     if (until <= this.now()) return;
     this.entries.delete(token);
-    this.entries.set(token, { principal, until });
+    this.entries.set(token, { verified, until });
     // Map keeps insertion order: the first key is the one verified longest ago.
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
@@ -92,14 +98,23 @@ export class TokenVerifier {
   }
 
   /** Verifies an `authorization` header value (`Bearer <jwt>`). */
-  verifyAuthorization(header: string | undefined): Promise<Principal> {
+  async verifyAuthorization(header: string | undefined): Promise<Principal> {
+    return (await this.verifyBearer(header)).principal;
+  }
+
+  /** As verifyAuthorization, with the token's expiry: what a door that outlives the check (a stream) ends at. */
+  verifyBearer(header: string | undefined): Promise<VerifiedToken> {
     if (!header) return Promise.reject(unauthenticated('AUTH.MISSING_TOKEN', 'a bearer token is required'));
     const match = /^Bearer +([A-Za-z0-9_.-]+)$/i.exec(header.trim());
     if (!match?.[1]) return Promise.reject(unauthenticated('AUTH.MALFORMED_HEADER', 'authorization must be "Bearer <token>"'));
-    return this.verify(match[1]);
+    return this.verifyToken(match[1]);
   }
 
   async verify(token: string): Promise<Principal> {
+    return (await this.verifyToken(token)).principal;
+  }
+
+  async verifyToken(token: string): Promise<VerifiedToken> {
     const known = this.verified.get(token);
     if (known) return known;
     let payload: JWTPayload;
@@ -110,8 +125,10 @@ export class TokenVerifier {
     }
     const result = principalFromClaims(payload);
     if (!result.ok) throw unauthenticated('AUTH.INVALID_CLAIMS', `invalid token claims: ${result.reason}`);
-    this.verified.set(token, result.principal, payload.exp);
-    return result.principal;
+    // jose has checked that exp is there (requiredClaims) and a number.
+    const verified = { principal: result.principal, expiresAt: (payload.exp as number) * 1000 };
+    this.verified.set(token, verified);
+    return verified;
   }
 }
 

@@ -10,7 +10,7 @@ import { HEALTH_PROTO, protoFile } from './proto-files';
 type Callback<T> = (err: ServiceError | null, reply?: T) => void;
 type Unary = (req: object, md: Metadata, cb: Callback<Record<string, unknown>>) => { on(e: 'metadata', cb: (m: Metadata) => void): void };
 interface Clients {
-  probe: { Whoami: Unary; Fail: Unary; close(): void };
+  probe: { Whoami: Unary; Fail: Unary; Ticks(req: object, md: Metadata): NodeJS.ReadableStream & { cancel(): void }; close(): void };
   health: { Watch(req: object): NodeJS.ReadableStream & { cancel(): void }; close(): void };
 }
 
@@ -110,6 +110,22 @@ describe('gRPC door', () => {
     const { err } = await call(clients.probe.Fail.bind(clients.probe), { kind: 'bug' }, bearer(token));
     expect(err).toMatchObject({ code: status.INTERNAL, details: 'internal error' });
     expect(err?.message).not.toContain('hunter2');
+  });
+
+  // A server stream outlives the check of the token it was opened with: a unit's signals must stop reaching a user
+  // whose token ran out (tokens are short-lived so that a withdrawn right ends with them).
+  it('ends a server stream UNAUTHENTICATED, AUTH.TOKEN_EXPIRED, once the token it was opened with expires', async () => {
+    const token = await probe.token({ role: 'admin' }, 2);
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number };
+    const stream = clients.probe.Ticks({}, bearer(token));
+    let ticks = 0;
+    stream.on('data', () => ticks++);
+    const err = await new Promise<ServiceError>((resolve) => stream.on('error', resolve));
+    expect(err).toMatchObject({ code: status.UNAUTHENTICATED });
+    expect(err.metadata.get('ics2-error-code')).toEqual(['AUTH.TOKEN_EXPIRED']);
+    expect(ticks).toBeGreaterThan(0);
+    expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
+    expect(Date.now()).toBeLessThan(exp * 1000 + 1_000);
   });
 
   it('counts gRPC calls in /metrics, refusals included', async () => {

@@ -118,6 +118,18 @@ describe('HTTP door', () => {
     });
   });
 
+  it('ends a Server-Sent Events stream once the token it was opened with expires', async () => {
+    const token = await probe.token({ role: 'admin' }, 2);
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number };
+    const res = await fetch(`${probe.service.httpUrl}/probe/ticks`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    // Read to the end: the door, not the reader, ends the stream.
+    const body = await res.text();
+    expect(body).toMatch(/^data: 0\n\n/);
+    expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
+    expect(Date.now()).toBeLessThan(exp * 1000 + 1_000);
+  });
+
   describe('request log', () => {
     it('writes one line per request with correlation id, caller, route, outcome and duration, and echoes the id', async () => {
       const token = await probe.token({ role: 'trader', eori: 'FR12345' });

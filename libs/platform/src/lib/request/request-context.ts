@@ -9,6 +9,8 @@ import type { Principal } from '../auth/principal';
 export interface RequestContext {
   readonly correlationId: string;
   principal?: Principal;
+  /** When the caller's token expires (ms since the epoch): a stream it opened ends then (token-expiry.interceptor.ts). */
+  tokenExpiresAt?: number;
 }
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -35,6 +37,11 @@ export function requestContextOf(carrier: object): RequestContext | undefined {
 /** The authenticated caller of a request (HTTP request object or gRPC Metadata), once the guard has run. */
 export function principalOf(carrier: object): Principal | undefined {
   return contexts.get(carrier)?.principal;
+}
+
+/** When the token of a request's caller expires (ms since the epoch), once the guard has run. */
+export function tokenExpiryOf(carrier: object): number | undefined {
+  return contexts.get(carrier)?.tokenExpiresAt;
 }
 
 export function correlationIdOf(carrier: object): string | undefined {
