@@ -129,6 +129,15 @@ describe('loadVerificationKey', () => {
     })).toThrow('config error: AUTH_PUBLIC_KEY_FILE must name a readable file holding a PEM public key (Ed25519, RSA or EC), got "/nonexistent/key.pem" (ENOENT)');
   });
 
+  // Node derives the public key from a private one, so a private key mounted by mistake verified tokens as well: every
+  // service then held what mints any token. Refused, naming the variable, before the service starts.
+  it('refuses a private key where the public key belongs', () => {
+    expect(() => loadVerificationKey({ AUTH_PUBLIC_KEY_FILE: 'k.pem' }, () => pair.privateKeyPem)).toThrow(
+      'config error: AUTH_PUBLIC_KEY_FILE must be a PEM public key (Ed25519, RSA or EC), got a private key: give the services the public key only',
+    );
+    expect(() => loadVerificationKey({ AUTH_PUBLIC_KEY: `${pair.publicKeyPem}${pair.privateKeyPem}` })).toThrow(/^config error: AUTH_PUBLIC_KEY must be .*got a private key/);
+  });
+
   it('reads a key file and accepts newlines flattened to \\n', () => {
     expect(loadVerificationKey({ AUTH_PUBLIC_KEY_FILE: 'k.pem' }, () => pair.publicKeyPem)).toMatchObject({ kind: 'public-key', algorithm: 'EdDSA' });
     expect(loadVerificationKey({ AUTH_PUBLIC_KEY: pair.publicKeyPem.replace(/\n/g, '\\n') })).toMatchObject({ algorithm: 'EdDSA' });

@@ -20,7 +20,13 @@ function fail(variable: string, message: string): never {
   throw new ConfigError([{ variable, message }]);
 }
 
+// PKCS#8 (`PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`) and the older `RSA`/`EC PRIVATE KEY` blocks.
+const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+
 function publicKeyFrom(pem: string, variable: string, shown: string): VerificationKey {
+  // createPublicKey derives the public key from a private one, so a private key would verify tokens too, and every
+  // service would hold what mints any token.
+  if (PRIVATE_KEY_BLOCK.test(pem)) return fail(variable, `${variable} must be ${EXPECTED}, got a private key: give the services the public key only`);
   let key: KeyObject;
   try {
     key = createPublicKey(pem);
