@@ -86,4 +86,14 @@ function exactlyOneAuthSource(c: PlatformConfig): ConfigIssue | undefined {
   return { variable: set[0] ?? AUTH_SOURCES[0], message };
 }
 
-export const platformConfig: ConfigDefinition<PlatformConfig> = defineConfig(platformSchema, kurrentDbNeedsUrl, exactlyOneAuthSource);
+// The hard stop (SHUTDOWN_TIMEOUT_MS) counts from the signal, and the drain comes first in the shutdown: a drain as
+// long would have every shutdown cut short, exit 1, before the doors closed and the subscriptions stopped.
+function drainWithinTimeout(c: PlatformConfig): ConfigIssue | undefined {
+  if (c.SHUTDOWN_DRAIN_MS < c.SHUTDOWN_TIMEOUT_MS) return undefined;
+  return {
+    variable: 'SHUTDOWN_DRAIN_MS',
+    message: `SHUTDOWN_DRAIN_MS (${c.SHUTDOWN_DRAIN_MS}) must be below SHUTDOWN_TIMEOUT_MS (${c.SHUTDOWN_TIMEOUT_MS}), which the shutdown, the drain included, must end within`,
+  };
+}
+
+export const platformConfig: ConfigDefinition<PlatformConfig> = defineConfig(platformSchema, kurrentDbNeedsUrl, exactlyOneAuthSource, drainWithinTimeout);

@@ -61,6 +61,16 @@ describe('platformConfig', () => {
     expect(() => platformConfig.parse({ AUTH_PUBLIC_KEY: KEY, [name]: value })).toThrow(line);
   });
 
+  // The hard stop counts from the signal and the drain is part of the shutdown: a drain as long would end every
+  // shutdown with exit 1 before the doors closed and the subscriptions stopped.
+  it('needs SHUTDOWN_DRAIN_MS below SHUTDOWN_TIMEOUT_MS', () => {
+    expect(() => platformConfig.parse({ AUTH_PUBLIC_KEY: KEY, SHUTDOWN_DRAIN_MS: '30000' })).toThrow(
+      'config error: SHUTDOWN_DRAIN_MS (30000) must be below SHUTDOWN_TIMEOUT_MS (15000), which the shutdown, the drain included, must end within',
+    );
+    expect(() => platformConfig.parse({ AUTH_PUBLIC_KEY: KEY, SHUTDOWN_DRAIN_MS: '5000', SHUTDOWN_TIMEOUT_MS: '5000' })).toThrow(/^config error: SHUTDOWN_DRAIN_MS/);
+    expect(platformConfig.parse({ AUTH_PUBLIC_KEY: KEY, SHUTDOWN_DRAIN_MS: '5000', SHUTDOWN_TIMEOUT_MS: '20000' })).toMatchObject({ SHUTDOWN_DRAIN_MS: 5000 });
+  });
+
   it('hides the database URL it rejects', () => {
     expect(() => platformConfig.parse({ AUTH_PUBLIC_KEY: KEY, DATABASE_URL: 'http://u:secret@h/db' })).toThrow(
       'config error: DATABASE_URL must be a URL starting with postgres:// or postgresql://, got a value that is not (not shown: it may hold a secret)',
