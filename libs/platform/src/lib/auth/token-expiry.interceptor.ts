@@ -7,12 +7,27 @@
  * again with a fresh token, from its cursor. Unary calls and ordinary responses are left alone: they end on their own.
  */
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { mergeMap, takeUntil, throwError, timer, type Observable } from 'rxjs';
+import { Observable, takeUntil } from 'rxjs';
 import { PlatformError } from '../errors/platform-error';
 import { tokenExpiryOf } from '../request/request-context';
 import { requestCarrier } from './auth.decorators';
 
 const expired = () => new PlatformError('unauthenticated', 'AUTH.TOKEN_EXPIRED', 'the token has expired; open the stream again with a new one');
+
+/** The longest a Node timer waits (about 24.8 days): a longer delay would fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Calls `fire` at `expiresAt` (ms since the epoch), waiting in steps a timer can take; returns what cancels it. */
+function atExpiry(expiresAt: number, fire: () => void): () => void {
+  let timeout: NodeJS.Timeout;
+  const wait = (): void => {
+    const left = expiresAt - Date.now();
+    timeout = left > MAX_TIMER_MS ? setTimeout(wait, MAX_TIMER_MS) : setTimeout(fire, Math.max(0, left));
+    timeout.unref();
+  };
+  wait();
+  return () => clearTimeout(timeout);
+}
 
 /** What the interceptor needs of an HTTP response: whether it is still open and streaming, and how to end it. */
 interface HttpResponse {
@@ -27,20 +42,19 @@ export class TokenExpiryInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const expiresAt = tokenExpiryOf(requestCarrier(context));
     if (expiresAt === undefined) return next.handle();
-    const left = Math.max(0, expiresAt - Date.now());
     if (context.getType() === 'rpc') {
       // A server stream's call can write; a unary call's cannot.
       const call = context.getArgByIndex<{ write?: unknown } | undefined>(2);
       if (typeof call?.write !== 'function') return next.handle();
-      return next.handle().pipe(takeUntil(timer(left).pipe(mergeMap(() => throwError(expired)))));
+      const expiry = new Observable<never>((subscriber) => atExpiry(expiresAt, () => subscriber.error(expired())));
+      return next.handle().pipe(takeUntil(expiry));
     }
     if (context.getType() === 'http') {
       const res = context.switchToHttp().getResponse<HttpResponse>();
-      const timeout = setTimeout(() => {
+      const cancel = atExpiry(expiresAt, () => {
         if (!res.writableEnded && String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) res.end();
-      }, left);
-      timeout.unref();
-      res.once('close', () => clearTimeout(timeout));
+      });
+      res.once('close', cancel);
     }
     return next.handle();
   }

@@ -128,6 +128,19 @@ describe('gRPC door', () => {
     expect(Date.now()).toBeLessThan(exp * 1000 + 1_000);
   });
 
+  it('keeps a server stream open under a token that expires beyond what one timer can wait (about 24.8 days)', async () => {
+    const stream = clients.probe.Ticks({}, bearer(await probe.token({ role: 'admin' }, 30 * 86_400)));
+    const outcome = await new Promise<string>((resolve) => {
+      let ticks = 0;
+      stream.on('data', () => {
+        if (++ticks === 3) resolve('ticking');
+      });
+      stream.on('error', (e: ServiceError) => resolve(`ended: ${e.code}`));
+    });
+    stream.cancel();
+    expect(outcome).toBe('ticking');
+  });
+
   it('counts gRPC calls in /metrics, refusals included', async () => {
     const metrics = (await request(probe.service.httpUrl).get('/metrics').expect(200)).text;
     expect(metrics).toMatch(/ics2_requests_total\{door="grpc",route="\/ics2.probe.v1.ProbeService\/Whoami",outcome="UNAUTHENTICATED",service="probe"\} [1-9]/);
