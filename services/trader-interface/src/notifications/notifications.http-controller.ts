@@ -70,7 +70,7 @@ export class NotificationsHttpController {
   @ApiProduces('text/event-stream')
   @ApiQuery({ name: 'after', required: false, description: 'an opaque cursor to replay after; Last-Event-ID wins when both are given' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'the id of the last event received (EventSource sends it when reconnecting)' })
-  @ApiOkResponse({ description: 'text/event-stream: `id: <cursor>`, `event: <messageType>`, `data: <item JSON>`; a `: heartbeat` comment every 15 s' })
+  @ApiOkResponse({ description: 'text/event-stream: `id: <cursor>`, `event: <messageType>`, `data: <item JSON>`; a `: heartbeat` comment every 15 s; the stream ends when the bearer token expires: reconnect with a new token and Last-Event-ID' })
   @ApiBadRequestResponse({ description: 'after or Last-Event-ID is not a cursor of this inbox, or is past its last item (validation code 12)' })
   async streamNotifications(
     @Caller() caller: Principal,
