@@ -13,10 +13,11 @@ import { filingViewEnsPresented } from './migrations/20261202-0002-filing-view-e
 import { filingViewEnsPresentedMrn } from './migrations/20261203-0001-filing-view-ens-presented-mrn';
 import { linkingKeysLookups } from './migrations/20261203-0002-linking-keys-lookups';
 import { linkingKeysMatchTerms } from './migrations/20261203-0003-linking-keys-match-terms';
+import { filingViewReleasedHouseParties } from './migrations/20261203-0004-filing-view-released-house-parties';
 
 export const COMMON_REPOSITORY_SCHEMA = 'common_repository';
 
 export const commonRepositoryMigrations: ReadModelMigrations = {
   schema: COMMON_REPOSITORY_SCHEMA,
-  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals, linkingTimerRestart, filingViewEnsPresented, filingViewEnsPresentedMrn, linkingKeysLookups, linkingKeysMatchTerms],
+  migrations: [filingRegistrations, filingView, linkingKeys, arrivalRegistrations, linkProposals, linkingTimerRestart, filingViewEnsPresented, filingViewEnsPresentedMrn, linkingKeysLookups, linkingKeysMatchTerms, filingViewReleasedHouseParties],
 };

@@ -300,6 +300,28 @@ describe('link-filings', () => {
     await eventually(async () => expect((await dataOf(h1, 'EnsFilingLinked')).map((d) => d.linkedMrn)).toEqual([m, refiled]));
   }, 30_000);
 
+  it("shows a house to its master's carrier only while linked: once the master is invalidated, that carrier gets what an unknown MRN gets", async () => {
+    const AIRLINE = 'NL222222222';
+    const m = await register(minimalFiling({ type: 'F21', lrn: 'CV-M', declarant: AIRLINE, carrier: AIRLINE, masterDocument: '176-10000077', houses: ['HV-1'] }), AIRLINE);
+    // The house names another carrier and master document: only a Member State's hand links it to this master.
+    const h1 = await register(house('F22', 'CV-H1', '176-99990077', 'HV-1'), FORWARDER);
+    await keyed(h1);
+    await eventually(async () => expect(await h.asMemberState('DE', 'LinkFilings', { master_mrn: m, house_mrn: h1, house_document: 'HV-1' })).toMatchObject({ ok: true }));
+    await eventually(async () => expect(await consulted(h1, AIRLINE)).toMatchObject({ mrn: h1 }));
+    await invalidate(m, AIRLINE);
+    await eventually(async () => expect(await types(h1)).toContain('EnsFilingUnlinked'));
+    const last = (await store.readStream(ensStream(h1))).at(-1)!.revision;
+    await eventually(async () => expect((await store.pool.query('SELECT revision FROM common_repository.filing_view WHERE mrn = $1', [h1])).rows[0].revision).toBe(last));
+    const unknown = await consulted('26DE000000ZZZZZ1T5', AIRLINE);
+    expect({ ...(await consulted(h1, AIRLINE)), message: undefined }).toEqual({ ...unknown, message: undefined });
+    // Its own master lists the house document: that one it finds, not the house.
+    const found = await h.asTrader<commonRepositoryV1.FindFilingsReply>(AIRLINE, 'FindFilings', { transport_document: 'HV-1' });
+    expect(found.ok && found.reply.filings.map((f) => f.mrn)).toEqual([m]);
+    // Its own parties still see it: the filer, and the carrier it names.
+    expect(await consulted(h1, FORWARDER)).toMatchObject({ mrn: h1, state: 'registered' });
+    expect(await consulted(h1, CARRIER)).toMatchObject({ mrn: h1 });
+  }, 30_000);
+
   it('writes neither half of a link the master refuses: a house document already linked to another house', async () => {
     const m = await register(master('F21', 'OS-M', '176-10000066', ['HO-1']), CARRIER);
     const first = await register(house('F22', 'OS-H1', '176-10000066', 'HO-1'), FORWARDER);

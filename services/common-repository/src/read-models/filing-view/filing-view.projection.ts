@@ -35,9 +35,11 @@ function updateFor(event: EnsEvent): Update {
     }
     case 'EnsFilingUnlinked': {
       const d = event.data;
-      // As evolve: a master awaits the documents again, and a complete ENS that lost a member is not complete.
+      // As evolve: a master awaits the documents again, and a complete ENS that lost a member is not complete. A
+      // house is linked to one master: released, it is seen by its own parties again, no longer by that master's carrier.
       return (row) => ({
         linked: row.linked.filter((l) => l.mrn !== d.unlinkedMrn),
+        ...(row.level === 'house' ? { parties: ownParties(row) } : {}),
         missing: row.level === 'master' ? [...row.missing, ...d.houseDocuments.filter((m) => !row.missing.includes(m))] : row.missing,
         ...(row.status === 'complete' ? { status: row.level === 'master' ? 'pending-completeness' : 'registered', consistency: null } : {}),
         ...(row.status === 'arrived' ? { consistency: null } : {}),
@@ -85,6 +87,11 @@ function updateFor(event: EnsEvent): Update {
   }
 }
 
+/** Who may see a filing by what it names itself (maySee): its filer, declarant, representative and carrier. */
+function ownParties(row: Pick<FilingViewRow, 'filedBy' | 'declarant' | 'representative' | 'carrier'>): string[] {
+  return [...new Set([row.filedBy, row.declarant, row.representative, row.carrier].filter((p): p is string => !!p))];
+}
+
 function rowOf(event: RecordedEvent, data: Extract<EnsEvent, { type: 'EnsFilingRegistered' }>['data']): FilingViewRow {
   const { parties, filing, linkingKey } = data;
   const means = filing.activeBorderTransportMeans;
@@ -99,7 +106,7 @@ function rowOf(event: RecordedEvent, data: Extract<EnsEvent, { type: 'EnsFilingR
     declarant: parties.declarant,
     representative: parties.representative ?? null,
     carrier: parties.carrier ?? null,
-    parties: [...new Set([parties.filedBy, parties.declarant, parties.representative, parties.carrier].filter((p): p is string => !!p))],
+    parties: ownParties({ filedBy: parties.filedBy, declarant: parties.declarant, representative: parties.representative ?? null, carrier: parties.carrier ?? null }),
     registeredAt: new Date(data.registeredAt),
     amendedAt: null,
     arrivedAt: null,
