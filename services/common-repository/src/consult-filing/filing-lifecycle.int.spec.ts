@@ -250,6 +250,20 @@ describe('filing lifecycle', () => {
       expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: a.mrn, message_id: 'inv-late' })).toMatchObject({ ok: true, reply: { message_type: 'IE3N01', errors: [{ validation_code: '92' }] } });
     });
 
+    it('records goods presented once: the same presentation again is answered with the first, one at another office is 92, by any Member State', async () => {
+      const { mrn } = await register();
+      const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [mrn] };
+      expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-twice' })).toMatchObject({ ok: true });
+      const first = await h.asMemberState<commonRepositoryV1.RecordPresentationReply>('DE', 'RecordPresentation', { mrn, office: 'DE004700', presented_at: '2026-12-02T07:00:00Z' });
+      expect(first).toMatchObject({ ok: true, reply: { state: 'presented', presented_at: '2026-12-02T07:00:00.000Z', replayed: false } });
+      const before = (await events(mrn)).length;
+      expect(await h.asMemberState('DE', 'RecordPresentation', { mrn, office: 'DE004700' })).toMatchObject({ ok: true, reply: { presented_at: '2026-12-02T07:00:00.000Z', replayed: true } });
+      const outOfSequence = { ok: false, kind: 'precondition', errorCode: 'ENS.LIFECYCLE', details: [{ validationCode: '92', pointer: '' }] };
+      expect(await h.asMemberState('FR', 'RecordPresentation', { mrn, office: 'FR000123' })).toMatchObject(outOfSequence);
+      expect(await h.asMemberState('DE', 'RecordPresentation', { mrn, office: 'DE004701' })).toMatchObject(outOfSequence);
+      expect((await events(mrn)).length).toBe(before);
+    });
+
     it('matches by master air waybill and by means of transport with its estimated arrival', async () => {
       const byMawb = await register({ masterDocument: '176-77770001' });
       const r1 = await h.asTrader<commonRepositoryV1.NotifyArrivalReply>(CARRIER, 'NotifyArrival', {

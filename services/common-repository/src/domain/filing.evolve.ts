@@ -40,6 +40,7 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
       amendedAt: null,
       arrival: null,
       presentedAt: null,
+      presentedOffice: null,
       ensPresentedAt: null,
       invalidatedAt: null,
     };
@@ -100,7 +101,7 @@ export function evolve(state: FilingState, event: EnsEvent): FilingState {
         arrival: { arrivalMrn: event.data.arrivalMrn, arrivedAt: event.data.arrivedAt, officeOfArrival: event.data.officeOfArrival, notifiedBy: event.data.notifiedBy },
       };
     case 'EnsFilingPresented':
-      return { ...s, status: 'presented', presentedAt: event.data.presentedAt };
+      return { ...s, status: 'presented', presentedAt: event.data.presentedAt, presentedOffice: event.data.office };
     case 'EnsPresentationNoted':
     case 'EnsHousePresentationNoted':
       return { ...s, ensPresentedAt: event.data.presentedAt };

@@ -48,6 +48,8 @@ export interface FilingFacts {
   /** The arrival the goods came with: a house linked later arrives with its master's (link-filings.handler.ts). */
   readonly arrival: { readonly arrivalMrn: string; readonly arrivedAt: string; readonly officeOfArrival: string; readonly notifiedBy: string } | null;
   readonly presentedAt: string | null;
+  /** The office the goods were presented at: a presentation sent again names it, another one is out of sequence. */
+  readonly presentedOffice: string | null;
   /**
    * When part of its ENS was presented: for a house, the master heading it (EnsPresentationNoted); for a master, the
    * first of its houses (EnsHousePresentationNoted). It can no longer be invalidated, amended or expired.

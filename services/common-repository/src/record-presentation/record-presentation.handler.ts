@@ -16,7 +16,8 @@ export class RecordPresentationHandler {
   constructor(private readonly commands: FilingCommands) {}
 
   async handle(mrn: string, command: RecordPresentation, actor: Actor, now: Date): Promise<FilingOutcome> {
-    const outcome = await this.commands.run({ mrn, command, commandId: `present-${mrn}`, actor, at: now });
+    // The office in the id: a presentation sent again replays, one at another office is decided (and refused).
+    const outcome = await this.commands.run({ mrn, command, commandId: `present-${mrn}-${command.data.office}`, actor, at: now });
     if (outcome.kind === 'refused') return outcome;
     const state = outcome.state;
     if (state.status !== 'presented' || state.presentedAt === null) return outcome;

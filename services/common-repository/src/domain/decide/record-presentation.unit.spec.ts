@@ -39,6 +39,14 @@ describe('record-presentation', () => {
     it('does nothing the second time', () => given([registered(), arrived(), presented()]).when(present()).thenNothingHappened());
   });
 
+  describe('goods already presented, at another office', () => {
+    const already = refused({ kind: 'lifecycle' as const, errors: [{ code: '92', pointer: '', description: 'the goods were already presented' }] });
+    it('of the same Member State: refused with 92', () => given([registered(), arrived(), presented()]).when(present('DE004701')).then(already));
+    it('of another Member State: refused with 92', () => given([registered(), arrived(), presented()]).when(present('FR000123', 'FR')).then(already));
+    it("named by another Member State as the first office: refused, that office is not in it", () =>
+      given([registered(), arrived(), presented()]).when(present('DE004700', 'FR')).then(refused({ kind: 'lifecycle', errors: [{ code: '12', pointer: '/office', description: 'the office is not in FR' }] })));
+  });
+
   describe('an invalidated filing', () => {
     it('is refused with 92', () => given([registered(), invalidated()]).when(present()).then(refused({ kind: 'lifecycle', errors: [{ code: '92', pointer: '', description: 'the filing is invalidated' }] })));
   });
