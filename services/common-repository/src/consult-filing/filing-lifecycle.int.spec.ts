@@ -264,6 +264,18 @@ describe('filing lifecycle', () => {
       expect((await events(mrn)).length).toBe(before);
     });
 
+    it('refuses a presentation instant that is no ISO-8601 UTC instant (12 at /presentedAt), writing nothing', async () => {
+      const { mrn } = await register();
+      const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [mrn] };
+      expect(await h.asTrader(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-instant' })).toMatchObject({ ok: true });
+      const before = (await events(mrn)).length;
+      for (const presented_at of ['1', 'March 3', '2026-12-02T07:00:00', '2026-12-02T07:00:00+01:00', '2026-02-30T07:00:00Z']) {
+        const r = await h.asMemberState('DE', 'RecordPresentation', { mrn, office: 'DE004700', presented_at });
+        expect([presented_at, r]).toMatchObject([presented_at, { ok: false, kind: 'validation', details: [{ validationCode: '12', pointer: '/presentedAt' }] }]);
+      }
+      expect((await events(mrn)).length).toBe(before);
+    });
+
     it('matches by master air waybill and by means of transport with its estimated arrival', async () => {
       const byMawb = await register({ masterDocument: '176-77770001' });
       const r1 = await h.asTrader<commonRepositoryV1.NotifyArrivalReply>(CARRIER, 'NotifyArrival', {

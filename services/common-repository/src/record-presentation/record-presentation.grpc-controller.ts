@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { commonRepositoryV1 } from '@ics2/contracts';
-import { parseCustomsOffice, parseMrn } from '@ics2/domain';
+import { isIsoInstant, parseCustomsOffice, parseMrn } from '@ics2/domain';
 import { Caller, CLOCK, Roles, type Clock, type Principal } from '@ics2/platform';
 import { filingNotFound, invalidMessage, memberStateOf, refusalError } from '../doors/door-answers';
 import { RecordPresentationHandler } from './record-presentation.handler';
@@ -22,7 +22,8 @@ export class RecordPresentationGrpcController {
     if (!parseCustomsOffice(request.office).ok) throw invalidMessage([{ code: '12', pointer: '/office', description: 'not a customs office reference' }]);
     const now = this.clock.now();
     const presentedAt = request.presented_at || now.toISOString();
-    if (Number.isNaN(Date.parse(presentedAt))) throw invalidMessage([{ code: '12', pointer: '/presentedAt', description: 'an ISO-8601 instant' }]);
+    // Date.parse alone took '1' (2001) and a time without its zone, which the presentation then recorded as given.
+    if (!isIsoInstant(presentedAt)) throw invalidMessage([{ code: '12', pointer: '/presentedAt', description: 'an ISO-8601 UTC instant, 2026-12-01T09:00:00Z' }]);
     const outcome = await this.handler.handle(
       request.mrn,
       { type: 'RecordPresentation', data: { office: request.office, presentedAt: new Date(presentedAt).toISOString(), memberState } },
