@@ -296,6 +296,32 @@ describe('filing lifecycle', () => {
       expect(r2).toMatchObject({ ok: true, reply: { arrived: [mrn] } });
     });
 
+    it('matches by master air waybill only filings that still declare goods: an invalidated one of the waybill is left out, written nothing, and alone matches nothing', async () => {
+      const arrive = (mawb: string, messageId: string) =>
+        h.asTrader<commonRepositoryV1.NotifyArrivalReply>(CARRIER, 'NotifyArrival', {
+          arrival_json: JSON.stringify({ actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, masterTransportDocuments: [{ documentNumber: mawb }] }),
+          message_id: messageId,
+        });
+      const invalidated = async (mawb: string, messageId: string) => {
+        const { mrn } = await register({ masterDocument: mawb });
+        expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn, message_id: messageId })).toMatchObject({ ok: true, reply: { message_type: 'IE3R07' } });
+        await eventually(async () => expect(await consult(mrn)).toMatchObject({ reply: { state: 'invalidated' } }));
+        return mrn;
+      };
+      const old = await invalidated('176-77770101', 'inv-mawb-old');
+      const refiled = await register({ masterDocument: '176-77770101' });
+      expect(await arrive('176-77770101', 'arr-mawb-refiled')).toMatchObject({ ok: true, reply: { arrived: [refiled.mrn], incorrect_state: [] } });
+      expect((await events(old)).at(-1)).toBe('EnsFilingInvalidated');
+
+      const alone = await invalidated('176-77770102', 'inv-mawb-alone');
+      const count = async () => (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
+      await h.service.settled();
+      const before = await count();
+      expect(await arrive('176-77770102', 'arr-mawb-alone')).toMatchObject({ ok: false, kind: 'conflict', errorCode: 'ARRIVAL.NO_FILING' });
+      expect(await count()).toBe(before);
+      expect((await events(alone)).at(-1)).toBe('EnsFilingInvalidated');
+    });
+
     it('arrives the houses linked to a matched master from the master\'s stream, not from the read model, which may not show the link yet', async () => {
       const doc = '176-20009201';
       const m = await register({ type: 'F21', masterDocument: doc, houses: ['LAG-H1'] });

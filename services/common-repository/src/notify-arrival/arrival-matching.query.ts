@@ -9,6 +9,13 @@ import type { ArrivalNotification } from '@ics2/contracts';
 import { ReadModelDatabase } from '@ics2/platform';
 import { FilingViewRow } from '../read-models/filing-view/filing-view.row';
 
+/**
+ * [U] A filing that ended (invalidated, rejected) declares no goods: matched by data (master documents, means of
+ * transport) it is not the notifier's, so a refiled master's waybill arrives the refiled one alone, and one matching
+ * nothing else matches nothing. An MRN the notification names is its notifier's to hear about: it gets IE3N07.
+ */
+const DECLARES_GOODS = "f.status NOT IN ('invalidated', 'rejected')";
+
 /** [U] how far an estimated arrival may be from the one the filing declared: half a day either way. */
 export const ARRIVAL_WINDOW_MS = 12 * 3_600_000;
 
@@ -33,13 +40,13 @@ export class ArrivalMatchingQuery {
       unknown = notification.mrns.filter((m) => !seen.has(m));
     } else if (notification.masterTransportDocuments) {
       const docs = notification.masterTransportDocuments.map((d) => d.documentNumber);
-      found = await rows.andWhere("f.master_document = ANY(:docs) AND f.level <> 'house'", { docs }).getMany();
+      found = await rows.andWhere(`f.master_document = ANY(:docs) AND f.level <> 'house' AND ${DECLARES_GOODS}`, { docs }).getMany();
     } else {
       const means = notification.activeBorderTransportMeans ?? {};
       const id = means.identificationNumber ?? means.conveyanceReferenceNumber ?? '';
       const eta = Date.parse(means.estimatedDateAndTimeOfArrival ?? notification.actualDateAndTimeOfArrival);
       found = await rows
-        .andWhere('(f.transport_means = :id OR f.conveyance_reference = :id) AND f.estimated_arrival BETWEEN :from AND :to', {
+        .andWhere(`(f.transport_means = :id OR f.conveyance_reference = :id) AND f.estimated_arrival BETWEEN :from AND :to AND ${DECLARES_GOODS}`, {
           id,
           from: new Date(eta - ARRIVAL_WINDOW_MS),
           to: new Date(eta + ARRIVAL_WINDOW_MS),
