@@ -404,6 +404,26 @@ describe('link-filings', () => {
     await eventually(async () => expect(await consulted(pm, CARRIER)).toMatchObject({ consistency: 'flagged' }));
   }, 30_000);
 
+  it('compares pre-arrival houses with the PLACI filing that stands: not a later duplicate rejected with X08, nor one invalidated', async () => {
+    const mawb = '176-10000098';
+    const placi = await register(house('F24', 'PS-P1', mawb, 'HS-1'), FORWARDER);
+    clock.advance(1_000);
+    // The same house's PLACI data again, 99 kg: refused (X08), it is no filing of the ENS.
+    const duplicate = await register(house('F24', 'PS-P2', mawb, 'HS-1', 99), FORWARDER);
+    await eventually(async () => expect(await types(duplicate)).toContain('EnsFilingRejected'));
+    // Another house's PLACI data, 99 kg, then invalidated: nothing stands to compare with.
+    const withdrawn = await register(house('F24', 'PS-P3', mawb, 'HS-2', 99), FORWARDER);
+    await invalidate(withdrawn, FORWARDER);
+    await keyed(withdrawn);
+    clock.advance(1_000);
+    const pm = await register(master('F21', 'PS-M', mawb, ['HS-1', 'HS-2']), CARRIER);
+    await register(house('F22', 'PS-H1', mawb, 'HS-1'), FORWARDER);
+    await register(house('F22', 'PS-H2', mawb, 'HS-2'), FORWARDER);
+    await eventually(async () => expect(await types(pm)).toContain('EnsConsistencyChecked'));
+    expect(await dataOf(pm, 'EnsConsistencyChecked')).toEqual([expect.objectContaining({ outcome: 'ok', differences: [] })]);
+    expect(placi).not.toBe(duplicate);
+  }, 30_000);
+
   it('rejects a second open house filing with the same linking key (IE3N01, X08)', async () => {
     const mawb = '176-10000022';
     await register(house('F22', 'DUP-1', mawb, 'HD-1'), FORWARDER);

@@ -126,16 +126,21 @@ export class LinkingKeys {
     );
   }
 
-  /** The PLACI filing of the same house (same master document, carrier and house document), for PET11. */
+  /**
+   * The PLACI filing of the same house (same master document, carrier and house document) that stands, for PET11: an
+   * open one. A later duplicate rejected with X08, or one invalidated, declares nothing to compare with.
+   */
   async placiCounterpart(masterDocument: string | null, carrier: string | null, houseDocument: string): Promise<LinkingKeyRow | null> {
     const params: unknown[] = [houseDocument];
     const rows = await this.tx.query<LinkingKeyRow>(
       `SELECT ${COLUMNS} FROM common_repository.linking_keys
        WHERE placi AND level <> 'master' AND ${sameAs('master_document', masterDocument, params)} AND ${sameAs('carrier', carrier, params)} AND $1 = ANY(house_documents)
-       ORDER BY registered_at DESC LIMIT 1`,
+       ORDER BY open DESC, registered_at DESC LIMIT 1`,
       params,
     );
-    return rows[0] ?? null;
+    // `open` sorts rather than filters: with it in the filter the planner may take the partial key index (open
+    // filings), which without the family reads every one of them (linking-keys.plan.int.spec.ts).
+    return rows[0]?.open ? rows[0] : null;
   }
 
   async housesOf(masterMrn: string): Promise<LinkingKeyRow[]> {
