@@ -337,6 +337,20 @@ describe('filing lifecycle', () => {
       expect(await events(house.mrn)).toContain('EnsFilingArrived');
     });
 
+    it('arrives no house with a master that does not arrive itself: an invalidated master named by MRN is IE3N07, and the houses it once held stay as they are', async () => {
+      const doc = '176-20009501';
+      const m = await register({ type: 'F21', masterDocument: doc, houses: ['INV-H1'] });
+      const house = await register({ type: 'F22', masterDocument: doc, houses: ['INV-H1'] });
+      await eventually(async () => expect(await events(house.mrn)).toContain('EnsFilingCompleted'));
+      expect(await h.asTrader(DECLARANT, 'InvalidateFiling', { mrn: m.mrn, message_id: 'inv-arr-m' })).toMatchObject({ ok: true, reply: { message_type: 'IE3R07' } });
+      await eventually(async () => expect(await events(house.mrn)).toContain('EnsFilingUnlinked'));
+      const arrival = { actualDateAndTimeOfArrival: '2026-12-02T06:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m.mrn] };
+      const r = await h.asTrader<commonRepositoryV1.NotifyArrivalReply>(CARRIER, 'NotifyArrival', { arrival_json: JSON.stringify(arrival), message_id: 'arr-inv-m' });
+      expect(r).toMatchObject({ ok: true, reply: { arrived: [], incorrect_state: [{ mrn: m.mrn, message_type: 'IE3N07', errors: [{ validation_code: '92' }] }] } });
+      expect(await events(house.mrn)).not.toContain('EnsFilingArrived');
+      expect(await events(house.mrn)).not.toContain('EnsArrivalRefused');
+    });
+
     it('refuses an arrival that matches none of the notifier\'s filings, writing nothing', async () => {
       const { mrn } = await register();
       const count = async () => (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;

@@ -66,7 +66,10 @@ export class NotifyArrivalHandler {
         causationId: messageId,
       });
       const [event] = outcome.kind === 'appended' || outcome.kind === 'replayed' ? outcome.events : [];
-      if (i < match.mrns.length && outcome.state.status !== 'none' && outcome.state.level === 'master') {
+      // Not with a master that ended: an invalidated master's state still lists the houses whose links were released
+      // (another master's by now, or none's), which do not arrive with it.
+      const ended = outcome.state.status === 'none' || outcome.state.status === 'invalidated' || outcome.state.status === 'rejected';
+      if (i < match.mrns.length && !ended && outcome.state.level === 'master') {
         for (const link of outcome.state.linked) {
           if (link.level === 'house' && !seen.has(link.mrn)) {
             seen.add(link.mrn);
