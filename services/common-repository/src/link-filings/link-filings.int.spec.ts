@@ -480,6 +480,18 @@ describe('link-filings', () => {
     await eventually(async () => expect(await h.asMemberState<Proposals>('DE', 'ListLinkProposals', { master_mrn: m })).toMatchObject({ ok: true, reply: { proposals: [] } }));
   }, 30_000);
 
+  it('refuses to link by hand a house already linked to another house document of the master, writing nothing: one consignment fills one house', async () => {
+    const m = await register(master('F21', 'HX-M', '176-10000124', ['HX-1', 'HX-2']), CARRIER);
+    const h1 = await register(house('F22', 'HX-H1', '176-10000124', 'HX-1'), FORWARDER);
+    await eventually(async () => expect(await types(h1)).toContain('EnsFilingLinked'));
+    await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    await eventually(async () => expect(await consulted(m, CARRIER)).toMatchObject({ responsible_member_state: 'DE' }));
+    const [masterBefore, houseBefore] = [(await types(m)).length, (await types(h1)).length];
+    expect(await h.asMemberState('DE', 'LinkFilings', { master_mrn: m, house_mrn: h1, house_document: 'HX-2' })).toMatchObject({ ok: false, kind: 'precondition', errorCode: 'ENS.NOT_APPLICABLE' });
+    expect([(await types(m)).length, (await types(h1)).length]).toEqual([masterBefore, houseBefore]);
+    expect(await types(m)).not.toContain('EnsFilingCompleted');
+  }, 30_000);
+
   /** Each house entry of a filing in its own container, by house document. */
   const withContainers = (f: EnsFiling, byDocument: Record<string, string>): EnsFiling => ({
     ...f,

@@ -32,6 +32,12 @@ export function linkFiling(command: LinkFiling['data'], state: FilingState): rea
     // One house filing may carry several houses of the same master: each is linked; another master never is.
     const other = state.linked.find((l) => l.mrn !== command.otherMrn);
     if (other) return notApplicable(`house document ${command.houseDocument} is linked to ${other.mrn}`);
+    // Linked already, it fills another house of that master only if it carries it: a hand that links it to a second
+    // document of the master would complete the ENS with one consignment declared for two.
+    const first = state.linked[0];
+    if (first && !state.linkingKey.houseDocuments.includes(command.houseDocument)) {
+      return notApplicable(`house document ${command.houseDocument} is not one this filing carries, and it is linked to ${first.mrn} as ${first.houseDocument}`);
+    }
     return [{ type: 'EnsFilingLinked', data: linked }];
   }
   if (state.level !== 'master' || command.otherLevel !== 'house') return notApplicable('only a master and a house are linked');

@@ -117,6 +117,19 @@ describe('link-filing', () => {
         .when(link(mrnOf(7), 'H-1', 'master'))
         .then(refused({ kind: 'not-applicable', reason: `house document H-1 is linked to ${DEFAULTS.mrn}` }));
     });
+
+    it('is not linked to another house document of its master, one it does not carry (by hand): one consignment fills one house', () => {
+      given([house, linked({ mrn: house1, linkedMrn: DEFAULTS.mrn, linkedLevel: 'master', houseDocument: 'H-1' })])
+        .when({ ...link(DEFAULTS.mrn, 'H-2', 'master'), data: { ...link(DEFAULTS.mrn, 'H-2', 'master').data, by: 'manual' as const } })
+        .then(refused({ kind: 'not-applicable', reason: `house document H-2 is not one this filing carries, and it is linked to ${DEFAULTS.mrn} as H-1` }));
+    });
+
+    it('carrying two houses of its master, is linked under each', () => {
+      const both = registered({ mrn: house1, filing: minimalFiling({ type: 'F22', houses: ['H-1', 'H-2'] }) });
+      given([both, linked({ mrn: house1, linkedMrn: DEFAULTS.mrn, linkedLevel: 'master', houseDocument: 'H-1' })])
+        .when(link(DEFAULTS.mrn, 'H-2', 'master'))
+        .then([linked({ mrn: house1, linkedMrn: DEFAULTS.mrn, linkedLevel: 'master', houseDocument: 'H-2', parties: houseParties })]);
+    });
   });
 
   describe('an invalidated filing', () => {
