@@ -259,6 +259,8 @@ describe('link-filings', () => {
     }
   }
 
+  /** An arrival matches from the read model: waits until it shows the filing (the stream may be ahead of it). */
+  const viewed = (mrn: string) => eventually(async () => expect(await consulted(mrn, CARRIER)).toMatchObject({ mrn }));
   const notifyArrival = (m: string, messageId: string) =>
     h.asTrader(CARRIER, 'NotifyArrival', {
       arrival_json: JSON.stringify({ actualDateAndTimeOfArrival: '2026-12-02T07:00:00Z', customsOfficeOfActualFirstEntry: { referenceNumber: 'DE004700' }, mrns: [m] }),
@@ -269,6 +271,7 @@ describe('link-filings', () => {
     const mawb = '176-10000112';
     const m = await register(master('F21', 'AL-M', mawb, ['HAL-1']), CARRIER);
     await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    await viewed(m);
     // The carrier notifies the arrival just before the master's half of the link is written.
     const { house: h1, answer } = await linkCrossedBy(m, house('F22', 'AL-H1', mawb, 'HAL-1'), () => notifyArrival(m, 'arr-al-m'));
     expect(answer).toMatchObject({ ok: true, reply: { arrived: [m] } });
@@ -280,6 +283,7 @@ describe('link-filings', () => {
     const mawb = '176-10000113';
     const m = await register(master('F21', 'PR-M', mawb, ['HPL-1']), CARRIER);
     await eventually(async () => expect(await types(m)).toContain('EnsCompletenessPending'));
+    await viewed(m);
     expect(await notifyArrival(m, 'arr-pr-m')).toMatchObject({ ok: true });
     const { house: h1, answer } = await linkCrossedBy(m, house('F22', 'PR-H1', mawb, 'HPL-1'), () => h.asMemberState('DE', 'RecordPresentation', { mrn: m, office: 'DE004700' }));
     expect(answer).toMatchObject({ ok: true });
