@@ -612,6 +612,31 @@ describe('link-filings', () => {
     expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HTR-1', matchedOn: ['container'] })]);
   }, 30_000);
 
+  it('proposes for an arrived master that lost a house, and the Member State sees the proposal and links it by hand', async () => {
+    const mawb = '176-10000125';
+    const m = await register(withContainer(master('F21', 'TA-M', mawb, ['HTA-1']), 'MSCU3579135'), CARRIER);
+    const h1 = await register(withContainer(house('F22', 'TA-H1', mawb, 'HTA-1'), 'MSCU3579135'), FORWARDER);
+    await eventually(async () => expect(await types(m)).toContain('EnsFilingCompleted'));
+    await viewed(m);
+    expect(await notifyArrival(m, 'arr-ta-m')).toMatchObject({ ok: true, reply: { arrived: [m, h1] } });
+    // The arrived house is invalidated (allowed until presented): the master, still arrived, misses it again.
+    await invalidate(h1, FORWARDER);
+    await eventually(async () => expect(await dataOf(m, 'EnsFilingUnlinked')).toEqual([expect.objectContaining({ unlinkedMrn: h1 })]));
+    // The refiled house names a wrong master document, but travels in the same container.
+    const stray = await register(withContainer(house('F22', 'TA-H2', '176-99999125', 'HTA-1'), 'MSCU3579135'), FORWARDER);
+    await keyed(stray);
+    await timerRunsOut();
+    expect(await dataOf(m, 'EnsLinkProposed')).toEqual([expect.objectContaining({ candidateMrn: stray, houseDocument: 'HTA-1', matchedOn: ['container'] })]);
+    type Proposals = commonRepositoryV1.ListLinkProposalsReply;
+    await eventually(async () =>
+      expect(await h.asMemberState<Proposals>('DE', 'ListLinkProposals', { master_mrn: m })).toMatchObject({ ok: true, reply: { proposals: [{ candidate_mrn: stray, master_state: 'arrived' }] } }),
+    );
+    expect(await h.asMemberState('DE', 'LinkFilings', { master_mrn: m, house_mrn: stray, house_document: 'HTA-1' })).toMatchObject({ ok: true, reply: { master_state: 'arrived' } });
+    // It arrives with its master, whose ENS is complete again.
+    await eventually(async () => expect(await types(stray)).toContain('EnsFilingArrived'));
+    expect((await dataOf(m, 'EnsFilingCompleted')).map((d) => d.members)).toEqual([[m, h1], [m, stray]]);
+  }, 30_000);
+
   it('proposes for every other due master and marks it done when one master fails, and looks at the failing one again next run', async () => {
     const poison = await register(withContainer(master('F21', 'TX-M1', '176-10000901', ['HTX-1']), 'MSCU9090901'), CARRIER);
     const healthy = await register(withContainer(master('F21', 'TX-M2', '176-10000902', ['HTX-2']), 'MSCU9090902'), CARRIER);

@@ -18,8 +18,9 @@ export const PROPOSALS_MAX_LIMIT = 500;
 
 /**
  * The open link proposals of the masters a Member State is responsible for. Open is read from filing_view, not
- * stored: the master still waits (registered or pending completeness) and still misses the house document, and the
- * candidate is neither closed nor linked to any master, so a link made by hand or by a later filing closes it.
+ * stored: the master still waits (registered, pending completeness, or arrived and missing a house invalidated
+ * since) and still misses the house document, and the candidate is neither closed nor linked to any master, so a
+ * link made by hand or by a later filing closes it.
  */
 @Injectable()
 export class LinkProposalsQuery {
@@ -35,7 +36,7 @@ export class LinkProposalsQuery {
          JOIN common_repository.filing_view c ON c.mrn = p.candidate_mrn
         WHERE m.responsible_member_state = $1
           AND ($3::text IS NULL OR p.master_mrn = $3)
-          AND m.status IN ('registered', 'pending-completeness')
+          AND m.status IN ('registered', 'pending-completeness', 'arrived')
           AND p.house_document = ANY (m.missing)
           AND c.status NOT IN ('invalidated', 'rejected')
           AND c.linked = '[]'::jsonb
