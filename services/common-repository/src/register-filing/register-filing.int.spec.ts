@@ -67,6 +67,20 @@ describe('register-filing', () => {
     expect(await logPosition()).toBe(before);
   });
 
+  it('refuses a house-level filing whose houses name two master documents (12), writing nothing: a filing has one linking key', async () => {
+    const filing = minimalFiling({ type: 'F22', lrn: 'REG-2M', houses: ['H-1', 'H-2'] });
+    const [first, second] = filing.consignmentHouseLevel!;
+    const twoMasters = { ...filing, consignmentHouseLevel: [first, { ...second, transportDocumentMasterLevel: { documentNumber: '176-99999990', type: 'N741' } }] };
+    await h.service.settled();
+    const before = await logPosition();
+    expect(await register(twoMasters)).toMatchObject({
+      ok: false,
+      kind: 'validation',
+      details: [{ validationCode: '12', pointer: '/consignmentHouseLevel/1/transportDocumentMasterLevel/documentNumber' }],
+    });
+    expect(await logPosition()).toBe(before);
+  });
+
   it('refuses callers without a token or with another role', async () => {
     expect(await h.client.call('RegisterFiling', { filing_json: '{}' })).toMatchObject({ ok: false, kind: 'unauthenticated' });
     expect(await h.asMemberState('DE', 'RegisterFiling', { filing_json: '{}' })).toMatchObject({ ok: false, kind: 'permission' });

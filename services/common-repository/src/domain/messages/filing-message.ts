@@ -38,7 +38,26 @@ export function parseFilingMessage(json: string): ParsedMessage<EnsFiling> {
   }
   const master = f['consignmentMasterLevel'];
   if (isObject(master) && !Array.isArray(master['consignmentHouseLevel'])) return fail('X01', '/consignmentMasterLevel/consignmentHouseLevel', 'house consignments missing');
+  const oneKey = oneLinkingKey(f['consignmentHouseLevel']);
+  if (oneKey) return oneKey;
   return { ok: true, value: f as unknown as EnsFiling };
+}
+
+/**
+ * [U] The houses of a house-level filing name one master document and carrier: the filing's linking key is its
+ * first house's (linking-key.ts), so a house naming another master would never link to it, nor count against that
+ * master's key, and its master would wait for a house whose filer believes it filed.
+ */
+function oneLinkingKey(houses: unknown): ParsedMessage<never> | null {
+  if (!Array.isArray(houses) || houses.length < 2) return null;
+  const documentOf = (h: unknown) => (isObject(h) && isObject(h['transportDocumentMasterLevel']) ? h['transportDocumentMasterLevel']['documentNumber'] : undefined);
+  const carrierOf = (h: unknown) => (isObject(h) && isObject(h['carrier']) ? h['carrier']['identificationNumber'] : undefined);
+  for (let i = 1; i < houses.length; i++) {
+    const why = 'every house of a house-level filing names the master document and carrier of its first (one linking key per filing)';
+    if (documentOf(houses[i]) !== documentOf(houses[0])) return fail('12', `/consignmentHouseLevel/${i}/transportDocumentMasterLevel/documentNumber`, why);
+    if (carrierOf(houses[i]) !== carrierOf(houses[0])) return fail('12', `/consignmentHouseLevel/${i}/carrier/identificationNumber`, why);
+  }
+  return null;
 }
 
 /** Whoever sends a filing must be its declarant or the representative it names (the token says who sends). */
