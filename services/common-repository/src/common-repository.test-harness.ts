@@ -4,7 +4,10 @@
  */
 import { freshDatabase, grpcClient, startTestService, bearer, type FreshDatabase, type TestGrpcClient, type TestService, type UnaryResult } from '@ics2/testing';
 import { commonRepositoryV1 } from '@ics2/contracts';
-import type { Clock } from '@ics2/platform';
+import { migrateEventStore } from '@ics2/event-store';
+import { migrateReadModels, type Clock } from '@ics2/platform';
+import type { Client } from 'pg';
+import { commonRepositoryMigrations } from './database/schema';
 import { migrateCommonRepository } from './migrate';
 import { definition } from './service.definition';
 
@@ -41,6 +44,29 @@ export async function startCommonRepository(options: { env?: Record<string, stri
       client.close();
       await service.close();
       await db.drop();
+    },
+  };
+}
+
+/** For a migration's spec: a store migrated up to the one before `migrationId`, its superuser client, and the upgrade. */
+export interface StoreBeforeMigration {
+  readonly db: FreshDatabase;
+  readonly admin: Client;
+  /** Applies every migration, `migrationId` and those after it. */
+  upgrade(): Promise<void>;
+}
+
+export async function storeBeforeMigration(migrationId: string, prefix: string): Promise<StoreBeforeMigration> {
+  const before = { ...commonRepositoryMigrations, migrations: commonRepositoryMigrations.migrations.filter((m) => m.id !== migrationId) };
+  const db = await freshDatabase(prefix, async (url) => {
+    await migrateEventStore(url);
+    await migrateReadModels(url, before);
+  });
+  return {
+    db,
+    admin: await db.admin(),
+    upgrade: async () => {
+      await migrateReadModels(db.adminUrl, commonRepositoryMigrations);
     },
   };
 }
