@@ -128,15 +128,26 @@ export class LinkFilingsHandler {
 
   /**
    * PET11 over the master's houses as they now stand. `recheck`: after an accepted amendment changed what is
-   * compared, the master records a new check although it was checked before.
+   * compared, the master records a new check although it was checked before. Each house is compared as the house
+   * document it is linked as, under the master's key: a house a Member State linked by hand names another master
+   * document, or house document, of its own (that is why its key did not match), which finds neither the master's
+   * entry nor the PLACI data of that house.
    */
   async checkConsistency(keys: LinkingKeys, master: LinkingKeyRow, commandId: string, recheck: boolean, actor: Actor, at: Date): Promise<void> {
+    const masterState = await this.commands.stateOf(master.mrn);
+    const links = masterState.status === 'none' ? [] : masterState.linked;
     const houses = [];
     for (const row of await keys.housesOf(master.mrn)) {
+      // A filing of one house linked as one listed document is that house; several, or a straight B/L's (''), are
+      // linked by their own documents.
+      const linkedAs = links.filter((l) => l.mrn === row.mrn).map((l) => l.houseDocument);
+      const as = row.houses.length === 1 && linkedAs.length === 1 && linkedAs[0] !== '' ? linkedAs[0] : null;
       for (const facts of row.houses) {
-        const placi = row.placi ? null : await keys.placiCounterpart(row.master_document, row.carrier, facts.houseDocument);
-        const placiFacts = placi?.houses.find((h) => h.houseDocument === facts.houseDocument);
-        houses.push({ mrn: row.mrn, summary: facts.summary, ...(placi && placiFacts ? { placi: { mrn: placi.mrn, summary: placiFacts.summary } } : {}) });
+        const houseDocument = as ?? facts.houseDocument;
+        const summary = { ...facts.summary, houseDocument };
+        const placi = row.placi ? null : await keys.placiCounterpart(master.master_document, master.carrier, houseDocument);
+        const placiFacts = placi?.houses.find((h) => h.houseDocument === houseDocument);
+        houses.push({ mrn: row.mrn, summary, ...(placi && placiFacts ? { placi: { mrn: placi.mrn, summary: placiFacts.summary } } : {}) });
       }
     }
     const data = { houses, at: at.toISOString(), ...(recheck ? { recheck } : {}) };

@@ -496,6 +496,21 @@ describe('link-filings', () => {
     expect(await types(m)).not.toContain('EnsFilingCompleted');
   }, 30_000);
 
+  it("compares a house linked by hand with the PLACI data of the house it was linked as, under its master's key, not under its own mistyped one", async () => {
+    const mawb = '176-10000126';
+    const placi = await register(house('F24', 'HP-P1', mawb, 'HP-1', 99), FORWARDER);
+    const m = await register(master('F21', 'HP-M', mawb, ['HP-1']), CARRIER);
+    // The pre-arrival house names a mistyped master document, so its key does not match: a Member State links it.
+    const stray = await register(house('F22', 'HP-H1', '176-99999126', 'HP-1'), FORWARDER);
+    await keyed(stray);
+    await keyed(placi);
+    await eventually(async () => expect(await h.asMemberState('DE', 'LinkFilings', { master_mrn: m, house_mrn: stray, house_document: 'HP-1' })).toMatchObject({ ok: true, reply: { master_state: 'complete' } }));
+    await eventually(async () => expect(await types(m)).toContain('EnsConsistencyChecked'));
+    expect(await dataOf(m, 'EnsConsistencyChecked')).toEqual([
+      expect.objectContaining({ outcome: 'flagged', differences: [{ element: 'grossMass', houseDocument: 'HP-1', values: [{ mrn: placi, value: 99 }, { mrn: stray, value: 12.5 }] }] }),
+    ]);
+  }, 30_000);
+
   /** Each house entry of a filing in its own container, by house document. */
   const withContainers = (f: EnsFiling, byDocument: Record<string, string>): EnsFiling => ({
     ...f,
