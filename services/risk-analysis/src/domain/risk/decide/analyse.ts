@@ -1,14 +1,14 @@
 import type { RiskEvent, RiskHit } from '@ics2/contracts';
 import type { Analyse } from '../risk.commands';
 import type { RiskRefusal } from '../risk.refusals';
-import { awaitsCompletion, criteriaKeys, currentAnalysis, takesCriteriaChanges, type Analysis, type RiskState } from '../risk.state';
+import { awaitsCompletion, criteriaKeys, currentAnalysis, hitKey, takesCriteriaChanges, type Analysis, type RiskState } from '../risk.state';
 import { preLoadingOpen, releaseHeld } from './held-pre-arrival';
 
 const sameCriteria = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 const sameMembers = (a: readonly string[], b: readonly string[]) => sameCriteria([...a].sort(), [...b].sort());
-/** What a hit found, as one text: criterion version, house, score and the values matched. */
-const hitKey = (h: RiskHit) => `${h.criterionId}@${h.version}@${h.house ?? ''}@${h.score}@${h.matched.map((m) => `${m.kind}:${m.path}=${m.values.join('|')}`).join(',')}`;
-const sameHits = (a: readonly RiskHit[], b: readonly RiskHit[]) => sameCriteria(a.map(hitKey).sort(), b.map(hitKey).sort());
+/** What a hit found, as one text: which hit it is (hitKey), its score and the values matched. */
+const findingOf = (h: RiskHit) => `${hitKey(h.criterionId, h.version, h.house)}@${h.score}@${h.matched.map((m) => `${m.kind}:${m.path}=${m.values.join('|')}`).join(',')}`;
+const sameHits = (a: readonly RiskHit[], b: readonly RiskHit[]) => sameCriteria(a.map(findingOf).sort(), b.map(findingOf).sort());
 
 /**
  * Whether a consistency check leaves the phase's analysis as it is: the check follows the completion in another
