@@ -10,6 +10,7 @@ import { houseConsignmentsOf, type EnsFiling, type RiskAnalysisPhase, type RiskA
 import { CLOCK, SERVICE_CONFIG, type Clock } from '@ics2/platform';
 import { CriteriaCatalogue } from '../criteria-catalogue/criteria-catalogue';
 import { houseDocumentsOf, riskSubjectOf } from '../domain/criteria/risk-subject';
+import { involvedInEns } from '../domain/risk/involved-member-states';
 import { RISK_ENGINE } from '../domain/risk/risk.actors';
 import { RiskCommands, type RiskOutcome } from '../doors/risk-commands';
 import { manualReviewStates, type RiskAnalysisConfig } from '../service.config';
@@ -35,18 +36,6 @@ export class FilingNotReadableError extends Error {
 const declaredHouseDocuments = (filing: EnsFiling): string[] => [
   ...new Set(houseConsignmentsOf(filing).map((h) => h.transportDocumentHouseLevel?.documentNumber).filter((d): d is string => !!d)),
 ];
-
-/**
- * The Member States involved in an ENS: those each of its filings touches (the common repository records them per
- * filing: a house's routing and delivery countries are on the house's stream), and a member's responsible Member
- * State when it is not the ENS's. Else a house delivered in Italy under a master entering in Germany involved only
- * the master's countries, and Italy's risk unit was neither told nor let see the analysis.
- */
-export function involvedInEns(responsible: string, filings: readonly FilingSnapshot[]): string[] {
-  const involved = new Set<string>();
-  for (const f of filings) for (const ms of [f.responsibleMemberState, ...f.involvedMemberStates]) if (ms && ms !== responsible) involved.add(ms);
-  return [...involved].sort();
-}
 
 @Injectable()
 export class AnalyseFilingHandler implements OnModuleInit {

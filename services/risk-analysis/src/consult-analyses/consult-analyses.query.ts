@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RiskAnalysisPhase } from '@ics2/contracts';
 import { ReadModelDatabase } from '@ics2/platform';
+import { involvedInEns } from '../domain/risk/involved-member-states';
 import { AnalysisRow } from '../read-models/analyses/analysis.row';
 import { EnsFilingRow } from '../read-models/ens-filings/ens-filing.row';
 
@@ -63,7 +64,6 @@ export class ConsultAnalysesQuery {
     const memberMrns = head.members ?? [head.mrn];
     const found = await rows.findBy({ mrn: In(memberMrns) });
     const members = memberMrns.map((m) => found.find((r) => r.mrn === m)).filter((r): r is EnsFilingRow => !!r);
-    const involved = [head, ...members].flatMap((r) => [r.responsibleMemberState, ...r.involvedMemberStates]).filter((ms): ms is string => !!ms && ms !== head.responsibleMemberState);
-    return concerns(memberState, head.responsibleMemberState, involved) ? { head, members } : null;
+    return concerns(memberState, head.responsibleMemberState, involvedInEns(head.responsibleMemberState, [head, ...members])) ? { head, members } : null;
   }
 }

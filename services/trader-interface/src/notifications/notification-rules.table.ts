@@ -78,18 +78,26 @@ const notifier = (data: InboxEventData<'ArrivalRegistered'>): Addressee[] => [{ 
 const notifierOfEachRefusal = (data: InboxEventData<'ArrivalRegistered'>): Addressee[] =>
   [...new Set(data.refused.map((r) => r.mrn))].map((mrn) => ({ eori: data.notifiedBy, mrn, key: mrn }));
 
+type MemberFiler = { readonly mrn: string; readonly personFiling: string };
+
+/**
+ * The person filing of each filing of an ENS (head first), once, about the first filing it lodged, then the carrier
+ * about the head when it is none of them: whom IE3N03 and IE3N08 go to.
+ */
+function filersAndCarrier(headMrn: string, filers: readonly MemberFiler[], carrier: string | undefined): Addressee[] {
+  const told = new Map<string, Addressee>();
+  for (const f of filers) if (!told.has(f.personFiling)) told.set(f.personFiling, { eori: f.personFiling, mrn: f.mrn });
+  if (carrier && !told.has(carrier)) told.set(carrier, { eori: carrier, mrn: headMrn });
+  return [...told.values()];
+}
+
 /**
  * The person filing of each filing the analysis covered (`memberFilers`: the head's, then each house's, about its own
  * filing, once per party) [U], and the carrier when there is one other than those. An analysis recorded without them:
  * the head's person filing and the carrier, as it was.
  */
-const partiesOfAnalysis = (_data: { readonly mrn: string }, _filing: FilingFacts | undefined, analysis: AnalysisParties | undefined): Addressee[] => {
-  if (!analysis) return [];
-  const told = new Map<string, Addressee>([[analysis.personFiling, { eori: analysis.personFiling, mrn: analysis.mrn }]]);
-  for (const f of analysis.memberFilers ?? []) if (!told.has(f.personFiling)) told.set(f.personFiling, { eori: f.personFiling, mrn: f.mrn });
-  if (analysis.carrier && !told.has(analysis.carrier)) told.set(analysis.carrier, { eori: analysis.carrier, mrn: analysis.mrn });
-  return [...told.values()];
-};
+const partiesOfAnalysis = (_data: { readonly mrn: string }, _filing: FilingFacts | undefined, analysis: AnalysisParties | undefined): Addressee[] =>
+  analysis ? filersAndCarrier(analysis.mrn, [{ mrn: analysis.mrn, personFiling: analysis.personFiling }, ...(analysis.memberFilers ?? [])], analysis.carrier) : [];
 
 type Referral = InboxEventData<'ReferralRequested'>;
 
@@ -115,10 +123,7 @@ const partiesOfControl = (data: Decision): Addressee[] => {
   if (!data.control) return [];
   const filers = data.memberFilers ?? [{ mrn: data.mrn, personFiling: data.personFiling }];
   if (filers.length === 0) return []; // the ENS ended (its head invalidated): nothing left to control
-  const told = new Map<string, Addressee>();
-  for (const f of filers) if (!told.has(f.personFiling)) told.set(f.personFiling, { eori: f.personFiling, mrn: f.mrn });
-  if (data.carrier && !told.has(data.carrier)) told.set(data.carrier, { eori: data.carrier, mrn: data.mrn });
-  return [...told.values()];
+  return filersAndCarrier(data.mrn, filers, data.carrier);
 };
 
 /**
